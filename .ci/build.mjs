@@ -1,0 +1,20 @@
+// Bundles the CLI into one ESM file so start-up loads a single module.
+import { build } from 'esbuild';
+
+await build({
+  entryPoints: ['src/cli/main.ts'],
+  outfile: 'dist/kubectl-podview.mjs',
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node22',
+  jsx: 'automatic',
+  minifySyntax: true,
+  legalComments: 'none',
+  logLevel: 'warning',
+  // Ink's optional devtools integration is never shipped.
+  external: ['react-devtools-core'],
+  define: { 'process.env.DEV': '"false"' },
+  // CommonJS dependencies (react) call require(); give the ESM bundle one.
+  banner: { js: "import { createRequire as __podviewRequire } from 'node:module'; const require = __podviewRequire(import.meta.url);" },
+});

@@ -1,0 +1,207 @@
+import type { V1Pod } from '@kubernetes/client-node';
+import { trimPod } from './trimPod.ts';
+import type { ConnectionState, PodDetails, StoreChange, StoredPod, WatchDelta } from './types.ts';
+
+export interface StoreEntry {
+  pod: StoredPod;
+  /** Set when the API server deleted the Pod; the entry lingers while a view shows it. */
+  deletedAt?: number;
+}
+
+type Listener = (change: StoreChange) => void;
+
+export interface PodStoreOptions {
+  /** Subscribers hear at most once per interval (ms); 0 notifies synchronously (tests). */
+  frameMs?: number;
+  /** How long a deleted Pod stays visible (greyed) before it leaves (ms). */
+  deletedLingerMs?: number;
+  now?: () => number;
+}
+
+const uidOf = (pod: V1Pod): string =>
+  pod.metadata?.uid ?? `${pod.metadata?.namespace ?? ''}/${pod.metadata?.name ?? ''}`;
+
+/**
+ * In-memory cluster state: Pods by uid with a namespace index.
+ * Applies watch deltas in order and coalesces notifications to one per frame interval,
+ * so a burst of 1,000 events costs subscribers one redraw.
+ */
+export class PodStore {
+  private readonly entries = new Map<string, StoreEntry>();
+  private readonly byNamespace = new Map<string, Set<string>>();
+  private readonly details = new Map<string, PodDetails>();
+  private readonly listeners = new Set<Listener>();
+  private pending: StoreChange = emptyChange();
+  private timer: NodeJS.Timeout | undefined;
+  private readonly frameMs: number;
+  private readonly lingerMs: number;
+  private readonly now: () => number;
+  private connectionState: ConnectionState = { kind: 'connecting' };
+  /** Increments on every applied change; views memoize on it. */
+  version = 0;
+  /** The last resourceVersion the cluster layer reported (list or bookmark). */
+  resourceVersion: string | undefined;
+
+  constructor(options: PodStoreOptions = {}) {
+    this.frameMs = options.frameMs ?? 33;
+    this.lingerMs = options.deletedLingerMs ?? 3000;
+    this.now = options.now ?? Date.now;
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  get connection(): ConnectionState {
+    return this.connectionState;
+  }
+
+  get(uid: string): StoreEntry | undefined {
+    return this.entries.get(uid);
+  }
+
+  find(namespace: string, name: string): StoreEntry | undefined {
+    for (const uid of this.byNamespace.get(namespace) ?? []) {
+      const entry = this.entries.get(uid);
+      if (entry?.pod.metadata?.name === name) return entry;
+    }
+    return undefined;
+  }
+
+  /** All entries, deleted ones included while they linger. Insertion order. */
+  all(): IterableIterator<StoreEntry> {
+    return this.entries.values();
+  }
+
+  namespaces(): string[] {
+    return [...this.byNamespace.keys()].sort();
+  }
+
+  inNamespace(namespace: string): StoreEntry[] {
+    const out: StoreEntry[] = [];
+    for (const uid of this.byNamespace.get(namespace) ?? []) {
+      const entry = this.entries.get(uid);
+      if (entry) out.push(entry);
+    }
+    return out;
+  }
+
+  detailsOf(uid: string): PodDetails | undefined {
+    return this.details.get(uid);
+  }
+
+  apply(deltas: readonly WatchDelta[]): void {
+    for (const delta of deltas) {
+      const uid = uidOf(delta.pod);
+      if (delta.type === 'DELETED') {
+        const existing = this.entries.get(uid);
+        if (!existing || existing.deletedAt !== undefined) continue;
+        this.entries.set(uid, { pod: trimPod(delta.pod), deletedAt: this.now() });
+        this.scheduleEviction(uid);
+      } else {
+        this.put(uid, trimPod(delta.pod));
+      }
+      this.pending.changed.add(uid);
+    }
+    if (deltas.length > 0) this.changed();
+  }
+
+  /**
+   * Replaces the whole set after a (re-)list: Pods missing from it were deleted while we
+   * were away and leave now, so no ghost survives a 410.
+   */
+  replaceAll(pods: readonly V1Pod[], resourceVersion?: string): void {
+    const seen = new Set<string>();
+    for (const pod of pods) {
+      const uid = uidOf(pod);
+      seen.add(uid);
+      this.put(uid, trimPod(pod));
+    }
+    for (const uid of [...this.entries.keys()]) {
+      if (!seen.has(uid)) this.remove(uid);
+    }
+    if (resourceVersion !== undefined) this.resourceVersion = resourceVersion;
+    this.pending.reset = true;
+    this.changed();
+  }
+
+  setConnection(state: ConnectionState): void {
+    this.connectionState = state;
+    this.pending.connectionChanged = true;
+    this.changed();
+  }
+
+  setDetails(uid: string, details: PodDetails): void {
+    this.details.set(uid, details);
+    this.pending.detailsChanged = true;
+    this.pending.changed.add(uid);
+    this.changed();
+  }
+
+  subscribe(listener: Listener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Delivers any pending notification now (used on shutdown and by tests). */
+  flush(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+    const change = this.pending;
+    this.pending = emptyChange();
+    for (const listener of this.listeners) listener(change);
+  }
+
+  close(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+    this.listeners.clear();
+  }
+
+  private put(uid: string, pod: StoredPod): void {
+    const previous = this.entries.get(uid);
+    const namespace = pod.metadata?.namespace ?? '';
+    if (previous) {
+      const oldNamespace = previous.pod.metadata?.namespace ?? '';
+      if (oldNamespace !== namespace) this.byNamespace.get(oldNamespace)?.delete(uid);
+    }
+    this.entries.set(uid, { pod });
+    let set = this.byNamespace.get(namespace);
+    if (!set) this.byNamespace.set(namespace, (set = new Set()));
+    set.add(uid);
+  }
+
+  private remove(uid: string): void {
+    const entry = this.entries.get(uid);
+    if (!entry) return;
+    const namespace = entry.pod.metadata?.namespace ?? '';
+    const set = this.byNamespace.get(namespace);
+    set?.delete(uid);
+    if (set && set.size === 0) this.byNamespace.delete(namespace);
+    this.entries.delete(uid);
+    this.details.delete(uid);
+    this.pending.changed.add(uid);
+  }
+
+  private scheduleEviction(uid: string): void {
+    const timer = setTimeout(() => {
+      const entry = this.entries.get(uid);
+      if (entry?.deletedAt === undefined) return; // re-created meanwhile
+      this.remove(uid);
+      this.changed();
+    }, this.lingerMs);
+    timer.unref();
+  }
+
+  private changed(): void {
+    this.version++;
+    if (this.frameMs === 0) return this.flush();
+    if (this.timer) return;
+    this.timer = setTimeout(() => this.flush(), this.frameMs);
+    this.timer.unref();
+  }
+}
+
+function emptyChange(): StoreChange {
+  return { changed: new Set(), reset: false, connectionChanged: false, detailsChanged: false };
+}

@@ -1,0 +1,40 @@
+import type { V1Pod } from '@kubernetes/client-node';
+import type { EventLike, OwnerView, Usage } from '../model/types.ts';
+
+/** A Pod as the store keeps it: managedFields and other bulk the views never read are dropped. */
+export type StoredPod = V1Pod;
+
+export type ConnectionState =
+  | { kind: 'connecting' }
+  | { kind: 'loading'; loaded: number }
+  | { kind: 'live' }
+  | { kind: 'reconnecting'; attempt: number; reason: string }
+  | { kind: 'forbidden'; message: string }
+  | { kind: 'unreachable'; message: string };
+
+export interface PodKey {
+  namespace: string;
+  name: string;
+}
+
+/** What the cluster layer learns about one Pod beyond the Pod object itself. */
+export interface PodDetails {
+  events?: EventLike[];
+  owners?: OwnerView[];
+  usage?: Record<string, Usage>;
+  /** Why a part is missing, e.g. "events: forbidden", "metrics API not served". */
+  notes: string[];
+}
+
+export interface StoreChange {
+  /** uids added, modified or deleted since the last notification. */
+  changed: Set<string>;
+  /** true when the whole set was replaced (a re-list), so subscribers should redraw everything. */
+  reset: boolean;
+  connectionChanged: boolean;
+  detailsChanged: boolean;
+}
+
+export type WatchDelta =
+  | { type: 'ADDED' | 'MODIFIED'; pod: V1Pod }
+  | { type: 'DELETED'; pod: V1Pod };
