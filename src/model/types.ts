@@ -98,6 +98,8 @@ export interface PortEntry {
   containers: string[];
   names: string[];
   conflict: boolean;
+  /** hostPort values declared for this port (node ports it is also exposed on), when any. */
+  hostPorts?: number[];
   /** Filled in by a live port probe (mergeProbe); absent when nothing was probed. */
   listening?: { address: string; family: 'ipv4' | 'ipv6' }[];
   probe?: 'declared-listening' | 'declared-not-listening' | 'listening-undeclared' | 'loopback-only';
@@ -148,6 +150,8 @@ export interface PodHost {
   /** "2/3", native sidecars counted as kubectl counts them. */
   ready: string;
   restarts: number;
+  /** Seconds since the latest restart counted in `restarts`, when known (kubectl's "3 (5m ago)"). */
+  lastRestartAgeSeconds?: number;
   ageSeconds?: number;
   node?: string;
   podIP?: string;

@@ -45,10 +45,10 @@ export function sanitize(text: string, options: SanitizeOptions = {}): string {
       kept.push(m);
       return `\u0000${kept.length - 1}\u0000`;
     });
-    out = out.replace(OTHER_ESC, drop).replace(/[\u0001-\u0008\u000a-\u001f\u007f-\u009f]/g, options.visible ? visibleControl : '');
+    out = out.replace(OTHER_ESC, drop).replace(/[\u0001-\u0008\u000a-\u001f\u007f-\u009f]/g, options.visible ? visibleControl : () => '');
     out = out.replace(/\u0000(\d+)\u0000/g, (_m, i: string) => kept[Number(i)] ?? '').replace(/\u0000/g, '');
   } else {
-    out = out.replace(OTHER_ESC, drop).replace(CONTROLS, options.visible ? visibleControl : '');
+    out = out.replace(OTHER_ESC, drop).replace(CONTROLS, options.visible ? visibleControl : () => '');
   }
   return out.replace(BIDI, '');
 }

@@ -1,0 +1,117 @@
+// The live port probe: /proc/net/{tcp,tcp6,udp,udp6} as `cat` prints them in a container.
+// All containers of a Pod share one network namespace, so these tables list every socket
+// of the Pod. Addresses are hex in host (little-endian) byte order, IPv6 as four 32-bit words.
+
+import type { PortEntry } from './types.ts';
+
+export interface ProcSocket {
+  protocol: 'TCP' | 'UDP';
+  family: 'ipv4' | 'ipv6';
+  address: string;
+  port: number;
+  /** The kernel's state byte, e.g. "0A". */
+  state: string;
+  /** TCP LISTEN (0A) or an unconnected UDP socket (07). */
+  listening: boolean;
+}
+
+const ROW = /^\s*\d+:\s+([0-9A-Fa-f]{8}|[0-9A-Fa-f]{32}):([0-9A-Fa-f]{4})\s+([0-9A-Fa-f]{8}|[0-9A-Fa-f]{32}):([0-9A-Fa-f]{4})\s+([0-9A-Fa-f]{2})(\s|$)/;
+
+function leWord(hex: string): number[] {
+  // "0100007F" is 127.0.0.1: the bytes of the word are reversed.
+  return [hex.slice(6, 8), hex.slice(4, 6), hex.slice(2, 4), hex.slice(0, 2)].map((b) => parseInt(b, 16));
+}
+
+function ipv4(hex: string): string {
+  return leWord(hex).join('.');
+}
+
+function ipv6(hex: string): string {
+  const bytes: number[] = [];
+  for (let i = 0; i < 32; i += 8) bytes.push(...leWord(hex.slice(i, i + 8)));
+  const isMapped = bytes.slice(0, 10).every((b) => b === 0) && bytes[10] === 0xff && bytes[11] === 0xff;
+  if (isMapped) return `::ffff:${bytes.slice(12).join('.')}`;
+  const groups: number[] = [];
+  for (let i = 0; i < 16; i += 2) groups.push((bytes[i] << 8) | bytes[i + 1]);
+  // Compress the longest run of zero groups (two or more), as RFC 5952 says.
+  let bestStart = -1;
+  let bestLen = 0;
+  for (let i = 0; i < 8; ) {
+    if (groups[i] !== 0) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < 8 && groups[j] === 0) j++;
+    if (j - i > bestLen && j - i >= 2) {
+      bestStart = i;
+      bestLen = j - i;
+    }
+    i = j;
+  }
+  const hexGroups = groups.map((g) => g.toString(16));
+  if (bestStart < 0) return hexGroups.join(':');
+  return `${hexGroups.slice(0, bestStart).join(':')}::${hexGroups.slice(bestStart + bestLen).join(':')}`;
+}
+
+/**
+ * Parses one or more concatenated tables. A header line tells TCP from UDP (the UDP header
+ * ends in "drops"); without one, `defaultProtocol` applies. Lines that do not parse are skipped.
+ */
+export function parseProcNet(input: unknown, defaultProtocol: 'TCP' | 'UDP' = 'TCP'): ProcSocket[] {
+  if (typeof input !== 'string') return [];
+  let protocol = defaultProtocol;
+  const out: ProcSocket[] = [];
+  for (const line of input.split(/\r?\n/)) {
+    if (/^\s*sl\s+local_address/.test(line)) {
+      protocol = /\bdrops\b/.test(line) ? 'UDP' : 'TCP';
+      continue;
+    }
+    const m = ROW.exec(line);
+    if (!m) continue;
+    const [, localHex, portHex, remoteHex, , state] = m;
+    if (localHex.length !== remoteHex.length) continue;
+    const family = localHex.length === 8 ? 'ipv4' : 'ipv6';
+    const st = state.toUpperCase();
+    out.push({
+      protocol,
+      family,
+      address: family === 'ipv4' ? ipv4(localHex) : ipv6(localHex),
+      port: parseInt(portHex, 16),
+      state: st,
+      listening: protocol === 'TCP' ? st === '0A' : st === '07',
+    });
+  }
+  return out;
+}
+
+export function isLoopback(address: string): boolean {
+  return address.startsWith('127.') || address === '::1' || address.startsWith('::ffff:127.');
+}
+
+type Listener = { address: string; family: 'ipv4' | 'ipv6' };
+
+/** Marks each declared port with what the probe saw, and adds the ones nobody declared. */
+export function mergeProbe(ports: PortEntry[], sockets: ProcSocket[]): PortEntry[] {
+  const listeners = new Map<string, Listener[]>();
+  for (const s of sockets) {
+    if (!s.listening) continue;
+    const key = `${s.port}/${s.protocol}`;
+    const list = listeners.get(key) ?? [];
+    if (!list.some((l) => l.address === s.address)) list.push({ address: s.address, family: s.family });
+    listeners.set(key, list);
+  }
+  const out: PortEntry[] = ports.map((p) => {
+    const key = `${p.port}/${(p.protocol || 'TCP').toUpperCase()}`;
+    const seen = listeners.get(key) ?? [];
+    listeners.delete(key);
+    if (seen.length === 0) return { ...p, listening: [], probe: 'declared-not-listening' };
+    const probe = seen.every((l) => isLoopback(l.address)) ? 'loopback-only' : 'declared-listening';
+    return { ...p, listening: seen, probe };
+  });
+  for (const [key, seen] of listeners) {
+    const [port, protocol] = key.split('/');
+    out.push({ port: Number(port), protocol, containers: [], names: [], conflict: false, listening: seen, probe: 'listening-undeclared' });
+  }
+  return out.sort((a, b) => a.port - b.port || a.protocol.localeCompare(b.protocol));
+}

@@ -1,0 +1,175 @@
+// The `-o text` snapshot: one readable plain-text report per Pod, made for pasting into an
+// incident channel. Pure string building; every value from the cluster is sanitized again
+// here so that no caller can forget it.
+
+import { humanDuration } from '../../text/age.ts';
+import { formatCpu, formatMemory } from '../../text/quantity.ts';
+import { sanitize } from '../../text/sanitize.ts';
+import { truncate } from '../../text/width.ts';
+import { fractionOf } from '../../model/resources.ts';
+import type { ContainerView, Diagnosis, PodHost, ResourceAmounts, Usage } from '../../model/types.ts';
+import { truncateColored } from './ansi.ts';
+import { table } from './table.ts';
+
+export interface SnapshotTextOptions {
+  color: boolean;
+  width: number;
+}
+
+const SGR = { bold: '1', dim: '2', red: '31', yellow: '33', green: '32', cyan: '36' } as const;
+type Style = keyof typeof SGR;
+type Paint = (text: string, style: Style) => string;
+
+const s = (value: unknown): string => sanitize(typeof value === 'string' ? value : value === undefined || value === null ? '' : String(value));
+
+function ago(seconds: number | undefined): string {
+  return seconds === undefined ? '?' : humanDuration(seconds);
+}
+
+function restartsText(h: PodHost): string {
+  return h.lastRestartAgeSeconds !== undefined && h.restarts > 0 ? `${h.restarts} (${ago(h.lastRestartAgeSeconds)} ago)` : String(h.restarts);
+}
+
+function statusStyle(status: string): Style {
+  if (status === 'Running' || status === 'Completed' || status === 'Succeeded') return 'green';
+  if (/Err|BackOff|Failed|Evicted|OOM|Error|Unknown|NodeLost/.test(status)) return 'red';
+  return 'yellow';
+}
+
+function header(h: PodHost, paint: Paint): string {
+  const parts = [
+    paint(`${s(h.namespace)}/${s(h.name)}`, 'bold'),
+    paint(s(h.status), statusStyle(h.status)),
+    `ready ${s(h.ready)}`,
+    `restarts ${restartsText(h)}`,
+    `age ${ago(h.ageSeconds)}`,
+    `node ${s(h.node) || '<none>'}`,
+    `qos ${s(h.resources.qos)}${h.resources.qosSource === 'computed' ? ' (computed)' : ''}`,
+  ];
+  if (h.podIP) parts.push(`ip ${s(h.podIP)}`);
+  if (h.deleted) parts.push(paint('DELETED (last known state)', 'red'));
+  return parts.join('  ');
+}
+
+function stateText(c: ContainerView): string {
+  const st = c.state;
+  const detail = [s(st.reason), st.state === 'terminated' && st.exitCode !== undefined ? `exit ${st.exitCode}` : ''].filter(Boolean).join(' ');
+  return detail ? `${st.state} (${detail})` : st.state;
+}
+
+function lastTerminationText(c: ContainerView): string {
+  const t = c.lastTermination;
+  if (!t) return '-';
+  return [s(t.reason), t.exitCode !== undefined ? `exit ${t.exitCode}` : '', s(t.finishedAt)].filter(Boolean).join(' ');
+}
+
+function containersSection(h: PodHost): string[] {
+  const rows = [['#', 'KIND', 'NAME', 'STATE', 'READY', 'RESTARTS', 'LAST TERMINATION', 'IMAGE']];
+  for (const c of h.containers) {
+    rows.push([String(c.order + 1), c.kind, s(c.name), stateText(c), c.ready ? 'yes' : 'no', String(c.restarts), lastTerminationText(c), s(c.image)]);
+  }
+  const probes = h.containers.flatMap((c) => c.probes.map((p) => `  ${s(c.name)}: ${s(p)}`));
+  return ['Containers (start order)', ...table(rows), ...(probes.length ? ['Probes', ...probes] : [])];
+}
+
+function volumesSection(h: PodHost): string[] {
+  if (h.volumes.length === 0) return ['Volumes: none'];
+  const names = [...new Set(h.containers.map((c) => c.name))];
+  const rows = [['VOLUME', 'SOURCE', ...names.map(s), '']];
+  for (const v of h.volumes) {
+    const cells = names.map((n) => {
+      const mounts = v.mounts.filter((m) => m.container === n);
+      if (mounts.length === 0) return '-';
+      return mounts.map((m) => `${s(m.mountPath)}${m.subPath ? `[${s(m.subPath)}]` : ''} ${m.readOnly ? 'ro' : 'rw'}`).join(', ');
+    });
+    rows.push([s(v.name), s(v.summary), ...cells, v.shared ? 'shared' : '']);
+  }
+  return ['Volumes (volume x container -> path)', ...table(rows)];
+}
+
+function portsSection(h: PodHost, paint: Paint): string[] {
+  if (h.ports.length === 0) return ['Ports: none declared'];
+  const rows = [['PORT', 'PROTO', 'CONTAINERS', 'NAMES', 'NOTE']];
+  for (const p of h.ports) {
+    const notes = [p.conflict ? 'CONFLICT' : '', p.hostPorts?.length ? `hostPort ${p.hostPorts.join(',')}` : '', p.probe ?? '', p.listening?.length ? `on ${p.listening.map((l) => s(l.address)).join(' ')}` : ''];
+    rows.push([String(p.port), s(p.protocol), p.containers.map(s).join(',') || '?', p.names.map(s).join(',') || '-', notes.filter(Boolean).join(' ')]);
+  }
+  return ['Ports (shared localhost)', ...table(rows).map((line) => (line.includes('CONFLICT') ? paint(line, 'red') : line))];
+}
+
+function amount(a: ResourceAmounts, key: 'cpu' | 'memory'): string {
+  return s(a[key]) || '-';
+}
+
+/** Usage with its share of the limit (else of the request), e.g. "250Mi (98%)". */
+function usageText(u: Usage | undefined, key: 'cpuCores' | 'memoryBytes', req?: ResourceAmounts, lim?: ResourceAmounts): string {
+  const v = u?.[key];
+  if (v === undefined) return '-';
+  const used = key === 'cpuCores' ? formatCpu(v) : formatMemory(v);
+  const limit = fractionOf(v, lim?.[key]);
+  const request = fractionOf(v, req?.[key]);
+  if (limit !== undefined) return `${used} (${Math.round(limit * 100)}% of limit)`;
+  if (request !== undefined) return `${used} (${Math.round(request * 100)}% of request)`;
+  return used;
+}
+
+function resourcesSection(h: PodHost): string[] {
+  const rows = [['CONTAINER', 'CPU REQ', 'CPU LIM', 'CPU USED', 'MEM REQ', 'MEM LIM', 'MEM USED']];
+  const line = (name: string, req: ResourceAmounts, lim: ResourceAmounts, use: Usage | undefined) =>
+    rows.push([name, amount(req, 'cpu'), amount(lim, 'cpu'), usageText(use, 'cpuCores', req, lim), amount(req, 'memory'), amount(lim, 'memory'), usageText(use, 'memoryBytes', req, lim)]);
+  for (const c of h.containers) if (c.kind !== 'ephemeral') line(s(c.name), c.requests, c.limits, c.usage);
+  line('(pod)', h.resources.requests, h.resources.limits, h.resources.usage);
+  if (h.resources.podLevel) line('(pod spec.resources)', h.resources.podLevel.requests, h.resources.podLevel.limits, undefined);
+  return ['Resources', ...table(rows)];
+}
+
+function configSection(h: PodHost): string[] {
+  const lines: string[] = [];
+  for (const c of h.containers) {
+    for (const e of c.env) lines.push(`  ${s(c.name)}: ${s(e.name)}${e.source ? ` <- ${s(e.value)}` : `=${s(e.value)}`}`);
+    for (const e of c.envFrom) lines.push(`  ${s(c.name)}: envFrom ${e.kind} ${s(e.name)}${e.prefix ? ` prefix ${s(e.prefix)}` : ''}${e.optional ? ' (optional)' : ''}`);
+  }
+  for (const v of h.volumes) {
+    if (['secret', 'configMap', 'projected'].includes(v.source.kind)) lines.push(`  volume ${s(v.name)}: ${s(v.summary)}`);
+  }
+  return lines.length ? ['Config wiring', ...lines] : ['Config wiring: none'];
+}
+
+function diagnosisLine(d: Diagnosis, paint: Paint): string {
+  const style: Style = d.severity === 'error' ? 'red' : d.severity === 'warning' ? 'yellow' : 'cyan';
+  return `  ${paint(d.severity.toUpperCase().padEnd(7), style)} ${s(d.code)}: ${s(d.message)}`;
+}
+
+const MAX_EVENTS = 10;
+
+function eventsSection(h: PodHost): string[] {
+  if (h.events.length === 0) return ['Events: none'];
+  const rows = [['AGE', 'TYPE', 'REASON', 'COUNT', 'MESSAGE']];
+  for (const e of h.events.slice(0, MAX_EVENTS)) rows.push([ago(e.ageSeconds), s(e.type), s(e.reason), String(e.count), s(e.message)]);
+  return [`Events (newest first${h.events.length > MAX_EVENTS ? `, ${MAX_EVENTS} of ${h.events.length}` : ''})`, ...table(rows, '  ', 200)];
+}
+
+export function renderPodText(h: PodHost, opts: SnapshotTextOptions): string {
+  const paint: Paint = opts.color ? (t, style) => `\u001b[${SGR[style]}m${t}\u001b[0m` : (t) => t;
+  const width = Number.isFinite(opts.width) && opts.width >= 20 ? Math.floor(opts.width) : 80;
+  const owners = h.owners.length ? h.owners.map((o) => `${s(o.kind)}/${s(o.name)}${o.resolved ? '' : ' (unresolved)'}`).join(' <- ') : 'none';
+  const diagnosis = h.diagnosis.length ? ['Diagnosis', ...h.diagnosis.map((d) => diagnosisLine(d, paint))] : ['Diagnosis: nothing found'];
+  const lines = [
+    header(h, paint),
+    ...containersSection(h),
+    ...volumesSection(h),
+    ...portsSection(h, paint),
+    ...resourcesSection(h),
+    ...configSection(h),
+    `Owners: ${owners}`,
+    ...diagnosis,
+    ...eventsSection(h),
+  ];
+  return lines.map((l) => (opts.color ? truncateColored(l, width) : truncate(l, width))).join('\n');
+}
+
+export function renderSnapshotText(hosts: PodHost[], opts: SnapshotTextOptions): string {
+  const list = Array.isArray(hosts) ? hosts : [];
+  if (list.length === 0) return 'No pods.\n';
+  return `${list.map((h) => renderPodText(h, opts)).join('\n\n')}\n`;
+}

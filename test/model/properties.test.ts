@@ -1,0 +1,109 @@
+// Property tests: whatever JSON arrives as a Pod, the model answers and never throws.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { buildPodHost } from '../../src/model/podHost.ts';
+import { toPodHost } from '../../src/model/memo.ts';
+import { toPodRow } from '../../src/model/podRow.ts';
+import { toSnapshotJson } from '../../src/model/snapshotJson.ts';
+import { renderSnapshotText } from '../../src/ui/snapshot/text.ts';
+
+const NOW = Date.parse('2026-01-01T00:00:00Z');
+
+function everything(pod: unknown, events?: unknown): void {
+  toPodRow(pod as never, NOW);
+  const host = buildPodHost(pod, { now: NOW, events: events as never });
+  toPodHost(pod, { now: NOW });
+  JSON.stringify(toSnapshotJson([host]));
+  renderSnapshotText([host], { color: false, width: 80 });
+}
+
+// Values of the wrong type wherever a field is read.
+const junk = fc.oneof(fc.constant(null), fc.constant(undefined), fc.boolean(), fc.integer(), fc.double(), fc.string({ maxLength: 8 }), fc.constant({}), fc.constant([]));
+const maybe = <T>(arb: fc.Arbitrary<T>) => fc.oneof(arb, junk);
+const name = fc.oneof(fc.constantFrom('a', 'b', 'c', 'app', ''), fc.string({ maxLength: 6 }));
+const quantity = fc.oneof(fc.constantFrom('1', '250m', '1Gi', '1e3', '.5', '0', 'bad', ''), fc.integer());
+const resources = fc.record({ requests: maybe(fc.record({ cpu: quantity, memory: quantity }, { requiredKeys: [] })), limits: maybe(fc.record({ cpu: quantity, memory: quantity }, { requiredKeys: [] })) }, { requiredKeys: [] });
+const port = fc.record({ containerPort: maybe(fc.integer({ min: 1, max: 12 })), protocol: maybe(fc.constantFrom('TCP', 'UDP', 'SCTP')), name: maybe(name) }, { requiredKeys: [] });
+const mount = fc.record({ name: maybe(fc.constantFrom('v1', 'v2', 'v3')), mountPath: maybe(fc.string({ maxLength: 6 })), readOnly: maybe(fc.boolean()), subPath: maybe(fc.string({ maxLength: 4 })) }, { requiredKeys: [] });
+const state = fc.oneof(
+  fc.record({ running: maybe(fc.record({ startedAt: maybe(fc.constant('2026-01-01T00:00:00Z')) })) }),
+  fc.record({ waiting: maybe(fc.record({ reason: maybe(fc.constantFrom('CrashLoopBackOff', 'ErrImagePull', 'PodInitializing', '')), message: maybe(fc.string()) }, { requiredKeys: [] })) }),
+  fc.record({ terminated: maybe(fc.record({ exitCode: maybe(fc.integer()), reason: maybe(fc.constantFrom('OOMKilled', 'Completed', 'Error', '')), signal: maybe(fc.integer()) }, { requiredKeys: [] })) }),
+  junk,
+);
+const container = fc.record(
+  {
+    name,
+    image: maybe(fc.string({ maxLength: 10 })),
+    restartPolicy: maybe(fc.constant('Always')),
+    ports: maybe(fc.array(port, { maxLength: 4 })),
+    volumeMounts: maybe(fc.array(mount, { maxLength: 3 })),
+    resources: maybe(resources),
+    env: maybe(fc.array(fc.record({ name: maybe(name), value: maybe(fc.string()), valueFrom: maybe(fc.record({ secretKeyRef: maybe(fc.record({ name, key: name })) }, { requiredKeys: [] })) }, { requiredKeys: [] }), { maxLength: 3 })),
+    readinessProbe: maybe(fc.record({ httpGet: maybe(fc.record({ port: maybe(fc.integer()), path: maybe(fc.string()) }, { requiredKeys: [] })) }, { requiredKeys: [] })),
+  },
+  { requiredKeys: [] },
+);
+const containerStatus = fc.record({ name, ready: maybe(fc.boolean()), started: maybe(fc.boolean()), restartCount: maybe(fc.integer()), state: maybe(state), lastState: maybe(state) }, { requiredKeys: [] });
+const volume = fc.oneof(
+  fc.record({ name: fc.constantFrom('v1', 'v2', 'v3'), emptyDir: maybe(fc.record({ medium: maybe(fc.string()) }, { requiredKeys: [] })) }),
+  fc.record({ name: fc.constantFrom('v1', 'v2'), secret: maybe(fc.record({ secretName: maybe(name), items: maybe(fc.array(fc.record({ key: name, path: name }))) }, { requiredKeys: [] })) }),
+  fc.record({ name: fc.constantFrom('v1', 'v3'), projected: maybe(fc.record({ sources: maybe(fc.array(fc.anything(), { maxLength: 3 })) })) }),
+  fc.dictionary(fc.string({ maxLength: 6 }), fc.anything(), { maxKeys: 3 }),
+);
+const podArb = fc.record(
+  {
+    metadata: maybe(fc.record({ name: maybe(name), namespace: maybe(name), uid: maybe(name), creationTimestamp: maybe(fc.constantFrom('2025-12-31T00:00:00Z', 'nonsense')), deletionTimestamp: maybe(fc.constant('2026-01-01T00:00:00Z')), labels: maybe(fc.dictionary(fc.string(), fc.anything(), { maxKeys: 3 })), ownerReferences: maybe(fc.array(fc.anything(), { maxLength: 2 })) }, { requiredKeys: [] })),
+    spec: maybe(fc.record({ containers: maybe(fc.array(container, { maxLength: 4 })), initContainers: maybe(fc.array(container, { maxLength: 3 })), ephemeralContainers: maybe(fc.array(container, { maxLength: 1 })), volumes: maybe(fc.array(volume, { maxLength: 4 })), resources: maybe(resources), nodeName: maybe(name) }, { requiredKeys: [] })),
+    status: maybe(fc.record({ phase: maybe(fc.constantFrom('Running', 'Pending', 'Failed', 'Succeeded')), reason: maybe(fc.constantFrom('Evicted', 'NodeLost')), qosClass: maybe(fc.string()), containerStatuses: maybe(fc.array(containerStatus, { maxLength: 4 })), initContainerStatuses: maybe(fc.array(containerStatus, { maxLength: 3 })), conditions: maybe(fc.array(fc.anything(), { maxLength: 2 })) }, { requiredKeys: [] })),
+  },
+  { requiredKeys: [] },
+);
+
+test('any JSON value as a Pod never throws', () => {
+  fc.assert(fc.property(fc.anything(), fc.anything(), (pod, events) => everything(pod, events)), { numRuns: 300 });
+  fc.assert(fc.property(fc.object(), (pod) => everything(pod)), { numRuns: 200 });
+  for (const pod of [null, undefined, 0, '', [], 'pod', { spec: null }, { spec: { containers: 'x' } }, { metadata: { name: 5 } }]) everything(pod);
+});
+
+test('Pods with missing and wrong-typed fields never throw', () => {
+  fc.assert(fc.property(podArb, (pod) => everything(pod)), { numRuns: 400 });
+});
+
+test('invariants: ports once each, conflicts iff two containers, every mount in the matrix', () => {
+  fc.assert(
+    fc.property(podArb, (pod) => {
+      const host = buildPodHost(pod, { now: NOW });
+      const keys = host.ports.map((p) => `${p.port}/${p.protocol}`);
+      assert.equal(new Set(keys).size, keys.length, 'one entry per port and protocol');
+      for (const c of host.containers) for (const p of c.ports) assert.ok(keys.includes(`${p.containerPort}/${p.protocol}`), 'every declared port is in the map');
+      for (const p of host.ports) {
+        assert.equal(p.conflict, p.containers.length >= 2);
+        for (const c of p.containers) assert.ok(host.containers.some((x) => x.name === c && x.ports.some((d) => d.containerPort === p.port && d.protocol === p.protocol)));
+      }
+      const mounts = host.volumes.reduce((n, v) => n + v.mounts.length, 0);
+      const spec = (pod as { spec?: { containers?: unknown; initContainers?: unknown; ephemeralContainers?: unknown } }).spec;
+      let declared = 0;
+      for (const list of [spec?.containers, spec?.initContainers, spec?.ephemeralContainers]) {
+        if (!Array.isArray(list)) continue;
+        for (const c of list) if (c && typeof c === 'object' && Array.isArray(c.volumeMounts)) declared += c.volumeMounts.filter((m: unknown) => m !== null && typeof m === 'object' && !Array.isArray(m)).length;
+      }
+      assert.equal(mounts, declared, 'every volume mount appears in the matrix');
+      for (const v of host.volumes) assert.equal(v.shared, new Set(v.mounts.map((m) => m.container)).size >= 2);
+      assert.match(host.ready, /^\d+\/\d+$/);
+      assert.ok(Number.isInteger(host.restarts));
+    }),
+    { numRuns: 300 },
+  );
+});
+
+test('many containers and ports stay correct', () => {
+  const containers = Array.from({ length: 300 }, (_, i) => ({ name: `c${i}`, ports: Array.from({ length: 20 }, (_, j) => ({ containerPort: 1000 + ((i * 20 + j) % 5000) })) }));
+  containers.push({ name: 'dup', ports: [{ containerPort: 1000 }] });
+  const host = buildPodHost({ spec: { containers } }, { now: NOW });
+  assert.equal(host.ports.length, 5000);
+  assert.deepEqual(host.ports[0].containers, ['c0', 'c250', 'dup']);
+  assert.equal(host.ports.filter((p) => p.conflict).length, 1000);
+  assert.equal(toPodRow({ spec: { containers } }, NOW).ready, '0/301');
+});

@@ -1,0 +1,59 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { buildPodHost } from '../../src/model/podHost.ts';
+import { renderSnapshotText } from '../../src/ui/snapshot/text.ts';
+import { displayWidth } from '../../src/text/width.ts';
+import { visibleWidth } from '../../src/ui/snapshot/ansi.ts';
+import { NOW, userMsvcPod } from '../model/fixtures/userMsvc.ts';
+
+const events = [{ type: 'Warning', reason: 'Unhealthy', message: 'Readiness probe failed: HTTP 503', count: 4, lastTimestamp: '2026-11-25T11:58:00Z' }];
+
+test('a readable report of the reference Pod', () => {
+  const text = renderSnapshotText([buildPodHost(userMsvcPod(), { now: NOW, events })], { color: false, width: 200 });
+  const lines = text.split('\n');
+  assert.equal(lines[0], 'default/user-msvc  Running  ready 3/3  restarts 1 (30m ago)  age 3h  node node-a  qos Burstable  ip 10.8.0.14');
+  assert.ok(lines.includes('Containers (start order)'));
+  assert.match(text, /2 {2}app {3}cloudsql-proxy {2}running {2}yes {4}1 +OOMKilled exit 137/);
+  assert.match(text, /logs {4}emptyDir +\/var\/log rw +- +\/var\/log\/monitor rw +shared/);
+  assert.match(text, /secret +secret user-msvc mode 0400 +\/etc\/user-msvc\/secret ro +- +\/etc\/datadog-agent\/secret ro +shared/);
+  assert.match(text, /443 +TCP +user-msvc +https/);
+  assert.match(text, /3306 +TCP +cloudsql-proxy +mysql/);
+  assert.match(text, /\(pod\) +400m +1 +- +448Mi +768Mi/);
+  assert.match(text, /user-msvc: DB_PASSWORD <- secret user-msvc\/db-password/);
+  assert.match(text, /Owners: ReplicaSet\/user-msvc-7d9f8 \(unresolved\)/);
+  assert.match(text, /ERROR {3}OOMKilled: cloudsql-proxy was OOMKilled/);
+  assert.match(text, /2m +Warning +Unhealthy +4 +Readiness probe failed: HTTP 503/);
+  assert.ok(!text.includes('\u001b'), 'no escape codes without colour');
+  assert.ok(text.endsWith('\n'));
+});
+
+test('lines fit the width; colour only when asked; hostile strings are neutralised', () => {
+  const pod = userMsvcPod();
+  pod.status.containerStatuses[0].state = { waiting: { reason: 'Err\u001b]0;pwned\u0007Pull', message: '\u001b[2Jboom' } };
+  const host = buildPodHost(pod, { now: NOW });
+  const plain = renderSnapshotText([host], { color: false, width: 60 });
+  for (const line of plain.split('\n')) assert.ok(displayWidth(line) <= 60, line);
+  assert.ok(!/\u001b|\u0007/.test(plain));
+  const colored = renderSnapshotText([host], { color: true, width: 60 });
+  for (const line of colored.split('\n')) assert.ok(visibleWidth(line) <= 60, line);
+  assert.ok(!/\u001b(?!\[[0-9;]*m)/.test(colored), 'only colour sequences');
+  assert.match(colored, /\u001b\[1mdefault\/user-msvc\u001b\[0m/);
+  assert.ok(!colored.includes('pwned'));
+});
+
+test('a port conflict and a deleted Pod stand out', () => {
+  const pod = userMsvcPod();
+  pod.spec.containers[2].ports = [{ containerPort: 443 }];
+  const text = renderSnapshotText([buildPodHost(pod, { now: NOW, deleted: true })], { color: false, width: 200 });
+  assert.match(text.split('\n')[0], /DELETED \(last known state\)$/);
+  assert.match(text, /443 +TCP +user-msvc,datadog-agent +https +CONFLICT/);
+  assert.match(text, /ERROR {3}PortConflict: port 443\/TCP is declared by user-msvc and datadog-agent/);
+  assert.equal(renderSnapshotText([], { color: false, width: 80 }), 'No pods.\n');
+});
+
+test('usage shows its share of the limit or request', () => {
+  const usage = { 'user-msvc': { cpuCores: 0.5, memoryBytes: 500 * 2 ** 20 }, 'cloudsql-proxy': { cpuCores: 0.05 } };
+  const text = renderSnapshotText([buildPodHost(userMsvcPod(), { now: NOW, usage })], { color: false, width: 200 });
+  assert.match(text, /user-msvc +250m +1 +500m \(50% of limit\) +256Mi +512Mi +500Mi \(98% of limit\)/);
+  assert.match(text, /cloudsql-proxy +100m +- +50m \(50% of request\)/);
+});
