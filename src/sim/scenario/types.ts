@@ -1,6 +1,8 @@
 // What a scenario hands the simulated API server: API objects as kube-apiserver would store
 // them, plus what a node would know (open sockets, shells present, how logs flow, usage).
 // The sim server assigns resourceVersions; scenarios give everything else.
+// Timestamps inside objects are RFC 3339 strings exactly as on the wire ("2024-05-01T10:00:00Z"),
+// although client-node's model types call them Date: the server serializes them as they are.
 import type {
   CoreV1Event,
   V1ConfigMap,
@@ -25,6 +27,10 @@ export interface SocketSpec {
   remotePort?: number;
   /** Which container holds it: sim bookkeeping only, /proc/net does not say. */
   container: string;
+  /** Owner uid as /proc/net prints it (default 0). */
+  uid?: number;
+  /** Socket inode as /proc/net prints it (default: derived, stable). */
+  inode?: number;
 }
 
 export interface LogProfile {
