@@ -1,0 +1,56 @@
+// The always-visible bottom line: where we are, whether the data is live, how many Pods,
+// and what to press.
+import type { ConnectionState } from '../store/types.ts';
+import { sanitize } from '../text/sanitize.ts';
+import { LineView, seg, type Line, type Seg } from './lines.tsx';
+import type { Theme } from './theme.ts';
+
+export function connectionSeg(state: ConnectionState): Seg {
+  switch (state.kind) {
+    case 'connecting':
+      return seg('connecting…', 'warn');
+    case 'loading':
+      return seg(`loading ${state.loaded}…`, 'warn');
+    case 'live':
+      return seg('● live', 'ok');
+    case 'reconnecting':
+      return seg(`reconnecting (attempt ${state.attempt}): ${sanitize(state.reason)}`, 'warn');
+    case 'forbidden':
+      return seg(`forbidden: ${sanitize(state.message)}`, 'error');
+    case 'unreachable':
+      return seg(`unreachable: ${sanitize(state.message)}`, 'error');
+  }
+}
+
+export interface StatusBarProps {
+  context: string;
+  /** The namespace, or undefined for all namespaces. */
+  namespace: string | undefined;
+  connection: ConnectionState;
+  shown: number;
+  total: number;
+  hint: string;
+  /** A one-off message (an exec outcome, a probe that was skipped); replaces the hint. */
+  message?: { text: string; tone: 'ok' | 'warn' | 'error' | 'dim' };
+  theme: Theme;
+}
+
+export function statusLine(p: Omit<StatusBarProps, 'theme'>): Line {
+  const sep = seg(' │ ', 'dim');
+  const count = p.shown === p.total ? `${p.total} pods` : `${p.shown}/${p.total} pods`;
+  return [
+    seg(sanitize(p.context), 'accent'),
+    sep,
+    seg(p.namespace === undefined ? 'all' : sanitize(p.namespace)),
+    sep,
+    connectionSeg(p.connection),
+    sep,
+    seg(count),
+    sep,
+    p.message ? seg(p.message.text, p.message.tone) : seg(p.hint, 'dim'),
+  ];
+}
+
+export function StatusBar(props: StatusBarProps) {
+  return <LineView line={statusLine(props)} theme={props.theme} />;
+}

@@ -1,0 +1,44 @@
+// The open Pod's view-model, live from the store. When the Pod is deleted it stays on screen
+// as it last was (marked deleted) even after the store lets it go.
+import { useRef } from 'react';
+import { toPodHost } from '../../model/memo.ts';
+import type { PodHost } from '../../model/types.ts';
+import type { PodStore } from '../../store/podStore.ts';
+
+const NO_NOTES: readonly string[] = [];
+
+export interface HostState {
+  host: PodHost;
+  deleted: boolean;
+  notes: readonly string[];
+}
+
+export function useHostView(store: PodStore, uid: string | undefined, now: number): HostState | undefined {
+  const last = useRef<{ uid: string; state: HostState } | undefined>(undefined);
+  if (uid === undefined) {
+    last.current = undefined;
+    return undefined;
+  }
+  const entry = store.get(uid);
+  if (!entry) {
+    // Gone from the store: keep the last state, and say it is deleted.
+    const kept = last.current?.uid === uid ? last.current.state : undefined;
+    return kept ? { ...kept, deleted: true } : undefined;
+  }
+  const details = store.detailsOf(uid);
+  const deleted = entry.deletedAt !== undefined;
+  const host = toPodHost(entry.pod, {
+    now,
+    ...(details?.events ? { events: details.events } : {}),
+    ...(details?.owners ? { owners: details.owners } : {}),
+    ...(details?.usage ? { usage: details.usage } : {}),
+    deleted,
+  });
+  const notes = details?.notes ?? NO_NOTES;
+  const previous = last.current?.uid === uid ? last.current.state : undefined;
+  // Same inputs, same object: the screen built from it stays memoized.
+  if (previous && previous.host === host && previous.deleted === deleted && previous.notes === notes) return previous;
+  const state: HostState = { host, deleted, notes };
+  last.current = { uid, state };
+  return state;
+}

@@ -1,0 +1,29 @@
+// The Pod list's data: the store's sorted index (filtered by the user's text) and a row
+// cache for what is on screen. Re-renders once per coalesced store notification.
+import { useEffect, useMemo } from 'react';
+import type { PodStore } from '../../store/podStore.ts';
+import { PodIndex, type SearchResult } from '../../store/podIndex.ts';
+import { RowCache, type ToPodRow } from '../rowCache.ts';
+import { useStoreVersion } from './useStoreVersion.ts';
+
+export interface PodListData {
+  /** uids in display order after the filter; the full list when the filter is invalid. */
+  uids: readonly string[];
+  total: number;
+  /** Why the filter could not be used, e.g. a selector that does not parse. */
+  filterError?: string;
+  filterKind: 'all' | 'substring' | 'selector';
+  rows: RowCache;
+  version: number;
+}
+
+export function usePodList(store: PodStore, filter: string, toRow: ToPodRow, now: () => number): PodListData {
+  const index = useMemo(() => new PodIndex(store), [store]);
+  const rows = useMemo(() => new RowCache(store, toRow, now), [store, toRow, now]);
+  useEffect(() => () => index.close(), [index]);
+  const version = useStoreVersion(store, (change) => rows.apply(change));
+  const all = index.rows();
+  const result: SearchResult = index.search(filter);
+  if (!result.ok) return { uids: all, total: all.length, filterError: result.error, filterKind: 'all', rows, version };
+  return { uids: result.rows, total: all.length, filterKind: result.kind, rows, version };
+}

@@ -1,0 +1,53 @@
+// The whole Pod view as lines: a pinned header and a scrollable body of titled sections,
+// with where each section starts so tab and number keys can jump to it.
+import type { PodHost } from '../../model/types.ts';
+import { seg, type Line } from '../lines.tsx';
+import { configLines } from './configWiring.ts';
+import { containersLines } from './containersSection.ts';
+import { diagnosisLines } from './diagnosisSection.ts';
+import { title } from './format.ts';
+import { headerLines } from './headerSection.ts';
+import { ownersEventsLines } from './ownersEvents.ts';
+import { portLines } from './portMap.ts';
+import { resourceLines } from './resourceBars.ts';
+import { volumeLines } from './volumeMatrix.ts';
+
+export const SECTION_NAMES = ['Containers', 'Diagnosis', 'Volumes', 'Ports', 'Resources', 'Config', 'Owners & events'] as const;
+
+export interface HostScreenOptions {
+  width: number;
+  selectedContainer: number;
+  /** Set when the API server deleted the Pod while it was open. */
+  deleted: boolean;
+  notes: readonly string[];
+  /** "probe: skipped: …" or "probe: ran in X" after P. */
+  probeNote?: string;
+}
+
+export interface HostScreen {
+  pinned: Line[];
+  body: Line[];
+  /** Index into body where each section's title is. */
+  sectionStarts: number[];
+}
+
+export function buildHostScreen(host: PodHost, o: HostScreenOptions): HostScreen {
+  const pinned = headerLines(host);
+  if (o.deleted) pinned.unshift([seg(' Pod deleted: showing its last known state (esc: back) ', 'error')]);
+  const sections: Line[][] = [
+    containersLines(host, o.width, o.selectedContainer),
+    diagnosisLines(host),
+    volumeLines(host, o.width),
+    portLines(host, o.probeNote),
+    resourceLines(host, o.width),
+    configLines(host),
+    ownersEventsLines(host, o.notes),
+  ];
+  const body: Line[] = [];
+  const sectionStarts: number[] = [];
+  sections.forEach((lines, i) => {
+    sectionStarts.push(body.length);
+    body.push(title(SECTION_NAMES[i]!, i, o.width), ...lines);
+  });
+  return { pinned, body, sectionStarts };
+}

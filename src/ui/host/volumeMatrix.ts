@@ -1,0 +1,59 @@
+// Shared volumes as a matrix: one row per volume, one column per container that mounts
+// anything, each cell the mount path and ro/rw. Shared volumes stand out. When the terminal
+// is too narrow for the columns, each volume becomes a list of its mounts instead.
+import type { PodHost, VolumeMountView, VolumeView } from '../../model/types.ts';
+import { cells, cut, fit } from '../fit.ts';
+import { seg, type Line } from '../lines.tsx';
+import { clean } from './format.ts';
+
+const MIN_CELL = 14;
+
+function mountText(m: VolumeMountView, width: number): string {
+  const mode = m.readOnly ? 'ro' : 'rw';
+  const path = clean(m.mountPath) + (m.subPath ? `[${clean(m.subPath)}]` : '');
+  return `${cut(path, Math.max(1, width - 3))} ${mode}`;
+}
+
+function volumeName(v: VolumeView): string {
+  return `${v.shared ? '*' : ' '} ${clean(v.name)}`;
+}
+
+function listForm(host: PodHost, width: number): Line[] {
+  const lines: Line[] = [];
+  for (const v of host.volumes) {
+    lines.push([seg(volumeName(v), v.shared ? 'shared' : 'header'), seg(`  ${clean(v.summary)}`, 'dim')]);
+    if (v.mounts.length === 0) lines.push([seg('      not mounted', 'warn')]);
+    for (const m of v.mounts) {
+      lines.push([seg(`      ${cut(clean(m.container), 20)}: `), seg(mountText(m, width - 30), v.shared ? 'shared' : undefined)]);
+    }
+  }
+  return lines;
+}
+
+export function volumeLines(host: PodHost, width: number): Line[] {
+  if (host.volumes.length === 0) return [[seg('  no volumes', 'dim')]];
+  const mounting = host.containers.map((c) => c.name).filter((name) => host.volumes.some((v) => v.mounts.some((m) => m.container === name)));
+  const nameWidth = Math.min(20, Math.max(6, ...host.volumes.map((v) => cells(volumeName(v)))));
+  const summaryWidth = Math.min(24, Math.max(7, ...host.volumes.map((v) => cells(clean(v.summary)))));
+  const fixed = nameWidth + 1 + summaryWidth + 1;
+  const cellWidth = mounting.length === 0 ? 0 : Math.floor((width - fixed) / mounting.length) - 1;
+  if (mounting.length > 0 && cellWidth < MIN_CELL) return listForm(host, width);
+  const lines: Line[] = [
+    [
+      seg(fit('VOLUME', nameWidth) + ' ' + fit('BACKED BY', summaryWidth) + ' ', 'header'),
+      seg(mounting.map((name) => fit(clean(name), cellWidth)).join(' '), 'header'),
+    ],
+  ];
+  for (const v of host.volumes) {
+    const line: Line = [seg(fit(volumeName(v), nameWidth), v.shared ? 'shared' : undefined), seg(' '), seg(fit(clean(v.summary), summaryWidth), 'dim')];
+    for (const name of mounting) {
+      const mount = v.mounts.find((m) => m.container === name);
+      line.push(seg(' '));
+      line.push(mount ? seg(fit(mountText(mount, cellWidth), cellWidth), v.shared ? 'shared' : undefined) : seg(fit('·', cellWidth), 'dim'));
+    }
+    if (v.mounts.length === 0) line.push(seg(' not mounted', 'warn'));
+    lines.push(line);
+  }
+  if (host.volumes.some((v) => v.shared)) lines.push([seg('  * shared: mounted by two or more containers', 'dim')]);
+  return lines;
+}

@@ -1,0 +1,57 @@
+// The Pod list's column layout for a terminal width: fixed columns first, NODE only when
+// there is room, and NAME takes whatever is left.
+import type { PodRow } from '../model/types.ts';
+import { cells } from './fit.ts';
+
+export type ColumnKey = 'namespace' | 'name' | 'ready' | 'status' | 'restarts' | 'age' | 'node' | 'containers';
+
+export interface Column {
+  key: ColumnKey;
+  header: string;
+  width: number;
+  alignRight?: boolean;
+}
+
+/** Cells before the first column: the selection marker and a space. */
+export const GUTTER = 2;
+
+function longest(rows: readonly PodRow[], pick: (r: PodRow) => string, cap: number, floor: number, sample = 2000): number {
+  let max = floor;
+  // The visible part of a huge list is representative enough; scanning 100,000 rows per frame is not needed.
+  const n = Math.min(rows.length, sample);
+  for (let i = 0; i < n && max < cap; i++) max = Math.max(max, cells(pick(rows[i]!)));
+  return Math.min(max, cap);
+}
+
+export function listColumns(width: number, rows: readonly PodRow[], showNamespace: boolean): Column[] {
+  const glyphs = longest(rows, (r) => ' '.repeat(r.glyphs.length), 8, 4);
+  const fixed: Column[] = [
+    { key: 'ready', header: 'READY', width: 5 },
+    { key: 'status', header: 'STATUS', width: 16 },
+    { key: 'restarts', header: 'RESTARTS', width: 8, alignRight: true },
+    { key: 'age', header: 'AGE', width: 5, alignRight: true },
+    { key: 'containers', header: 'CTRS', width: glyphs },
+  ];
+  const gaps = (n: number) => n; // one space before each column after the first
+  let used = GUTTER + fixed.reduce((s, c) => s + c.width, 0) + gaps(fixed.length);
+  let namespace: Column | undefined;
+  if (showNamespace) {
+    const w = longest(rows, (r) => r.namespace, 20, 9);
+    namespace = { key: 'namespace', header: 'NAMESPACE', width: Math.min(w, Math.max(9, Math.floor(width / 6))) };
+    used += namespace.width + 1;
+  }
+  const minName = 16;
+  let node: Column | undefined;
+  const nodeWidth = longest(rows, (r) => r.node, 24, 4);
+  if (width - used - minName >= nodeWidth + 1) {
+    node = { key: 'node', header: 'NODE', width: nodeWidth };
+    used += nodeWidth + 1;
+  }
+  const name: Column = { key: 'name', header: 'NAME', width: Math.max(8, width - used) };
+  const out: Column[] = [];
+  if (namespace) out.push(namespace);
+  out.push(name, ...fixed.slice(0, 4));
+  if (node) out.push(node);
+  out.push(fixed[4]!);
+  return out;
+}

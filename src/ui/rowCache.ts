@@ -1,0 +1,59 @@
+// PodRows for the rows on screen, built on demand and kept until the Pod's resourceVersion
+// (or its deleted mark) changes; with 100,000 Pods only the visible few are ever built.
+import type { PodRow } from '../model/types.ts';
+import type { PodStore } from '../store/podStore.ts';
+import type { StoreChange, StoredPod } from '../store/types.ts';
+
+export type ToPodRow = (pod: StoredPod, now: number, deleted?: boolean) => PodRow;
+
+interface Cached {
+  rv: string | undefined;
+  deleted: boolean;
+  row: PodRow;
+  /** When ageSeconds was computed (ms), so the AGE column can move on without a rebuild. */
+  at: number;
+}
+
+export class RowCache {
+  private readonly cache = new Map<string, Cached>();
+
+  constructor(
+    private readonly store: PodStore,
+    private readonly toRow: ToPodRow,
+    private readonly now: () => number,
+  ) {}
+
+  /** Drops rows of Pods that left the store (the rest revalidate on read). */
+  apply(change: StoreChange): void {
+    if (change.reset) {
+      for (const uid of this.cache.keys()) if (!this.store.get(uid)) this.cache.delete(uid);
+      return;
+    }
+    for (const uid of change.changed) if (!this.store.get(uid)) this.cache.delete(uid);
+  }
+
+  /** The row of a stored Pod, or undefined when the store no longer has it. */
+  row(uid: string): PodRow | undefined {
+    const entry = this.store.get(uid);
+    if (!entry) return undefined;
+    const rv = entry.pod.metadata?.resourceVersion;
+    const deleted = entry.deletedAt !== undefined;
+    const cached = this.cache.get(uid);
+    if (cached && cached.rv === rv && cached.deleted === deleted) return cached.row;
+    const at = this.now();
+    // The store's uid is the row's identity, even for a Pod without metadata.uid.
+    const row = { ...this.toRow(entry.pod, at, deleted), uid };
+    this.cache.set(uid, { rv, deleted, row, at });
+    return row;
+  }
+
+  /** Seconds to add to a row's ageSeconds to make it current. */
+  ageShift(uid: string, nowMs: number): number {
+    const cached = this.cache.get(uid);
+    return cached ? Math.max(0, (nowMs - cached.at) / 1000) : 0;
+  }
+
+  get size(): number {
+    return this.cache.size;
+  }
+}

@@ -1,0 +1,84 @@
+import './forceColor.ts';
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { userMsvc, simplePod } from './fixtures.ts';
+import { frameWith, KEY, press, renderApp, storeWith } from './harness.tsx';
+import { colorWanted } from '../../src/ui/theme.ts';
+import { KEY_HELP } from '../../src/ui/keymap.ts';
+
+const CSI = '\u001b[';
+
+test('color=false writes no escape sequence at all, in the list and in the Pod view', async () => {
+  const store = storeWith([userMsvc(), simplePod('shop', 'web-1', { phase: 'Pending' })]);
+  const { app } = await renderApp({ store, color: false }, { columns: 100, rows: 24 });
+  let frame = await frameWith(app, 'user-msvc');
+  assert.ok(!frame.includes(CSI), 'list frame has no ESC[');
+  await press(app, KEY.enter);
+  frame = await frameWith(app, '1 Containers');
+  assert.ok(!frame.includes(CSI), 'host frame has no ESC[');
+  assert.match(frame, /^> /m, 'the selection is still visible without colour');
+  app.unmount();
+});
+
+test('color=true does colour (so the test above can fail)', async () => {
+  const store = storeWith([userMsvc()]);
+  const { app } = await renderApp({ store, color: true }, { columns: 100, rows: 24 });
+  const frame = await frameWith(app, 'user-msvc');
+  assert.ok(frame.includes(CSI));
+  app.unmount();
+});
+
+test('NO_COLOR (non-empty) turns colour off; empty or unset leaves the flag in charge', () => {
+  assert.equal(colorWanted(true, { NO_COLOR: '1' }), false);
+  assert.equal(colorWanted(true, { NO_COLOR: '' }), true);
+  assert.equal(colorWanted(true, {}), true);
+  assert.equal(colorWanted(false, {}), false);
+});
+
+test('? lists every key; esc closes help', async () => {
+  const store = storeWith([simplePod('shop', 'web-1')]);
+  const { app } = await renderApp({ store }, { columns: 100, rows: 30 });
+  await frameWith(app, 'web-1');
+  await press(app, '?');
+  const frame = await frameWith(app, 'Keys');
+  for (const k of KEY_HELP) assert.ok(frame.includes(k.keys), `help lists ${k.keys}`);
+  for (const key of ['j / ↓', '/', 'enter', 'esc', 'l', 's', 'P', 'q / ctrl-c']) assert.match(frame, new RegExp(`^${key.replace(/[/?]/g, '\\$&')}\\s`, 'm'));
+  await press(app, KEY.esc);
+  await frameWith(app, 'NAME');
+  app.unmount();
+});
+
+test('the status bar shows context, namespace, connection state and counts', async () => {
+  const store = storeWith([simplePod('shop', 'web-1'), simplePod('shop', 'web-2')]);
+  const { app } = await renderApp({ store, context: 'prod-eu' }, { columns: 120, rows: 24 });
+  await frameWith(app, 'prod-eu │ shop │ ● live │ 2 pods');
+  store.setConnection({ kind: 'reconnecting', attempt: 3, reason: 'watch stalled\u001b]0;pwned\u0007' });
+  let frame = await frameWith(app, 'reconnecting (attempt 3): watch stalled');
+  assert.ok(!frame.includes('pwned') && !frame.includes('\u0007'), 'the reason is sanitized');
+  store.setConnection({ kind: 'loading', loaded: 1500 });
+  await frameWith(app, 'loading 1500…');
+  store.setConnection({ kind: 'forbidden', message: 'pods is forbidden at cluster scope' });
+  frame = await frameWith(app, 'forbidden: pods is forbidden');
+  assert.equal(frame.split('\n').length, 24);
+  app.unmount();
+});
+
+test('the status bar says "all" under -A and the list starts waiting when empty', async () => {
+  const store = storeWith([]);
+  store.setConnection({ kind: 'connecting' });
+  const { app } = await renderApp({ store, allNamespaces: true }, { columns: 80, rows: 24 });
+  await frameWith(app, 'waiting for Pods…');
+  await frameWith(app, 'kind-demo │ all │ connecting…');
+  app.unmount();
+});
+
+test('names from the cluster are sanitized before they are drawn', async () => {
+  const evil = simplePod('shop', 'web-1');
+  evil.spec!.nodeName = 'node\u001b[2J\u001b]8;;http://x\u0007-1';
+  const store = storeWith([evil]);
+  const { app } = await renderApp({ store, color: false }, { columns: 100, rows: 24 });
+  const frame = await frameWith(app, 'web-1');
+  assert.ok(!frame.includes('\u001b'), 'no escape reaches the terminal');
+  assert.match(frame, /node-1/);
+  app.unmount();
+});

@@ -1,0 +1,74 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { simplePod } from './fixtures.ts';
+import { frameWhere, frameWith, KEY, press, renderApp, storeWith } from './harness.tsx';
+
+function shop() {
+  return storeWith([
+    simplePod('shop', 'web-1', { labels: { app: 'web', tier: 'front' } }),
+    simplePod('shop', 'web-2', { labels: { app: 'web', tier: 'front' } }),
+    simplePod('shop', 'api-1', { labels: { app: 'api', tier: 'back' } }),
+    simplePod('shop', 'db-0', { labels: { app: 'db', tier: 'back' } }),
+    simplePod('shop', 'cache-0', { labels: { app: 'cache' } }),
+  ]);
+}
+
+const podRows = (frame: string) => frame.split('\n').filter((l) => /^[> ] (web|api|db|cache)-/.test(l)).map((l) => l.slice(2).split(' ')[0]);
+
+test('/ filters by substring as you type and shows shown/total', async () => {
+  const { app } = await renderApp({ store: shop() }, { columns: 80, rows: 24 });
+  await frameWith(app, 'cache-0');
+  await press(app, '/', 'w', 'e', 'b');
+  const frame = await frameWith(app, '2/5 pods');
+  assert.deepEqual(podRows(frame), ['web-1', 'web-2']);
+  assert.match(frame, /^\/web/m);
+  // enter keeps the filter; esc on the list clears it.
+  await press(app, KEY.enter);
+  await frameWith(app, 'filter: web');
+  await press(app, KEY.esc);
+  const cleared = await frameWith(app, '5 pods');
+  assert.deepEqual(podRows(cleared), ['api-1', 'cache-0', 'db-0', 'web-1', 'web-2']);
+  app.unmount();
+});
+
+test('a filter with = or != is a label selector', async () => {
+  const { app } = await renderApp({ store: shop() }, { columns: 80, rows: 24 });
+  await frameWith(app, 'cache-0');
+  app.stdin.write('/');
+  await frameWith(app, '/_');
+  app.stdin.write('tier=back'); // pasted: arrives as one chunk
+  let frame = await frameWith(app, '2/5 pods');
+  assert.deepEqual(podRows(frame), ['api-1', 'db-0']);
+  assert.match(frame, /label selector/);
+  await press(app, '\u007f', '\u007f', '\u007f', '\u007f', '\u007f', '\u007f', '\u007f', '\u007f', '\u007f');
+  app.stdin.write('app!=web,tier');
+  frame = await frameWith(app, '2/5 pods');
+  assert.deepEqual(podRows(frame), ['api-1', 'db-0']);
+  await press(app, KEY.esc);
+  frame = await frameWith(app, '│ 5 pods');
+  assert.ok(!frame.includes('app!=web'), 'esc in the prompt drops the filter');
+  app.unmount();
+});
+
+test('a selector that does not parse says why and keeps the list', async () => {
+  const { app } = await renderApp({ store: shop() }, { columns: 100, rows: 24 });
+  await frameWith(app, 'cache-0');
+  await press(app, '/');
+  app.stdin.write('app in (web');
+  const frame = await frameWhere(app, (f) => /unbalanced/.test(f), 'parse error');
+  assert.equal(podRows(frame).length, 5);
+  app.unmount();
+});
+
+test('the selection follows its Pod through a filter', async () => {
+  const { app } = await renderApp({ store: shop() }, { columns: 80, rows: 24 });
+  await frameWith(app, '> api-1');
+  await press(app, 'G');
+  await frameWith(app, '> web-2');
+  await press(app, '/', 'w', 'e', 'b', KEY.enter);
+  await frameWith(app, '> web-2');
+  await press(app, KEY.esc);
+  const frame = await frameWith(app, '│ 5 pods');
+  assert.match(frame, /> web-2/);
+  app.unmount();
+});

@@ -1,0 +1,140 @@
+// Rendering App in ink-testing-library with a real PodStore and fake services, and waiting
+// for frames (Ink renders asynchronously; waiting is bounded by turns, not by wall time).
+import { render } from 'ink-testing-library';
+import type { V1Pod } from '@kubernetes/client-node';
+import { PodStore } from '../../src/store/podStore.ts';
+import { App, type AppProps } from '../../src/ui/App.tsx';
+import type { ExecOutcome, ExecRequest, LogRequest, PodviewServices, PortProbeResult } from '../../src/ui/services.ts';
+import type { PodKey } from '../../src/store/types.ts';
+import { NOW } from './fixtures.ts';
+
+export interface FakeServices extends PodviewServices {
+  focused: (PodKey | null)[];
+  logs: LogRequest[];
+  execs: ExecRequest[];
+  debugs: (PodKey & { target: string; image: string })[];
+  debugOutcome: ExecOutcome;
+  execOutcome: ExecOutcome;
+  probeResult: PortProbeResult;
+}
+
+export function fakeServices(): FakeServices {
+  const s: FakeServices = {
+    focused: [],
+    logs: [],
+    execs: [],
+    debugs: [],
+    debugOutcome: { kind: 'exited', exitCode: 0 },
+    execOutcome: { kind: 'exited', exitCode: 0 },
+    probeResult: { ok: false, reason: 'no shell with cat in any container' },
+    focus(pod) {
+      s.focused.push(pod);
+    },
+    openLogs(request) {
+      s.logs.push(request);
+      throw new Error('not used: the fake log view does not open sessions');
+    },
+    async exec(request) {
+      s.execs.push(request);
+      return s.execOutcome;
+    },
+    async debug(request) {
+      s.debugs.push(request);
+      return s.debugOutcome;
+    },
+    async probePorts() {
+      return s.probeResult;
+    },
+    async saveText(name) {
+      return `/tmp/${name}`;
+    },
+  };
+  return s;
+}
+
+export function storeWith(pods: V1Pod[]): PodStore {
+  const store = new PodStore({ frameMs: 0, deletedLingerMs: 60_000, now: () => NOW });
+  store.replaceAll(pods, '1');
+  store.setConnection({ kind: 'live' });
+  return store;
+}
+
+export type Rendered = ReturnType<typeof render>;
+
+/** Renders App; with a size, resolves once a frame at that size has been written. */
+export async function renderApp(overrides: Partial<AppProps> & { store: PodStore }, size?: { columns: number; rows: number }) {
+  const services = (overrides.services as FakeServices | undefined) ?? fakeServices();
+  let exited = 0;
+  const props: AppProps = {
+    services,
+    allNamespaces: false,
+    context: 'kind-demo',
+    namespace: 'shop',
+    color: false,
+    now: () => NOW,
+    onExit: () => {
+      exited++;
+    },
+    ...overrides,
+  };
+  const app = render(<App {...props} />);
+  if (size) {
+    const before = app.frames.length;
+    resize(app, size.columns, size.rows);
+    // ink-testing-library starts at 100 columns (rows unset: App assumes 24); an unchanged
+    // layout writes no new frame, so only wait when the size really changed.
+    const changed = size.columns !== 100 || size.rows !== 24;
+    if (changed) await frameWhere(app, (f) => app.frames.length > before && f.split('\n').length === size.rows, `a ${size.columns}x${size.rows} frame`);
+  }
+  return { app, services, exits: () => exited, props };
+}
+
+/** Gives the fake stdout a size and tells listeners, as a terminal resize would. */
+export function resize(app: Rendered, columns: number, rows: number): void {
+  Object.defineProperty(app.stdout, 'columns', { configurable: true, get: () => columns });
+  Object.defineProperty(app.stdout, 'rows', { configurable: true, get: () => rows });
+  app.stdout.emit('resize');
+}
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** Waits (up to a number of event-loop turns, not a time) until the last frame satisfies `ok`. */
+export async function frameWhere(app: Rendered, ok: (frame: string) => boolean, what = 'expected frame'): Promise<string> {
+  // Ink flushes a lone ESC after a short timer, so poll with small sleeps, bounded in count.
+  for (let i = 0; i < 400; i++) {
+    const frame = app.lastFrame() ?? '';
+    if (ok(frame)) return frame;
+    await (i < 20 ? turn() : sleep(5));
+  }
+  throw new Error(`${what} never appeared; last frame:\n${app.lastFrame()}`);
+}
+
+export const frameWith = (app: Rendered, text: string | RegExp) =>
+  frameWhere(app, (f) => (typeof text === 'string' ? f.includes(text) : text.test(f)), `frame with ${String(text)}`);
+
+export async function press(app: Rendered, ...keys: string[]): Promise<void> {
+  for (const key of keys) {
+    app.stdin.write(key);
+    // A lone ESC is held by Ink for ~20 ms in case an escape sequence follows.
+    if (key === KEY.esc) await sleep(40);
+    await turn();
+    await turn();
+  }
+}
+
+export const KEY = { down: '\u001b[B', up: '\u001b[A', right: '\u001b[C', left: '\u001b[D', esc: '\u001b', enter: '\r', tab: '\t', pageDown: '\u001b[6~', pageUp: '\u001b[5~' };
+
+/** The frame row that contains `text`, for asserting what is on the same line. */
+export function rowWith(frame: string, text: string): string {
+  return frame.split('\n').find((line) => line.includes(text)) ?? '';
+}
+
+/** Waits (bounded in turns) until `check` holds; effects run after a frame is written. */
+export async function until(check: () => boolean, what: string): Promise<void> {
+  for (let i = 0; i < 200; i++) {
+    if (check()) return;
+    await (i < 20 ? turn() : sleep(5));
+  }
+  throw new Error(`${what} never happened`);
+}

@@ -1,0 +1,203 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { Text } from 'ink';
+import { conflictingPorts, simplePod, userMsvc } from './fixtures.ts';
+import { fakeServices, frameWhere, frameWith, KEY, press, renderApp, resize, rowWith, storeWith, until } from './harness.tsx';
+import type { LogViewHostProps } from '../../src/ui/plugins.ts';
+
+const USER_MSVC = { namespace: 'shop', name: 'user-msvc' };
+
+test('the seed Pod opens as a host: shared emptyDir in two containers, read-only Secret, both ports', async () => {
+  const store = storeWith([userMsvc(), simplePod('shop', 'web-1')]);
+  const { app } = await renderApp({ store, initialPod: USER_MSVC }, { columns: 100, rows: 40 });
+  const frame = await frameWith(app, '3 Volumes');
+  assert.match(frame.split('\n')[0]!, /shop\/user-msvc\s+Running\s+ready 3\/3/);
+  assert.match(frame, /node node-2\s+IP 10\.1\.2\.3/);
+  // Containers as processes, in start order.
+  const lines = frame.split('\n');
+  const at = (name: string) => lines.findIndex((l) => /^[> ] app\s/.test(l) && l.includes(name));
+  assert.ok(at('user-msvc') < at('cloudsql-proxy') && at('cloudsql-proxy') < at('datadog-agent'));
+  assert.match(rowWith(frame, 'datadog-agent   running'), /restarts 2/);
+  // The volume matrix: one row per volume, a column per mounting container.
+  const header = rowWith(frame, 'VOLUME');
+  assert.ok(header.indexOf('user-msvc') < header.indexOf('datadog-agent'));
+  const logs = rowWith(frame, '* logs');
+  assert.match(logs, /emptyDir\s+\/var\/log rw\s+\/var\/log\/monitor rw/);
+  const secret = rowWith(frame, '* secret');
+  assert.match(secret, /secret user-msvc\s+\/etc\/user-msvc\/secret ro\s+\/etc\/datadog-agent\/secret ro/);
+  // The localhost port map.
+  assert.match(rowWith(frame, '127.0.0.1:443/TCP'), /→ user-msvc \(https\)/);
+  assert.match(rowWith(frame, '127.0.0.1:3306/TCP'), /→ cloudsql-proxy \(mysql\)/);
+  assert.ok(!frame.includes('CONFLICT'));
+  app.unmount();
+});
+
+test('config wiring names the secret and key, never a value', async () => {
+  const store = storeWith([userMsvc()]);
+  const { app } = await renderApp({ store, initialPod: USER_MSVC }, { columns: 100, rows: 24 });
+  await frameWith(app, '1 Containers');
+  await press(app, '6');
+  const frame = await frameWith(app, 'DB_PASSWORD');
+  assert.match(rowWith(frame, 'DB_PASSWORD'), /← secret user-msvc\/db-password/);
+  assert.match(rowWith(frame, 'DB_HOST'), /= 127\.0\.0\.1:3306/);
+  assert.match(frame, /envFrom configMap user-msvc/);
+  app.unmount();
+});
+
+test('two containers declaring the same port are a conflict', async () => {
+  const store = storeWith([conflictingPorts()]);
+  const { app } = await renderApp({ store, initialPod: { namespace: 'shop', name: 'clash' } }, { columns: 100, rows: 24 });
+  await frameWith(app, '1 Containers');
+  await press(app, '4');
+  const frame = await frameWith(app, '8080');
+  assert.match(rowWith(frame, '127.0.0.1:8080/TCP'), /web, metrics\s+CONFLICT/);
+  app.unmount();
+});
+
+test('requests, limits and usage draw as bars when usage is known', async () => {
+  const store = storeWith([userMsvc()]);
+  store.setDetails('uid-user-msvc', {
+    usage: { 'user-msvc': { cpuCores: 0.45, memoryBytes: 128 * 1024 * 1024 } },
+    owners: [{ kind: 'ReplicaSet', name: 'user-msvc-7d9f', resolved: true }, { kind: 'Deployment', name: 'user-msvc', resolved: true }],
+    events: [{ type: 'Warning', reason: 'BackOff', message: 'Back-off restarting failed container', count: 3 }],
+    notes: ['metrics: partial'],
+  });
+  const { app } = await renderApp({ store, initialPod: USER_MSVC }, { columns: 100, rows: 24 });
+  await frameWith(app, 'ReplicaSet user-msvc-7d9f ← Deployment user-msvc');
+  await press(app, '5');
+  let frame = await frameWith(app, 'use 450m');
+  assert.match(rowWith(frame, 'use 450m'), /lim 500m\s+use 450m\s+\[█+░*\]/);
+  await press(app, '7');
+  frame = await frameWith(app, 'BackOff');
+  assert.match(rowWith(frame, 'BackOff'), /×3\s+Back-off restarting failed container/);
+  assert.match(frame, /\(metrics: partial\)/);
+  app.unmount();
+});
+
+test('the view updates live and, when the Pod is deleted, keeps its last state under a banner', async () => {
+  const pod = userMsvc();
+  const store = storeWith([pod, simplePod('shop', 'web-1')]);
+  const { app, services } = await renderApp({ store, initialPod: USER_MSVC }, { columns: 100, rows: 30 });
+  await frameWith(app, '1 Containers');
+  await until(() => services.focused.at(-1)?.name === 'user-msvc', 'focus on user-msvc');
+  assert.deepEqual(services.focused.at(-1), USER_MSVC);
+  const changed = userMsvc();
+  changed.metadata!.resourceVersion = '101';
+  changed.status!.containerStatuses![0]!.restartCount = 7;
+  store.apply([{ type: 'MODIFIED', pod: changed }]);
+  await frameWhere(app, (f) => /user-msvc\s+running\s+ready\s+restarts 7/.test(f), 'restart count 7');
+  store.apply([{ type: 'DELETED', pod: changed }]);
+  await frameWith(app, 'Pod deleted');
+  store.replaceAll([simplePod('shop', 'web-1')]); // the store lets it go entirely
+  const frame = await frameWhere(app, (f) => f.includes('Pod deleted') && f.includes('│ 1 pods'), 'banner after eviction');
+  assert.match(frame, /restarts 7/);
+  assert.match(frame, /\* logs/);
+  app.unmount();
+});
+
+test('esc goes back to the list with the same Pod selected', async () => {
+  const store = storeWith([simplePod('shop', 'a-1'), userMsvc(), simplePod('shop', 'z-1')]);
+  const { app, services } = await renderApp({ store }, { columns: 80, rows: 24 });
+  await frameWith(app, '> a-1');
+  await press(app, 'j', KEY.enter);
+  await frameWith(app, '1 Containers');
+  await press(app, 'j', 'j', KEY.esc);
+  const frame = await frameWith(app, 'NAME');
+  assert.match(frame, /> user-msvc/);
+  await until(() => services.focused.at(-1) === null, 'focus released with the view');
+  app.unmount();
+});
+
+test('containers can be selected; l opens the plugged log view on it and it returns on close', async () => {
+  const store = storeWith([userMsvc()]);
+  let seen: LogViewHostProps | undefined;
+  const renderLogs = (p: LogViewHostProps) => {
+    seen = p;
+    return <Text>LOGS {p.request.container ?? (p.request.allContainers ? 'ALL' : '?')}</Text>;
+  };
+  const { app } = await renderApp({ store, initialPod: USER_MSVC, renderLogs }, { columns: 100, rows: 24 });
+  await frameWith(app, '> app       user-msvc');
+  await press(app, KEY.right);
+  await frameWith(app, '> app       cloudsql-proxy');
+  await press(app, 'l');
+  await frameWith(app, 'LOGS cloudsql-proxy');
+  assert.equal(seen!.request.follow, true);
+  seen!.onClose();
+  await frameWith(app, '> app       cloudsql-proxy');
+  await press(app, 'a');
+  await frameWith(app, 'LOGS ALL');
+  seen!.onClose();
+  await frameWith(app, '1 Containers');
+  await press(app, KEY.left, KEY.left, 'p');
+  await frameWith(app, 'LOGS datadog-agent');
+  assert.equal(seen!.request.previous, true);
+  app.unmount();
+});
+
+test('s hands the terminal to a shell in the selected container and says how it ended', async () => {
+  const store = storeWith([userMsvc()]);
+  const services = fakeServices();
+  services.execOutcome = { kind: 'exited', exitCode: 2 };
+  const { app } = await renderApp({ store, services, initialPod: USER_MSVC }, { columns: 120, rows: 24 });
+  await frameWith(app, '1 Containers');
+  await press(app, 'c', 's');
+  await frameWith(app, 'shell in cloudsql-proxy exited with code 2');
+  assert.deepEqual(services.execs, [{ namespace: 'shop', name: 'user-msvc', container: 'cloudsql-proxy' }]);
+  assert.ok(app.frames.some((f) => f.includes('Opening a shell in cloudsql-proxy (detach: ctrl-])')), 'the way out is shown first');
+  app.unmount();
+});
+
+test('no shell: the debug container is offered, and only y starts it', async () => {
+  const store = storeWith([userMsvc()]);
+  const services = fakeServices();
+  services.execOutcome = { kind: 'no-shell', tried: ['bash', 'sh', '/busybox/sh'] };
+  const { app } = await renderApp({ store, services, initialPod: USER_MSVC }, { columns: 120, rows: 24 });
+  await frameWith(app, '1 Containers');
+  await press(app, 's');
+  let frame = await frameWith(app, '[y/N]');
+  assert.equal(frame.split('\n').length, 24, 'the offer fits in the screen');
+  await press(app, 'n');
+  await frameWith(app, 'no debug container started');
+  assert.equal(services.debugs.length, 0);
+  await press(app, 's');
+  await frameWith(app, '[y/N]');
+  await press(app, 'y');
+  frame = await frameWith(app, 'shell in user-msvc exited');
+  assert.deepEqual(services.debugs, [{ namespace: 'shop', name: 'user-msvc', target: 'user-msvc', image: 'busybox:1.36' }]);
+  assert.match(frame, /1 Containers/);
+  app.unmount();
+});
+
+test('P probes ports: a skipped probe says why, a run marks what listens', async () => {
+  const store = storeWith([userMsvc()]);
+  const services = fakeServices();
+  const { app } = await renderApp({ store, services, initialPod: USER_MSVC }, { columns: 120, rows: 24 });
+  await frameWith(app, '1 Containers');
+  await press(app, '4', 'P');
+  await frameWith(app, 'probe: skipped: no shell with cat in any container');
+  services.probeResult = {
+    ok: true,
+    container: 'user-msvc',
+    tables: '  sl  local_address rem_address   st\n   0: 00000000:01BB 00000000:0000 0A 00000000:00000000 00:00000000 00000000     0        0 1 1 0 100 0 0 10 0\n',
+  };
+  await press(app, 'P');
+  const frame = await frameWith(app, 'probe: ran in user-msvc');
+  assert.match(rowWith(frame, '127.0.0.1:443/TCP'), /listening/);
+  assert.match(rowWith(frame, '127.0.0.1:3306/TCP'), /NOT listening/);
+  app.unmount();
+});
+
+test('the view re-lays out on resize: narrow cuts paths, wide shows them whole', async () => {
+  const store = storeWith([userMsvc()]);
+  const { app } = await renderApp({ store, initialPod: USER_MSVC }, { columns: 80, rows: 24 });
+  await frameWith(app, '1 Containers');
+  await press(app, '3');
+  let frame = await frameWith(app, '* secret');
+  assert.ok(frame.split('\n').every((l) => l.length <= 80));
+  assert.match(rowWith(frame, '* secret'), /\/etc\/datadog-agent\/sec…/);
+  resize(app, 140, 30);
+  frame = await frameWhere(app, (f) => rowWith(f, '* secret').includes('/etc/datadog-agent/secret ro'), 'wide matrix');
+  assert.ok(frame.split('\n').some((l) => l.length > 100));
+  assert.equal(frame.split('\n').length, 30);
+  app.unmount();
+});
