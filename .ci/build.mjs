@@ -12,8 +12,15 @@ await build({
   minifySyntax: true,
   legalComments: 'none',
   logLevel: 'warning',
-  // Ink's optional devtools integration is never shipped.
-  external: ['react-devtools-core'],
+  // Ink's optional devtools integration is never shipped: esbuild hoists its dynamic import to
+  // a static one, so an `external` would make the bundle fail to load; an empty module instead.
+  plugins: [{
+    name: 'no-react-devtools',
+    setup(b) {
+      b.onResolve({ filter: /^react-devtools-core$/ }, () => ({ path: 'react-devtools-core', namespace: 'podview-empty' }));
+      b.onLoad({ filter: /.*/, namespace: 'podview-empty' }, () => ({ contents: 'export default {};', loader: 'js' }));
+    },
+  }],
   define: { 'process.env.DEV': '"false"' },
   // CommonJS dependencies (react) call require(); give the ESM bundle one.
   banner: { js: "import { createRequire as __podviewRequire } from 'node:module'; const require = __podviewRequire(import.meta.url);" },

@@ -1,0 +1,62 @@
+// What the command line asked for, after parsing and validation: plain data, no yargs.
+import type { CommandName, OutputFormat } from './flags.ts';
+
+export interface ClusterArgs {
+  namespace?: string;
+  allNamespaces: boolean;
+  selector?: string;
+  fieldSelector?: string;
+  context?: string;
+  cluster?: string;
+  user?: string;
+  kubeconfig?: string;
+  requestTimeout?: string;
+  demo: boolean;
+}
+
+export interface ViewArgs extends ClusterArgs {
+  pod?: string;
+  output?: OutputFormat;
+  filename?: string;
+  once: boolean;
+  probe: boolean;
+  /** false for --no-color; undefined: decide from NO_COLOR and the terminal. */
+  color?: boolean;
+}
+
+export interface LogsArgs extends ClusterArgs {
+  pod: string;
+  container?: string;
+  allContainers: boolean;
+  follow: boolean;
+  tail?: number;
+  since?: string;
+  timestamps: boolean;
+  previous: boolean;
+  logColors: boolean;
+  color?: boolean;
+}
+
+export interface ExecArgs extends ClusterArgs {
+  pod: string;
+  container?: string;
+  stdin: boolean;
+  tty: boolean;
+  shell?: string;
+  /** Everything after `--`. */
+  command: string[];
+}
+
+export type ShellName = 'bash' | 'zsh' | 'fish';
+export const SHELLS: readonly ShellName[] = ['bash', 'zsh', 'fish'];
+
+export type ParsedCommand =
+  | { kind: 'view'; args: ViewArgs }
+  | { kind: 'logs'; args: LogsArgs }
+  | { kind: 'exec'; args: ExecArgs }
+  | { kind: 'version' }
+  | { kind: 'completion'; shell: ShellName }
+  | { kind: 'sim'; kubeconfigOut?: string }
+  | { kind: 'help'; topic: CommandName | 'view' }
+  /** kubectl's plugin completion protocol (cobra's hidden __complete command). */
+  | { kind: 'complete'; words: string[] };

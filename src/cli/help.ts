@@ -1,0 +1,91 @@
+// Short help texts in kubectl's shape: one line of purpose, examples, flags, usage.
+import { flagsFor } from './flags.ts';
+import type { CommandName, FlagSpec } from './flags.ts';
+
+interface Topic {
+  summary: string;
+  examples: [string, string][];
+  usage: string[];
+  commands?: [string, string][];
+}
+
+const TOPICS: Record<CommandName | 'view', Topic> = {
+  view: {
+    summary: 'See a Pod as the host it is: its containers, shared volumes, localhost ports,\nresources, logs and a shell, live.',
+    examples: [
+      ['Browse the Pods of the current namespace (interactive; press ? for keys)', 'kubectl podview'],
+      ['Open one Pod straight away', 'kubectl podview user-msvc -n shop'],
+      ['Print one Pod as text, e.g. for an incident ticket', 'kubectl podview user-msvc --once'],
+      ['Every Pod in every namespace as JSON for scripts', 'kubectl podview -A -o json'],
+      ['Inspect a manifest before applying it', 'kubectl podview -f pod.yaml'],
+      ['Try it on a built-in simulated cluster', 'kubectl podview --demo'],
+    ],
+    usage: ['kubectl podview [POD] [flags]', 'kubectl podview COMMAND [flags]'],
+    commands: [
+      ['logs', 'Print the logs of a Pod\'s containers'],
+      ['exec', 'Run a command (or a shell) in a container'],
+      ['version', 'Print the version'],
+      ['completion', 'Print a shell completion script (bash, zsh, fish)'],
+      ['sim', 'Run the simulated cluster alone, for kubectl, k9s or podview'],
+    ],
+  },
+  logs: {
+    summary: 'Print the logs of a Pod\'s containers to stdout, without the TUI.',
+    examples: [
+      ['Follow one container', 'kubectl podview logs user-msvc -c user-msvc -f'],
+      ['Every container merged in time order, prefixed with its name', 'kubectl podview logs user-msvc --all-containers --tail 50'],
+      ['The instance that crashed before the current one', 'kubectl podview logs user-msvc -c cloudsql-proxy --previous'],
+    ],
+    usage: ['kubectl podview logs POD [-c CONTAINER | --all-containers] [flags]'],
+  },
+  exec: {
+    summary: 'Run a command in a container, or a shell when no command is given.',
+    examples: [
+      ['A shell in the first container (bash, sh or /busybox/sh, whichever exists)', 'kubectl podview exec user-msvc -it'],
+      ['One command; podview exits with its exit code', 'kubectl podview exec user-msvc -c datadog-agent -- ls /var/log/monitor'],
+    ],
+    usage: ['kubectl podview exec POD [-c CONTAINER] [-it] [-- COMMAND [ARGS...]]'],
+  },
+  version: { summary: 'Print the version of kubectl-podview.', examples: [['', 'kubectl podview version']], usage: ['kubectl podview version'] },
+  completion: {
+    summary: 'Print a shell completion script. kubectl 1.26+ also completes `kubectl podview`\nitself through the kubectl_complete-podview executable installed next to the plugin.',
+    examples: [
+      ['bash, for this shell', 'source <(kubectl podview completion bash)'],
+      ['zsh', 'source <(kubectl podview completion zsh)'],
+      ['fish', 'kubectl podview completion fish | source'],
+    ],
+    usage: ['kubectl podview completion bash|zsh|fish'],
+  },
+  sim: {
+    summary: 'Run the simulated API server with the demo scenario until interrupted, and write\na kubeconfig for it, so that kubectl, k9s or podview can be pointed at it.',
+    examples: [['Start it and use it from kubectl', 'kubectl podview sim --kubeconfig-out /tmp/sim.yaml\n  kubectl --kubeconfig /tmp/sim.yaml get pods -A']],
+    usage: ['kubectl podview sim [--kubeconfig-out FILE]'],
+  },
+};
+
+function flagLine(flag: FlagSpec): [string, string] {
+  const short = flag.alias ? `-${flag.alias}, ` : '    ';
+  const name = flag.type === 'boolean' && flag.name === 'color' ? '--no-color' : `--${flag.name}`;
+  return [`${short}${name}${flag.value ? `=${flag.value}` : ''}`, flag.name === 'color' ? 'no colours (NO_COLOR is honoured too)' : flag.description];
+}
+
+function columns(rows: [string, string][], indent: string): string {
+  const width = Math.max(...rows.map(([left]) => left.length));
+  return rows.map(([left, right]) => `${indent}${left.padEnd(width)}   ${right}`).join('\n');
+}
+
+export function helpText(topic: CommandName | 'view'): string {
+  const t = TOPICS[topic];
+  const parts = [t.summary, ''];
+  parts.push('Examples:');
+  for (const [what, how] of t.examples) {
+    if (what) parts.push(`  # ${what}`);
+    parts.push(`  ${how}`, '');
+  }
+  if (t.commands) parts.push('Commands:', columns(t.commands, '  '), '');
+  const flags = flagsFor(topic).filter((f) => f.name !== 'help');
+  if (flags.length > 0) parts.push('Options:', columns(flags.map(flagLine), '  '), '');
+  parts.push('Usage:', ...t.usage.map((u) => `  ${u}`), '');
+  if (topic === 'view') parts.push('Use "kubectl podview COMMAND --help" for more about a command.');
+  return parts.join('\n') + '\n';
+}

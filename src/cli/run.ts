@@ -1,0 +1,56 @@
+// Dispatch: a parsed command line -> the mode that serves it. Returns the exit code; errors
+// propagate to main, which prints them as one line.
+import { parseArgs } from './args.ts';
+import type { ViewArgs } from './commandTypes.ts';
+import { complete, formatCompletion } from './completion/complete.ts';
+import { completionScript } from './completion/scripts.ts';
+import { helpText } from './help.ts';
+import { colorWanted, writeAll } from './io.ts';
+import { snapshot } from './snapshot.ts';
+import { VERSION } from './version.ts';
+import { startTui } from './tui.tsx';
+
+export function versionLine(): string {
+  return `kubectl-podview v${VERSION}\n`;
+}
+
+/** The TUI needs a terminal on both ends; anything else (a pipe, a file, --once, -o, -f) gets a snapshot. */
+export function wantsSnapshot(args: ViewArgs, stdoutIsTTY: boolean, stdinIsTTY: boolean): boolean {
+  return args.once || args.output !== undefined || args.filename !== undefined || !stdoutIsTTY || !stdinIsTTY;
+}
+
+export async function run(argv: readonly string[]): Promise<number> {
+  const command = parseArgs(argv);
+  const out = process.stdout;
+  switch (command.kind) {
+    case 'help':
+      await writeAll(out, helpText(command.topic));
+      return 0;
+    case 'version':
+      await writeAll(out, versionLine());
+      return 0;
+    case 'completion':
+      await writeAll(out, completionScript(command.shell));
+      return 0;
+    case 'complete':
+      await writeAll(out, formatCompletion(await complete(command.words)));
+      return 0;
+    case 'view': {
+      const { args } = command;
+      if (!wantsSnapshot(args, out.isTTY === true, process.stdin.isTTY === true)) return startTui(args);
+      const text = await snapshot(args, {
+        stdout: out,
+        color: colorWanted(args.color, out),
+        notice: (line) => process.stderr.write(`podview: ${line}\n`),
+      });
+      await writeAll(out, text);
+      return 0;
+    }
+    case 'logs':
+      return (await import('./logsEntry.ts')).runLogs(command.args);
+    case 'exec':
+      return (await import('./execEntry.ts')).runExec(command.args);
+    case 'sim':
+      return (await import('./simEntry.ts')).runSim(command.kubeconfigOut);
+  }
+}

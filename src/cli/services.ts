@@ -1,0 +1,55 @@
+// PodviewServices for the TUI, implemented with the cluster layer: what the UI may ask of the
+// world (logs, a shell, a debug container, a port probe, saving text) and nothing more.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { KubeConfig } from '@kubernetes/client-node';
+import { debugAndExec, runInteractiveExec } from '../cluster/exec.ts';
+import type { ExecTerminal } from '../cluster/exec.ts';
+import { probePorts } from '../cluster/portProbe.ts';
+import type { DetailsFeed } from '../cluster/podDetails.ts';
+import type { LogRequest, LogSession, PodviewServices } from '../ui/services.ts';
+
+export interface ServiceDeps {
+  kubeConfig: KubeConfig;
+  details: DetailsFeed;
+  terminal: ExecTerminal;
+  openLogs(request: LogRequest): LogSession;
+  /** Where `w` in the log view saves; the current directory when writable, else the temp dir. */
+  saveDir?: string;
+}
+
+/** A file name that cannot climb out of the directory or hide a control character. */
+export function safeFileName(suggested: string): string {
+  const cleaned = suggested.replace(/[^\w.-]+/g, '_').replace(/^[.]+/, '').slice(0, 120);
+  return cleaned || 'podview.txt';
+}
+
+function writableDir(preferred: string | undefined): string {
+  const candidate = preferred ?? process.cwd();
+  try {
+    fs.accessSync(candidate, fs.constants.W_OK);
+    return candidate;
+  } catch {
+    return os.tmpdir();
+  }
+}
+
+export function createServices(deps: ServiceDeps): PodviewServices {
+  return {
+    focus: (pod) => deps.details.focus(pod),
+    openLogs: (request) => deps.openLogs(request),
+    exec: (request) => runInteractiveExec(deps.kubeConfig, request, deps.terminal),
+    debug: (request) => debugAndExec(deps.kubeConfig, request, deps.terminal),
+    probePorts: (pod) => probePorts(deps.kubeConfig, pod),
+    async saveText(suggestedName, text) {
+      const dir = writableDir(deps.saveDir);
+      const base = safeFileName(suggestedName);
+      let file = path.join(dir, base);
+      // Never overwrite: the user may save the same view twice.
+      for (let n = 1; fs.existsSync(file); n++) file = path.join(dir, base.replace(/(\.[^.]*)?$/, `-${n}$1`));
+      await fs.promises.writeFile(file, text, { mode: 0o600, flag: 'wx' });
+      return file;
+    },
+  };
+}

@@ -1,0 +1,70 @@
+// Which cluster, namespace and scope a command works on: the user's kubeconfig with kubectl's
+// rules, or (--demo) a simulated cluster started in this process whose kubeconfig never
+// leaves memory, so the user's ~/.kube is never touched.
+import { KubeConfig } from '@kubernetes/client-node';
+import { loadConfig, parseRequestTimeout } from '../cluster/config.ts';
+import type { LoadedConfig } from '../cluster/config.ts';
+import { startSim } from '../sim/index.ts';
+import { demoScenario } from '../sim/scenario/demo.ts';
+import type { ClusterArgs } from './commandTypes.ts';
+
+export interface Target extends LoadedConfig {
+  /** undefined: every namespace (-A). */
+  scope: string | undefined;
+  labelSelector?: string;
+  fieldSelector?: string;
+  demo: boolean;
+  /** Stops what the target started (the demo sim); idempotent. */
+  close(): Promise<void>;
+}
+
+export const DEMO_CONTEXT = 'podview-demo';
+
+async function demoConfig(args: ClusterArgs): Promise<{ loaded: LoadedConfig; close(): Promise<void> }> {
+  const sim = await startSim({ scenario: demoScenario(Date.now()), live: true });
+  const kubeConfig = new KubeConfig();
+  kubeConfig.loadFromString(sim.kubeconfigYaml({ context: DEMO_CONTEXT, namespace: args.namespace ?? 'shop' }));
+  const loaded: LoadedConfig = {
+    kubeConfig,
+    contextName: DEMO_CONTEXT,
+    namespace: args.namespace ?? 'shop',
+    server: sim.url,
+    requestTimeoutMs: args.requestTimeout !== undefined ? parseRequestTimeout(args.requestTimeout) : undefined,
+    source: 'the built-in demo cluster',
+  };
+  return { loaded, close: () => sim.close() };
+}
+
+export async function openTarget(args: ClusterArgs): Promise<Target> {
+  let loaded: LoadedConfig;
+  let close = async (): Promise<void> => {};
+  if (args.demo) {
+    const demo = await demoConfig(args);
+    loaded = demo.loaded;
+    close = demo.close;
+  } else {
+    loaded = loadConfig({
+      kubeconfig: args.kubeconfig,
+      context: args.context,
+      cluster: args.cluster,
+      user: args.user,
+      namespace: args.namespace,
+      requestTimeout: args.requestTimeout,
+    });
+  }
+  // The demo shows its whole (small) cluster unless a namespace was asked for.
+  const everywhere = args.allNamespaces || (args.demo && args.namespace === undefined);
+  let closed = false;
+  return {
+    ...loaded,
+    scope: everywhere ? undefined : loaded.namespace,
+    labelSelector: args.selector,
+    fieldSelector: args.fieldSelector,
+    demo: args.demo,
+    async close() {
+      if (closed) return;
+      closed = true;
+      await close();
+    },
+  };
+}
