@@ -18,7 +18,7 @@ export interface PodStoreOptions {
   now?: () => number;
 }
 
-const uidOf = (pod: V1Pod): string =>
+export const uidOf = (pod: V1Pod): string =>
   pod.metadata?.uid ?? `${pod.metadata?.namespace ?? ''}/${pod.metadata?.name ?? ''}`;
 
 /**
@@ -117,11 +117,22 @@ export class PodStore {
       seen.add(uid);
       this.put(uid, trimPod(pod));
     }
+    this.pending.reset = true;
+    this.pruneExcept(seen, resourceVersion);
+  }
+
+  /**
+   * Ends a paged re-list whose pages were already applied as ADDED deltas: every Pod whose
+   * uid the list did not return leaves now (the same reconciliation as replaceAll, without
+   * holding every page in memory at once). Unlike replaceAll this is not a reset: the pages
+   * already reported every uid they touched, and the Pods that leave are reported here, so
+   * subscribers can stay incremental even at 100,000 Pods.
+   */
+  pruneExcept(seen: ReadonlySet<string>, resourceVersion?: string): void {
     for (const uid of [...this.entries.keys()]) {
       if (!seen.has(uid)) this.remove(uid);
     }
     if (resourceVersion !== undefined) this.resourceVersion = resourceVersion;
-    this.pending.reset = true;
     this.changed();
   }
 

@@ -1,0 +1,140 @@
+// Where a Pod's surroundings come from: its events, its owner chain and its usage. Each read
+// degrades to a note rather than an error (a user who may not read events still sees the Pod).
+// Secrets are never read here or anywhere.
+import type { CoreV1Event, KubeConfig, V1Pod } from '@kubernetes/client-node';
+import type { OwnerView, Usage } from '../model/types.ts';
+import { describeError, httpStatus } from './errors.ts';
+import { getJson } from './request.ts';
+
+export interface SourceResult<T> {
+  items: T[];
+  /** Why the items are missing or partial, in one line. */
+  note?: string;
+}
+
+export interface PodMetrics {
+  metadata?: { name?: string; namespace?: string };
+  containers?: { name?: string; usage?: { cpu?: string; memory?: string } }[];
+}
+
+function noteFor(what: string, err: unknown): string {
+  return `${what}: ${describeError(err, `list ${what}`)}`;
+}
+
+/** Events in a namespace (or all), optionally narrowed by a field selector. */
+export async function listEvents(kubeConfig: KubeConfig, namespace: string | undefined, fieldSelector?: string): Promise<SourceResult<CoreV1Event>> {
+  const path = namespace === undefined ? '/api/v1/events' : `/api/v1/namespaces/${encodeURIComponent(namespace)}/events`;
+  const items: CoreV1Event[] = [];
+  let cont: string | undefined;
+  try {
+    do {
+      const page = await getJson<{ items?: CoreV1Event[]; metadata?: { continue?: string } }>(kubeConfig, path, { fieldSelector, limit: 500, continue: cont }, { timeoutMs: 15_000 });
+      if (Array.isArray(page.items)) for (const event of page.items) items.push(event);
+      cont = page.metadata?.continue || undefined;
+    } while (cont);
+    return { items };
+  } catch (err) {
+    return { items: [], note: noteFor('events', err) };
+  }
+}
+
+export function eventsByInvolvedUid(events: readonly CoreV1Event[]): Map<string, CoreV1Event[]> {
+  const out = new Map<string, CoreV1Event[]>();
+  for (const event of events) {
+    const uid = event.involvedObject?.uid;
+    if (!uid || event.involvedObject?.kind !== 'Pod') continue;
+    let list = out.get(uid);
+    if (!list) out.set(uid, (list = []));
+    list.push(event);
+  }
+  return out;
+}
+
+export const METRICS_ABSENT_NOTE = 'usage: the metrics API (metrics.k8s.io) is not served by this cluster';
+
+/** PodMetrics in a namespace (or all, or one Pod). A missing metrics API is a note, not an error. */
+export async function listMetrics(kubeConfig: KubeConfig, namespace: string | undefined, name?: string): Promise<SourceResult<PodMetrics>> {
+  const base = '/apis/metrics.k8s.io/v1beta1';
+  const path = namespace === undefined ? `${base}/pods` : `${base}/namespaces/${encodeURIComponent(namespace)}/pods${name ? `/${encodeURIComponent(name)}` : ''}`;
+  try {
+    const body = await getJson<PodMetrics & { items?: PodMetrics[] }>(kubeConfig, path, {}, { timeoutMs: 15_000 });
+    return { items: name ? [body] : Array.isArray(body.items) ? body.items : [] };
+  } catch (err) {
+    if (httpStatus(err) === 404) {
+      // The API may exist while this one Pod has no sample yet: ask discovery which it is.
+      const served = await getJson(kubeConfig, base, {}, { timeoutMs: 15_000 }).then(() => true, () => false);
+      return { items: [], note: served ? 'usage: no metrics sample for this Pod yet' : METRICS_ABSENT_NOTE };
+    }
+    return { items: [], note: noteFor('metrics', err) };
+  }
+}
+
+const CPU_SUFFIX: Record<string, number> = { n: 1e-9, u: 1e-6, m: 1e-3, '': 1 };
+const MEM_SUFFIX: Record<string, number> = { Ki: 2 ** 10, Mi: 2 ** 20, Gi: 2 ** 30, Ti: 2 ** 40, Pi: 2 ** 50, Ei: 2 ** 60, k: 1e3, K: 1e3, M: 1e6, G: 1e9, T: 1e12, P: 1e15, E: 1e18, m: 1e-3, '': 1 };
+
+function quantity(text: string | undefined, table: Record<string, number>): number | undefined {
+  if (typeof text !== 'string') return undefined;
+  const match = /^([+-]?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?)([a-zA-Z]*)$/.exec(text.trim());
+  if (!match || !(match[2] in table)) return undefined;
+  return Number(match[1]) * table[match[2]];
+}
+
+export function usageFromMetrics(metrics: PodMetrics): Record<string, Usage> {
+  const out: Record<string, Usage> = {};
+  for (const container of metrics.containers ?? []) {
+    if (!container.name) continue;
+    out[container.name] = { cpuCores: quantity(container.usage?.cpu, CPU_SUFFIX), memoryBytes: quantity(container.usage?.memory, MEM_SUFFIX) };
+  }
+  return out;
+}
+
+/** Owner objects already read in this pass, keyed "kind/namespace/name". */
+export type OwnerCache = Map<string, { resolved: boolean; owner?: { kind: string; name: string } }>;
+
+const OWNER_PATHS: Record<string, string> = {
+  ReplicaSet: '/apis/apps/v1/namespaces/NS/replicasets/',
+  Deployment: '/apis/apps/v1/namespaces/NS/deployments/',
+  StatefulSet: '/apis/apps/v1/namespaces/NS/statefulsets/',
+  DaemonSet: '/apis/apps/v1/namespaces/NS/daemonsets/',
+  Job: '/apis/batch/v1/namespaces/NS/jobs/',
+  CronJob: '/apis/batch/v1/namespaces/NS/cronjobs/',
+};
+
+type OwnerRef = { kind?: string; name?: string; controller?: boolean };
+
+function controllerOf(refs: OwnerRef[] | undefined): { kind: string; name: string } | undefined {
+  const list = refs ?? [];
+  const ref = list.find((r) => r.controller) ?? list[0];
+  return ref?.kind && ref.name ? { kind: ref.kind, name: ref.name } : undefined;
+}
+
+/** The Pod's owner chain, nearest first: ReplicaSet -> Deployment, Job -> CronJob, StatefulSet, DaemonSet. */
+export async function resolveOwners(kubeConfig: KubeConfig, pod: V1Pod, cache: OwnerCache): Promise<OwnerView[]> {
+  const namespace = pod.metadata?.namespace ?? 'default';
+  const chain: OwnerView[] = [];
+  let next = controllerOf(pod.metadata?.ownerReferences as OwnerRef[] | undefined);
+  while (next && chain.length < 5) {
+    const key = `${next.kind}/${namespace}/${next.name}`;
+    let known = cache.get(key);
+    if (!known) {
+      const template = OWNER_PATHS[next.kind];
+      if (!template) known = { resolved: false };
+      else {
+        try {
+          const object = await getJson<{ metadata?: { ownerReferences?: OwnerRef[] } }>(kubeConfig, template.replace('NS', encodeURIComponent(namespace)) + encodeURIComponent(next.name), {}, { timeoutMs: 15_000 });
+          known = { resolved: true, owner: controllerOf(object.metadata?.ownerReferences) };
+        } catch {
+          known = { resolved: false }; // forbidden or gone: still show the name the Pod gave
+        }
+      }
+      cache.set(key, known);
+    }
+    chain.push({ kind: next.kind, name: next.name, resolved: known.resolved });
+    next = known.owner;
+  }
+  return chain;
+}
+
+export function notesFor(results: readonly SourceResult<unknown>[]): string[] {
+  return [...new Set(results.map((r) => r.note).filter((n): n is string => n !== undefined))];
+}

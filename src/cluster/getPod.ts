@@ -1,0 +1,15 @@
+// One Pod, whole (managedFields included), for `kubectl podview POD` and for the host view's
+// "full object" on demand.
+import type { KubeConfig, V1Pod } from '@kubernetes/client-node';
+import { describeError, httpStatus, UserError } from './errors.ts';
+import { getJson, serverOf } from './request.ts';
+
+export async function getPod(kubeConfig: KubeConfig, namespace: string, name: string, options: { timeoutMs?: number; signal?: AbortSignal } = {}): Promise<V1Pod> {
+  const path = `/api/v1/namespaces/${encodeURIComponent(namespace)}/pods/${encodeURIComponent(name)}`;
+  try {
+    return await getJson<V1Pod>(kubeConfig, path, {}, options);
+  } catch (err) {
+    if (httpStatus(err) === 404) throw new UserError(`pod "${name}" not found in namespace "${namespace}"`);
+    throw new UserError(describeError(err, `get pod "${name}" in namespace "${namespace}"`, serverOf(kubeConfig)));
+  }
+}

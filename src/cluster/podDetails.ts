@@ -1,0 +1,87 @@
+// Keeps the focused Pod's surroundings fresh in the store: its events, owner chain and usage,
+// polled every few seconds while it is focused (one Pod at a time: what is on screen).
+import type { KubeConfig } from '@kubernetes/client-node';
+import type { PodStore } from '../store/podStore.ts';
+import type { PodKey } from '../store/types.ts';
+import { sleep } from './backoff.ts';
+import { listEvents, listMetrics, notesFor, resolveOwners, usageFromMetrics } from './detailSources.ts';
+import type { OwnerCache } from './detailSources.ts';
+
+export interface DetailsFeedOptions {
+  kubeConfig: KubeConfig;
+  store: PodStore;
+  /** How often the focused Pod's details are re-read (ms). */
+  pollMs?: number;
+}
+
+export interface DetailsFeed {
+  focus(pod: PodKey | null): void;
+  /** Reads the focused Pod's details now (also what each poll does). */
+  refresh(): Promise<boolean>;
+  stop(): Promise<void>;
+}
+
+function fieldSelectorFor(key: PodKey, uid: string | undefined): string {
+  const parts = [`involvedObject.kind=Pod`, `involvedObject.namespace=${key.namespace}`, `involvedObject.name=${key.name}`];
+  if (uid) parts.push(`involvedObject.uid=${uid}`);
+  return parts.join(',');
+}
+
+export function startDetailsFeed(options: DetailsFeedOptions): DetailsFeed {
+  const { kubeConfig, store } = options;
+  const pollMs = options.pollMs ?? 5000;
+  const stopper = new AbortController();
+  let focused: PodKey | null = null;
+  let generation = 0;
+  let owners: OwnerCache = new Map();
+  let wake: AbortController = new AbortController();
+
+  /** Returns false when the focused Pod is not in the store yet (the list is still loading). */
+  async function refresh(): Promise<boolean> {
+    const key = focused;
+    const mine = generation;
+    if (!key) return true;
+    const entry = store.find(key.namespace, key.name);
+    const uid = entry?.pod.metadata?.uid;
+    if (!entry || !uid) return false;
+    const [events, metrics, chain] = await Promise.all([
+      listEvents(kubeConfig, key.namespace, fieldSelectorFor(key, uid)),
+      listMetrics(kubeConfig, key.namespace, key.name),
+      resolveOwners(kubeConfig, entry.pod, owners),
+    ]);
+    if (mine !== generation || stopper.signal.aborted) return true; // focus moved on meanwhile
+    const sample = metrics.items[0];
+    store.setDetails(uid, {
+      events: events.note === undefined ? events.items : undefined,
+      owners: chain,
+      usage: sample ? usageFromMetrics(sample) : undefined,
+      notes: notesFor([events, metrics]),
+    });
+    return true;
+  }
+
+  const loop = (async () => {
+    while (!stopper.signal.aborted) {
+      // A failed poll leaves the last details; the next one retries.
+      const found = await refresh().catch(() => true);
+      await sleep(found ? pollMs : Math.min(pollMs, 250), AbortSignal.any([stopper.signal, wake.signal]));
+      if (wake.signal.aborted) wake = new AbortController();
+    }
+  })();
+
+  return {
+    focus(pod) {
+      const same = pod && focused && pod.namespace === focused.namespace && pod.name === focused.name;
+      if (same || (!pod && !focused)) return;
+      focused = pod ? { namespace: pod.namespace, name: pod.name } : null;
+      generation++;
+      owners = new Map(); // owner chains are re-read for a newly focused Pod
+      wake.abort();
+    },
+    refresh,
+    async stop() {
+      stopper.abort();
+      await loop;
+    },
+  };
+}

@@ -1,0 +1,231 @@
+// One list+watch per scope (a namespace, or the whole cluster), the reflector of client-go
+// made small: page through the list into the store, drop what the list no longer has, then
+// watch from the list's resourceVersion with bookmarks. 410 Gone -> list again. A dropped or
+// silent stream -> reconnect from the last resourceVersion, with backoff and jitter.
+// The connection state the user sees is always in the store.
+import type { KubeConfig, V1Pod } from '@kubernetes/client-node';
+import type { PodStore } from '../store/podStore.ts';
+import { uidOf } from '../store/podStore.ts';
+import type { WatchDelta } from '../store/types.ts';
+import { backoffDelay, DEFAULT_BACKOFF, sleep } from './backoff.ts';
+import type { BackoffOptions } from './backoff.ts';
+import { ApiError, describeError, httpStatus, isUnreachable } from './errors.ts';
+import { getJson, postJson, serverOf } from './request.ts';
+import { readWatch } from './watchStream.ts';
+import type { WatchEvent } from './watchStream.ts';
+
+export interface PodWatchOptions {
+  kubeConfig: KubeConfig;
+  /** undefined: all namespaces. */
+  namespace?: string;
+  labelSelector?: string;
+  fieldSelector?: string;
+  store: PodStore;
+  /** Pods per list page (limit/continue). */
+  pageSize?: number;
+  /** No byte at all (not even a bookmark) for this long -> reconnect. */
+  stallTimeoutMs?: number;
+  backoff?: BackoffOptions;
+  /** Per list request; undefined: none. */
+  requestTimeoutMs?: number;
+  random?: () => number;
+}
+
+export interface PodWatch {
+  stop(): Promise<void>;
+}
+
+interface PodList {
+  metadata?: { resourceVersion?: string; continue?: string };
+  items?: V1Pod[];
+}
+
+export function podsPath(namespace?: string): string {
+  return namespace === undefined ? '/api/v1/pods' : `/api/v1/namespaces/${encodeURIComponent(namespace)}/pods`;
+}
+
+function scopeText(namespace?: string): string {
+  return namespace === undefined ? 'list pods at the cluster scope' : `list pods in namespace "${namespace}"`;
+}
+
+/** Starts the list+watch loop; throws at once if the kubeconfig has no current cluster. */
+export function startPodWatch(options: PodWatchOptions): PodWatch {
+  serverOf(options.kubeConfig);
+  const stopper = new AbortController();
+  const loop = runLoop(options, stopper.signal);
+  return {
+    async stop() {
+      stopper.abort();
+      await loop;
+    },
+  };
+}
+
+async function runLoop(options: PodWatchOptions, signal: AbortSignal): Promise<void> {
+  const { store } = options;
+  const backoff = options.backoff ?? DEFAULT_BACKOFF;
+  const random = options.random ?? Math.random;
+  const server = serverOf(options.kubeConfig);
+  let resourceVersion: string | undefined;
+  let attempt = 0;
+  store.setConnection({ kind: 'connecting' });
+  while (!signal.aborted) {
+    let reason: string;
+    try {
+      if (resourceVersion === undefined) resourceVersion = await listInto(options, signal);
+      if (signal.aborted) return;
+      const outcome = await watchFrom(options, resourceVersion, signal, () => {
+        attempt = 0;
+      });
+      resourceVersion = outcome.resourceVersion;
+      if (outcome.gone) {
+        resourceVersion = undefined; // history compacted past us: list again, reconcile
+        attempt++; // a server that answers every fresh list with 410 again must not be hammered
+        if (attempt > 1) await sleep(backoffDelay(attempt - 1, backoff, random), signal);
+        continue;
+      }
+      if (outcome.end === 'aborted') return;
+      reason = outcome.end === 'stalled' ? 'the watch went silent' : outcome.end === 'closed' ? 'the server closed the watch' : outcome.reason;
+      if (outcome.end === 'closed' && outcome.sawData) continue; // normal end of a long watch (server timeout): resume at once, quietly
+    } catch (err) {
+      if (signal.aborted) return;
+      if (httpStatus(err) === 410) {
+        resourceVersion = undefined;
+        attempt++;
+        if (attempt > 1) await sleep(backoffDelay(attempt - 1, backoff, random), signal);
+        continue;
+      }
+      const status = httpStatus(err);
+      const message = describeError(err, scopeText(options.namespace), server);
+      if (status === 403 || status === 401) {
+        store.setConnection({ kind: 'forbidden', message });
+      } else if (isUnreachable(err)) {
+        store.setConnection({ kind: 'unreachable', message });
+      } else {
+        store.setConnection({ kind: 'reconnecting', attempt: attempt + 1, reason: message });
+      }
+      attempt++;
+      await sleep(backoffDelay(attempt, backoff, random), signal);
+      continue;
+    }
+    attempt++;
+    store.setConnection({ kind: 'reconnecting', attempt, reason });
+    await sleep(backoffDelay(attempt, backoff, random), signal);
+  }
+}
+
+/** Pages through the list into the store; returns the list's resourceVersion. */
+async function listInto(options: PodWatchOptions, signal: AbortSignal): Promise<string> {
+  const { store } = options;
+  const seen = new Set<string>();
+  let loaded = 0;
+  let cont: string | undefined;
+  let resourceVersion = '';
+  store.setConnection({ kind: 'loading', loaded });
+  do {
+    const page = await getJson<PodList>(
+      options.kubeConfig,
+      podsPath(options.namespace),
+      { limit: options.pageSize ?? 500, continue: cont, labelSelector: options.labelSelector, fieldSelector: options.fieldSelector },
+      { signal, timeoutMs: options.requestTimeoutMs },
+    );
+    if (signal.aborted) return resourceVersion;
+    const items = Array.isArray(page.items) ? page.items : [];
+    const deltas: WatchDelta[] = new Array(items.length);
+    for (let i = 0; i < items.length; i++) {
+      seen.add(uidOf(items[i]));
+      deltas[i] = { type: 'ADDED', pod: items[i] };
+    }
+    store.apply(deltas);
+    loaded += items.length;
+    resourceVersion = page.metadata?.resourceVersion ?? resourceVersion;
+    cont = page.metadata?.continue || undefined;
+    store.setConnection({ kind: 'loading', loaded });
+  } while (cont);
+  store.pruneExcept(seen, resourceVersion);
+  return resourceVersion;
+}
+
+interface WatchOutcome {
+  resourceVersion: string;
+  gone: boolean;
+  end: 'closed' | 'stalled' | 'aborted' | 'error';
+  reason: string;
+  sawData: boolean;
+}
+
+async function watchFrom(options: PodWatchOptions, from: string, signal: AbortSignal, onData: () => void): Promise<WatchOutcome> {
+  const { store } = options;
+  let resourceVersion = from;
+  let gone = false;
+  let errorReason = '';
+  let sawData = false;
+  const end = await readWatch({
+    kubeConfig: options.kubeConfig,
+    path: podsPath(options.namespace),
+    // Like client-go, ask the server to end each watch after 5-10 minutes so no proxy holds a dead one forever.
+    query: { resourceVersion: from, allowWatchBookmarks: true, timeoutSeconds: Math.floor(300 + Math.random() * 300), labelSelector: options.labelSelector, fieldSelector: options.fieldSelector },
+    stallTimeoutMs: options.stallTimeoutMs ?? 90_000,
+    signal,
+    onOpen: () => store.setConnection({ kind: 'live' }),
+    onBatch: (events: WatchEvent[]) => {
+      if (!sawData && events.some((e) => e.type !== 'ERROR')) {
+        sawData = true;
+        onData();
+      }
+      const deltas: WatchDelta[] = [];
+      for (const event of events) {
+        if (event.type === 'ERROR') {
+          if (deltas.length > 0) store.apply(deltas);
+          const code = (event.object as { code?: unknown }).code;
+          if (code === 410) gone = true;
+          else errorReason = describeError(new ApiError(typeof code === 'number' ? code : 500, serverOf(options.kubeConfig), event.object), 'watch pods');
+          store.resourceVersion = resourceVersion;
+          return false;
+        }
+        const rv = event.object.metadata?.resourceVersion;
+        if (rv) resourceVersion = rv;
+        if (event.type === 'ADDED' || event.type === 'MODIFIED' || event.type === 'DELETED') {
+          deltas.push({ type: event.type, pod: event.object as V1Pod });
+        }
+      }
+      if (deltas.length > 0) store.apply(deltas);
+      store.resourceVersion = resourceVersion;
+      return true;
+    },
+  });
+  if (end.kind === 'error' && httpStatus(end.error) === 410) gone = true;
+  if (end.kind === 'error' && !gone) throw end.error;
+  if (end.kind === 'dropped') errorReason = `the watch connection dropped (${describeError(end.error, 'watch pods').replace(/^cannot [^:]*: /, '')})`;
+  const kind = end.kind === 'stopped' ? (gone ? 'closed' : 'error') : end.kind === 'error' || end.kind === 'dropped' ? 'error' : end.kind;
+  return { resourceVersion, gone, end: kind, reason: errorReason || 'the watch failed', sawData };
+}
+
+export type ListAccess = { allowed: true } | { allowed: false; reason: string };
+
+/**
+ * Whether the current user may list Pods in `namespace` (undefined: cluster-wide), asked with a
+ * SelfSubjectAccessReview; if the review API itself is unavailable, a one-item list answers.
+ */
+export async function canListPods(kubeConfig: KubeConfig, namespace?: string): Promise<ListAccess> {
+  try {
+    const review = await postJson<{ status?: { allowed?: boolean; reason?: string } }>(kubeConfig, '/apis/authorization.k8s.io/v1/selfsubjectaccessreviews', {
+      apiVersion: 'authorization.k8s.io/v1',
+      kind: 'SelfSubjectAccessReview',
+      spec: { resourceAttributes: { verb: 'list', resource: 'pods', namespace: namespace ?? '' } },
+    });
+    if (review.status?.allowed) return { allowed: true };
+    const why = review.status?.reason ? ` (${review.status.reason})` : '';
+    return { allowed: false, reason: `forbidden: cannot ${scopeText(namespace)}${why}` };
+  } catch (err) {
+    if (httpStatus(err) === 401) return { allowed: false, reason: describeError(err, scopeText(namespace)) };
+    if (isUnreachable(err)) throw err;
+  }
+  try {
+    await getJson(kubeConfig, podsPath(namespace), { limit: 1 });
+    return { allowed: true };
+  } catch (err) {
+    if (httpStatus(err) === 403 || httpStatus(err) === 401) return { allowed: false, reason: describeError(err, scopeText(namespace)) };
+    throw err;
+  }
+}

@@ -1,0 +1,118 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { PodIndex } from '../../src/store/podIndex.ts';
+import type { SearchResult } from '../../src/store/podIndex.ts';
+import { PodStore } from '../../src/store/podStore.ts';
+import type { WatchDelta } from '../../src/store/types.ts';
+import { pod } from './fixtures.ts';
+
+function okRows(result: SearchResult): readonly string[] {
+  assert.ok(result.ok);
+  return result.rows;
+}
+
+function names(store: PodStore, uids: readonly string[]): string[] {
+  return uids.map((uid) => {
+    const meta = store.get(uid)!.pod.metadata!;
+    return `${meta.namespace}/${meta.name}`;
+  });
+}
+
+test('rows are ordered by namespace then name, and stay ordered as Pods come and go', () => {
+  const store = new PodStore({ frameMs: 0, deletedLingerMs: 60_000 });
+  const index = new PodIndex(store);
+  store.apply([{ type: 'ADDED', pod: pod('web', 'b') }, { type: 'ADDED', pod: pod('api', 'z') }, { type: 'ADDED', pod: pod('web', 'a') }]);
+  assert.deepEqual(names(store, index.rows()), ['api/z', 'web/a', 'web/b']);
+  store.apply([{ type: 'ADDED', pod: pod('db', 'm') }, { type: 'DELETED', pod: pod('web', 'a') }]);
+  assert.deepEqual(names(store, index.rows()), ['api/z', 'db/m', 'web/a', 'web/b'], 'a deleted Pod keeps its row while it lingers');
+  store.replaceAll([pod('web', 'b'), pod('api', 'z')]);
+  assert.deepEqual(names(store, index.rows()), ['api/z', 'web/b']);
+  assert.equal(index.position('uid-web-b'), 1);
+  assert.equal(index.count(), 2);
+  assert.deepEqual(index.window(1, 10), ['uid-web-b']);
+  assert.equal(index.position('uid-db-m'), -1);
+  index.close();
+  store.close();
+});
+
+test('search: substring on namespace/name, -l selectors, and errors for bad selectors', () => {
+  const store = new PodStore({ frameMs: 0 });
+  const index = new PodIndex(store);
+  store.apply([
+    { type: 'ADDED', pod: pod('shop', 'web-1', { labels: { app: 'web', tier: 'front' } }) },
+    { type: 'ADDED', pod: pod('shop', 'db-0', { labels: { app: 'db', tier: 'back' } }) },
+    { type: 'ADDED', pod: pod('Ops', 'Web-Probe', { labels: { app: 'probe' } }) },
+  ]);
+  assert.deepEqual(names(store, okRows(index.search('tier!=back'))), ['Ops/Web-Probe', 'shop/web-1']);
+  assert.deepEqual(names(store, okRows(index.search('app in (web,db),tier=front'))), ['shop/web-1']);
+  const rows = (text: string) => {
+    const result = index.search(text);
+    assert.ok(result.ok, text);
+    return names(store, result.rows);
+  };
+  assert.deepEqual(rows(''), ['Ops/Web-Probe', 'shop/db-0', 'shop/web-1']);
+  assert.deepEqual(rows('web'), ['Ops/Web-Probe', 'shop/web-1'], 'case-insensitive substring');
+  assert.deepEqual(rows('shop/d'), ['shop/db-0']);
+  assert.deepEqual(rows('s'), ['Ops/Web-Probe', 'shop/db-0', 'shop/web-1']);
+  assert.deepEqual(rows('sh'), ['shop/db-0', 'shop/web-1'], 'narrowing as the user types');
+  store.apply([{ type: 'ADDED', pod: pod('shop', 'shell-0', { labels: { app: 'web' } }) }]);
+  assert.deepEqual(rows('sh'), ['shop/db-0', 'shop/shell-0', 'shop/web-1'], 'a new Pod appears in a cached filter');
+  store.apply([{ type: 'MODIFIED', pod: pod('shop', 'db-0', { labels: { app: 'web', tier: 'front' } }) }]);
+  assert.deepEqual(rows('app=web'), ['shop/db-0', 'shop/shell-0', 'shop/web-1'], 'changed labels are matched');
+  assert.deepEqual(rows('-l tier'), ['shop/db-0', 'shop/web-1']);
+  const bad = index.search('app in (web');
+  assert.equal(bad.ok, false);
+  index.close();
+});
+
+test('interleaved pages of a large list merge in order', () => {
+  const store = new PodStore({ frameMs: 0 });
+  const index = new PodIndex(store);
+  const total = 30_000;
+  // Pages interleave (by stride) so every page merges into the middle of the rows.
+  for (let page = 0; page < 20; page++) {
+    const deltas: WatchDelta[] = [];
+    for (let i = page; i < total; i += 20) deltas.push({ type: 'ADDED', pod: pod(`ns-${i % 300}`, `pod-${i}`) });
+    store.apply(deltas);
+    index.rows();
+  }
+  const rows = index.rows();
+  assert.equal(rows.length, total);
+  for (let i = 1; i < rows.length; i++) {
+    const a = store.get(rows[i - 1])!.pod.metadata!;
+    const b = store.get(rows[i])!.pod.metadata!;
+    assert.ok(a.namespace! < b.namespace! || (a.namespace === b.namespace && a.name! < b.name!), `order at ${i}`);
+  }
+  const found = index.search('ns-7/pod-29707');
+  assert.ok(found.ok);
+  assert.deepEqual(names(store, found.rows), ['ns-7/pod-29707']);
+  index.close();
+});
+
+test('property: after any sequence of deltas the rows equal a full sort of the store', () => {
+  const op = fc.record({
+    type: fc.constantFrom('ADDED', 'MODIFIED', 'DELETED', 'ADDED'),
+    ns: fc.constantFrom('a', 'b', 'c'),
+    name: fc.constantFrom('x', 'y', 'z', 'w', 'v'),
+  });
+  fc.assert(
+    fc.property(fc.array(fc.array(op, { minLength: 1, maxLength: 90 }), { maxLength: 8 }), fc.boolean(), (batches, relist) => {
+      const store = new PodStore({ frameMs: 0, deletedLingerMs: 60_000 });
+      const index = new PodIndex(store);
+      for (const batch of batches) {
+        store.apply(batch.map((o) => ({ type: o.type, pod: pod(o.ns, o.name) }) as WatchDelta));
+        index.rows();
+      }
+      if (relist) store.replaceAll([...store.all()].filter((_, i) => i % 2 === 0).map((e) => e.pod));
+      else store.pruneExcept(new Set([...store.all()].filter((_, i) => i % 3 !== 0).map((e) => e.pod.metadata!.uid!)));
+      const expected = [...store.all()]
+        .map((e) => `${e.pod.metadata!.namespace}/${e.pod.metadata!.name}`)
+        .sort();
+      assert.deepEqual(names(store, index.rows()), expected);
+      index.close();
+      store.close();
+    }),
+    { numRuns: 200 },
+  );
+});
