@@ -1,0 +1,97 @@
+// startSim: a simulated Kubernetes API server on 127.0.0.1 that real kubectl, client-node and
+// podview accept — objects, list/watch, discovery, metrics, access reviews, logs and exec.
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Churn } from './churn.ts';
+import { createControl, type SimControl } from './control.ts';
+import { SimHttpServer } from './httpServer.ts';
+import { kubeconfigYaml, writeKubeconfigFile } from './kubeconfig.ts';
+import { startLiveScenario } from './live.ts';
+import { createLogHub } from './logs/index.ts';
+import type { Scenario } from './scenario/types.ts';
+import { SimCore } from './simCore.ts';
+import { selfSignedCert } from './tls.ts';
+
+export type { SimControl, SimStats } from './control.ts';
+export type { ChurnOptions, Churn } from './churn.ts';
+export { CHANGED_AT } from './churn.ts';
+export type { DenyRule } from './access.ts';
+
+export interface SimOptions {
+  /** Default: an empty cluster with the namespace "default". */
+  scenario?: Scenario;
+  /** HTTPS with a generated self-signed CA (default true: kubectl sends bearer tokens only over TLS). */
+  tls?: boolean;
+  port?: number;
+  /** Watch events kept for resuming; a watch from an older resourceVersion gets 410. */
+  historyWindow?: number;
+  bookmarkIntervalMs?: number;
+  /** Serve metrics.k8s.io (default true); false: the group is absent from discovery and 404s. */
+  metrics?: boolean;
+  /** The scenario keeps living: containers restart now and then, logs flow. */
+  live?: boolean;
+}
+
+export interface KubeconfigOptions {
+  context?: string;
+  namespace?: string;
+}
+
+export interface SimServer {
+  url: string;
+  token: string;
+  caPem?: string;
+  kubeconfigYaml(opts?: KubeconfigOptions): string;
+  writeKubeconfig(path: string, opts?: KubeconfigOptions): void;
+  control: SimControl;
+  close(): Promise<void>;
+}
+
+export function emptyScenario(): Scenario {
+  const empty = { namespaces: [], pods: [], configMaps: [], secrets: [], replicaSets: [], deployments: [], statefulSets: [], daemonSets: [], jobs: [], cronJobs: [], events: [] };
+  return { objects: { ...empty, namespaces: [{ metadata: { name: 'default' }, spec: { finalizers: ['kubernetes'] }, status: { phase: 'Active' } }] }, runtime: new Map() };
+}
+
+export async function startSim(options: SimOptions = {}): Promise<SimServer> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'podview-sim-'));
+  const core = new SimCore({ historyWindow: options.historyWindow ?? 20_000, bookmarkIntervalMs: options.bookmarkIntervalMs ?? 10_000, dataDir });
+  core.load(options.scenario ?? emptyScenario());
+  const token = randomBytes(24).toString('base64url');
+  const tls = (options.tls ?? true) ? selfSignedCert() : undefined;
+  const http = new SimHttpServer(core, { token, tls, metrics: options.metrics ?? true });
+  let port: number;
+  try {
+    port = await http.listen(options.port ?? 0);
+  } catch (err) {
+    core.close();
+    rmSync(dataDir, { recursive: true, force: true });
+    throw err;
+  }
+  const logs = createLogHub(core, { live: options.live ?? false });
+  const churns = new Set<Churn>();
+  const stopLive = options.live ? startLiveScenario(core) : () => {};
+  const control = createControl(core, () => http, logs, churns);
+  const url = `${tls ? 'https' : 'http'}://127.0.0.1:${port}`;
+  const kc = (o: KubeconfigOptions = {}) => ({ url, token, caPem: tls?.certPem, ...o });
+  let closed = false;
+  return {
+    url,
+    token,
+    caPem: tls?.certPem,
+    kubeconfigYaml: (o) => kubeconfigYaml(kc(o)),
+    writeKubeconfig: (path, o) => writeKubeconfigFile(path, kc(o)),
+    control,
+    async close() {
+      if (closed) return;
+      closed = true;
+      stopLive();
+      for (const c of [...churns]) c.stop();
+      logs.close();
+      await http.close();
+      core.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}

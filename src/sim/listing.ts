@@ -1,0 +1,117 @@
+// List responses, written item by item from each object's cached JSON with backpressure, so a
+// list of 100,000 Pods is never one string in memory; limit/continue pages over sorted keys.
+import type { ServerResponse } from 'node:http';
+import type { ObjectStore, Entry, KObject } from './objectStore.ts';
+import type { ListQuery } from './requestQuery.ts';
+import { apiVersionOf } from './resources.ts';
+import { lowerBound } from './sortedKeys.ts';
+import { badRequest, continueExpired, sendStatus } from './status.ts';
+import { writeTable } from './table.ts';
+
+const CHUNK = 64 * 1024;
+
+interface ContinueToken {
+  v: string;
+  rv: number;
+  start: string;
+}
+
+const encodeContinue = (rv: number, lastKey: string): string =>
+  Buffer.from(JSON.stringify({ v: 'meta.k8s.io/v1', rv, start: lastKey + '\u0000' } satisfies ContinueToken)).toString('base64url');
+
+function decodeContinue(token: string): ContinueToken | undefined {
+  try {
+    const t = JSON.parse(Buffer.from(token, 'base64url').toString('utf8')) as ContinueToken;
+    return typeof t.rv === 'number' && typeof t.start === 'string' ? t : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Matching entries in key order, from the continue point, up to limit (0: all). */
+export function selectPage(store: ObjectStore, q: ListQuery, start: string, limit: number): { items: Entry[]; more: boolean } {
+  const c = store.collection(q.resource);
+  const prefix = q.namespace ? `${q.namespace}/` : '';
+  let i = lowerBound(c.keys, start > prefix ? start : prefix);
+  const items: Entry[] = [];
+  for (; i < c.keys.length; i++) {
+    const key = c.keys[i];
+    if (prefix && !key.startsWith(prefix)) break;
+    const e = c.byKey.get(key)!;
+    if (!q.filtered || q.matches(e.obj)) {
+      if (limit > 0 && items.length === limit) return { items, more: true };
+      items.push(e);
+    }
+  }
+  return { items, more: false };
+}
+
+/** A writer that batches small strings and waits for the socket to drain. */
+function chunkedWriter(res: ServerResponse): { write(s: string): void; flush(): Promise<void> } {
+  let buf: string[] = [];
+  let size = 0;
+  let pending: Promise<void> = Promise.resolve();
+  const push = () => {
+    const data = buf.join('');
+    buf = [];
+    size = 0;
+    pending = pending.then(
+      () =>
+        new Promise<void>((resolve) => {
+          if (res.destroyed) return resolve();
+          if (res.write(data)) return resolve();
+          const done = () => {
+            res.off('drain', done);
+            res.off('close', done);
+            resolve();
+          };
+          res.on('drain', done);
+          res.on('close', done);
+        }),
+    );
+  };
+  return {
+    write(s) {
+      buf.push(s);
+      size += s.length;
+      if (size >= CHUNK) push();
+    },
+    async flush() {
+      if (size) push();
+      await pending;
+    },
+  };
+}
+
+export async function serveList(store: ObjectStore, res: ServerResponse, url: URL, q: ListQuery, now: number): Promise<void> {
+  const limit = Number(url.searchParams.get('limit') ?? '0');
+  if (!Number.isInteger(limit) || limit < 0) return sendStatus(res, badRequest(`invalid limit: ${url.searchParams.get('limit')}`));
+  const token = url.searchParams.get('continue');
+  let listRv = store.rv;
+  let start = '';
+  if (token) {
+    const t = decodeContinue(token);
+    if (!t) return sendStatus(res, badRequest('continue key is not valid: illegal base64 data or malformed continue token'));
+    if (t.rv < store.compactedRv) return sendStatus(res, continueExpired());
+    listRv = t.rv;
+    start = t.start;
+  }
+  const { items, more } = selectPage(store, q, start, limit);
+  const cont = more ? encodeContinue(listRv, items[items.length - 1].key) : undefined;
+  res.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-cache, private' });
+  const w = chunkedWriter(res);
+  if (q.table) {
+    writeTable(w.write, q.resource, iterObjects(items), { resourceVersion: String(listRv), continue: cont }, { now, includeObject: q.table });
+  } else {
+    const meta = JSON.stringify({ resourceVersion: String(listRv), ...(cont ? { continue: cont } : {}) });
+    w.write(`{"kind":"${q.resource.listKind}","apiVersion":"${apiVersionOf(q.resource)}","metadata":${meta},"items":[`);
+    for (let i = 0; i < items.length; i++) w.write((i ? ',' : '') + items[i].json);
+    w.write(']}');
+  }
+  await w.flush();
+  res.end();
+}
+
+function* iterObjects(items: Entry[]): Iterable<KObject> {
+  for (const e of items) yield e.obj;
+}

@@ -1,0 +1,26 @@
+// A living scenario: now and then one running container restarts, as in any real cluster.
+// Metrics move by themselves (usage is a function of time) and log lines are the log hub's job.
+import { seededRandom } from './churn.ts';
+import { restartContainer } from './kubelet.ts';
+import type { KObject } from './objectStore.ts';
+import { storedResource } from './resources.ts';
+import type { SimCore } from './simCore.ts';
+
+export function startLiveScenario(core: SimCore, options: { intervalMs?: number; seed?: number } = {}): () => void {
+  const rand = seededRandom(options.seed ?? 7);
+  const pods = storedResource('pods');
+  const timer = setInterval(() => {
+    const c = core.store.collection(pods);
+    const running: KObject[] = [];
+    for (const e of c.byKey.values()) if (e.obj.status?.phase === 'Running' && !e.obj.metadata?.deletionTimestamp) running.push(e.obj);
+    if (!running.length) return;
+    const pod = running[Math.floor(rand() * running.length)];
+    const containers: KObject[] = (pod.status?.containerStatuses ?? []).filter((cs: KObject) => cs.state?.running);
+    if (!containers.length) return;
+    const name = containers[Math.floor(rand() * containers.length)].name;
+    const next = restartContainer(pod, name, core.now(), { reason: 'Error', exitCode: 1 });
+    if (next) core.store.update(pods, next);
+  }, options.intervalMs ?? 45_000);
+  timer.unref();
+  return () => clearInterval(timer);
+}

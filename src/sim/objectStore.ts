@@ -1,0 +1,204 @@
+// The object store behind the simulated API server: one global resourceVersion counter, each
+// object's JSON cached per version (a list writes cached strings, never re-serializes), and a
+// bounded history of watch events so a watch can resume from a recent resourceVersion.
+import { randomUUID } from 'node:crypto';
+import { apiVersionOf, resourceId, type ResourceDef } from './resources.ts';
+import { insertKey, removeKey } from './sortedKeys.ts';
+
+// API objects are plain JSON; the store treats them structurally.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type KObject = Record<string, any> & { metadata?: Record<string, any> };
+
+export class Entry {
+  private cached: string | undefined;
+  constructor(
+    readonly key: string,
+    readonly rv: number,
+    /** Frozen by convention: never mutate a stored object, clone it. */
+    readonly obj: KObject,
+  ) {}
+  get json(): string {
+    return (this.cached ??= JSON.stringify(this.obj));
+  }
+}
+
+export type EventType = 'ADDED' | 'MODIFIED' | 'DELETED';
+
+export interface StoreEvent {
+  type: EventType;
+  resource: ResourceDef;
+  entry: Entry;
+  /** The version before this change, for selector transitions in filtered watches. */
+  prev?: Entry;
+  rv: number;
+  /** `{"type":..,"object":..}\n`, built once for every watcher that takes it whole. */
+  line(): string;
+}
+
+export class Collection {
+  readonly byKey = new Map<string, Entry>();
+  readonly keys: string[] = [];
+  constructor(readonly resource: ResourceDef) {}
+}
+
+export const objectKey = (namespace: string | undefined, name: string): string => (namespace ? `${namespace}/${name}` : name);
+
+export class StoreError extends Error {
+  constructor(
+    readonly code: number,
+    readonly reason: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export class ObjectStore {
+  rv = 1;
+  /** A watch or continue from a resourceVersion below this has lost events: 410. */
+  compactedRv = 1;
+  private readonly collections = new Map<string, Collection>();
+  private history: StoreEvent[] = [];
+  private historyStart = 0;
+  private readonly listeners = new Set<(e: StoreEvent) => void>();
+  private bulk = false;
+
+  constructor(
+    private readonly historyWindow: number,
+    private readonly now: () => number,
+  ) {}
+
+  collection(resource: ResourceDef): Collection {
+    const id = resourceId(resource.group, resource.name);
+    let c = this.collections.get(id);
+    if (!c) this.collections.set(id, (c = new Collection(resource)));
+    return c;
+  }
+
+  get(resource: ResourceDef, namespace: string | undefined, name: string): Entry | undefined {
+    return this.collection(resource).byKey.get(objectKey(resource.namespaced ? namespace : undefined, name));
+  }
+
+  onEvent(listener: (e: StoreEvent) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  create(resource: ResourceDef, input: KObject): Entry {
+    const obj = this.stamp(resource, input);
+    const md = obj.metadata!;
+    const key = objectKey(resource.namespaced ? md.namespace : undefined, md.name);
+    const c = this.collection(resource);
+    if (c.byKey.has(key)) throw new StoreError(409, 'AlreadyExists', `${resource.name} "${md.name}" already exists`);
+    md.uid ??= randomUUID();
+    md.creationTimestamp ??= new Date(this.now()).toISOString().replace(/\.\d+Z$/, 'Z');
+    md.generation ??= 1;
+    return this.commit(c, 'ADDED', key, obj, undefined);
+  }
+
+  /** Replaces a stored object; generation moves when the spec changed, as kube-apiserver does. */
+  update(resource: ResourceDef, input: KObject): Entry {
+    const obj = this.stamp(resource, input);
+    const md = obj.metadata!;
+    const key = objectKey(resource.namespaced ? md.namespace : undefined, md.name);
+    const c = this.collection(resource);
+    const prev = c.byKey.get(key);
+    if (!prev) throw new StoreError(404, 'NotFound', `${resource.name} "${md.name}" not found`);
+    const pmd = prev.obj.metadata!;
+    md.uid = pmd.uid;
+    md.creationTimestamp = pmd.creationTimestamp;
+    const specChanged = obj.spec !== prev.obj.spec && JSON.stringify(obj.spec) !== JSON.stringify(prev.obj.spec);
+    md.generation = (pmd.generation ?? 1) + (specChanged ? 1 : 0);
+    return this.commit(c, 'MODIFIED', key, obj, prev);
+  }
+
+  /** `finalize` may stamp the last state of the object that the DELETED event carries. */
+  delete(resource: ResourceDef, namespace: string | undefined, name: string, finalize?: (obj: KObject) => void): Entry | undefined {
+    const c = this.collection(resource);
+    const key = objectKey(resource.namespaced ? namespace : undefined, name);
+    const prev = c.byKey.get(key);
+    if (!prev) return undefined;
+    // The DELETED event carries the object at a new resourceVersion, as etcd's delete revision.
+    const obj = { ...prev.obj, metadata: { ...prev.obj.metadata } };
+    finalize?.(obj);
+    return this.commit(c, 'DELETED', key, obj, prev);
+  }
+
+  /**
+   * Loads many objects at once (a 100,000-Pod scenario): keys are sorted once at the end instead
+   * of on every insert, and no watch history is kept, since nobody can have watched them yet.
+   */
+  load(resource: ResourceDef, objects: Iterable<KObject>): void {
+    this.bulk = true;
+    try {
+      for (const obj of objects) this.create(resource, obj);
+    } finally {
+      this.bulk = false;
+      const c = this.collection(resource);
+      c.keys.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+      this.compact();
+    }
+  }
+
+  /** Forgets all history: every watch or continue from an earlier resourceVersion gets 410. */
+  compact(): void {
+    this.history = [];
+    this.historyStart = 0;
+    this.compactedRv = this.rv;
+  }
+
+  /** Events after `rv` still held, or undefined when some were already forgotten. */
+  eventsSince(rv: number): StoreEvent[] | undefined {
+    if (rv < this.compactedRv) return undefined;
+    // History is in resourceVersion order: find the first event after rv by bisection.
+    let lo = this.historyStart;
+    let hi = this.history.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.history[mid].rv <= rv) lo = mid + 1;
+      else hi = mid;
+    }
+    return this.history.slice(lo);
+  }
+
+  private stamp(resource: ResourceDef, input: KObject): KObject {
+    if (!input.metadata?.name) throw new StoreError(400, 'BadRequest', `${resource.kind} has no metadata.name`);
+    if (resource.namespaced && !input.metadata.namespace) throw new StoreError(400, 'BadRequest', `${resource.kind} "${input.metadata.name}" has no metadata.namespace`);
+    return { apiVersion: apiVersionOf(resource), kind: resource.kind, ...input, metadata: { ...input.metadata } };
+  }
+
+  private commit(c: Collection, type: EventType, key: string, obj: KObject, prev: Entry | undefined): Entry {
+    const rv = ++this.rv;
+    obj.metadata!.resourceVersion = String(rv);
+    const entry = new Entry(key, rv, obj);
+    if (type === 'DELETED') {
+      c.byKey.delete(key);
+      removeKey(c.keys, key);
+    } else {
+      if (!prev) {
+        if (this.bulk) c.keys.push(key);
+        else insertKey(c.keys, key);
+      }
+      c.byKey.set(key, entry);
+    }
+    if (this.bulk) return entry;
+    let line: string | undefined;
+    const event: StoreEvent = { type, resource: c.resource, entry, prev, rv, line: () => (line ??= `{"type":"${type}","object":${entry.json}}\n`) };
+    this.remember(event);
+    for (const l of this.listeners) l(event);
+    return entry;
+  }
+
+  private remember(event: StoreEvent): void {
+    this.history.push(event);
+    if (this.history.length - this.historyStart > this.historyWindow) {
+      this.compactedRv = this.history[this.historyStart].rv;
+      this.historyStart++;
+      // Drop the forgotten prefix in one go now and then instead of shifting on every event.
+      if (this.historyStart > 1024 && this.historyStart * 2 > this.history.length) {
+        this.history = this.history.slice(this.historyStart);
+        this.historyStart = 0;
+      }
+    }
+  }
+}

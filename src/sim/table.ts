@@ -1,0 +1,89 @@
+// meta.k8s.io/v1 Table answers, which kubectl asks for (`as=Table`) to print `get` output.
+import type { KObject } from './objectStore.ts';
+import { ageOf, restartsCell, summarizePod } from './podPrinting.ts';
+import type { ResourceDef } from './resources.ts';
+
+interface Column {
+  name: string;
+  type: string;
+  format: string;
+  description: string;
+  priority: number;
+}
+
+const col = (name: string, type: string, priority = 0, format = '', description = ''): Column => ({ name, type, format, description, priority });
+
+const NAME = col('Name', 'string', 0, 'name', 'Name must be unique within a namespace.');
+const AGE = col('Age', 'string', 0, '', 'CreationTimestamp is a timestamp representing the server time when this object was created.');
+
+const POD_COLUMNS: Column[] = [
+  NAME,
+  col('Ready', 'string', 0, '', 'The aggregate readiness state of this pod for accepting traffic.'),
+  col('Status', 'string', 0, '', 'The aggregate status of the containers in this pod.'),
+  col('Restarts', 'string', 0, '', 'The number of times the containers in this pod have been restarted and when the last container in this pod has restarted.'),
+  AGE,
+  col('IP', 'string', 1, '', 'IP address allocated to the pod. Routable at least within the cluster.'),
+  col('Node', 'string', 1, '', 'NodeName is a request to schedule this pod onto a specific node.'),
+  col('Nominated Node', 'string', 1, '', 'nominatedNodeName is set when this pod preempts other pods on the node.'),
+  col('Readiness Gates', 'string', 1, '', 'If specified, all readiness gates will be evaluated for pod readiness.'),
+];
+
+function podCells(pod: KObject, now: number): unknown[] {
+  const s = summarizePod(pod);
+  const gates: KObject[] = pod.spec?.readinessGates ?? [];
+  const gatesCell = gates.length ? `${gates.filter((g) => (pod.status?.conditions ?? []).some((c: KObject) => c.type === g.conditionType && c.status === 'True')).length}/${gates.length}` : '<none>';
+  return [pod.metadata?.name, s.ready, s.status, restartsCell(s, now), ageOf(pod, now), pod.status?.podIP || '<none>', pod.spec?.nodeName || '<none>', pod.status?.nominatedNodeName || '<none>', gatesCell];
+}
+
+function eventCells(ev: KObject, now: number): unknown[] {
+  const last = ev.lastTimestamp || ev.eventTime || ev.metadata?.creationTimestamp;
+  const obj = ev.involvedObject ?? {};
+  return [last ? humanAgo(now, last) : '<unknown>', ev.type ?? '', ev.reason ?? '', `${(obj.kind ?? '').toLowerCase()}/${obj.name ?? ''}`, ev.message ?? ''];
+}
+
+const humanAgo = (now: number, ts: string): string => ageOf({ metadata: { creationTimestamp: ts } }, now);
+
+const EVENT_COLUMNS: Column[] = [col('Last Seen', 'string'), col('Type', 'string'), col('Reason', 'string'), col('Object', 'string'), col('Message', 'string')];
+
+function columnsFor(resource: ResourceDef): { columns: Column[]; cells: (o: KObject, now: number) => unknown[] } {
+  if (resource.name === 'pods' && !resource.group) return { columns: POD_COLUMNS, cells: podCells };
+  if (resource.name === 'events' && !resource.group) return { columns: EVENT_COLUMNS, cells: eventCells };
+  if (resource.name === 'namespaces') return { columns: [NAME, col('Status', 'string'), AGE], cells: (o, now) => [o.metadata?.name, o.status?.phase ?? 'Active', ageOf(o, now)] };
+  return { columns: [NAME, AGE], cells: (o, now) => [o.metadata?.name, ageOf(o, now)] };
+}
+
+function row(o: KObject, cells: unknown[], includeObject: string): string {
+  let object = '';
+  if (includeObject === 'Object') object = `,"object":${JSON.stringify(o)}`;
+  else if (includeObject !== 'None') object = `,"object":${JSON.stringify({ kind: 'PartialObjectMetadata', apiVersion: 'meta.k8s.io/v1', metadata: o.metadata })}`;
+  return `{"cells":${JSON.stringify(cells)}${object}}`;
+}
+
+/** Writes a Table piece by piece through `write`, so a 100,000-row table is never one string. */
+export function writeTable(
+  write: (chunk: string) => void,
+  resource: ResourceDef,
+  objects: Iterable<KObject>,
+  meta: { resourceVersion: string; continue?: string },
+  opts: { now: number; includeObject: string; headers?: boolean },
+): void {
+  const { columns, cells } = columnsFor(resource);
+  const metadata = JSON.stringify({ resourceVersion: meta.resourceVersion, ...(meta.continue ? { continue: meta.continue } : {}) });
+  const defs = opts.headers === false ? '[]' : JSON.stringify(columns);
+  write(`{"kind":"Table","apiVersion":"meta.k8s.io/v1","metadata":${metadata},"columnDefinitions":${defs},"rows":[`);
+  let first = true;
+  for (const o of objects) {
+    write((first ? '' : ',') + row(o, cells(o, opts.now), opts.includeObject));
+    first = false;
+  }
+  write(']}');
+}
+
+export function tableString(resource: ResourceDef, objects: KObject[], resourceVersion: string, opts: { now: number; includeObject: string; headers?: boolean }): string {
+  const parts: string[] = [];
+  writeTable((c) => parts.push(c), resource, objects, { resourceVersion }, opts);
+  return parts.join('');
+}
+
+/** True when the Accept header asks for a meta.k8s.io Table. */
+export const wantsTable = (accept: string | undefined): boolean => !!accept && /as=Table/.test(accept) && /g=meta\.k8s\.io/.test(accept);
