@@ -134,6 +134,13 @@ function tailLines(raw: Raw): number | undefined {
   return value;
 }
 
+function logLines(raw: Raw): number | undefined {
+  if (raw['log-lines'] === undefined) return undefined;
+  const value = raw['log-lines'] as number;
+  if (!Number.isInteger(value) || value < 100) throw new UserError('invalid value for --log-lines: want a whole number of lines, at least 100');
+  return value;
+}
+
 function rejectEmpty(raw: Raw, command: CommandName | 'view'): void {
   for (const flag of flagsFor(command)) {
     if (flag.type === 'string' && raw[flag.name] === '') throw new UserError(`flag ${spelled(flag)} needs a value${flag.value ? ` (${flag.value})` : ''}`);
@@ -165,7 +172,7 @@ export function parseArgs(argv: readonly string[]): ParsedCommand {
       (y) => declare(y.positional('pod', { type: 'string' }), flagsFor('view')),
       (raw: Raw) => {
         rejectEmpty(raw, 'view');
-        const args = { ...clusterArgs(raw), pod: optionalString(raw, 'pod'), output: outputFormat(raw), filename: optionalString(raw, 'filename'), once: raw.once === true, probe: raw.probe === true, color: colorFlag(raw) };
+        const args = { ...clusterArgs(raw), pod: optionalString(raw, 'pod'), output: outputFormat(raw), filename: optionalString(raw, 'filename'), once: raw.once === true, probe: raw.probe === true, logColors: raw['log-colors'] === true, logLines: logLines(raw), color: colorFlag(raw) };
         if (args.pod && args.allNamespaces) throw new UserError('a Pod name cannot be combined with -A/--all-namespaces: use -n NAMESPACE');
         result = { kind: 'view', args };
       },

@@ -20,6 +20,9 @@ export interface ViewArgs extends ClusterArgs {
   filename?: string;
   once: boolean;
   probe: boolean;
+  logColors: boolean;
+  /** Lines the log view keeps per view; undefined for the default. */
+  logLines?: number;
   /** false for --no-color; undefined: decide from NO_COLOR and the terminal. */
   color?: boolean;
 }

@@ -6,7 +6,7 @@ import { LineSplitter, splitTimestamp, timeKey, type RawLine } from '../../src/c
 
 function split(chunks: Buffer[], max = 1024): RawLine[] {
   const out: RawLine[] = [];
-  const s = new LineSplitter((l) => out.push(l), max);
+  const s = new LineSplitter((text, cutBytes) => out.push({ text, cutBytes }), max);
   for (const c of chunks) s.write(c);
   s.end();
   return out;

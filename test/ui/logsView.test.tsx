@@ -6,6 +6,7 @@ import React from 'react';
 import { render } from 'ink-testing-library';
 import { LogBuffer } from '../../src/store/logBuffer.ts';
 import { LogView } from '../../src/ui/logs/LogView.tsx';
+import type { LogRequest, PodviewServices } from '../../src/ui/services.ts';
 
 const tick = () => new Promise((r) => setTimeout(r, 30));
 
@@ -117,4 +118,44 @@ test('hostile escape sequences in a line never reach the frame', async () => {
   assert.doesNotMatch(frame, /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
   assert.match(frame, /a b c d e red/);
   t.view.unmount();
+});
+
+test('keys still work while lines pour in faster than frames', async () => {
+  const t = setup(['start'], { width: 90 });
+  let n = 0;
+  // 2,000 lines every 10 ms while the user types a search.
+  const pour = setInterval(() => {
+    for (let i = 0; i < 2_000; i++) t.buffer.push({ text: `line ${n++}${n % 1000 === 0 ? ' needle' : ''}` });
+  }, 10);
+  try {
+    await t.type(['/', 'needle', '\r']);
+    await tick();
+    assert.match(t.frame(), /\d+ matches/);
+    assert.ok(n > 2_000, 'lines kept arriving while typing');
+  } finally {
+    clearInterval(pour);
+  }
+  t.view.unmount();
+});
+
+test('the App plug-in opens the session with 200 lines of history by default and closes it on leave', async () => {
+  const { LogViewHost } = await import('../../src/ui/logs/LogViewHost.tsx');
+  const opened: LogRequest[] = [];
+  let closed = 0;
+  const buffer = new LogBuffer({ frameMs: 0 });
+  const services = {
+    openLogs(request: LogRequest) {
+      opened.push(request);
+      return { buffer, close: () => closed++ };
+    },
+    saveText: async () => '/tmp/x',
+  } as unknown as PodviewServices;
+  const request: LogRequest = { namespace: 'default', name: 'web', allContainers: true, follow: true };
+  const view = render(<LogViewHost request={request} services={services} onClose={() => {}} columns={80} rows={6} color={false} />);
+  await tick();
+  assert.deepEqual(opened, [{ ...request, tailLines: 200 }]);
+  assert.match(view.lastFrame() ?? '', /logs default\/web · all containers/);
+  view.unmount();
+  await tick();
+  assert.equal(closed, 1);
 });

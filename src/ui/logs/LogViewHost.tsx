@@ -4,6 +4,8 @@ import React, { useEffect, useMemo } from 'react';
 import type { LogViewHostProps } from '../plugins.ts';
 import { LogView } from './LogView.tsx';
 
+export const DEFAULT_TAIL = 200;
+
 export function logTitle(props: Pick<LogViewHostProps, 'request'>): string {
   const r = props.request;
   const what = r.allContainers ? 'all containers' : (r.container ?? 'default container');
@@ -12,7 +14,8 @@ export function logTitle(props: Pick<LogViewHostProps, 'request'>): string {
 
 export function LogViewHost(props: LogViewHostProps & { logColors?: boolean }) {
   const { services, request } = props;
-  const session = useMemo(() => services.openLogs(request), [services, request]);
+  // The default history is 200 lines per container unless the request says otherwise.
+  const session = useMemo(() => services.openLogs({ ...request, tailLines: request.tailLines ?? DEFAULT_TAIL }), [services, request]);
   useEffect(() => () => session.close(), [session]);
   return (
     <LogView

@@ -1,0 +1,67 @@
+// What the log streams need to know about the Pod: its containers, which one is the default,
+// and in which state each is, read with client-node's CoreV1Api.
+import { CoreV1Api, type KubeConfig, type V1ContainerStatus, type V1Pod } from '@kubernetes/client-node';
+import { withOwnConnections } from './logConnections.ts';
+
+export type PodRead = { kind: 'pod'; pod: V1Pod } | { kind: 'gone' } | { kind: 'error'; code?: number; message: string };
+
+export async function readPod(kubeConfig: KubeConfig, namespace: string, name: string): Promise<PodRead> {
+  try {
+    const pod = await withOwnConnections(kubeConfig, (config) => config.makeApiClient(CoreV1Api).readNamespacedPod({ namespace, name }));
+    return { kind: 'pod', pod };
+  } catch (err) {
+    const code = (err as { code?: unknown }).code;
+    if (code === 404) return { kind: 'gone' };
+    if (code === 403) return { kind: 'error', code, message: `forbidden: cannot get pod ${namespace}/${name} (RBAC: get pods)` };
+    return { kind: 'error', code: typeof code === 'number' ? code : undefined, message: `cannot read pod ${namespace}/${name}: ${errorText(err)}` };
+  }
+}
+
+export function errorText(err: unknown): string {
+  const e = err as { code?: unknown; body?: unknown; message?: unknown };
+  const body = typeof e.body === 'string' ? safeJson(e.body) : e.body;
+  const message = (body as { message?: unknown } | undefined)?.message;
+  if (typeof message === 'string') return message;
+  if (typeof e.code === 'number') return `HTTP ${e.code}`;
+  return typeof e.message === 'string' ? e.message.split('\n')[0] : String(err);
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Init, app and ephemeral containers, in the order they start. */
+export function podContainers(pod: V1Pod): string[] {
+  return [...(pod.spec?.initContainers ?? []), ...(pod.spec?.containers ?? []), ...(pod.spec?.ephemeralContainers ?? [])].map((c) => c.name);
+}
+
+/** kubectl's rule: the default-container annotation when it names a container, else the first app container. */
+export function defaultContainer(pod: V1Pod): string | undefined {
+  const annotated = pod.metadata?.annotations?.['kubectl.kubernetes.io/default-container'];
+  const apps = (pod.spec?.containers ?? []).map((c) => c.name);
+  return annotated && apps.includes(annotated) ? annotated : apps[0];
+}
+
+export function statusOf(pod: V1Pod, container: string): V1ContainerStatus | undefined {
+  const s = pod.status;
+  return [...(s?.initContainerStatuses ?? []), ...(s?.containerStatuses ?? []), ...(s?.ephemeralContainerStatuses ?? [])].find((c) => c.name === container);
+}
+
+/** Names one run of a container, so a stream that ends can tell a restart from a dropped connection. */
+export function instanceId(status: V1ContainerStatus | undefined): string {
+  const running = status?.state?.running?.startedAt;
+  if (running) return `${status?.restartCount ?? 0}@${new Date(running).toISOString()}`;
+  return `${status?.restartCount ?? 0}:not-running`;
+}
+
+/** Why a container has no logs to follow yet, or undefined when it has. */
+export function waitingReason(status: V1ContainerStatus | undefined): string | undefined {
+  if (!status) return 'not started yet';
+  const waiting = status.state?.waiting;
+  if (!waiting) return undefined;
+  return waiting.message ? `${waiting.reason ?? 'Waiting'}: ${waiting.message}` : (waiting.reason ?? 'Waiting');
+}

@@ -1,0 +1,66 @@
+// `kubectl podview logs` prints to stdout for pipes: plain lines, stern-like prefixes when
+// merged, notices and errors on stderr.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { PassThrough } from 'node:stream';
+import { parseSince, runLogsCommand, type LogsCommandOptions } from '../../src/cli/logsCommand.ts';
+import { makePod, startLogsSim, type LogsSim } from '../sim/logsSim.ts';
+
+let clock = Date.now() - 60_000;
+
+async function run(sim: LogsSim, options: Partial<LogsCommandOptions>): Promise<{ code: number; out: string; err: string }> {
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  let out = '';
+  let err = '';
+  stdout.on('data', (d: Buffer) => (out += d.toString()));
+  stderr.on('data', (d: Buffer) => (err += d.toString()));
+  const code = await runLogsCommand({
+    kubeConfig: sim.kubeConfig(),
+    namespace: 'default',
+    pod: 'web',
+    allContainers: false,
+    follow: false,
+    timestamps: false,
+    previous: false,
+    logColors: false,
+    stdout,
+    stderr,
+    ...options,
+  });
+  return { code, out, err };
+}
+
+test('logs subcommand: plain lines, merged prefixes, tail, colours only when asked, errors on stderr', async () => {
+  const sim = await startLogsSim({ pods: [makePod('web', ['app', 'sidecar'])], now: () => (clock += 5) });
+  try {
+    sim.logs.emit('default', 'web', 'app', ['a1 \u001b[32mgreen\u001b[0m', 'a2']);
+    sim.logs.emit('default', 'web', 'sidecar', ['s1 \u001b]0;title\u0007']);
+    sim.logs.emit('default', 'web', 'app', ['a3']);
+
+    assert.deepEqual(await run(sim, {}), { code: 0, out: 'a1 green\na2\na3\n', err: '' });
+    assert.deepEqual(await run(sim, { logColors: true, tail: 1, container: 'app' }), { code: 0, out: 'a3\n', err: '' });
+    assert.equal((await run(sim, { logColors: true, container: 'app' })).out.split('\n')[0], 'a1 \u001b[32mgreen\u001b[0m');
+    assert.deepEqual(await run(sim, { allContainers: true }), {
+      code: 0,
+      out: ['app     │ a1 green', 'app     │ a2', 'sidecar │ s1 ', 'app     │ a3', ''].join('\n'),
+      err: '',
+    });
+    const stamped = await run(sim, { container: 'sidecar', timestamps: true });
+    assert.match(stamped.out, /^\d{4}-\d\d-\d\dT[\d:.]+Z s1 \n$/);
+    assert.deepEqual(await run(sim, { container: 'app', previous: true }), { code: 1, out: '', err: 'error: container app has no previous instance (it has not restarted)\n' });
+    assert.deepEqual(await run(sim, { pod: 'nope' }), { code: 1, out: '', err: 'error: pod default/nope not found\n' });
+    assert.deepEqual(await run(sim, { since: '5 minutes' }), { code: 1, out: '', err: 'error: invalid --since "5 minutes": use a duration like 30s, 5m or 1h30m\n' });
+  } finally {
+    await sim.close();
+  }
+});
+
+test('--since takes Go durations', () => {
+  assert.equal(parseSince('5m'), 300);
+  assert.equal(parseSince('1h30m'), 5400);
+  assert.equal(parseSince('90s'), 90);
+  assert.equal(parseSince('500ms'), 1);
+  assert.equal(parseSince('5'), undefined);
+  assert.equal(parseSince('m5'), undefined);
+});
