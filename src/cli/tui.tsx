@@ -8,6 +8,7 @@ import { canListPods, startPodWatch } from '../cluster/podWatch.ts';
 import { PodStore } from '../store/podStore.ts';
 import { App } from '../ui/App.tsx';
 import type { ViewArgs } from './commandTypes.ts';
+import { frameProbeFromEnv } from './frameProbe.ts';
 import { colorWanted } from './io.ts';
 import { logViewHooks } from './logViewHooks.tsx';
 import { createServices } from './services.ts';
@@ -39,10 +40,12 @@ export async function startTui(args: ViewArgs): Promise<number> {
 async function runTui(args: ViewArgs, target: Target, scope: string | undefined, notice: string | undefined): Promise<number> {
   const { stdin, stdout } = process;
   const store = new PodStore();
+  // Benchmarks only: records event-to-frame and key-to-frame times when PODVIEW_FRAME_PROBE is set.
+  const stopProbe = frameProbeFromEnv({ store, stdout, stdin });
   const watch = startPodWatch({ kubeConfig: target.kubeConfig, namespace: scope, labelSelector: target.labelSelector, fieldSelector: target.fieldSelector, store, requestTimeoutMs: target.requestTimeoutMs });
   const details = startDetailsFeed({ kubeConfig: target.kubeConfig, store });
   const color = colorWanted(args.color, stdout);
-  const logs = logViewHooks(target.kubeConfig);
+  const logs = logViewHooks(target.kubeConfig, { logColors: args.logColors, logLines: args.logLines });
   const services = createServices({ kubeConfig: target.kubeConfig, details, terminal: { input: stdin, output: stdout }, openLogs: logs.openLogs });
 
   let instance: ReturnType<typeof render> | undefined;
@@ -84,6 +87,7 @@ async function runTui(args: ViewArgs, target: Target, scope: string | undefined,
   } finally {
     guard.restore();
     guard.dispose();
+    stopProbe();
     await Promise.allSettled([watch.stop(), details.stop()]);
   }
   if (notice) process.stderr.write(`podview: ${notice}\n`);

@@ -1,0 +1,98 @@
+// Turns benchmark results into rows of the one table: each podview figure beside its peer
+// from the same run, the ratio, and the issue's target with whether it is met.
+import type { ChurnResult } from './churn.ts';
+import type { FirstFrameResult } from './firstFrame.ts';
+import { type BenchRow, fmt, met, ratio } from './measure.ts';
+import type { SnapshotResult } from './snapshot.ts';
+
+const count = (pods: number) => (pods >= 1000 && pods % 1000 === 0 ? `${pods / 1000}k` : String(pods));
+
+/** The issue's RSS ceiling at this size, if it sets one. */
+function rssTarget(pods: number): { text: string; mb: number } | undefined {
+  if (pods === 10_000) return { text: '< 150 MB', mb: 150 };
+  if (pods === 100_000) return { text: '< 1 GB', mb: 1024 };
+  return undefined;
+}
+
+function rssRow(bench: string, pods: number, podview: number, peer: number, what: string): BenchRow {
+  const target = rssTarget(pods);
+  return { bench, metric: `${count(pods)} pods ${what} MB`, podview: fmt(podview), peer: fmt(peer), ratio: ratio(podview, peer), target: target?.text, met: target ? met(podview < target.mb) : undefined };
+}
+
+export function snapshotRows(results: SnapshotResult[]): BenchRow[] {
+  return results.flatMap((r) => [
+    { bench: 'snapshot', metric: `${count(r.pods)} pods wall ms (median of ${r.runs})`, podview: fmt(r.podview.wallMs), peer: fmt(r.kubectl.wallMs), ratio: ratio(r.podview.wallMs, r.kubectl.wallMs), target: '<= kubectl', met: met(r.podview.wallMs <= r.kubectl.wallMs), note: 'podview --once -o json -A vs kubectl get pods -A -o json, to /dev/null' },
+    rssRow('snapshot', r.pods, r.podview.peakRssMb, r.kubectl.peakRssMb, 'peak RSS'),
+  ]);
+}
+
+export function firstFrameRows(results: FirstFrameResult[]): BenchRow[] {
+  return results.flatMap((r) => [
+    { bench: 'first frame', metric: `${count(r.pods)} pods ms to full count (median of ${r.runs})`, podview: fmt(r.podview.ms), peer: fmt(r.kubectl.ms), ratio: ratio(r.podview.ms, r.kubectl.ms), target: '<= kubectl', met: met(r.podview.ms <= r.kubectl.ms), note: `TUI in tmux ${'200x50'} until the status bar reads "${r.pods} pods" vs kubectl get pods -A (table) to exit` },
+    rssRow('first frame', r.pods, r.podview.peakRssMb, r.kubectl.peakRssMb, 'peak RSS'),
+  ]);
+}
+
+export function churnRows(r: ChurnResult): BenchRow[] {
+  const o = r.options;
+  const label = `${count(o.pods)} pods, ${o.changesPerSecond}/s, ${o.seconds}s`;
+  const latency = (name: string, s: ChurnResult['eventToFrame'], p: 'p50' | 'p99', limit: number | undefined, note: string): BenchRow => ({
+    bench: 'churn',
+    metric: `${name} ${p} ms`,
+    podview: s ? fmt(s[p]) : 'n/a',
+    peer: '-',
+    ratio: '-',
+    target: limit === undefined ? undefined : `< ${limit} ms`,
+    met: limit === undefined ? undefined : s ? met(s[p] < limit) : 'n/a',
+    note: s ? `${note}; ${s.count} samples` : 'no probe output: is installFrameProbe wired into the TUI start-up?',
+  });
+  return [
+    latency('event-to-frame', r.eventToFrame, 'p50', undefined, `${label}; sim's change stamp to the next terminal write after the store notified it, all changes counted (visible row or not)`),
+    latency('event-to-frame', r.eventToFrame, 'p99', 250, `${r.changesMade} changes made`),
+    latency('notify-to-frame', r.notifyToFrame, 'p50', undefined, "the part of it after podview's store notified the change (render and write only)"),
+    latency('notify-to-frame', r.notifyToFrame, 'p99', undefined, 'the rest is the sim, the wire and the watch decoding'),
+    latency('key-to-frame', r.keyToFrame, 'p50', undefined, 'j/k every 200 ms via tmux; from stdin read to the next terminal write'),
+    latency('key-to-frame', r.keyToFrame, 'p99', 100, `${r.keysSent} keys sent`),
+    { bench: 'churn', metric: 'CPU seconds per second', podview: fmt(r.podview.cpuPerSec, 2), peer: fmt(r.kubectl.cpuPerSec, 2), ratio: ratio(r.podview.cpuPerSec, r.kubectl.cpuPerSec), target: '< 0.5', met: met(r.podview.cpuPerSec < 0.5), note: `peer: kubectl get pods -A -w -o name on the same churn (${r.kubectlLines} lines read)` },
+    { bench: 'churn', metric: 'RSS at start MB', podview: fmt(r.podview.rssStartMb), peer: fmt(r.kubectl.rssStartMb), ratio: ratio(r.podview.rssStartMb, r.kubectl.rssStartMb) },
+    { bench: 'churn', metric: 'RSS at end MB', podview: fmt(r.podview.rssEndMb), peer: fmt(r.kubectl.rssEndMb), ratio: ratio(r.podview.rssEndMb, r.kubectl.rssEndMb), target: 'no growth beyond noise', met: met(r.podview.rssEndMb - r.podview.rssStartMb < Math.max(50, 0.2 * r.podview.rssStartMb)), note: `growth ${fmt(r.podview.rssEndMb - r.podview.rssStartMb)} MB over the run (noise: < max(50 MB, 20%))` },
+  ];
+}
+
+/** Growth: podview's own figures at each size beside those at the size before, and the factor. */
+export function growthRows(snapshots: SnapshotResult[], frames: FirstFrameResult[]): BenchRow[] {
+  const rows: BenchRow[] = [];
+  const series: [string, { pods: number; value: number }[]][] = [
+    ['snapshot wall ms', snapshots.map((s) => ({ pods: s.pods, value: s.podview.wallMs }))],
+    ['snapshot peak RSS MB', snapshots.map((s) => ({ pods: s.pods, value: s.podview.peakRssMb }))],
+    ['first frame ms', frames.map((f) => ({ pods: f.pods, value: f.podview.ms }))],
+    ['first frame peak RSS MB', frames.map((f) => ({ pods: f.pods, value: f.podview.peakRssMb }))],
+  ];
+  for (const [what, points] of series) {
+    const sorted = [...points].sort((a, b) => a.pods - b.pods);
+    sorted.forEach((point, i) => {
+      const prev = sorted[i - 1];
+      rows.push({
+        bench: 'growth',
+        metric: `${what} at ${count(point.pods)}`,
+        podview: fmt(point.value),
+        peer: prev ? `${fmt(prev.value)} at ${count(prev.pods)}` : '-',
+        ratio: prev ? ratio(point.value, prev.value) : '-',
+        note: prev ? `for ${fmt(point.pods / prev.pods, 0)}x the Pods (linear would be ${fmt(point.pods / prev.pods, 0)}x)` : undefined,
+      });
+    });
+  }
+  return rows;
+}
+
+/** bench/exec.ts answers with figures rather than rows (its own shape); put them in the table. */
+export function execRows(r: { roundTrips: number; podview: { medianMs: number; p99Ms: number }; kubectl?: { medianMs: number; p99Ms: number } }): BenchRow[] {
+  return (['medianMs', 'p99Ms'] as const).map((k) => ({
+    bench: 'exec',
+    metric: `keystroke round trip ${k === 'medianMs' ? 'median' : 'p99'} ms`,
+    podview: fmt(r.podview[k], 2),
+    peer: r.kubectl ? fmt(r.kubectl[k], 2) : 'n/a',
+    ratio: r.kubectl ? ratio(r.podview[k], r.kubectl[k]) : 'n/a',
+    note: k === 'medianMs' ? `${r.roundTrips} one-byte echoes through \`cat\`; peer: kubectl exec -i` : undefined,
+  }));
+}

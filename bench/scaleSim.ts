@@ -1,0 +1,82 @@
+// Starts the simulated API server with N Pods for a benchmark and writes its kubeconfig,
+// either in this process (startScaleSim) or in a child process of its own (startSimProcess).
+import { fork } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startSim, type SimServer } from '../src/sim/index.ts';
+import { scaleScenario } from '../src/sim/scenario/scale.ts';
+
+export interface ScaleSim {
+  sim: SimServer;
+  kubeconfig: string;
+  close(): Promise<void>;
+}
+
+export async function startScaleSim(pods: number): Promise<ScaleSim> {
+  const namespaces = Math.max(1, Math.min(1000, Math.round(pods / 100)));
+  const sim = await startSim({ scenario: scaleScenario({ pods, namespaces, seed: 42, nowMs: Date.now() }), metrics: true });
+  const dir = mkdtempSync(join(tmpdir(), 'podview-bench-'));
+  const kubeconfig = join(dir, 'kubeconfig');
+  sim.writeKubeconfig(kubeconfig);
+  return {
+    sim,
+    kubeconfig,
+    async close() {
+      await sim.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface SimProcess {
+  kubeconfig: string;
+  pid: number;
+  /** Starts the sim's churn generator at `rate` changes per second. */
+  churn(rate: number, seed?: number): Promise<void>;
+  /** Stops it; resolves with the number of changes made. */
+  stopChurn(): Promise<number>;
+  close(): Promise<void>;
+}
+
+const CHILD = fileURLToPath(new URL('./simChild.ts', import.meta.url));
+
+export async function startSimProcess(pods: number): Promise<SimProcess> {
+  // Warnings from the sim (e.g. listener counts) would only clutter the bench's stderr.
+  const child = fork(CHILD, [String(pods)], { execArgv: ['--import', 'tsx', '--no-warnings'], stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+  const reply = <T>(key: string) =>
+    new Promise<T>((resolve, reject) => {
+      const onMessage = (m: Record<string, unknown>) => {
+        if (key in m) {
+          child.off('message', onMessage);
+          child.off('exit', onExit);
+          resolve(m[key] as T);
+        }
+      };
+      const onExit = (code: number | null) => reject(new Error(`the sim process exited (${code})`));
+      child.on('message', onMessage);
+      child.once('exit', onExit);
+    });
+  const kubeconfig = await reply<string>('kubeconfig');
+  return {
+    kubeconfig,
+    pid: child.pid!,
+    async churn(rate, seed) {
+      const started = reply('churning');
+      child.send({ churn: rate, seed });
+      await started;
+    },
+    async stopChurn() {
+      const changes = reply<number>('changes');
+      child.send({ stopChurn: true });
+      return changes;
+    },
+    async close() {
+      if (child.exitCode !== null) return;
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.send({ close: true });
+      await exited;
+    },
+  };
+}

@@ -1,0 +1,26 @@
+// The sim in its own process for the benchmarks, so that serving and churning 100,000 Pods
+// never competes with the bench's own clock, screen polling and key presses on one event loop.
+// Driven over IPC by bench/scaleSim.ts: {churn: rate} starts churn, {stopChurn} answers with
+// the number of changes made, {close} shuts down.
+import { startScaleSim } from './scaleSim.ts';
+import type { Churn } from '../src/sim/index.ts';
+
+type Command = { churn: number; seed?: number } | { stopChurn: true } | { close: true };
+
+const cluster = await startScaleSim(Number(process.argv[2]));
+let churn: Churn | undefined;
+process.send!({ kubeconfig: cluster.kubeconfig });
+process.on('message', async (command: Command) => {
+  if ('churn' in command) {
+    churn = cluster.sim.control.churn({ changesPerSecond: command.churn, seed: command.seed ?? 6 });
+    process.send!({ churning: true });
+  } else if ('stopChurn' in command) {
+    churn?.stop();
+    process.send!({ changes: churn?.changes() ?? 0 });
+  } else {
+    await cluster.close();
+    process.exit(0);
+  }
+});
+// The bench went away without saying so: do not outlive it.
+process.on('disconnect', () => void cluster.close().then(() => process.exit(0)));

@@ -1,0 +1,94 @@
+// A headless latency probe for the churn benchmark, off unless PODVIEW_FRAME_PROBE names a file.
+// It watches the two ends of the pipe and nothing in between: what the store tells its
+// subscribers (and what the user types) going in, and the next byte written to the terminal
+// coming out. That next write is the frame that can show the change, so its time is the
+// event-to-frame (or key-to-frame) latency. Results are JSON lines appended to the file:
+//   {"kind":"event","changedAt":…,"notifiedAt":…,"frameAt":…}   (changedAt: the sim's stamp)
+//   {"kind":"key","keyAt":…,"frameAt":…}
+import { appendFileSync } from 'node:fs';
+import type { PodStore } from '../store/podStore.ts';
+
+/** The annotation the sim's churn stamps on every Pod it changes: ms since the epoch. */
+export const CHANGED_AT_ANNOTATION = 'podview.dev/sim-changed-at';
+
+export interface FrameProbeOptions {
+  store: PodStore;
+  stdout: NodeJS.WriteStream;
+  stdin: NodeJS.ReadStream;
+  file: string;
+  /** Wall clock in ms since the epoch (the sim's stamps use the same clock). */
+  now?: () => number;
+  /** How often buffered lines are appended to the file (ms); 0: on every frame. */
+  flushEveryMs?: number;
+}
+
+/** Installs the probe; the returned function removes it and writes what is still buffered. */
+export function installFrameProbe(options: FrameProbeOptions): () => void {
+  const { store, stdout, stdin, file } = options;
+  const now = options.now ?? (() => performance.timeOrigin + performance.now());
+  let waitingEvents: { changedAt: number; notifiedAt: number }[] = [];
+  let waitingKeyAt: number | undefined;
+  let buffered: string[] = [];
+
+  const flush = () => {
+    if (buffered.length === 0) return;
+    const text = buffered.join('');
+    buffered = [];
+    try {
+      appendFileSync(file, text);
+    } catch {
+      // A probe must never take the TUI down; the benchmark notices the missing lines.
+    }
+  };
+
+  const unsubscribe = store.subscribe((change) => {
+    const at = now();
+    for (const uid of change.changed) {
+      const stamp = store.get(uid)?.pod.metadata?.annotations?.[CHANGED_AT_ANNOTATION];
+      const changedAt = stamp === undefined ? Number.NaN : Number(stamp);
+      if (Number.isFinite(changedAt)) waitingEvents.push({ changedAt, notifiedAt: at });
+    }
+  });
+
+  // Ink reads stdin from a 'readable' handler; each read() emits 'data', in flowing mode too,
+  // so watching emit() sees every chunk without changing how the stream flows.
+  const originalEmit = stdin.emit;
+  stdin.emit = function probedEmit(this: NodeJS.ReadStream, event: string | symbol, ...args: unknown[]): boolean {
+    if (event === 'data' && waitingKeyAt === undefined) waitingKeyAt = now();
+    return originalEmit.call(this, event, ...args);
+  } as typeof stdin.emit;
+
+  const originalWrite = stdout.write;
+  stdout.write = function probedWrite(this: NodeJS.WriteStream, ...args: unknown[]): boolean {
+    if (waitingEvents.length > 0 || waitingKeyAt !== undefined) {
+      const frameAt = now();
+      for (const e of waitingEvents) buffered.push(`{"kind":"event","changedAt":${e.changedAt},"notifiedAt":${e.notifiedAt},"frameAt":${frameAt}}\n`);
+      if (waitingKeyAt !== undefined) buffered.push(`{"kind":"key","keyAt":${waitingKeyAt},"frameAt":${frameAt}}\n`);
+      waitingEvents = [];
+      waitingKeyAt = undefined;
+      if (!timer) flush();
+    }
+    return (originalWrite as (...a: unknown[]) => boolean).apply(this, args);
+  } as typeof stdout.write;
+
+  // Appending on every frame would put file I/O on the path being measured; batch it instead.
+  const every = options.flushEveryMs ?? 500;
+  const timer = every > 0 ? setInterval(flush, every) : undefined;
+  timer?.unref();
+  process.on('exit', flush);
+
+  return () => {
+    if (timer) clearInterval(timer);
+    process.off('exit', flush);
+    unsubscribe();
+    stdin.emit = originalEmit;
+    stdout.write = originalWrite;
+    flush();
+  };
+}
+
+/** The probe when PODVIEW_FRAME_PROBE is set in `env`, else nothing; returns its remover. */
+export function frameProbeFromEnv(options: Omit<FrameProbeOptions, 'file'>, env: NodeJS.ProcessEnv = process.env): () => void {
+  const file = env.PODVIEW_FRAME_PROBE;
+  return file ? installFrameProbe({ ...options, file }) : () => {};
+}

@@ -1,0 +1,90 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { PassThrough, Writable } from 'node:stream';
+import type { V1Pod } from '@kubernetes/client-node';
+import { CHANGED_AT_ANNOTATION, frameProbeFromEnv, installFrameProbe } from '../../src/cli/frameProbe.ts';
+import { PodStore } from '../../src/store/podStore.ts';
+
+function stampedPod(name: string, changedAt?: number): V1Pod {
+  return {
+    metadata: { namespace: 'ns', name, uid: `uid-${name}`, resourceVersion: '1', annotations: changedAt === undefined ? {} : { [CHANGED_AT_ANNOTATION]: String(changedAt) } },
+    spec: { containers: [{ name: 'app', image: 'nginx' }] },
+  };
+}
+
+function setup(t: { after(fn: () => void): void }) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'podview-probe-'));
+  const file = path.join(dir, 'probe.jsonl');
+  const written: string[] = [];
+  const stdout = new Writable({ write: (chunk, _enc, done) => (written.push(String(chunk)), done()) }) as unknown as NodeJS.WriteStream;
+  const stdin = new PassThrough() as unknown as NodeJS.ReadStream;
+  const store = new PodStore({ frameMs: 0 });
+  let clock = 1_000;
+  const now = () => clock;
+  const setClock = (ms: number) => (clock = ms);
+  const lines = () => (fs.existsSync(file) ? fs.readFileSync(file, 'utf8').trim().split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>) : []);
+  t.after(() => fs.rmSync(dir, { recursive: true, force: true }));
+  return { file, written, stdout, stdin, store, now, setClock, lines };
+}
+
+test('a stamped Pod change is timed from the sim stamp to the next terminal write', (t) => {
+  const s = setup(t);
+  const remove = installFrameProbe({ store: s.store, stdout: s.stdout, stdin: s.stdin, file: s.file, now: s.now, flushEveryMs: 0 });
+  s.setClock(1_010);
+  s.store.apply([{ type: 'ADDED', pod: stampedPod('a', 1_000) }, { type: 'ADDED', pod: stampedPod('plain') }]);
+  s.setClock(1_040);
+  s.stdout.write('frame 1');
+  s.setClock(1_100);
+  s.stdout.write('frame 2');
+  remove();
+  // Only the stamped Pod is timed, and only against the first frame after its notification.
+  assert.deepEqual(s.lines(), [{ kind: 'event', changedAt: 1_000, notifiedAt: 1_010, frameAt: 1_040 }]);
+  assert.deepEqual(s.written, ['frame 1', 'frame 2'], 'the terminal still gets every write');
+});
+
+test('a key press is timed to the next terminal write, however it is read', async (t) => {
+  const s = setup(t);
+  const remove = installFrameProbe({ store: s.store, stdout: s.stdout, stdin: s.stdin, file: s.file, now: s.now, flushEveryMs: 0 });
+  const seen: string[] = [];
+  s.stdin.on('readable', () => {
+    for (let chunk; (chunk = s.stdin.read()) !== null; ) seen.push(String(chunk));
+  });
+  s.setClock(2_000);
+  s.stdin.write('j');
+  await new Promise((resolve) => setImmediate(resolve));
+  s.setClock(2_030);
+  s.stdout.write('frame');
+  remove();
+  assert.deepEqual(seen, ['j'], 'the reader still gets the key');
+  assert.deepEqual(s.lines(), [{ kind: 'key', keyAt: 2_000, frameAt: 2_030 }]);
+});
+
+test('removed, the probe leaves stdout and stdin as they were and records nothing more', (t) => {
+  const s = setup(t);
+  const write = s.stdout.write;
+  const emit = s.stdin.emit;
+  const remove = installFrameProbe({ store: s.store, stdout: s.stdout, stdin: s.stdin, file: s.file, now: s.now, flushEveryMs: 0 });
+  assert.notEqual(s.stdout.write, write);
+  remove();
+  assert.equal(s.stdout.write, write);
+  assert.equal(s.stdin.emit, emit);
+  s.store.apply([{ type: 'ADDED', pod: stampedPod('late', 5) }]);
+  s.stdout.write('frame');
+  assert.deepEqual(s.lines(), []);
+});
+
+test('without PODVIEW_FRAME_PROBE nothing is patched', (t) => {
+  const s = setup(t);
+  const write = s.stdout.write;
+  const remove = frameProbeFromEnv({ store: s.store, stdout: s.stdout, stdin: s.stdin }, {});
+  assert.equal(s.stdout.write, write);
+  remove();
+  const removeSet = frameProbeFromEnv({ store: s.store, stdout: s.stdout, stdin: s.stdin, now: s.now }, { PODVIEW_FRAME_PROBE: s.file });
+  s.store.apply([{ type: 'ADDED', pod: stampedPod('b', 900) }]);
+  s.stdout.write('frame');
+  removeSet();
+  assert.deepEqual(s.lines(), [{ kind: 'event', changedAt: 900, notifiedAt: 1_000, frameAt: 1_000 }]);
+});
