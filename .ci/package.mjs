@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';
 import { fileURLToPath } from 'node:url';
+import { SEA_TARGETS, windowsEntries, linuxSmokeCheck } from './sea.mjs';
 
 const FIXED_MTIME = Date.UTC(2024, 0, 1) / 1000;
 
@@ -98,12 +99,16 @@ function zip(entries) {
 }
 
 // ---------------------------------------------------------------------------------------------
-// The krew archives: the bundled JavaScript plus the launcher (see README, "Why a JS bundle").
+// The krew archives: the bundled JavaScript plus the launcher for linux and darwin; for windows
+// a single executable application (.ci/sea.mjs), since krew there needs a real .exe.
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
 const version = `v${pkg.version}`;
 // Tests build into a temporary place: --out DIR --manifest-out FILE (defaults: dist/krew, in place).
+// --no-sea builds the JavaScript archives only (no registry, seconds not a minute): the windows
+// entries of the manifest then keep the sha256 of the .zip files the last full run wrote.
+const noSea = process.argv.includes('--no-sea');
 function flag(name, fallback) {
   const i = process.argv.indexOf(name);
   return i > 0 && process.argv[i + 1] ? path.resolve(process.argv[i + 1]) : fallback;
@@ -118,17 +123,21 @@ export const PLATFORMS = [
   ['windows', 'amd64'], ['windows', 'arm64'],
 ];
 
-// Windows runs the launcher through node from a .cmd next to it (no shebangs there).
-const WINDOWS_CMD = '@echo off\r\nnode "%~dp0kubectl-podview" %*\r\n';
-
 export function archiveName(os, arch) {
   return `kubectl-podview-${version}-${os}-${arch}.${os === 'windows' ? 'zip' : 'tar.gz'}`;
 }
 
-function entriesFor(os) {
+const bundle = path.join(root, 'dist', 'kubectl-podview.mjs');
+// Registry tarballs and the linux Node that writes each blob: kept between runs, never shipped.
+const seaCache = path.join(root, 'node_modules', '.cache', 'podview-sea');
+
+function entriesFor(os, arch) {
   const read = (rel) => fs.readFileSync(path.join(root, rel));
-  const bundle = path.join(root, 'dist', 'kubectl-podview.mjs');
   if (!fs.existsSync(bundle)) throw new Error('dist/kubectl-podview.mjs is missing: run `npm run build` first');
+  if (os === 'windows') {
+    const target = SEA_TARGETS.find((t) => t.os === os && t.arch === arch);
+    return windowsEntries({ root, target, bundlePath: bundle, licenseData: read('LICENSE'), cacheDir: seaCache });
+  }
   const entries = [
     { name: 'LICENSE', data: read('LICENSE'), mode: 0o644 },
     { name: 'bin/kubectl-podview', data: read('bin/kubectl-podview'), mode: 0o755 },
@@ -137,7 +146,6 @@ function entriesFor(os) {
     { name: 'package.json', data: Buffer.from(JSON.stringify({ name: pkg.name, version: pkg.version, type: 'module', license: pkg.license }, null, 2) + '\n'), mode: 0o644 },
     { name: 'dist/kubectl-podview.mjs', data: fs.readFileSync(bundle), mode: 0o644 },
   ];
-  if (os === 'windows') entries.push({ name: 'bin/kubectl-podview.cmd', data: Buffer.from(WINDOWS_CMD), mode: 0o755 });
   return entries;
 }
 
@@ -154,12 +162,19 @@ export function rewriteManifest(text, shas) {
 }
 
 function main() {
-  fs.rmSync(outDir, { recursive: true, force: true });
+  const started = Date.now();
+  if (!noSea) fs.rmSync(outDir, { recursive: true, force: true });
   fs.mkdirSync(outDir, { recursive: true });
+  if (!noSea) {
+    // Before any .exe: the same bundle as a SEA on this machine must run at all.
+    const smoke = path.join(root, 'dist', 'sea', 'kubectl-podview-linux-x64');
+    console.log(`linux-x64 SEA smoke check: ${linuxSmokeCheck({ root, bundlePath: bundle, output: smoke })} (${path.relative(root, smoke)})`);
+  }
   const shas = [];
   for (const [os, arch] of PLATFORMS) {
+    if (noSea && os === 'windows') continue;
     const name = archiveName(os, arch);
-    const entries = entriesFor(os);
+    const entries = entriesFor(os, arch);
     const bytes = os === 'windows' ? zip(entries) : tarGz(entries);
     fs.writeFileSync(path.join(outDir, name), bytes);
     const sha = crypto.createHash('sha256').update(bytes).digest('hex');
@@ -167,7 +182,7 @@ function main() {
     console.log(`${sha}  ${path.join(path.relative(root, outDir), name)}`);
   }
   fs.writeFileSync(manifestOut, rewriteManifest(fs.readFileSync(manifestPath, 'utf8'), shas));
-  console.log(`${path.relative(root, manifestOut)}: sha256 updated for ${shas.length} archives (${version})`);
+  console.log(`${path.relative(root, manifestOut)}: sha256 updated for ${shas.length} archives (${version}) in ${Math.round((Date.now() - started) / 1000)} s`);
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) main();
