@@ -1,8 +1,23 @@
-// `kubectl podview exec POD`: src/cli/execCommand.ts (exec engineer) has not landed in this
-// tree yet; until it does, say so plainly instead of pretending.
-import { UserError } from '../cluster/errors.ts';
+// `kubectl podview exec POD [-c C] [-it] [-- COMMAND...]`: resolve the cluster (or the demo)
+// and hand over to the exec command, whose exit code is the remote command's.
 import type { ExecArgs } from './commandTypes.ts';
+import { runExecCommand } from './execCommand.ts';
+import { openTarget } from './target.ts';
 
-export async function runExec(_args: ExecArgs): Promise<number> {
-  throw new UserError('exec is not available in this build yet: use the TUI (s on a Pod) or kubectl exec');
+export async function runExec(args: ExecArgs): Promise<number> {
+  const target = await openTarget(args);
+  try {
+    return await runExecCommand({
+      kubeConfig: target.kubeConfig,
+      namespace: target.namespace,
+      pod: args.pod,
+      container: args.container,
+      command: args.command,
+      stdin: args.stdin,
+      tty: args.tty,
+      shell: args.shell,
+    });
+  } finally {
+    await target.close();
+  }
 }

@@ -1,6 +1,6 @@
 // The simulated cluster's state: the object store, watch fan-out, access rules and the node-side
 // runtime of each Pod. It is the SimWorld that the pod subresource handlers (logs, exec) use.
-import type { V1Pod, V1Status } from '@kubernetes/client-node';
+import type { V1ConfigMap, V1Pod, V1Secret, V1Status } from '@kubernetes/client-node';
 import type { PodRuntime, Scenario } from './scenario/types.ts';
 import type { PodChangeType, SimWorld } from './world.ts';
 import { AccessRules } from './access.ts';
@@ -9,6 +9,8 @@ import { storedResource, type ResourceDef } from './resources.ts';
 import { WatchHub } from './watchHub.ts';
 
 const PODS = storedResource('pods');
+const CONFIG_MAPS = storedResource('configmaps');
+const SECRETS = storedResource('secrets');
 /** Longest a graceful Pod deletion takes in the sim, whatever grace period was asked. */
 const MAX_SIM_GRACE_MS = 1000;
 
@@ -72,6 +74,14 @@ export class SimCore implements SimWorld {
 
   pod(namespace: string, name: string): V1Pod | undefined {
     return this.store.get(PODS, namespace, name)?.obj as V1Pod | undefined;
+  }
+
+  configMap(namespace: string, name: string): V1ConfigMap | undefined {
+    return this.store.get(CONFIG_MAPS, namespace, name)?.obj as V1ConfigMap | undefined;
+  }
+
+  secret(namespace: string, name: string): V1Secret | undefined {
+    return this.store.get(SECRETS, namespace, name)?.obj as V1Secret | undefined;
   }
 
   runtime(namespace: string, name: string): PodRuntime | undefined {

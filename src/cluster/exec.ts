@@ -1,0 +1,25 @@
+// What the CLI wires into PodviewServices for exec, debug and the port probe, one line each.
+import type { KubeConfig } from '@kubernetes/client-node';
+import type { PodKey } from '../store/types.ts';
+import type { ExecOutcome, ExecRequest } from '../ui/services.ts';
+import { runInteractiveExec, type ExecTerminal, type InteractiveOptions } from './execInteractive.ts';
+import { createDebugContainer } from './debugContainer.ts';
+
+export { runInteractiveExec, findShell, DEFAULT_SHELLS, TERMINAL_RESET, type ExecTerminal, type InteractiveOptions } from './execInteractive.ts';
+export { execCapture, type CaptureResult, type CaptureOptions } from './execCapture.ts';
+export { probePorts, PROBE_COMMAND } from './portProbe.ts';
+export { createDebugContainer, DEFAULT_DEBUG_IMAGE, type DebugRequest, type DebugResult } from './debugContainer.ts';
+export { detachLabel, type DetachKey } from './execDetach.ts';
+
+/** services.debug: add the ephemeral container (the UI asked the user first), then open a shell in it. */
+export async function debugAndExec(
+  kubeConfig: KubeConfig,
+  request: PodKey & { target: string; image: string },
+  terminal: ExecTerminal,
+  options: InteractiveOptions = {},
+): Promise<ExecOutcome> {
+  const created = await createDebugContainer(kubeConfig, request);
+  if (!created.ok) return { kind: 'error', message: created.message };
+  const exec: ExecRequest = { namespace: request.namespace, name: request.name, container: created.container };
+  return runInteractiveExec(kubeConfig, exec, terminal, { ...options, shells: options.shells ?? ['sh', '/busybox/sh', 'bash'] });
+}
