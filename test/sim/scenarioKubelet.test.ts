@@ -22,8 +22,11 @@ test('restartContainer increments restartCount, fills lastState and never mutate
   assert.equal(String(s.lastState!.terminated!.finishedAt), '2025-05-01T12:01:00Z');
   assert.equal(String(s.state!.running!.startedAt), '2025-05-01T12:01:00Z');
   assert.notEqual(s.containerID, status(pod, 'cloudsql-proxy').containerID);
-  assert.equal(condition(next, 'Ready'), 'False', 'a fresh instance is not ready until its probe passes');
-  assert.equal(condition(setReady(next, 'cloudsql-proxy', true, NOW + 70_000), 'Ready'), 'True');
+  assert.equal(s.ready, true, 'a container without a readiness probe is ready as soon as it runs');
+  const probed = restartContainer(pod, 'user-msvc', { reason: 'Error', exitCode: 2, nowMs: NOW + 60_000 });
+  assert.equal(status(probed, 'user-msvc').ready, false);
+  assert.equal(condition(probed, 'Ready'), 'False', 'a fresh instance is not ready until its probe passes');
+  assert.equal(condition(setReady(probed, 'user-msvc', true, NOW + 70_000), 'Ready'), 'True');
 });
 
 test('crashLoop and oomKill set the states a kubelet reports', () => {

@@ -30,6 +30,11 @@ function lastFrom(s: V1ContainerStatus, reason: string, exitCode: number, nowMs:
   return { terminated: { exitCode, reason, startedAt, finishedAt: ts(nowMs), containerID: s.containerID ?? '' } };
 }
 
+function readinessProbed(pod: V1Pod, name: string): boolean {
+  const spec = containerSpec(pod, name);
+  return !!spec && 'readinessProbe' in spec && !!spec.readinessProbe;
+}
+
 /** The container died (reason/exitCode) and the kubelet started it again at nowMs. */
 export function restartContainer(pod: V1Pod, container: string, opts: { reason: string; exitCode: number; nowMs: number }): V1Pod {
   return withContainer(pod, container, opts.nowMs, (s) => {
@@ -41,8 +46,8 @@ export function restartContainer(pod: V1Pod, container: string, opts: { reason: 
       state: { running: { startedAt: ts(opts.nowMs) } },
       containerID: containerID(uidOf(pod), s.name, restartCount),
       started: true,
-      // A readiness probe has not passed yet for the new instance.
-      ready: false,
+      // Without a readiness probe a running container is ready at once; with one, not until it passes.
+      ready: !readinessProbed(pod, s.name),
     };
   });
 }
