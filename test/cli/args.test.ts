@@ -15,11 +15,12 @@ function failure(argv: string[]): string {
 }
 
 test('the default command takes a Pod name and kubectl-style flags; the last repeated flag wins', () => {
-  const parsed = parseArgs(['user-msvc', '-n', 'a', '--namespace', 'shop', '-l', 'app=web', '--field-selector', 'status.phase=Running', '--context', 'dev', '--request-timeout', '5s', '-o', 'json', '--once', '--no-color']);
+  const parsed = parseArgs(['user-msvc', '-n', 'a', '--namespace', 'shop', '-l', 'app=web', '--field-selector', 'status.phase=Running', '--context', 'dev', '--request-timeout', '5s', '-o', 'json', '--once', '--no-color', '--log-colors', '--log-lines', '5000']);
   assert.deepEqual(parsed, {
     kind: 'view',
-    args: { pod: 'user-msvc', namespace: 'shop', allNamespaces: false, selector: 'app=web', fieldSelector: 'status.phase=Running', context: 'dev', cluster: undefined, user: undefined, kubeconfig: undefined, requestTimeout: '5s', demo: false, output: 'json', filename: undefined, once: true, probe: false, color: false },
+    args: { pod: 'user-msvc', namespace: 'shop', allNamespaces: false, selector: 'app=web', fieldSelector: 'status.phase=Running', context: 'dev', cluster: undefined, user: undefined, kubeconfig: undefined, requestTimeout: '5s', demo: false, output: 'json', filename: undefined, once: true, probe: false, logColors: true, logLines: 5000, color: false },
   });
+  assert.match(failure(['--log-lines', '10']), /--log-lines/);
 });
 
 test('logs and exec take their own flags; -f means --follow for logs and everything after -- is the command', () => {
