@@ -76,7 +76,10 @@ async function runTui(args: ViewArgs, target: Target, scope: string | undefined,
         renderLogs={logs.renderLogs}
       />,
       // interactive: Ink would otherwise turn itself off when CI=true is set, even on a terminal.
-      { stdin, stdout, stderr: process.stderr, exitOnCtrlC: false, patchConsole: true, alternateScreen: true, interactive: true },
+      // maxFps 20: under churn every frame costs a layout and a full-screen diff; 50 ms between
+      // frames keeps event-to-frame far under its 250 ms budget and leaves the CPU to keys.
+      // incrementalRendering: rewrite only the lines that changed, not the whole screen.
+      { stdin, stdout, stderr: process.stderr, exitOnCtrlC: false, patchConsole: true, alternateScreen: true, interactive: true, maxFps: 20, incrementalRendering: true },
     );
     guard.entered();
     await Promise.race([quitting, instance.waitUntilExit()]);

@@ -59,17 +59,25 @@ export async function readWatch(options: WatchStreamOptions): Promise<WatchEnd> 
     arm();
     const reader = body.getReader();
     const decoder = new TextDecoder();
-    let carry = '';
+    // The unfinished last line, in pieces: a line spread over many chunks is joined once, when
+    // its newline arrives, instead of being copied and re-scanned on every chunk.
+    let carry: string[] = [];
     for (;;) {
       const { done, value } = await reader.read();
       if (done) break;
       arm();
-      carry += decoder.decode(value, { stream: true });
-      const lines = carry.split('\n');
-      carry = lines.pop() ?? '';
+      const text = decoder.decode(value, { stream: true });
+      const last = text.lastIndexOf('\n');
+      if (last === -1) {
+        carry.push(text);
+        continue;
+      }
+      carry.push(text.slice(0, last));
+      const lines = carry.join('').split('\n');
+      carry = last + 1 < text.length ? [text.slice(last + 1)] : [];
       const batch: WatchEvent[] = [];
       for (const line of lines) {
-        if (line.trim() === '') continue;
+        if (line.length === 0 || line.trim() === '') continue;
         try {
           const parsed = JSON.parse(line) as WatchEvent;
           if (parsed && typeof parsed.type === 'string' && parsed.object && typeof parsed.object === 'object') batch.push(parsed);

@@ -11,7 +11,7 @@ export interface StoreEntry {
 type Listener = (change: StoreChange) => void;
 
 export interface PodStoreOptions {
-  /** Subscribers hear at most once per interval (ms); 0 notifies synchronously (tests). */
+  /** Subscribers hear at most once per interval (ms; default 50, the TUI's frame rate); 0 notifies synchronously (tests). */
   frameMs?: number;
   /** How long a deleted Pod stays visible (greyed) before it leaves (ms). */
   deletedLingerMs?: number;
@@ -43,7 +43,7 @@ export class PodStore {
   resourceVersion: string | undefined;
 
   constructor(options: PodStoreOptions = {}) {
-    this.frameMs = options.frameMs ?? 33;
+    this.frameMs = options.frameMs ?? 50;
     this.lingerMs = options.deletedLingerMs ?? 3000;
     this.now = options.now ?? Date.now;
   }

@@ -17,7 +17,7 @@ import { useHostView } from './hooks/useHostView.ts';
 import { usePodList } from './hooks/usePodList.ts';
 import { useTerminalSize } from './hooks/useTerminalSize.ts';
 import { actionFor, type Action } from './keymap.ts';
-import { listColumns } from './listColumns.ts';
+import { listColumns, sameColumns, type Column } from './listColumns.ts';
 import { navReducer } from './listNav.ts';
 import { windowStart } from './listWindow.ts';
 import { withProbe } from './probeMerge.ts';
@@ -104,7 +104,14 @@ export function App(props: AppProps) {
     return out;
     // list.version: rows are rebuilt when the store changes, not only when the window moves.
   }, [uids, start, listHeight, list.rows, list.version]);
-  const cols = useMemo(() => listColumns(width, visible, allNamespaces), [width, visible, allNamespaces]);
+  // The visible rows change on every store frame, the layout almost never: keep the previous
+  // columns array when nothing moved, so each memoized row re-renders only if its Pod changed.
+  const lastCols = useRef<readonly Column[]>([]);
+  const cols = useMemo(() => {
+    const next = listColumns(width, visible, allNamespaces);
+    if (!sameColumns(next, lastCols.current)) lastCols.current = next;
+    return lastCols.current;
+  }, [width, visible, allNamespaces]);
 
   const hostState = useHostView(store, hostUid, clock);
   const screen = useMemo(() => {

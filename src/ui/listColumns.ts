@@ -55,3 +55,14 @@ export function listColumns(width: number, rows: readonly PodRow[], showNamespac
   out.push(fixed[4]!);
   return out;
 }
+
+/** Same layout, column by column: lets the caller keep the previous array so memoized rows stay put. */
+export function sameColumns(a: readonly Column[], b: readonly Column[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i]!;
+    const y = b[i]!;
+    if (x.key !== y.key || x.width !== y.width || x.header !== y.header || x.alignRight !== y.alignRight) return false;
+  }
+  return true;
+}
