@@ -167,6 +167,18 @@ export interface PodHost {
   labels: Record<string, string>;
   deleted: boolean;
   terminating: boolean;
+  /**
+   * The last lines of a restarted container's previous instance, by container name. Never
+   * filled by toPodHost (the model does no I/O): the UI or the snapshot adds them when read.
+   */
+  previousLogs?: Record<string, PreviousLogs>;
+}
+
+export interface PreviousLogs {
+  /** Sanitized, newest last. */
+  lines: string[];
+  /** Why they could not be read, e.g. "forbidden" or "not found". */
+  error?: string;
 }
 
 /** One row of the Pod list; cheap to compute for 100,000 Pods. */

@@ -113,7 +113,7 @@ export function App(props: AppProps) {
     return lastCols.current;
   }, [width, visible, allNamespaces]);
 
-  const hostState = useHostView(store, hostUid, clock);
+  const hostState = useHostView(store, hostUid, clock, services);
   const screen = useMemo(() => {
     if (!hostState) return undefined;
     const host = withProbe(hostState.host, probe, hostUid);

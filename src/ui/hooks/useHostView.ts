@@ -1,9 +1,12 @@
 // The open Pod's view-model, live from the store. When the Pod is deleted it stays on screen
-// as it last was (marked deleted) even after the store lets it go.
+// as it last was (marked deleted) even after the store lets it go. With services, a crashed
+// container's previous instance's last lines ride along on the host (host.previousLogs).
 import { useRef } from 'react';
 import { toPodHost } from '../../model/memo.ts';
-import type { PodHost } from '../../model/types.ts';
+import type { PodHost, PreviousLogs } from '../../model/types.ts';
 import type { PodStore } from '../../store/podStore.ts';
+import type { PodviewServices } from '../services.ts';
+import { usePreviousLines } from './usePreviousLines.ts';
 
 const NO_NOTES: readonly string[] = [];
 
@@ -13,8 +16,9 @@ export interface HostState {
   notes: readonly string[];
 }
 
-export function useHostView(store: PodStore, uid: string | undefined, now: number): HostState | undefined {
-  const last = useRef<{ uid: string; state: HostState } | undefined>(undefined);
+type Last = { uid: string; state: HostState } | undefined;
+
+function liveState(store: PodStore, uid: string | undefined, now: number, last: { current: Last }): HostState | undefined {
   if (uid === undefined) {
     last.current = undefined;
     return undefined;
@@ -40,5 +44,23 @@ export function useHostView(store: PodStore, uid: string | undefined, now: numbe
   if (previous && previous.host === host && previous.deleted === deleted && previous.notes === notes) return previous;
   const state: HostState = { host, deleted, notes };
   last.current = { uid, state };
+  return state;
+}
+
+export function useHostView(
+  store: PodStore,
+  uid: string | undefined,
+  now: number,
+  services?: Pick<PodviewServices, 'openLogs'>,
+): HostState | undefined {
+  const last = useRef<Last>(undefined);
+  const merged = useRef<{ base: HostState; logs: Record<string, PreviousLogs>; state: HostState } | undefined>(undefined);
+  const base = liveState(store, uid, now, last);
+  const logs = usePreviousLines(services, base?.host);
+  if (!base || !logs) return base;
+  const m = merged.current;
+  if (m && m.base === base && m.logs === logs) return m.state;
+  const state: HostState = { ...base, host: { ...base.host, previousLogs: logs } };
+  merged.current = { base, logs, state };
   return state;
 }

@@ -140,6 +140,25 @@ function diagnosisLine(d: Diagnosis, paint: Paint): string {
   return `  ${paint(d.severity.toUpperCase().padEnd(7), style)} ${s(d.code)}: ${s(d.message)}`;
 }
 
+/** The previous instance's last lines (host.previousLogs) under the first line about that container. */
+function diagnosisSection(h: PodHost, paint: Paint): string[] {
+  const previous = h.previousLogs ?? {};
+  const pending = new Set(Object.keys(previous));
+  const under = (name: string): string[] => {
+    const p = previous[name]!;
+    const lines = p.lines.length ? [`      previous instance, last ${p.lines.length} line${p.lines.length === 1 ? '' : 's'}:`, ...p.lines.map((l) => `      | ${s(l).replace(/\t/g, '  ')}`)] : [];
+    if (p.error !== undefined) lines.push(`      previous logs: ${s(p.error)}`);
+    return lines.map((l) => paint(l, 'dim'));
+  };
+  const lines: string[] = [];
+  for (const d of h.diagnosis) {
+    lines.push(diagnosisLine(d, paint));
+    if (d.container !== undefined && pending.delete(d.container)) lines.push(...under(d.container));
+  }
+  for (const name of pending) lines.push(`  ${paint('INFO'.padEnd(7), 'cyan')} Restarted: ${s(name)} restarted; previous instance:`, ...under(name));
+  return lines.length ? ['Diagnosis', ...lines] : ['Diagnosis: nothing found'];
+}
+
 const MAX_EVENTS = 10;
 
 function eventsSection(h: PodHost): string[] {
@@ -153,7 +172,7 @@ export function renderPodText(h: PodHost, opts: SnapshotTextOptions): string {
   const paint: Paint = opts.color ? (t, style) => `\u001b[${SGR[style]}m${t}\u001b[0m` : (t) => t;
   const width = Number.isFinite(opts.width) && opts.width >= 20 ? Math.floor(opts.width) : 80;
   const owners = h.owners.length ? h.owners.map((o) => `${s(o.kind)}/${s(o.name)}${o.resolved ? '' : ' (unresolved)'}`).join(' <- ') : 'none';
-  const diagnosis = h.diagnosis.length ? ['Diagnosis', ...h.diagnosis.map((d) => diagnosisLine(d, paint))] : ['Diagnosis: nothing found'];
+  const diagnosis = diagnosisSection(h, paint);
   const lines = [
     header(h, paint),
     ...containersSection(h),

@@ -1,0 +1,169 @@
+// A crashed container's previous instance's last lines under its diagnosis in the Pod view:
+// read through services.openLogs (previous, no follow, 5 lines), sanitized, closed on leave.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { Text } from 'ink';
+import { render } from 'ink-testing-library';
+import type { V1Pod } from '@kubernetes/client-node';
+import { LogBuffer } from '../../src/store/logBuffer.ts';
+import type { PodStore } from '../../src/store/podStore.ts';
+import { buildHostScreen } from '../../src/ui/host/hostScreen.ts';
+import { useHostView } from '../../src/ui/hooks/useHostView.ts';
+import { PodHostView } from '../../src/ui/PodHostView.tsx';
+import type { LogRequest, LogSession, PodviewServices } from '../../src/ui/services.ts';
+import { makeTheme } from '../../src/ui/theme.ts';
+import { renderPodText } from '../../src/ui/snapshot/text.ts';
+import { toPodHost } from '../../src/model/memo.ts';
+import { crashingWithSidecar, NOW, simplePod } from './fixtures.ts';
+import { frameWhere, frameWith, rowWith, storeWith, until } from './harness.tsx';
+
+interface FakeLogs extends Pick<PodviewServices, 'openLogs'> {
+  requests: LogRequest[];
+  buffers: LogBuffer[];
+  closed: number[];
+}
+
+/** openLogs hands out real buffers the test fills; close() is counted per session. */
+function fakeLogs(onOpen?: (buffer: LogBuffer, request: LogRequest) => void): FakeLogs {
+  const f: FakeLogs = {
+    requests: [],
+    buffers: [],
+    closed: [],
+    openLogs(request): LogSession {
+      const index = f.requests.length;
+      const buffer = new LogBuffer({ capacity: 100, frameMs: 0 });
+      f.requests.push(request);
+      f.buffers.push(buffer);
+      onOpen?.(buffer, request);
+      return { buffer, close: () => void f.closed.push(index) };
+    },
+  };
+  return f;
+}
+
+/** The Pod view as App builds it, scrolled to the Diagnosis section. */
+function HostPane({ store, uid, services }: { store: PodStore; uid: string | undefined; services: FakeLogs }) {
+  const state = useHostView(store, uid, NOW, services);
+  if (!state) return <Text>no pod open</Text>;
+  const screen = buildHostScreen(state.host, { width: 140, selectedContainer: 0, deleted: state.deleted, notes: state.notes });
+  return <PodHostView screen={screen} scroll={screen.sectionStarts[1]!} width={140} height={30} theme={makeTheme(false)} />;
+}
+
+const WORKER = 'uid-worker-0';
+const CRASH_LINES = ['booting worker 2.3.1', 'connecting to redis:6379', 'loaded 1200000 jobs', 'allocating cache', 'cache at 250Mi', 'cache at 255Mi', 'fatal: out of memory allocating 64Mi'];
+
+function withRestarts(pod: V1Pod, restarts: number): V1Pod {
+  const copy = structuredClone(pod);
+  copy.metadata!.resourceVersion = String(restarts + 100);
+  copy.status!.containerStatuses![0]!.restartCount = restarts;
+  return copy;
+}
+
+test('the previous instance of a crash-looping container shows its last 5 lines under the diagnosis', async () => {
+  const store = storeWith([crashingWithSidecar()]);
+  const logs = fakeLogs();
+  const app = render(<HostPane store={store} uid={WORKER} services={logs} />);
+  await until(() => logs.buffers.length === 1, 'the previous logs opened');
+  assert.deepEqual(logs.requests, [{ namespace: 'shop', name: 'worker-0', container: 'worker', previous: true, follow: false, tailLines: 5 }]);
+  // Lines arrive after the view is up: the buffer's notifications redraw it.
+  for (const line of CRASH_LINES) logs.buffers[0]!.append(line);
+  logs.buffers[0]!.setState({ kind: 'ended' });
+  const frame = await frameWith(app, 'fatal: out of memory');
+  const rows = frame.split('\n');
+  const diagnosis = rows.findIndex((r) => r.includes('[worker]'));
+  assert.ok(diagnosis >= 0, frame);
+  assert.match(rows[diagnosis + 1]!, /previous instance, last 5 lines:/);
+  assert.deepEqual(
+    rows.slice(diagnosis + 2, diagnosis + 7).map((r) => r.replace(/^\s*│ /, '').trimEnd()),
+    CRASH_LINES.slice(-5),
+  );
+  assert.ok(!frame.includes('booting worker'), 'only the last 5 lines');
+  // Under the worker's first diagnosis only; the next one follows the lines.
+  assert.match(rows[diagnosis + 7]!, /\[worker\]/);
+  // The proxy sidecar never restarted: nothing was read for it.
+  assert.equal(logs.requests.length, 1);
+  app.unmount();
+  assert.deepEqual(logs.closed, [0]);
+});
+
+test('leaving the view, another Pod and a new restart each close the read that was open', async () => {
+  const crashing = crashingWithSidecar();
+  const store = storeWith([crashing, simplePod('shop', 'web-1')]);
+  const logs = fakeLogs((buffer) => buffer.append('panic: boom'));
+  const app = render(<HostPane store={store} uid={WORKER} services={logs} />);
+  await frameWith(app, 'panic: boom');
+
+  // A new restart: the old read closes, the new instance's predecessor is read.
+  store.apply([{ type: 'MODIFIED', pod: withRestarts(crashing, 7) }]);
+  app.rerender(<HostPane store={store} uid={WORKER} services={logs} />);
+  await until(() => logs.requests.length === 2, 'a second read after the restart');
+  assert.deepEqual(logs.closed, [0]);
+
+  // Another Pod, with nothing crashed: the read closes and none opens.
+  app.rerender(<HostPane store={store} uid="uid-shop-web-1" services={logs} />);
+  await until(() => logs.closed.length === 2, 'the read closed on Pod change');
+  assert.deepEqual(logs.closed, [0, 1]);
+  await frameWhere(app, (f) => f.includes('nothing to report') && !f.includes('panic'), 'the other Pod without previous lines');
+
+  // Back to the worker, then out of the view.
+  app.rerender(<HostPane store={store} uid={WORKER} services={logs} />);
+  await until(() => logs.requests.length === 3, 'a read for the reopened Pod');
+  app.rerender(<HostPane store={store} uid={undefined} services={logs} />);
+  await until(() => logs.closed.length === 3, 'the read closed when the view closed');
+  await frameWith(app, 'no pod open');
+  assert.equal(logs.requests.length, 3);
+  app.unmount();
+  assert.deepEqual(logs.closed, [0, 1, 2], 'each session closed exactly once');
+});
+
+test('hostile escape sequences in the previous lines never reach the frame', async () => {
+  const hostile = [
+    '\u001b]0;pwned title\u0007title changed',
+    '\u001b]8;;https://evil.example/\u001b\\click me\u001b]8;;\u001b\\',
+    '\u001b[2J\u001b[Hcleared\u001b[10;10Hmoved',
+    '\u009b31mC1 csi\u0085next\u0007bell',
+    'tab\there \u202eevil',
+  ];
+  const store = storeWith([crashingWithSidecar()]);
+  const logs = fakeLogs((buffer) => hostile.forEach((l) => buffer.append(l)));
+  const app = render(<HostPane store={store} uid={WORKER} services={logs} />);
+  const frame = await frameWith(app, 'click me');
+  assert.ok(!/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e]/.test(frame), JSON.stringify(frame));
+  for (const text of ['title changed', 'clearedmoved', 'C1 csinextbell', 'tab  here evil']) assert.ok(frame.includes(text), text);
+  assert.ok(!frame.includes('pwned') && !frame.includes('evil.example'));
+  app.unmount();
+});
+
+test('previous logs that cannot be read say why in one line', async () => {
+  const store = storeWith([crashingWithSidecar()]);
+  const logs = fakeLogs((buffer) => buffer.setState({ kind: 'error', message: 'pods "worker-0" is forbidden: User "dev" cannot get resource "pods/log"' }));
+  const app = render(<HostPane store={store} uid={WORKER} services={logs} />);
+  const frame = await frameWith(app, 'previous logs:');
+  const rows = frame.split('\n');
+  const diagnosis = rows.findIndex((r) => r.includes('[worker]'));
+  assert.equal(rows[diagnosis + 1]!.trim(), 'previous logs: forbidden');
+  assert.ok(!frame.includes('previous instance, last'));
+  app.unmount();
+});
+
+test('a container that restarted after an error, without a diagnosis, still gets its lines', async () => {
+  const pod = simplePod('shop', 'api-1', { uid: 'uid-api-1' });
+  pod.status!.containerStatuses![0]!.restartCount = 2;
+  pod.status!.containerStatuses![0]!.lastState = { terminated: { exitCode: 2, reason: 'Error', finishedAt: new Date(NOW - 60_000) } };
+  const store = storeWith([pod]);
+  const logs = fakeLogs((buffer) => buffer.append('listen tcp :8080: bind: address already in use'));
+  const app = render(<HostPane store={store} uid="uid-api-1" services={logs} />);
+  const frame = await frameWith(app, 'address already in use');
+  assert.match(rowWith(frame, '[app]'), /Restarted \[app\]\s+previous instance ended: Error \(exit 2\)/);
+  app.unmount();
+});
+
+test('the text snapshot prints the previous lines under the diagnosis, sanitized', () => {
+  const host = toPodHost(crashingWithSidecar(), { now: NOW });
+  const text = renderPodText({ ...host, previousLogs: { worker: { lines: ['oom \u001b]0;x\u0007here'] } } }, { color: false, width: 120 });
+  const rows = text.split('\n');
+  const at = rows.findIndex((r) => r.includes('OOMKilled:'));
+  assert.equal(rows[at + 1], '      previous instance, last 1 line:');
+  assert.equal(rows[at + 2], '      | oom here');
+  assert.ok(!text.includes('\u001b'));
+});
