@@ -1,14 +1,14 @@
 // Dispatch: a parsed command line -> the mode that serves it. Returns the exit code; errors
 // propagate to main, which prints them as one line.
+// Each mode is imported when it is chosen (the bundle keeps them as lazily initialised
+// modules): --version and completion scripts never evaluate @kubernetes/client-node, and a
+// snapshot never evaluates ink and react. Start-up time and memory follow the mode used.
 import { parseArgs } from './args.ts';
 import type { ViewArgs } from './commandTypes.ts';
-import { complete, formatCompletion } from './completion/complete.ts';
 import { completionScript } from './completion/scripts.ts';
 import { helpText } from './help.ts';
 import { colorWanted, writeAll } from './io.ts';
-import { snapshot } from './snapshot.ts';
 import { VERSION } from './version.ts';
-import { startTui } from './tui.tsx';
 
 export function versionLine(): string {
   return `kubectl-podview v${VERSION}\n`;
@@ -32,18 +32,20 @@ export async function run(argv: readonly string[]): Promise<number> {
     case 'completion':
       await writeAll(out, completionScript(command.shell));
       return 0;
-    case 'complete':
+    case 'complete': {
+      const { complete, formatCompletion } = await import('./completion/complete.ts');
       await writeAll(out, formatCompletion(await complete(command.words)));
       return 0;
+    }
     case 'view': {
       const { args } = command;
-      if (!wantsSnapshot(args, out.isTTY === true, process.stdin.isTTY === true)) return startTui(args);
-      const text = await snapshot(args, {
+      if (!wantsSnapshot(args, out.isTTY === true, process.stdin.isTTY === true)) return (await import('./tui.tsx')).startTui(args);
+      const { writeSnapshot } = await import('./snapshot.ts');
+      await writeSnapshot(args, {
         stdout: out,
         color: colorWanted(args.color, out),
         notice: (line) => process.stderr.write(`podview: ${line}\n`),
       });
-      await writeAll(out, text);
       return 0;
     }
     case 'logs':

@@ -1,5 +1,8 @@
 // Snapshot mode (--once, a stdout that is not a terminal, -f FILE): read the Pods once, build
-// the Pod-as-host view-model and print it as text, JSON or YAML, then exit.
+// the Pod-as-host view-model and print it as text, JSON or YAML, then exit. Pods from a cluster
+// go page by page (list page -> view-models -> bytes on stdout -> dropped), so peak memory
+// follows the page size, not the cluster; the order is the server's (namespace, then name,
+// as kubectl prints it).
 import { dumpYaml } from '@kubernetes/client-node';
 import type { KubeConfig, V1Pod } from '@kubernetes/client-node';
 import { UserError } from '../cluster/errors.ts';
@@ -16,6 +19,9 @@ import { renderSnapshotText } from '../ui/snapshot/text.ts';
 import type { ViewArgs } from './commandTypes.ts';
 import type { OutputFormat } from './flags.ts';
 import { podsFromManifests, readSource } from './manifests.ts';
+import { snapshotWriter } from './snapshotOutput.ts';
+import type { SnapshotSink } from './snapshotOutput.ts';
+import { heapTrimmer } from './heapTrim.ts';
 import { openTarget } from './target.ts';
 import type { Target } from './target.ts';
 
@@ -23,25 +29,44 @@ import type { Target } from './target.ts';
 export const DETAILS_LIMIT = 500;
 
 export interface SnapshotIO {
-  stdout: { write(text: string): unknown; isTTY?: boolean; columns?: number };
+  stdout: SnapshotSink;
   /** One-line notices (e.g. the namespace fallback), never the snapshot itself. */
   notice(line: string): void;
   color: boolean;
   readStdin?: () => string;
 }
 
-interface Loaded {
-  pods: V1Pod[];
-  details: Map<string, PodDetails>;
-  kubeConfig?: KubeConfig;
+/**
+ * Pods per list request. Smaller pages keep less alive while a page is turned into output
+ * (measured at 10,000 Pods with the heap trimmer: 500 a page peaked ~40 MB above 250; 100 a
+ * page was only ~10 MB below 250 for 2.5 times the requests).
+ */
+export const SNAPSHOT_PAGE_SIZE = 250;
+
+const NO_DETAILS = new Map<string, PodDetails>();
+
+/** Turns Pods into view-models (probing their ports when asked); `now` is one instant for the whole snapshot. */
+type ToHosts = (pods: readonly V1Pod[], details: Map<string, PodDetails>) => Promise<PodHost[]>;
+
+function hostConverter(now: number, probe: ((host: PodHost) => Promise<PodHost>) | undefined): ToHosts {
+  return async (pods, details) => {
+    const hosts = pods.map((pod) => hostOf(pod, details, now));
+    return probe ? Promise.all(hosts.map(probe)) : hosts;
+  };
 }
 
-async function fromCluster(args: ViewArgs, target: Target, io: SnapshotIO): Promise<Loaded> {
+/**
+ * The cluster's Pods as pages of view-models. Details (events, owners, usage) need to know that
+ * there are at most DETAILS_LIMIT Pods, so the first pages are held until that is settled;
+ * past the limit every page goes straight through.
+ */
+async function* fromCluster(args: ViewArgs, target: Target, io: SnapshotIO, toHosts: ToHosts): AsyncGenerator<PodHost[]> {
   const { kubeConfig } = target;
   const timeoutMs = target.requestTimeoutMs;
   if (args.pod) {
     const pod = await getPod(kubeConfig, target.namespace, args.pod, { timeoutMs });
-    return { pods: [pod], details: await detailsForPods(kubeConfig, [pod], target.namespace), kubeConfig };
+    yield toHosts([pod], await detailsForPods(kubeConfig, [pod], target.namespace));
+    return;
   }
   let scope = target.scope;
   if (scope === undefined && !target.demo) {
@@ -51,15 +76,23 @@ async function fromCluster(args: ViewArgs, target: Target, io: SnapshotIO): Prom
       scope = target.namespace;
     }
   }
-  const pods: V1Pod[] = [];
-  for await (const page of listPodsOnce({ kubeConfig, namespace: scope, labelSelector: target.labelSelector, fieldSelector: target.fieldSelector, timeoutMs })) {
-    pods.push(...page);
+  let held: V1Pod[] | undefined = [];
+  for await (const page of listPodsOnce({ pageSize: SNAPSHOT_PAGE_SIZE, kubeConfig, namespace: scope, labelSelector: target.labelSelector, fieldSelector: target.fieldSelector, timeoutMs })) {
+    if (held === undefined) {
+      yield toHosts(page, NO_DETAILS);
+      continue;
+    }
+    held.push(...page);
+    if (held.length > DETAILS_LIMIT) {
+      const pods = held;
+      held = undefined;
+      yield toHosts(pods, NO_DETAILS);
+    }
   }
-  const details = pods.length > 0 && pods.length <= DETAILS_LIMIT ? await detailsForPods(kubeConfig, pods, scope) : new Map<string, PodDetails>();
-  return { pods, details, kubeConfig };
+  if (held !== undefined && held.length > 0) yield toHosts(held, await detailsForPods(kubeConfig, held, scope));
 }
 
-function fromFile(args: ViewArgs, io: SnapshotIO): Loaded {
+function fromFile(args: ViewArgs, io: SnapshotIO): V1Pod[] {
   if (args.selector !== undefined || args.fieldSelector !== undefined) throw new UserError('-l/--selector and --field-selector select from a cluster; they cannot be used with -f');
   const file = args.filename as string;
   const label = file === '-' ? 'stdin' : file;
@@ -68,7 +101,7 @@ function fromFile(args: ViewArgs, io: SnapshotIO): Loaded {
     pods = pods.filter((p) => p.metadata?.name === args.pod);
     if (pods.length === 0) throw new UserError(`pod "${args.pod}" not found in ${label}`);
   }
-  return { pods, details: new Map() };
+  return pods;
 }
 
 async function probed(host: PodHost, kubeConfig: KubeConfig, io: SnapshotIO): Promise<PodHost> {
@@ -80,6 +113,7 @@ async function probed(host: PodHost, kubeConfig: KubeConfig, io: SnapshotIO): Pr
   return { ...host, ports: mergeProbe(host.ports, parseProcNet(result.tables)) };
 }
 
+/** The whole snapshot as one string, from view-models already in memory; writeSnapshot streams the same bytes. */
 export function formatSnapshot(hosts: PodHost[], format: OutputFormat, io: Pick<SnapshotIO, 'stdout' | 'color'>): string {
   if (format === 'json') return `${JSON.stringify(toSnapshotJson(hosts), null, 2)}\n`;
   if (format === 'yaml') return dumpYaml(toSnapshotJson(hosts));
@@ -87,26 +121,26 @@ export function formatSnapshot(hosts: PodHost[], format: OutputFormat, io: Pick<
   return renderSnapshotText(hosts, { color: io.color, width });
 }
 
-/** Builds the snapshot's text; the caller writes it. */
-export async function snapshot(args: ViewArgs, io: SnapshotIO): Promise<string> {
-  let loaded: Loaded;
-  if (args.filename !== undefined) {
-    loaded = fromFile(args, io);
-  } else {
-    const target = await openTarget(args);
-    try {
-      loaded = await fromCluster(args, target, io);
-      if (args.probe && loaded.kubeConfig) {
-        const now = Date.now();
-        const hosts = await Promise.all(loaded.pods.map((pod) => probed(hostOf(pod, loaded.details, now), target.kubeConfig, io)));
-        return formatSnapshot(hosts, args.output ?? 'text', io);
-      }
-    } finally {
-      await target.close();
-    }
-  }
+/** Reads the Pods and writes the snapshot to io.stdout as it goes; resolves once all of it is flushed. */
+export async function writeSnapshot(args: ViewArgs, io: SnapshotIO): Promise<void> {
+  const writer = snapshotWriter(args.output ?? 'text', io.stdout, io.color);
   const now = Date.now();
-  return formatSnapshot(loaded.pods.map((pod) => hostOf(pod, loaded.details, now)), args.output ?? 'text', io);
+  if (args.filename !== undefined) {
+    await writer.add(await hostConverter(now, undefined)(fromFile(args, io), NO_DETAILS));
+    return writer.end();
+  }
+  const target = await openTarget(args);
+  try {
+    const toHosts = hostConverter(now, args.probe ? (host) => probed(host, target.kubeConfig, io) : undefined);
+    const trim = heapTrimmer();
+    for await (const hosts of fromCluster(args, target, io, toHosts)) {
+      await writer.add(hosts);
+      trim();
+    }
+  } finally {
+    await target.close();
+  }
+  return writer.end();
 }
 
 function hostOf(pod: V1Pod, details: Map<string, PodDetails>, now: number): PodHost {
