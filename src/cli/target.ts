@@ -4,8 +4,6 @@
 import { KubeConfig } from '@kubernetes/client-node';
 import { loadConfig, parseRequestTimeout } from '../cluster/config.ts';
 import type { LoadedConfig } from '../cluster/config.ts';
-import { startSim } from '../sim/index.ts';
-import { demoScenario } from '../sim/scenario/demo.ts';
 import type { ClusterArgs } from './commandTypes.ts';
 
 export interface Target extends LoadedConfig {
@@ -21,6 +19,8 @@ export interface Target extends LoadedConfig {
 export const DEMO_CONTEXT = 'podview-demo';
 
 async function demoConfig(args: ClusterArgs): Promise<{ loaded: LoadedConfig; close(): Promise<void> }> {
+  // The simulated cluster is loaded only for --demo, never for a real one.
+  const [{ startSim }, { demoScenario }] = await Promise.all([import('../sim/index.ts'), import('../sim/scenario/demo.ts')]);
   const sim = await startSim({ scenario: demoScenario(Date.now()), live: true });
   const kubeConfig = new KubeConfig();
   kubeConfig.loadFromString(sim.kubeconfigYaml({ context: DEMO_CONTEXT, namespace: args.namespace ?? 'shop' }));
