@@ -8,6 +8,7 @@ import { COMMANDS, OUTPUT_FORMATS, flagsFor } from './flags.ts';
 import type { CommandName, FlagSpec, OutputFormat } from './flags.ts';
 import { SHELLS } from './commandTypes.ts';
 import type { ClusterArgs, ParsedCommand, ShellName } from './commandTypes.ts';
+import { parseShellChoice } from './shellChoice.ts';
 
 const HINT = "see 'kubectl podview --help'";
 
@@ -134,6 +135,13 @@ function tailLines(raw: Raw): number | undefined {
   return value;
 }
 
+/** Checked now, so a bad --shell is a one-line error before the screen changes. */
+function shellFlag(raw: Raw): string | undefined {
+  const text = optionalString(raw, 'shell');
+  parseShellChoice(text);
+  return text;
+}
+
 function logLines(raw: Raw): number | undefined {
   if (raw['log-lines'] === undefined) return undefined;
   const value = raw['log-lines'] as number;
@@ -172,7 +180,7 @@ export function parseArgs(argv: readonly string[]): ParsedCommand {
       (y) => declare(y.positional('pod', { type: 'string' }), flagsFor('view')),
       (raw: Raw) => {
         rejectEmpty(raw, 'view');
-        const args = { ...clusterArgs(raw), pod: optionalString(raw, 'pod'), output: outputFormat(raw), filename: optionalString(raw, 'filename'), once: raw.once === true, probe: raw.probe === true, logColors: raw['log-colors'] === true, logLines: logLines(raw), color: colorFlag(raw) };
+        const args = { ...clusterArgs(raw), pod: optionalString(raw, 'pod'), output: outputFormat(raw), filename: optionalString(raw, 'filename'), once: raw.once === true, probe: raw.probe === true, logColors: raw['log-colors'] === true, logLines: logLines(raw), shell: shellFlag(raw), color: colorFlag(raw) };
         if (args.pod && args.allNamespaces) throw new UserError('a Pod name cannot be combined with -A/--all-namespaces: use -n NAMESPACE');
         result = { kind: 'view', args };
       },

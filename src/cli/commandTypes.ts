@@ -21,6 +21,8 @@ export interface ViewArgs extends ClusterArgs {
   once: boolean;
   probe: boolean;
   logColors: boolean;
+  /** --shell as typed: PATH and/or CONTAINER=PATH, comma-separated. */
+  shell?: string;
   /** Lines the log view keeps per view; undefined for the default. */
   logLines?: number;
   /** false for --no-color; undefined: decide from NO_COLOR and the terminal. */

@@ -39,6 +39,7 @@ export const VIEW_FLAGS: readonly FlagSpec[] = [
   { name: 'filename', alias: 'f', type: 'string', value: 'FILE', description: 'read Pod manifests from FILE (- for stdin) instead of a cluster', completes: 'files' },
   { name: 'once', type: 'boolean', description: 'print a snapshot and exit instead of starting the TUI' },
   { name: 'probe', type: 'boolean', description: 'probe listening sockets in the Pod (runs a read-only exec)' },
+  { name: 'shell', type: 'string', value: '[CONTAINER=]PATH', description: 'shell for s: PATH for every container and/or CONTAINER=PATH, comma-separated' },
   { name: 'log-colors', type: 'boolean', description: 'in the log view, keep the colours a container writes' },
   { name: 'log-lines', type: 'number', value: 'N', description: 'lines the log view keeps per view (default 10000)' },
   { name: 'color', type: 'boolean', description: 'use colours (--no-color or NO_COLOR turns them off)' },

@@ -9,12 +9,15 @@ import type { ExecTerminal } from '../cluster/exec.ts';
 import { probePorts } from '../cluster/portProbe.ts';
 import type { DetailsFeed } from '../cluster/podDetails.ts';
 import type { LogRequest, LogSession, PodviewServices } from '../ui/services.ts';
+import { type ShellChoice, shellsFor } from './shellChoice.ts';
 
 export interface ServiceDeps {
   kubeConfig: KubeConfig;
   details: DetailsFeed;
   terminal: ExecTerminal;
   openLogs(request: LogRequest): LogSession;
+  /** --shell: which shell `s` opens in which container. */
+  shells?: ShellChoice;
   /** Where `w` in the log view saves; the current directory when writable, else the temp dir. */
   saveDir?: string;
 }
@@ -39,7 +42,7 @@ export function createServices(deps: ServiceDeps): PodviewServices {
   return {
     focus: (pod) => deps.details.focus(pod),
     openLogs: (request) => deps.openLogs(request),
-    exec: (request) => runInteractiveExec(deps.kubeConfig, request, deps.terminal),
+    exec: (request) => runInteractiveExec(deps.kubeConfig, request, deps.terminal, { shells: deps.shells && shellsFor(deps.shells, request.container) }),
     debug: (request) => debugAndExec(deps.kubeConfig, request, deps.terminal),
     probePorts: (pod) => probePorts(deps.kubeConfig, pod),
     async saveText(suggestedName, text) {

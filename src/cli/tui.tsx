@@ -12,6 +12,7 @@ import { frameProbeFromEnv } from './frameProbe.ts';
 import { colorWanted } from './io.ts';
 import { logViewHooks } from './logViewHooks.tsx';
 import { createServices } from './services.ts';
+import { parseShellChoice } from './shellChoice.ts';
 import { openTarget } from './target.ts';
 import type { Target } from './target.ts';
 import { guardTerminal } from './terminal.ts';
@@ -46,7 +47,7 @@ async function runTui(args: ViewArgs, target: Target, scope: string | undefined,
   const details = startDetailsFeed({ kubeConfig: target.kubeConfig, store });
   const color = colorWanted(args.color, stdout);
   const logs = logViewHooks(target.kubeConfig, { logColors: args.logColors, logLines: args.logLines });
-  const services = createServices({ kubeConfig: target.kubeConfig, details, terminal: { input: stdin, output: stdout }, openLogs: logs.openLogs });
+  const services = createServices({ kubeConfig: target.kubeConfig, details, terminal: { input: stdin, output: stdout }, openLogs: logs.openLogs, shells: parseShellChoice(args.shell) });
 
   let instance: ReturnType<typeof render> | undefined;
   const guard = guardTerminal({

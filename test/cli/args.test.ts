@@ -18,7 +18,7 @@ test('the default command takes a Pod name and kubectl-style flags; the last rep
   const parsed = parseArgs(['user-msvc', '-n', 'a', '--namespace', 'shop', '-l', 'app=web', '--field-selector', 'status.phase=Running', '--context', 'dev', '--request-timeout', '5s', '-o', 'json', '--once', '--no-color', '--log-colors', '--log-lines', '5000']);
   assert.deepEqual(parsed, {
     kind: 'view',
-    args: { pod: 'user-msvc', namespace: 'shop', allNamespaces: false, selector: 'app=web', fieldSelector: 'status.phase=Running', context: 'dev', cluster: undefined, user: undefined, kubeconfig: undefined, requestTimeout: '5s', demo: false, output: 'json', filename: undefined, once: true, probe: false, logColors: true, logLines: 5000, color: false },
+    args: { pod: 'user-msvc', namespace: 'shop', allNamespaces: false, selector: 'app=web', fieldSelector: 'status.phase=Running', context: 'dev', cluster: undefined, user: undefined, kubeconfig: undefined, requestTimeout: '5s', demo: false, output: 'json', filename: undefined, once: true, probe: false, logColors: true, logLines: 5000, shell: undefined, color: false },
   });
   assert.match(failure(['--log-lines', '10']), /--log-lines/);
 });
