@@ -1,9 +1,12 @@
 // Keeps the focused Pod's surroundings fresh in the store: its events, owner chain and usage,
 // polled every few seconds while it is focused (one Pod at a time: what is on screen).
-import type { KubeConfig } from '@kubernetes/client-node';
+// The store keeps every other Pod lean; the focused one's whole object is read here once on
+// focus (getPod) and kept whole by the watch from then on.
+import type { KubeConfig, V1Pod } from '@kubernetes/client-node';
 import type { PodStore } from '../store/podStore.ts';
 import type { PodKey } from '../store/types.ts';
 import { sleep } from './backoff.ts';
+import { getPod } from './getPod.ts';
 import { listEvents, listMetrics, notesFor, resolveOwners, usageFromMetrics } from './detailSources.ts';
 import type { OwnerCache } from './detailSources.ts';
 
@@ -36,6 +39,21 @@ export function startDetailsFeed(options: DetailsFeedOptions): DetailsFeed {
   let owners: OwnerCache = new Map();
   let wake: AbortController = new AbortController();
 
+  /** The focused Pod whole: from the store when the watch kept it so, else read now and handed to the store. */
+  async function wholePod(key: PodKey, uid: string, mine: number): Promise<V1Pod | undefined> {
+    if (store.hasFull(uid)) return store.get(uid)?.pod;
+    let pod: V1Pod;
+    try {
+      pod = await getPod(kubeConfig, key.namespace, key.name, { timeoutMs: 15_000, signal: stopper.signal });
+    } catch {
+      return undefined; // gone or forbidden: the view shows the lean Pod; the next poll retries
+    }
+    if (mine !== generation || pod.metadata?.uid !== uid) return undefined;
+    store.putFull(pod);
+    // putFull refuses an older copy than the watch brought meanwhile; then the store's is whole and newer.
+    return store.hasFull(uid) ? store.get(uid)?.pod : undefined;
+  }
+
   /** Returns false when the focused Pod is not in the store yet (the list is still loading). */
   async function refresh(): Promise<boolean> {
     const key = focused;
@@ -44,10 +62,13 @@ export function startDetailsFeed(options: DetailsFeedOptions): DetailsFeed {
     const entry = store.find(key.namespace, key.name);
     const uid = entry?.pod.metadata?.uid;
     if (!entry || !uid) return false;
+    store.focus(uid);
+    const whole = await wholePod(key, uid, mine);
     const [events, metrics, chain] = await Promise.all([
       listEvents(kubeConfig, key.namespace, fieldSelectorFor(key, uid)),
       listMetrics(kubeConfig, key.namespace, key.name),
-      resolveOwners(kubeConfig, entry.pod, owners),
+      // A lean Pod names no owners: without the whole one, say nothing rather than "none".
+      whole ? resolveOwners(kubeConfig, whole, owners) : Promise.resolve(undefined),
     ]);
     if (mine !== generation || stopper.signal.aborted) return true; // focus moved on meanwhile
     const sample = metrics.items[0];
@@ -75,6 +96,9 @@ export function startDetailsFeed(options: DetailsFeedOptions): DetailsFeed {
       if (same || (!pod && !focused)) return;
       focused = pod ? { namespace: pod.namespace, name: pod.name } : null;
       generation++;
+      // The Pod left behind goes back to lean now; the new one is focused in the store as soon as it is found.
+      const uid = pod ? store.find(pod.namespace, pod.name)?.pod.metadata?.uid : undefined;
+      store.focus(uid ?? null);
       owners = new Map(); // owner chains are re-read for a newly focused Pod
       wake.abort();
     },

@@ -1,4 +1,5 @@
 import type { V1Pod } from '@kubernetes/client-node';
+import { leanPod } from './leanPod.ts';
 import { trimPod } from './trimPod.ts';
 import type { ConnectionState, PodDetails, StoreChange, StoredPod, WatchDelta } from './types.ts';
 
@@ -16,6 +17,8 @@ export interface PodStoreOptions {
   /** How long a deleted Pod stays visible (greyed) before it leaves (ms). */
   deletedLingerMs?: number;
   now?: () => number;
+  /** Keep every Pod whole, not only the focused one (a store of a few Pods, e.g. a view's tests); default false. */
+  keepWhole?: boolean;
 }
 
 export const uidOf = (pod: V1Pod): string =>
@@ -36,7 +39,12 @@ export class PodStore {
   private readonly frameMs: number;
   private readonly lingerMs: number;
   private readonly now: () => number;
+  private readonly keepWhole: boolean;
   private connectionState: ConnectionState = { kind: 'connecting' };
+  /** The Pod the user has open: the only one kept whole (trimPod); every other is lean (leanPod). */
+  private focusedUid: string | null = null;
+  /** Whether the focused Pod's stored object is the whole one (false until a watch event or putFull brings it). */
+  private focusedFull = false;
   /** Increments on every applied change; views memoize on it. */
   version = 0;
   /** The last resourceVersion the cluster layer reported (list or bookmark). */
@@ -46,6 +54,7 @@ export class PodStore {
     this.frameMs = options.frameMs ?? 50;
     this.lingerMs = options.deletedLingerMs ?? 3000;
     this.now = options.now ?? Date.now;
+    this.keepWhole = options.keepWhole ?? false;
   }
 
   get size(): number {
@@ -90,16 +99,58 @@ export class PodStore {
     return this.details.get(uid);
   }
 
+  /** Whether the stored object of this Pod is the whole (trimmed) one: the focused Pod once its whole object came, or every Pod with keepWhole. */
+  hasFull(uid: string): boolean {
+    if (!this.entries.has(uid)) return false;
+    return this.keepWhole || (uid === this.focusedUid && this.focusedFull);
+  }
+
+  /**
+   * Says which Pod the user has open (null: none). From now on its watch events keep the whole
+   * object; the one focused before goes back to lean. The cluster layer fetches the whole
+   * object of a newly focused Pod and hands it over with putFull.
+   */
+  focus(uid: string | null): void {
+    if (uid === this.focusedUid) return;
+    const previous = this.focusedUid;
+    this.focusedUid = uid;
+    this.focusedFull = false;
+    const entry = previous === null ? undefined : this.entries.get(previous);
+    if (previous !== null && entry && !this.keepWhole) {
+      this.entries.set(previous, { ...entry, pod: leanPod(entry.pod) });
+      this.pending.changed.add(previous);
+      this.changed();
+    }
+  }
+
+  /**
+   * The focused Pod's whole object, read on demand. Ignored unless that Pod is still focused
+   * and still in the store (not deleted), and unless it is at least as new as what the store has.
+   */
+  putFull(pod: V1Pod): boolean {
+    const uid = uidOf(pod);
+    const entry = this.entries.get(uid);
+    if (uid !== this.focusedUid || !entry || entry.deletedAt !== undefined) return false;
+    const rv = pod.metadata?.resourceVersion;
+    const stored = entry.pod.metadata?.resourceVersion;
+    if (olderVersion(rv, stored) || (this.hasFull(uid) && rv === stored)) return false;
+    this.put(uid, trimPod(pod));
+    this.focusedFull = true;
+    this.pending.changed.add(uid);
+    this.changed();
+    return true;
+  }
+
   apply(deltas: readonly WatchDelta[]): void {
     for (const delta of deltas) {
       const uid = uidOf(delta.pod);
       if (delta.type === 'DELETED') {
         const existing = this.entries.get(uid);
         if (!existing || existing.deletedAt !== undefined) continue;
-        this.entries.set(uid, { pod: trimPod(delta.pod), deletedAt: this.now() });
+        this.entries.set(uid, { pod: this.shape(uid, delta.pod), deletedAt: this.now() });
         this.scheduleEviction(uid);
       } else {
-        this.put(uid, trimPod(delta.pod));
+        this.put(uid, this.shape(uid, delta.pod));
       }
       this.pending.changed.add(uid);
     }
@@ -115,7 +166,7 @@ export class PodStore {
     for (const pod of pods) {
       const uid = uidOf(pod);
       seen.add(uid);
-      this.put(uid, trimPod(pod));
+      this.put(uid, this.shape(uid, pod));
     }
     this.pending.reset = true;
     this.pruneExcept(seen, resourceVersion);
@@ -169,6 +220,14 @@ export class PodStore {
     this.listeners.clear();
   }
 
+  /** Whole (trimmed) for the focused Pod, lean for every other. */
+  private shape(uid: string, pod: V1Pod): StoredPod {
+    if (this.keepWhole) return trimPod(pod);
+    if (uid !== this.focusedUid) return leanPod(pod);
+    this.focusedFull = true;
+    return trimPod(pod);
+  }
+
   private put(uid: string, pod: StoredPod): void {
     const previous = this.entries.get(uid);
     const namespace = pod.metadata?.namespace ?? '';
@@ -211,6 +270,12 @@ export class PodStore {
     this.timer = setTimeout(() => this.flush(), this.frameMs);
     this.timer.unref();
   }
+}
+
+/** True when `a` is known to be older than `b` (resourceVersions compare as integers when both are). */
+function olderVersion(a: string | undefined, b: string | undefined): boolean {
+  if (a === undefined || b === undefined || !/^\d+$/.test(a) || !/^\d+$/.test(b)) return false;
+  return BigInt(a) < BigInt(b);
 }
 
 function emptyChange(): StoreChange {

@@ -1,7 +1,7 @@
 import type { V1Pod } from '@kubernetes/client-node';
 import type { EventLike, OwnerView, Usage } from '../model/types.ts';
 
-/** A Pod as the store keeps it: managedFields and other bulk the views never read are dropped. */
+/** A Pod as the store keeps it: the focused one whole less what no view reads (trimPod), every other one lean (leanPod: what its list row reads). */
 export type StoredPod = V1Pod;
 
 export type ConnectionState =

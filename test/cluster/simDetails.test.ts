@@ -88,3 +88,33 @@ test('listPodsOnce pages through every Pod; detailsForPods reads in bulk', async
   assert.ok((msvc.events?.length ?? 0) > 0);
   assert.ok(msvc.usage);
 });
+
+test('focusing a Pod reads its whole object over the wire; the watch keeps it whole; the one left behind goes lean', async (t) => {
+  const h = await withSim(t);
+  const store = await liveStore(t, h.config.kubeConfig);
+  const feed = startDetailsFeed({ kubeConfig: h.config.kubeConfig, store, pollMs: 60_000 });
+  t.after(() => feed.stop());
+  const pods = h.sim.control.list<V1Pod>('pods', 'shop');
+  const [first, second] = [podNamed(pods, 'user-msvc-'), podNamed(pods, 'guestbook')];
+  const [a, b] = [first.metadata!.uid!, second.metadata!.uid!];
+  const rv = store.get(a)!.pod.metadata!.resourceVersion;
+  assert.equal(store.get(a)!.pod.spec?.containers[0].image, undefined, 'listed Pods are lean');
+
+  feed.focus({ namespace: 'shop', name: first.metadata!.name! });
+  await waitFor('whole Pod', () => store.hasFull(a));
+  const whole = store.get(a)!.pod;
+  assert.equal(whole.metadata?.resourceVersion, rv, 'read by GET, not brought by a watch event');
+  assert.deepEqual(whole.spec?.containers.map((c) => c.image), first.spec!.containers.map((c) => c.image));
+  assert.deepEqual(whole.spec?.volumes?.map((v) => v.name), first.spec!.volumes?.map((v) => v.name));
+  assert.equal(whole.metadata?.managedFields, undefined, 'trimmed as before');
+
+  feed.focus({ namespace: 'shop', name: second.metadata!.name! });
+  await waitFor('second whole', () => store.hasFull(b));
+  assert.equal(store.hasFull(a), false);
+  assert.equal(store.get(a)!.pod.spec?.containers[0].image, undefined, 'the Pod left behind is lean again');
+
+  h.sim.control.patchPod('shop', second.metadata!.name!, (p) => ({ ...p, metadata: { ...p.metadata, labels: { ...p.metadata?.labels, touched: 'yes' } } }));
+  await waitFor('watch event', () => store.get(b)!.pod.metadata?.labels?.touched === 'yes');
+  assert.equal(store.hasFull(b), true);
+  assert.deepEqual(store.get(b)!.pod.spec?.containers.map((c) => c.image), second.spec!.containers.map((c) => c.image));
+});

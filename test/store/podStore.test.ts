@@ -74,8 +74,9 @@ test('pruneExcept ends a paged list the same way', () => {
   assert.equal(heard[0].reset, false, 'subscribers can stay incremental');
 });
 
-test('stored Pods have no managedFields and no last-applied annotation', () => {
+test('the focused Pod is stored whole but without managedFields and the last-applied annotation', () => {
   const store = new PodStore({ frameMs: 0 });
+  store.focus('uid-a-fat');
   const fat = pod('a', 'fat', { managed: true });
   fat.metadata!.annotations = { 'kubectl.kubernetes.io/last-applied-configuration': '{"big":true}', keep: 'me' };
   store.apply([{ type: 'ADDED', pod: fat }]);

@@ -52,12 +52,16 @@ export function fakeServices(): FakeServices {
   return s;
 }
 
-export function storeWith(pods: V1Pod[]): PodStore {
-  const store = new PodStore({ frameMs: 0, deletedLingerMs: 60_000, now: () => NOW });
+/** A live store of these Pods, lean except the focused one, as the TUI keeps them. */
+export function storeWith(pods: V1Pod[], options: { keepWhole?: boolean } = {}): PodStore {
+  const store = new PodStore({ frameMs: 0, deletedLingerMs: 60_000, now: () => NOW, ...options });
   store.replaceAll(pods, '1');
   store.setConnection({ kind: 'live' });
   return store;
 }
+
+/** For tests of the open Pod's view: every Pod whole, as once the details feed has read the focused one. */
+export const wholeStoreWith = (pods: V1Pod[]): PodStore => storeWith(pods, { keepWhole: true });
 
 export type Rendered = ReturnType<typeof render>;
 

@@ -2,13 +2,13 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Text } from 'ink';
 import { conflictingPorts, simplePod, userMsvc } from './fixtures.ts';
-import { fakeServices, frameWhere, frameWith, KEY, press, renderApp, resize, rowWith, storeWith, until } from './harness.tsx';
+import { fakeServices, frameWhere, frameWith, KEY, press, renderApp, resize, rowWith, storeWith, wholeStoreWith, until } from './harness.tsx';
 import type { LogViewHostProps } from '../../src/ui/plugins.ts';
 
 const USER_MSVC = { namespace: 'shop', name: 'user-msvc' };
 
 test('the seed Pod opens as a host: shared emptyDir in two containers, read-only Secret, both ports', async () => {
-  const store = storeWith([userMsvc(), simplePod('shop', 'web-1')]);
+  const store = wholeStoreWith([userMsvc(), simplePod('shop', 'web-1')]);
   const { app } = await renderApp({ store, initialPod: USER_MSVC }, { columns: 100, rows: 40 });
   const frame = await frameWith(app, '3 Volumes');
   assert.match(frame.split('\n')[0]!, /shop\/user-msvc\s+Running\s+ready 3\/3/);
@@ -33,7 +33,7 @@ test('the seed Pod opens as a host: shared emptyDir in two containers, read-only
 });
 
 test('config wiring names the secret and key, never a value', async () => {
-  const store = storeWith([userMsvc()]);
+  const store = wholeStoreWith([userMsvc()]);
   const { app } = await renderApp({ store, initialPod: USER_MSVC }, { columns: 100, rows: 24 });
   await frameWith(app, '1 Containers');
   await press(app, '6');
@@ -45,7 +45,7 @@ test('config wiring names the secret and key, never a value', async () => {
 });
 
 test('two containers declaring the same port are a conflict', async () => {
-  const store = storeWith([conflictingPorts()]);
+  const store = wholeStoreWith([conflictingPorts()]);
   const { app } = await renderApp({ store, initialPod: { namespace: 'shop', name: 'clash' } }, { columns: 100, rows: 24 });
   await frameWith(app, '1 Containers');
   await press(app, '4');
@@ -55,7 +55,7 @@ test('two containers declaring the same port are a conflict', async () => {
 });
 
 test('requests, limits and usage draw as bars when usage is known', async () => {
-  const store = storeWith([userMsvc()]);
+  const store = wholeStoreWith([userMsvc()]);
   store.setDetails('uid-user-msvc', {
     usage: { 'user-msvc': { cpuCores: 0.45, memoryBytes: 128 * 1024 * 1024 } },
     owners: [{ kind: 'ReplicaSet', name: 'user-msvc-7d9f', resolved: true }, { kind: 'Deployment', name: 'user-msvc', resolved: true }],
@@ -76,7 +76,7 @@ test('requests, limits and usage draw as bars when usage is known', async () => 
 
 test('the view updates live and, when the Pod is deleted, keeps its last state under a banner', async () => {
   const pod = userMsvc();
-  const store = storeWith([pod, simplePod('shop', 'web-1')]);
+  const store = wholeStoreWith([pod, simplePod('shop', 'web-1')]);
   const { app, services } = await renderApp({ store, initialPod: USER_MSVC }, { columns: 100, rows: 30 });
   await frameWith(app, '1 Containers');
   await until(() => services.focused.at(-1)?.name === 'user-msvc', 'focus on user-msvc');
@@ -96,7 +96,7 @@ test('the view updates live and, when the Pod is deleted, keeps its last state u
 });
 
 test('esc goes back to the list with the same Pod selected', async () => {
-  const store = storeWith([simplePod('shop', 'a-1'), userMsvc(), simplePod('shop', 'z-1')]);
+  const store = wholeStoreWith([simplePod('shop', 'a-1'), userMsvc(), simplePod('shop', 'z-1')]);
   const { app, services } = await renderApp({ store }, { columns: 80, rows: 24 });
   await frameWith(app, '> a-1');
   await press(app, 'j', KEY.enter);
@@ -109,7 +109,7 @@ test('esc goes back to the list with the same Pod selected', async () => {
 });
 
 test('containers can be selected; l opens the plugged log view on it and it returns on close', async () => {
-  const store = storeWith([userMsvc()]);
+  const store = wholeStoreWith([userMsvc()]);
   let seen: LogViewHostProps | undefined;
   const renderLogs = (p: LogViewHostProps) => {
     seen = p;
@@ -135,7 +135,7 @@ test('containers can be selected; l opens the plugged log view on it and it retu
 });
 
 test('s hands the terminal to a shell in the selected container and says how it ended', async () => {
-  const store = storeWith([userMsvc()]);
+  const store = wholeStoreWith([userMsvc()]);
   const services = fakeServices();
   services.execOutcome = { kind: 'exited', exitCode: 2 };
   const { app } = await renderApp({ store, services, initialPod: USER_MSVC }, { columns: 120, rows: 24 });
@@ -148,7 +148,7 @@ test('s hands the terminal to a shell in the selected container and says how it 
 });
 
 test('no shell: the debug container is offered, and only y starts it', async () => {
-  const store = storeWith([userMsvc()]);
+  const store = wholeStoreWith([userMsvc()]);
   const services = fakeServices();
   services.execOutcome = { kind: 'no-shell', tried: ['bash', 'sh', '/busybox/sh'] };
   const { app } = await renderApp({ store, services, initialPod: USER_MSVC }, { columns: 120, rows: 24 });
@@ -169,7 +169,7 @@ test('no shell: the debug container is offered, and only y starts it', async () 
 });
 
 test('P probes ports: a skipped probe says why, a run marks what listens', async () => {
-  const store = storeWith([userMsvc()]);
+  const store = wholeStoreWith([userMsvc()]);
   const services = fakeServices();
   const { app } = await renderApp({ store, services, initialPod: USER_MSVC }, { columns: 120, rows: 24 });
   await frameWith(app, '1 Containers');
@@ -188,7 +188,7 @@ test('P probes ports: a skipped probe says why, a run marks what listens', async
 });
 
 test('the view re-lays out on resize: narrow cuts paths, wide shows them whole', async () => {
-  const store = storeWith([userMsvc()]);
+  const store = wholeStoreWith([userMsvc()]);
   const { app } = await renderApp({ store, initialPod: USER_MSVC }, { columns: 80, rows: 24 });
   await frameWith(app, '1 Containers');
   await press(app, '3');
@@ -199,5 +199,32 @@ test('the view re-lays out on resize: narrow cuts paths, wide shows them whole',
   frame = await frameWhere(app, (f) => rowWith(f, '* secret').includes('/etc/datadog-agent/secret ro'), 'wide matrix');
   assert.ok(frame.split('\n').some((l) => l.length > 100));
   assert.equal(frame.split('\n').length, 30);
+  app.unmount();
+});
+
+test('in a lean store the open Pod shows whole once its focus brings the whole object, and goes lean when closed', async () => {
+  const store = storeWith([userMsvc(), simplePod('shop', 'web-1')]);
+  const uid = 'uid-user-msvc';
+  assert.equal(store.get(uid)!.pod.spec?.volumes, undefined, 'listed lean');
+  const services = fakeServices();
+  const record = services.focus;
+  // What the details feed does: focus the Pod in the store, then hand over the whole one it reads.
+  services.focus = (pod) => {
+    record(pod);
+    store.focus(pod ? (store.find(pod.namespace, pod.name)?.pod.metadata?.uid ?? null) : null);
+    if (pod) setImmediate(() => store.putFull(userMsvc()));
+  };
+  const { app } = await renderApp({ store, services }, { columns: 100, rows: 40 });
+  await frameWith(app, 'web-1');
+  await press(app, KEY.enter);
+  // Until the whole Pod arrives the lean one is drawn (no volumes, no ports); then the whole one.
+  const frame = await frameWith(app, '127.0.0.1:443/TCP');
+  assert.match(rowWith(frame, '127.0.0.1:443/TCP'), /→ user-msvc \(https\)/);
+  assert.match(rowWith(frame, '* secret'), /secret user-msvc/);
+  assert.equal(store.hasFull(uid), true);
+  await press(app, KEY.esc);
+  await until(() => services.focused.at(-1) === null, 'focus released');
+  assert.equal(store.hasFull(uid), false);
+  assert.equal(store.get(uid)!.pod.spec?.volumes, undefined, 'lean again once closed');
   app.unmount();
 });

@@ -15,7 +15,7 @@ import { makeTheme } from '../../src/ui/theme.ts';
 import { renderPodText } from '../../src/ui/snapshot/text.ts';
 import { toPodHost } from '../../src/model/memo.ts';
 import { crashingWithSidecar, NOW, simplePod } from './fixtures.ts';
-import { frameWhere, frameWith, rowWith, storeWith, until } from './harness.tsx';
+import { frameWhere, frameWith, rowWith, wholeStoreWith, until } from './harness.tsx';
 
 interface FakeLogs extends Pick<PodviewServices, 'openLogs'> {
   requests: LogRequest[];
@@ -60,7 +60,7 @@ function withRestarts(pod: V1Pod, restarts: number): V1Pod {
 }
 
 test('the previous instance of a crash-looping container shows its last 5 lines under the diagnosis', async () => {
-  const store = storeWith([crashingWithSidecar()]);
+  const store = wholeStoreWith([crashingWithSidecar()]);
   const logs = fakeLogs();
   const app = render(<HostPane store={store} uid={WORKER} services={logs} />);
   await until(() => logs.buffers.length === 1, 'the previous logs opened');
@@ -88,7 +88,7 @@ test('the previous instance of a crash-looping container shows its last 5 lines 
 
 test('leaving the view, another Pod and a new restart each close the read that was open', async () => {
   const crashing = crashingWithSidecar();
-  const store = storeWith([crashing, simplePod('shop', 'web-1')]);
+  const store = wholeStoreWith([crashing, simplePod('shop', 'web-1')]);
   const logs = fakeLogs((buffer) => buffer.append('panic: boom'));
   const app = render(<HostPane store={store} uid={WORKER} services={logs} />);
   await frameWith(app, 'panic: boom');
@@ -124,7 +124,7 @@ test('hostile escape sequences in the previous lines never reach the frame', asy
     '\u009b31mC1 csi\u0085next\u0007bell',
     'tab\there \u202eevil',
   ];
-  const store = storeWith([crashingWithSidecar()]);
+  const store = wholeStoreWith([crashingWithSidecar()]);
   const logs = fakeLogs((buffer) => hostile.forEach((l) => buffer.append(l)));
   const app = render(<HostPane store={store} uid={WORKER} services={logs} />);
   const frame = await frameWith(app, 'click me');
@@ -135,7 +135,7 @@ test('hostile escape sequences in the previous lines never reach the frame', asy
 });
 
 test('previous logs that cannot be read say why in one line', async () => {
-  const store = storeWith([crashingWithSidecar()]);
+  const store = wholeStoreWith([crashingWithSidecar()]);
   const logs = fakeLogs((buffer) => buffer.setState({ kind: 'error', message: 'pods "worker-0" is forbidden: User "dev" cannot get resource "pods/log"' }));
   const app = render(<HostPane store={store} uid={WORKER} services={logs} />);
   const frame = await frameWith(app, 'previous logs:');
@@ -150,7 +150,7 @@ test('a container that restarted after an error, without a diagnosis, still gets
   const pod = simplePod('shop', 'api-1', { uid: 'uid-api-1' });
   pod.status!.containerStatuses![0]!.restartCount = 2;
   pod.status!.containerStatuses![0]!.lastState = { terminated: { exitCode: 2, reason: 'Error', finishedAt: new Date(NOW - 60_000) } };
-  const store = storeWith([pod]);
+  const store = wholeStoreWith([pod]);
   const logs = fakeLogs((buffer) => buffer.append('listen tcp :8080: bind: address already in use'));
   const app = render(<HostPane store={store} uid="uid-api-1" services={logs} />);
   const frame = await frameWith(app, 'address already in use');

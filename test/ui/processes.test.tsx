@@ -2,12 +2,12 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { toPodHost } from '../../src/model/memo.ts';
 import { crashingWithSidecar, NOW } from './fixtures.ts';
-import { frameWith, press, renderApp, rowWith, storeWith } from './harness.tsx';
+import { frameWith, press, renderApp, rowWith, wholeStoreWith } from './harness.tsx';
 
 const WORKER = { namespace: 'shop', name: 'worker-0' };
 
 test('containers are listed as processes in start order with kind badges and the last termination', async () => {
-  const store = storeWith([crashingWithSidecar()]);
+  const store = wholeStoreWith([crashingWithSidecar()]);
   const { app } = await renderApp({ store, initialPod: WORKER }, { columns: 100, rows: 40 });
   const frame = await frameWith(app, '1 Containers');
   const lines = frame.split('\n');
@@ -24,7 +24,7 @@ test('every diagnosis of the model is drawn, errors marked ✗', async () => {
   const pod = crashingWithSidecar();
   const host = toPodHost(pod, { now: NOW });
   assert.ok(host.diagnosis.length > 0, 'the fixture is diagnosed');
-  const store = storeWith([pod]);
+  const store = wholeStoreWith([pod]);
   const { app } = await renderApp({ store, initialPod: WORKER }, { columns: 160, rows: 40 });
   await frameWith(app, '1 Containers');
   await press(app, '2');
@@ -36,7 +36,7 @@ test('every diagnosis of the model is drawn, errors marked ✗', async () => {
 });
 
 test('the list glyphs show one container per glyph, by kind', async () => {
-  const store = storeWith([crashingWithSidecar()]);
+  const store = wholeStoreWith([crashingWithSidecar()]);
   const { app } = await renderApp({ store }, { columns: 100, rows: 24 });
   const frame = await frameWith(app, 'worker-0');
   assert.match(rowWith(frame, 'worker-0'), /▪◆●\s*$/);

@@ -1,0 +1,131 @@
+// The store keeps every Pod lean except the one the user has open: the list must not notice,
+// the open Pod must get its whole object, and a stale copy must never replace a newer one.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { V1Pod } from '@kubernetes/client-node';
+import { toPodRow } from '../../src/model/podRow.ts';
+import { makeScalePod } from '../../src/sim/scenario/scale.ts';
+import { leanPod } from '../../src/store/leanPod.ts';
+import { PodStore } from '../../src/store/podStore.ts';
+import { trimPod } from '../../src/store/trimPod.ts';
+import { defaultContainer } from '../../src/ui/podActions.ts';
+import { conflictingPorts, crashingWithSidecar, NOW, simplePod, userMsvc } from '../ui/fixtures.ts';
+
+const SCALE = { pods: 200, namespaces: 4, seed: 7, nowMs: NOW };
+
+/** Pods as a watch decodes them: plain JSON, nothing shared between them. */
+function decoded(): V1Pod[] {
+  const pods = [userMsvc(), crashingWithSidecar(), conflictingPorts(), simplePod('shop', 'web-1', { phase: 'Pending' })];
+  for (let i = 0; i < SCALE.pods; i++) pods.push(makeScalePod(i, SCALE));
+  const deleting = userMsvc();
+  deleting.metadata = { ...deleting.metadata, uid: 'deleting', deletionTimestamp: new Date(NOW - 5000) };
+  pods.push(deleting);
+  const gated = simplePod('shop', 'gated', { phase: 'Pending' });
+  gated.status = { ...gated.status, conditions: [{ type: 'PodScheduled', status: 'False', reason: 'SchedulingGated' }] };
+  pods.push(gated);
+  const annotated = conflictingPorts();
+  annotated.metadata = { ...annotated.metadata, uid: 'annotated', annotations: { 'kubectl.kubernetes.io/default-container': 'metrics', 'example.com/big': 'x'.repeat(1000) } };
+  pods.push(annotated);
+  return pods.map((p) => JSON.parse(JSON.stringify(p)) as V1Pod);
+}
+
+const uid = (p: V1Pod) => p.metadata!.uid!;
+
+test('a lean Pod gives the same list row, labels and default container as the whole one', () => {
+  const pods = decoded();
+  const statuses = new Set<string>();
+  for (const pod of pods) {
+    const lean = leanPod(pod);
+    const whole = trimPod(pod);
+    assert.deepEqual(toPodRow(lean, NOW), toPodRow(whole, NOW), pod.metadata!.name!);
+    assert.deepEqual(toPodRow(lean, NOW, true), toPodRow(whole, NOW, true));
+    assert.equal(defaultContainer(lean), defaultContainer(whole));
+    statuses.add(toPodRow(lean, NOW).status);
+  }
+  const annotated = leanPod(pods.find((p) => uid(p) === 'annotated')!);
+  assert.equal(defaultContainer(annotated), 'metrics', 'the default-container annotation survives');
+  assert.deepEqual(annotated.metadata?.annotations, { 'kubectl.kubernetes.io/default-container': 'metrics' }, 'no other annotation does');
+  const scaled = pods.find((p) => p.metadata?.ownerReferences !== undefined)!;
+  assert.equal(leanPod(scaled).metadata?.ownerReferences, undefined);
+  // The sample covers more than the happy path, or the equality above proves little.
+  for (const s of ['Running', 'CrashLoopBackOff', 'Terminating', 'SchedulingGated', 'Pending']) assert.ok(statuses.has(s), `${s} in ${[...statuses].join(', ')}`);
+});
+
+test('unfocused Pods are stored lean; the focused one whole, from its next event on', () => {
+  const store = new PodStore({ frameMs: 0 });
+  const [msvc, crash] = [userMsvc(), crashingWithSidecar()];
+  store.replaceAll([msvc, crash], '1');
+  const stored = store.get(uid(msvc))!.pod;
+  assert.equal(stored.spec?.containers[0].image, undefined, 'no image in a lean Pod');
+  assert.equal(stored.spec?.volumes, undefined);
+  assert.equal(stored.metadata?.ownerReferences, undefined);
+  assert.deepEqual(stored.metadata?.labels, msvc.metadata?.labels, 'labels stay for the filter');
+  assert.equal(store.hasFull(uid(msvc)), false);
+
+  store.focus(uid(msvc));
+  assert.equal(store.hasFull(uid(msvc)), false, 'focusing alone does not make a lean Pod whole');
+  store.apply([{ type: 'MODIFIED', pod: { ...msvc, metadata: { ...msvc.metadata, resourceVersion: '999' } } }]);
+  assert.equal(store.hasFull(uid(msvc)), true);
+  assert.equal(store.get(uid(msvc))!.pod.spec?.containers[0].image, msvc.spec!.containers[0].image);
+  assert.equal(store.get(uid(crash))!.pod.spec?.containers[0].image, undefined, 'the others stay lean');
+
+  store.focus(uid(crash));
+  assert.equal(store.hasFull(uid(msvc)), false);
+  assert.equal(store.get(uid(msvc))!.pod.spec?.containers[0].image, undefined, 'the Pod left behind goes back to lean');
+  assert.equal(store.get(uid(msvc))!.pod.metadata?.resourceVersion, '999');
+});
+
+test('putFull takes the whole Pod only for the focused, present Pod, and never an older copy', () => {
+  const heard: number[] = [];
+  const store = new PodStore({ frameMs: 0, deletedLingerMs: 60_000 });
+  store.subscribe((change) => heard.push(change.changed.size));
+  const at = (p: V1Pod, rv: string): V1Pod => ({ ...p, metadata: { ...p.metadata, resourceVersion: rv } });
+  const msvc = userMsvc();
+  const other = simplePod('shop', 'web-1');
+  store.replaceAll([at(msvc, '10'), other], '10');
+
+  assert.equal(store.putFull(at(msvc, '10')), false, 'not focused: stays lean');
+  assert.equal(store.hasFull(uid(msvc)), false);
+
+  store.focus(uid(msvc));
+  assert.equal(store.putFull(at(msvc, '9')), false, 'older than the stored lean copy');
+  assert.equal(store.hasFull(uid(msvc)), false);
+  heard.length = 0;
+  assert.equal(store.putFull(at(msvc, '10')), true, 'same version: the whole of what the list showed');
+  assert.deepEqual(heard, [1], 'subscribers hear of it');
+  assert.equal(store.get(uid(msvc))!.pod.spec?.volumes?.length, msvc.spec!.volumes!.length);
+  assert.equal(store.get(uid(msvc))!.pod.metadata?.managedFields, undefined, 'still trimmed');
+  assert.equal(store.putFull(at(msvc, '10')), false, 'already whole at that version: no redraw');
+
+  store.apply([{ type: 'DELETED', pod: at(msvc, '11') }]);
+  assert.equal(store.get(uid(msvc))!.pod.spec?.volumes?.length, msvc.spec!.volumes!.length, 'a deleted focused Pod lingers whole');
+  assert.equal(store.putFull(at(msvc, '12')), false, 'no resurrection of a deleted Pod');
+  store.focus(uid(other));
+  assert.equal(store.putFull(at(msvc, '12')), false);
+  assert.equal(store.putFull({ ...other, metadata: { ...other.metadata, uid: 'unknown' } }), false, 'a Pod the store does not have is not added');
+  assert.equal(store.size, 2);
+  store.close();
+});
+
+test('a re-list keeps the focused Pod whole and prunes as before', () => {
+  const store = new PodStore({ frameMs: 0 });
+  const [msvc, crash, web] = [userMsvc(), crashingWithSidecar(), simplePod('shop', 'web-1')];
+  store.focus(uid(crash));
+  store.replaceAll([msvc, crash, web], '5');
+  assert.equal(store.hasFull(uid(crash)), true);
+  store.apply([{ type: 'ADDED', pod: msvc }, { type: 'ADDED', pod: crash }]);
+  store.pruneExcept(new Set([uid(msvc), uid(crash)]), '6');
+  assert.equal(store.size, 2);
+  assert.equal(store.hasFull(uid(crash)), true);
+  assert.ok(store.get(uid(crash))!.pod.spec?.containers.some((c) => c.image !== undefined));
+  assert.equal(store.get(uid(msvc))!.pod.spec?.containers[0].image, undefined);
+  assert.equal(store.resourceVersion, '6');
+});
+
+test('a store told to keep every Pod whole does', () => {
+  const store = new PodStore({ frameMs: 0, keepWhole: true });
+  const msvc = userMsvc();
+  store.apply([{ type: 'ADDED', pod: msvc }]);
+  assert.equal(store.hasFull(uid(msvc)), true);
+  assert.equal(store.get(uid(msvc))!.pod.spec?.containers[0].image, msvc.spec!.containers[0].image);
+});
