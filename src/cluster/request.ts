@@ -40,6 +40,15 @@ function combine(options: RequestOptions): { signal?: AbortSignal } {
   return { signal: options.signal ? AbortSignal.any([options.signal, timeout]) : timeout };
 }
 
+/** An error body is a Status when the server is kube-apiserver-like, and anything at all otherwise. */
+function parseOrUndefined(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
 /** GETs `path` and returns the parsed JSON body; non-2xx answers throw ApiError with the server's Status. */
 export async function getJson<T>(kubeConfig: KubeConfig, path: string, query: Query = {}, options: RequestOptions = {}): Promise<T> {
   const { signal } = combine(options);
@@ -47,13 +56,7 @@ export async function getJson<T>(kubeConfig: KubeConfig, path: string, query: Qu
   const response = await http.send(ctx).toPromise();
   const text = await response.body.text();
   if (response.httpStatusCode < 200 || response.httpStatusCode > 299) {
-    let status: unknown;
-    try {
-      status = JSON.parse(text);
-    } catch {
-      status = undefined;
-    }
-    throw new ApiError(response.httpStatusCode, serverOf(kubeConfig), status);
+    throw new ApiError(response.httpStatusCode, serverOf(kubeConfig), parseOrUndefined(text));
   }
   return JSON.parse(text) as T;
 }
@@ -70,12 +73,7 @@ export async function postJson<T>(kubeConfig: KubeConfig, path: string, body: un
   if (signal) ctx.setSignal(signal);
   const response = await http.send(ctx).toPromise();
   const text = await response.body.text();
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch {
-    parsed = undefined;
-  }
+  const parsed = parseOrUndefined(text);
   if (response.httpStatusCode < 200 || response.httpStatusCode > 299) throw new ApiError(response.httpStatusCode, url.replace(/\/apis?\/.*$/, ''), parsed);
   return parsed as T;
 }
@@ -86,13 +84,7 @@ export async function openStream(kubeConfig: KubeConfig, path: string, query: Qu
   const response = await http.send(ctx).toPromise();
   if (response.httpStatusCode < 200 || response.httpStatusCode > 299) {
     const text = await response.body.text().catch(() => '');
-    let status: unknown;
-    try {
-      status = JSON.parse(text);
-    } catch {
-      status = undefined;
-    }
-    throw new ApiError(response.httpStatusCode, serverOf(kubeConfig), status);
+    throw new ApiError(response.httpStatusCode, serverOf(kubeConfig), parseOrUndefined(text));
   }
   return response;
 }

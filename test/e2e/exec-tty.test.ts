@@ -3,27 +3,17 @@
 // it was, the same row selected.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { assertBuilt, ROOT } from '../cli/helpers.ts';
+import { screenOf, startCleanShell, tmux, waiterOn } from './tmuxSession.ts';
 
 const hasTmux = spawnSync('tmux', ['-V']).status === 0;
 const hasPython = spawnSync('python3', ['-c', 'import pty']).status === 0;
 const skip = !hasTmux ? 'tmux is not installed' : !hasPython ? 'python3 (the sim pty helper) is not installed' : false;
 const session = `podview-exec-e2e-${process.pid}`;
-const tmux = (...args: string[]): string => execFileSync('tmux', args, { encoding: 'utf8' });
-const screen = (): string => tmux('capture-pane', '-p', '-t', session);
-
-async function waitFor(what: string, predicate: (text: string) => boolean, deadlineMs = 45_000): Promise<string> {
-  const until = Date.now() + deadlineMs;
-  let text = '';
-  while (Date.now() < until) {
-    text = screen();
-    if (predicate(text)) return text;
-    await new Promise((r) => setTimeout(r, 150));
-  }
-  assert.fail(`timed out waiting for ${what}; screen:\n${text}`);
-}
+const screen = screenOf(session);
+const waitFor = waiterOn(screen);
 
 /** Index of the selected row among the screen's lines, and its first words (namespace). */
 const selection = (text: string): { index: number; namespace: string } => {
@@ -35,7 +25,7 @@ const selection = (text: string): { index: number; namespace: string } => {
 test('shell from the TUI: command output, resize followed, TUI restored with the same selection', { skip }, async (t) => {
   assertBuilt();
   const bin = path.join(ROOT, 'bin', 'kubectl-podview');
-  tmux('new-session', '-d', '-s', session, '-x', '120', '-y', '40', `env -i PATH=${process.env.PATH} HOME=${process.env.HOME} TERM=xterm-256color bash --norc --noprofile`);
+  startCleanShell(session, 120, 40);
   t.after(() => spawnSync('tmux', ['kill-session', '-t', session]));
   tmux('send-keys', '-t', session, `${process.execPath} ${bin} --demo; echo DONE-$?-DONE`, 'Enter');
   await waitFor('the Pod list', (s) => /NAMESPACE\s+NAME/.test(s) && /^> /m.test(s));

@@ -5,28 +5,18 @@ import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { assertBuilt, ROOT } from '../cli/helpers.ts';
+import { screenOf, startCleanShell, tmux, waiterOn } from './tmuxSession.ts';
 
 const hasTmux = spawnSync('tmux', ['-V']).status === 0;
 const session = `podview-e2e-${process.pid}`;
-const tmux = (...args: string[]): string => execFileSync('tmux', args, { encoding: 'utf8' });
-const screen = (): string => tmux('capture-pane', '-p', '-t', session);
-
-async function waitFor(what: string, predicate: (text: string) => boolean, deadlineMs = 45_000): Promise<string> {
-  const until = Date.now() + deadlineMs;
-  let text = '';
-  while (Date.now() < until) {
-    text = screen();
-    if (predicate(text)) return text;
-    await new Promise((r) => setTimeout(r, 150));
-  }
-  assert.fail(`timed out waiting for ${what}; screen:\n${text}`);
-}
+const screen = screenOf(session);
+const waitFor = waiterOn(screen);
 
 test('demo TUI in tmux: filter, open user-msvc, quit, terminal restored', { skip: hasTmux ? false : 'tmux is not installed' }, async (t) => {
   assertBuilt();
   const bin = path.join(ROOT, 'bin', 'kubectl-podview');
   // A plain shell first, so there is pre-run content to come back to.
-  tmux('new-session', '-d', '-s', session, '-x', '120', '-y', '40', `env -i PATH=${process.env.PATH} HOME=${process.env.HOME} TERM=xterm-256color bash --norc --noprofile`);
+  startCleanShell(session, 120, 40);
   t.after(() => spawnSync('tmux', ['kill-session', '-t', session]));
   tmux('send-keys', '-t', session, `echo BEFORE""MARK; ${process.execPath} ${bin} --demo; echo DONE-$?-DONE`, 'Enter');
 
@@ -61,7 +51,7 @@ test('SIGTERM while the TUI runs restores the terminal too', { skip: hasTmux ? f
   assertBuilt();
   const bin = path.join(ROOT, 'bin', 'kubectl-podview');
   const name = `${session}-term`;
-  tmux('new-session', '-d', '-s', name, '-x', '100', '-y', '30', `env -i PATH=${process.env.PATH} HOME=${process.env.HOME} TERM=xterm-256color bash --norc --noprofile`);
+  startCleanShell(name, 100, 30);
   t.after(() => spawnSync('tmux', ['kill-session', '-t', name]));
   tmux('send-keys', '-t', name, `${process.execPath} ${bin} --demo & sleep 0.2; fg`, 'Enter');
   const shot = (): string => tmux('capture-pane', '-p', '-t', name);
