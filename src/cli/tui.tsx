@@ -31,7 +31,6 @@ export async function startTui(args: ViewArgs): Promise<number> {
     // A Pod that does not exist is a user error before the screen changes, like kubectl's.
     if (args.pod) await getPod(target.kubeConfig, target.namespace, args.pod, { timeoutMs: target.requestTimeoutMs });
     const { scope, notice } = await resolveScope(target);
-    if (notice) process.stderr.write(`podview: ${notice}\n`);
     return await runTui(args, target, scope, notice);
   } finally {
     await target.close();
@@ -75,6 +74,7 @@ async function runTui(args: ViewArgs, target: Target, scope: string | undefined,
         color={color}
         onExit={quit}
         renderLogs={logs.renderLogs}
+        {...(notice ? { notice } : {})}
       />,
       // interactive: Ink would otherwise turn itself off when CI=true is set, even on a terminal.
       // maxFps 20: under churn every frame costs a layout and a full-screen diff; 50 ms between

@@ -52,6 +52,8 @@ export interface AppProps {
   renderLogs?: RenderLogs;
   /** How the shell session is left, as the exec layer reads it (shown before it starts). */
   execDetach?: string;
+  /** A start-up notice (e.g. -A was forbidden, showing one namespace), shown until the first key. */
+  notice?: string;
 }
 
 const LIST_HINT = 'enter open · / filter · l logs · s shell · ? help · q quit';
@@ -72,7 +74,7 @@ export function App(props: AppProps) {
   const [helpScroll, setHelpScroll] = useState(0);
   const [logs, setLogs] = useState<LogRequest | undefined>(undefined);
   const [probe, setProbe] = useState<ProbeState | undefined>(undefined);
-  const [message, setMessage] = useState<Message | undefined>(undefined);
+  const [message, setMessage] = useState<Message | undefined>(props.notice ? { text: sanitize(props.notice), tone: 'warn' } : undefined);
   const exec = useExecFlow(services, props.execDetach ?? 'ctrl-]', setMessage);
   const [nav, dispatch] = useReducer(navReducer, { uid: undefined, index: 0 });
   const listStart = useRef(0);

@@ -63,6 +63,16 @@ test('the status bar shows context, namespace, connection state and counts', asy
   app.unmount();
 });
 
+test('a start-up notice (e.g. -A forbidden) shows in the status bar until the first key', async () => {
+  const store = storeWith([simplePod('shop', 'web-1'), simplePod('shop', 'web-2')]);
+  const { app } = await renderApp({ store, notice: 'cannot list pods at the cluster scope; showing namespace "shop" instead' }, { columns: 120, rows: 24 });
+  await frameWith(app, 'showing namespace "shop" instead');
+  await press(app, 'j');
+  const frame = await frameWith(app, 'enter open');
+  assert.ok(!frame.includes('showing namespace'), 'the notice gives way to the key hint');
+  app.unmount();
+});
+
 test('the status bar says "all" under -A and the list starts waiting when empty', async () => {
   const store = storeWith([]);
   store.setConnection({ kind: 'connecting' });
