@@ -7,6 +7,7 @@ import { apiVersionOf } from './resources.ts';
 import { lowerBound } from './sortedKeys.ts';
 import { badRequest, continueExpired, sendStatus } from './status.ts';
 import { writeTable } from './table.ts';
+import { drained } from './drained.ts';
 
 const CHUNK = 64 * 1024;
 
@@ -55,20 +56,7 @@ function chunkedWriter(res: ServerResponse): { write(s: string): void; flush(): 
     const data = buf.join('');
     buf = [];
     size = 0;
-    pending = pending.then(
-      () =>
-        new Promise<void>((resolve) => {
-          if (res.destroyed) return resolve();
-          if (res.write(data)) return resolve();
-          const done = () => {
-            res.off('drain', done);
-            res.off('close', done);
-            resolve();
-          };
-          res.on('drain', done);
-          res.on('close', done);
-        }),
-    );
+    pending = pending.then(() => (res.destroyed || res.write(data) ? undefined : drained(res)));
   };
   return {
     write(s) {

@@ -3,6 +3,7 @@
 // sim measures the client, not its own buffering.
 import type { ServerResponse } from 'node:http';
 import { formatRecord, type ContainerInstance, type Follower } from './instance.ts';
+import { drained } from '../drained.ts';
 
 export interface FirehoseOptions {
   /** Bytes per line without the newline (at least the numbered prefix); default 100. */
@@ -25,17 +26,6 @@ export function firehoseLine(n: number, lineBytes = 100): string {
 }
 
 /** Settles on 'drain' or 'close', whichever comes first, and leaves no listener behind. */
-function drained(res: ServerResponse): Promise<void> {
-  return new Promise((resolve) => {
-    const done = () => {
-      res.off('drain', done);
-      res.off('close', done);
-      resolve();
-    };
-    res.on('drain', done);
-    res.on('close', done);
-  });
-}
 
 export async function firehoseInto(instanceOf: () => ContainerInstance, now: () => number, count: number, options: FirehoseOptions): Promise<void> {
   const lineBytes = options.lineBytes ?? 100;
