@@ -2,22 +2,10 @@
 // and hand over to the exec command, whose exit code is the remote command's.
 import type { ExecArgs } from './commandTypes.ts';
 import { runExecCommand } from './execCommand.ts';
-import { openTarget } from './target.ts';
+import { withTarget } from './target.ts';
 
-export async function runExec(args: ExecArgs): Promise<number> {
-  const target = await openTarget(args);
-  try {
-    return await runExecCommand({
-      kubeConfig: target.kubeConfig,
-      namespace: target.namespace,
-      pod: args.pod,
-      container: args.container,
-      command: args.command,
-      stdin: args.stdin,
-      tty: args.tty,
-      shell: args.shell,
-    });
-  } finally {
-    await target.close();
-  }
+export function runExec(args: ExecArgs): Promise<number> {
+  return withTarget(args, (target) =>
+    runExecCommand({ kubeConfig: target.kubeConfig, namespace: target.namespace, pod: args.pod, container: args.container, command: args.command, stdin: args.stdin, tty: args.tty, shell: args.shell }),
+  );
 }

@@ -7,22 +7,12 @@ import type { LogLine } from '../store/logBuffer.ts';
 import { LogBuffer } from '../store/logBuffer.ts';
 import { sanitize } from '../text/sanitize.ts';
 import { containerSgr } from '../ui/logs/containerColor.ts';
+import type { LogsArgs } from './commandTypes.ts';
 
-export interface LogsCommandOptions {
+/** What `kubectl podview logs` was asked for (tail: lines of history per container, undefined for all). */
+export interface LogsCommandOptions extends Pick<LogsArgs, 'pod' | 'container' | 'allContainers' | 'follow' | 'tail' | 'since' | 'timestamps' | 'previous' | 'logColors'> {
   kubeConfig: KubeConfig;
   namespace: string;
-  pod: string;
-  container?: string;
-  allContainers: boolean;
-  follow: boolean;
-  /** Lines of history per container; undefined for all. */
-  tail?: number;
-  /** A duration like 5m, 1h30m, 10s. */
-  since?: string;
-  timestamps: boolean;
-  previous: boolean;
-  /** Keep the containers' SGR colours. */
-  logColors: boolean;
   stdout: NodeJS.WritableStream & { isTTY?: boolean; writableNeedDrain?: boolean };
   stderr: NodeJS.WritableStream;
 }

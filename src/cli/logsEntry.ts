@@ -2,28 +2,26 @@
 import { UserError } from '../cluster/errors.ts';
 import type { LogsArgs } from './commandTypes.ts';
 import { parseSince, runLogsCommand } from './logsCommand.ts';
-import { openTarget } from './target.ts';
+import { withTarget } from './target.ts';
 
 export async function runLogs(args: LogsArgs): Promise<number> {
   if (args.since !== undefined && parseSince(args.since) === undefined) throw new UserError(`invalid value "${args.since}" for --since: use a duration like 30s, 5m, 1h`);
-  const target = await openTarget(args);
-  try {
-    return await runLogsCommand({
+  const { pod, container, allContainers, follow, since, timestamps, previous, logColors } = args;
+  return withTarget(args, (target) =>
+    runLogsCommand({
       kubeConfig: target.kubeConfig,
       namespace: target.namespace,
-      pod: args.pod,
-      container: args.container,
-      allContainers: args.allContainers,
-      follow: args.follow,
+      pod,
+      container,
+      allContainers,
+      follow,
+      since,
+      timestamps,
+      previous,
+      logColors,
       tail: args.tail === -1 ? undefined : args.tail,
-      since: args.since,
-      timestamps: args.timestamps,
-      previous: args.previous,
-      logColors: args.logColors,
       stdout: process.stdout,
       stderr: process.stderr,
-    });
-  } finally {
-    await target.close();
-  }
+    }),
+  );
 }

@@ -22,7 +22,7 @@ import { podsFromManifests, readSource } from './manifests.ts';
 import { snapshotWriter } from './snapshotOutput.ts';
 import type { SnapshotSink } from './snapshotOutput.ts';
 import { heapTrimmer } from './heapTrim.ts';
-import { openTarget } from './target.ts';
+import { withTarget } from './target.ts';
 import type { Target } from './target.ts';
 
 /** Above this many Pods a snapshot skips events, owners and usage: one request per owner does not scale. */
@@ -129,17 +129,14 @@ export async function writeSnapshot(args: ViewArgs, io: SnapshotIO): Promise<voi
     await writer.add(await hostConverter(now, undefined)(fromFile(args, io), NO_DETAILS));
     return writer.end();
   }
-  const target = await openTarget(args);
-  try {
+  await withTarget(args, async (target) => {
     const toHosts = hostConverter(now, args.probe ? (host) => probed(host, target.kubeConfig, io) : undefined);
     const trim = heapTrimmer();
     for await (const hosts of fromCluster(args, target, io, toHosts)) {
       await writer.add(hosts);
       trim();
     }
-  } finally {
-    await target.close();
-  }
+  });
   return writer.end();
 }
 

@@ -68,3 +68,13 @@ export async function openTarget(args: ClusterArgs): Promise<Target> {
     },
   };
 }
+
+/** Runs `work` against the target and closes it (the demo's simulated cluster) however it ends. */
+export async function withTarget<T>(args: ClusterArgs, work: (target: Target) => Promise<T>): Promise<T> {
+  const target = await openTarget(args);
+  try {
+    return await work(target);
+  } finally {
+    await target.close();
+  }
+}
