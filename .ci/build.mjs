@@ -10,6 +10,7 @@ await build({
   target: 'node22',
   jsx: 'automatic',
   minifySyntax: true,
+  minifyWhitespace: true,
   legalComments: 'none',
   logLevel: 'warning',
   // Ink's optional devtools integration is never shipped: esbuild hoists its dynamic import to
