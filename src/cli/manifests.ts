@@ -2,7 +2,7 @@
 // template) can be inspected before it is applied. Accepts single objects, Lists and
 // multi-document YAML or JSON.
 import fs from 'node:fs';
-import { loadAllYaml } from '@kubernetes/client-node';
+import { CORE_SCHEMA, loadAll } from 'js-yaml';
 import type { V1Pod } from '@kubernetes/client-node';
 import { UserError } from '../cluster/errors.ts';
 
@@ -71,7 +71,8 @@ export function readSource(file: string, stdin: () => string = () => fs.readFile
 export function podsFromManifests(text: string, label: string, namespace: string): V1Pod[] {
   let docs: unknown[];
   try {
-    docs = loadAllYaml(text);
+    // The core schema keeps timestamps as strings, as the API server sends them.
+    docs = loadAll(text, { schema: CORE_SCHEMA });
   } catch (err) {
     const reason = err instanceof Error ? err.message.split('\n')[0] : String(err);
     throw new UserError(`${label}: not valid YAML or JSON: ${reason}`);

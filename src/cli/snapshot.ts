@@ -3,7 +3,7 @@
 // go page by page (list page -> view-models -> bytes on stdout -> dropped), so peak memory
 // follows the page size, not the cluster; the order is the server's (namespace, then name,
 // as kubectl prints it).
-import { dumpYaml } from '@kubernetes/client-node';
+import { dump as dumpYaml } from 'js-yaml';
 import type { KubeConfig, V1Pod } from '@kubernetes/client-node';
 import { UserError } from '../cluster/errors.ts';
 import { getPod } from '../cluster/getPod.ts';

@@ -2,7 +2,7 @@
 // document may sit in memory at once. Each format writes exactly the bytes its collected form
 // (`formatSnapshot`) would: -o json and -o yaml are still one document each, the envelope
 // written around the streamed items.
-import { dumpYaml } from '@kubernetes/client-node';
+import { dump as dumpYaml } from 'js-yaml';
 import { toSnapshotJson } from '../model/snapshotJson.ts';
 import type { SnapshotPod } from '../model/snapshotJson.ts';
 import type { PodHost } from '../model/types.ts';

@@ -1,10 +1,10 @@
 // `kubectl debug`-style ephemeral containers: added to a running Pod (for good: they cannot be
 // removed), sharing the target container's process namespace, then waited for until running.
-import { CoreV1Api, PatchStrategy, setHeaderOptions, type KubeConfig, type V1Pod } from '@kubernetes/client-node';
+import type { KubeConfig, V1Pod } from '@kubernetes/client-node';
 import { randomBytes } from 'node:crypto';
 import type { PodKey } from '../store/types.ts';
 import { describeError } from './errors.ts';
-import { getJson } from './request.ts';
+import { getJson, HttpMethod, sendJson } from './request.ts';
 
 export const DEFAULT_DEBUG_IMAGE = 'busybox:1.36';
 
@@ -22,6 +22,8 @@ export type DebugResult = { ok: true; container: string } | { ok: false; message
 const ALPHABET = 'bcdfghjklmnpqrstvwxz2456789';
 export const debugContainerName = (): string => `debugger-${[...randomBytes(5)].map((b) => ALPHABET[b % ALPHABET.length]).join('')}`;
 
+const podPath = (namespace: string, name: string): string => `/api/v1/namespaces/${encodeURIComponent(namespace)}/pods/${encodeURIComponent(name)}`;
+
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 export async function createDebugContainer(kubeConfig: KubeConfig, request: DebugRequest): Promise<DebugResult> {
@@ -35,8 +37,7 @@ export async function createDebugContainer(kubeConfig: KubeConfig, request: Debu
     },
   };
   try {
-    const api = kubeConfig.makeApiClient(CoreV1Api);
-    await api.patchNamespacedPodEphemeralcontainers({ name, namespace, body }, setHeaderOptions('Content-Type', PatchStrategy.StrategicMergePatch));
+    await sendJson(kubeConfig, HttpMethod.PATCH, `${podPath(namespace, name)}/ephemeralcontainers`, body, { contentType: 'application/strategic-merge-patch+json', timeoutMs: 30_000 });
   } catch (err) {
     return { ok: false, message: describeError(err, `add an ephemeral container to ${namespace}/${name}`) };
   }
@@ -44,7 +45,7 @@ export async function createDebugContainer(kubeConfig: KubeConfig, request: Debu
   while (Date.now() < deadline) {
     let pod: V1Pod;
     try {
-      pod = await getJson<V1Pod>(kubeConfig, `/api/v1/namespaces/${encodeURIComponent(namespace)}/pods/${encodeURIComponent(name)}`, {}, { timeoutMs: 10_000 });
+      pod = await getJson<V1Pod>(kubeConfig, podPath(namespace, name), {}, { timeoutMs: 10_000 });
     } catch (err) {
       return { ok: false, message: describeError(err, `get pod ${namespace}/${name}`) };
     }

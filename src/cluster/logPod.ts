@@ -1,16 +1,19 @@
 // What the log streams need to know about the Pod: its containers, which one is the default,
-// and in which state each is, read with client-node's CoreV1Api.
-import { CoreV1Api, type KubeConfig, type V1ContainerStatus, type V1Pod } from '@kubernetes/client-node';
+// and in which state each is.
+import type { KubeConfig, V1ContainerStatus, V1Pod } from '@kubernetes/client-node';
+import { ApiError } from './errors.ts';
 import { withOwnConnections } from './logConnections.ts';
+import { getJson } from './request.ts';
 
 export type PodRead = { kind: 'pod'; pod: V1Pod } | { kind: 'gone' } | { kind: 'error'; code?: number; message: string };
 
 export async function readPod(kubeConfig: KubeConfig, namespace: string, name: string): Promise<PodRead> {
   try {
-    const pod = await withOwnConnections(kubeConfig, (config) => config.makeApiClient(CoreV1Api).readNamespacedPod({ namespace, name }));
+    const path = `/api/v1/namespaces/${encodeURIComponent(namespace)}/pods/${encodeURIComponent(name)}`;
+    const pod = await withOwnConnections(kubeConfig, (config) => getJson<V1Pod>(config, path));
     return { kind: 'pod', pod };
   } catch (err) {
-    const code = (err as { code?: unknown }).code;
+    const code = err instanceof ApiError ? err.statusCode : (err as { code?: unknown }).code;
     if (code === 404) return { kind: 'gone' };
     if (code === 403) return { kind: 'error', code, message: `forbidden: cannot get pod ${namespace}/${name} (RBAC: get pods)` };
     return { kind: 'error', code: typeof code === 'number' ? code : undefined, message: `cannot read pod ${namespace}/${name}: ${errorText(err)}` };

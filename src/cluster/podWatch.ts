@@ -10,7 +10,7 @@ import type { WatchDelta } from '../store/types.ts';
 import { backoffDelay, DEFAULT_BACKOFF, sleep } from './backoff.ts';
 import type { BackoffOptions } from './backoff.ts';
 import { ApiError, describeError, httpStatus, isUnreachable } from './errors.ts';
-import { getJson, postJson, serverOf } from './request.ts';
+import { getJson, HttpMethod, sendJson, serverOf } from './request.ts';
 import { readWatch } from './watchStream.ts';
 import type { WatchEvent } from './watchStream.ts';
 
@@ -218,7 +218,7 @@ export type ListAccess = { allowed: true } | { allowed: false; reason: string };
  */
 export async function canListPods(kubeConfig: KubeConfig, namespace?: string): Promise<ListAccess> {
   try {
-    const review = await postJson<{ status?: { allowed?: boolean; reason?: string } }>(kubeConfig, '/apis/authorization.k8s.io/v1/selfsubjectaccessreviews', {
+    const review = await sendJson<{ status?: { allowed?: boolean; reason?: string } }>(kubeConfig, HttpMethod.POST, '/apis/authorization.k8s.io/v1/selfsubjectaccessreviews', {
       apiVersion: 'authorization.k8s.io/v1',
       kind: 'SelfSubjectAccessReview',
       spec: { resourceAttributes: { verb: 'list', resource: 'pods', namespace: namespace ?? '' } },

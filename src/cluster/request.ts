@@ -3,6 +3,7 @@
 // at 100,000 Pods the serializer's copy into class instances costs more than the network,
 // and it turns timestamps into Dates while the watch stream gives strings. One shape everywhere.
 import { HttpMethod, IsomorphicFetchHttpLibrary, RequestContext } from '@kubernetes/client-node';
+export { HttpMethod };
 import type { KubeConfig } from '@kubernetes/client-node';
 import { ApiError } from './errors.ts';
 
@@ -61,20 +62,25 @@ export async function getJson<T>(kubeConfig: KubeConfig, path: string, query: Qu
   return JSON.parse(text) as T;
 }
 
-/** POSTs a JSON body (used only for SelfSubjectAccessReview, which reads nothing). */
-export async function postJson<T>(kubeConfig: KubeConfig, path: string, body: unknown, options: RequestOptions = {}): Promise<T> {
+/** Sends a JSON body (a SelfSubjectAccessReview, an ephemeral-container patch) and returns the parsed answer. */
+export async function sendJson<T>(
+  kubeConfig: KubeConfig,
+  method: typeof HttpMethod.POST | typeof HttpMethod.PATCH,
+  path: string,
+  body: unknown,
+  options: RequestOptions & { contentType?: string } = {},
+): Promise<T> {
   const { signal } = combine(options);
-  const url = serverOf(kubeConfig) + path;
-  const ctx = new RequestContext(url, HttpMethod.POST);
+  const ctx = new RequestContext(serverOf(kubeConfig) + path, method);
   ctx.setHeaderParam('Accept', 'application/json');
-  ctx.setHeaderParam('Content-Type', 'application/json');
+  ctx.setHeaderParam('Content-Type', options.contentType ?? 'application/json');
   ctx.setBody(JSON.stringify(body));
   await kubeConfig.applySecurityAuthentication(ctx);
   if (signal) ctx.setSignal(signal);
   const response = await http.send(ctx).toPromise();
   const text = await response.body.text();
   const parsed = parseOrUndefined(text);
-  if (response.httpStatusCode < 200 || response.httpStatusCode > 299) throw new ApiError(response.httpStatusCode, url.replace(/\/apis?\/.*$/, ''), parsed);
+  if (response.httpStatusCode < 200 || response.httpStatusCode > 299) throw new ApiError(response.httpStatusCode, serverOf(kubeConfig), parsed);
   return parsed as T;
 }
 
