@@ -1,29 +1,5 @@
 // Bundles the CLI into one ESM file so start-up loads a single module.
 import { build } from 'esbuild';
+import { bundleOptions } from './bundleOptions.mjs';
 
-await build({
-  entryPoints: ['src/cli/main.ts'],
-  outfile: 'dist/kubectl-podview.mjs',
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  target: 'node22',
-  jsx: 'automatic',
-  minifySyntax: true,
-  minifyWhitespace: true,
-  legalComments: 'none',
-  logLevel: 'warning',
-  // Ink's optional devtools integration is never shipped: esbuild hoists its dynamic import to
-  // a static one, so an `external` would make the bundle fail to load; an empty module instead.
-  plugins: [{
-    name: 'no-react-devtools',
-    setup(b) {
-      b.onResolve({ filter: /^react-devtools-core$/ }, () => ({ path: 'react-devtools-core', namespace: 'podview-empty' }));
-      b.onLoad({ filter: /.*/, namespace: 'podview-empty' }, () => ({ contents: 'export default {};', loader: 'js' }));
-    },
-  }],
-  // React's production build: the development one costs a third of each frame in checks.
-  define: { 'process.env.DEV': '"false"', 'process.env.NODE_ENV': '"production"' },
-  // CommonJS dependencies (react) call require(); give the ESM bundle one.
-  banner: { js: "import { createRequire as __podviewRequire } from 'node:module'; const require = __podviewRequire(import.meta.url);" },
-});
+await build({ ...bundleOptions, entryPoints: ['src/cli/main.ts'], outfile: 'dist/kubectl-podview.mjs' });

@@ -68,22 +68,19 @@ async function withFirehose<T>(sim: Sim, count: number, run: () => Promise<T>): 
 }
 
 /**
- * The child as one bundled ESM file, as the product ships (dist/ is one bundle): plain node
- * runs it, so neither tsx nor the sim weighs on its start-up or its RSS.
+ * The child as one bundled ESM file built with the product's options (dist/ is one bundle):
+ * plain node runs it, so neither tsx nor the sim weighs on its start-up or its RSS.
  */
 async function bundleChild(dir: string): Promise<string> {
   const outfile = join(dir, 'logs-child.mjs');
   const { build } = await import('esbuild');
+  // @ts-expect-error: a plain .mjs build script without type declarations.
+  const { bundleOptions } = (await import('../.ci/bundleOptions.mjs')) as { bundleOptions: object };
   await build({
+    ...bundleOptions,
     stdin: { contents: `import { logsChild } from './bench/logs.ts';\nawait logsChild(process.argv[2], Number(process.argv[3]));\n`, resolveDir: fileURLToPath(new URL('..', import.meta.url)), loader: 'ts' },
     outfile,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node22',
     external: ['esbuild', '../src/sim/index.ts'],
-    logLevel: 'warning',
-    banner: { js: "import { createRequire as __req } from 'node:module'; const require = __req(import.meta.url);" },
   });
   return outfile;
 }

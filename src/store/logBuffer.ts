@@ -1,6 +1,9 @@
 // The lines of one log view: a bounded ring that counts what it evicts, so the view can say
 // "N older lines left the buffer" instead of losing them silently. Appends are synchronous
-// and never refused; subscribers hear at most once per frame interval.
+// and never refused; subscribers hear at most once per frame interval. A held line is a few
+// numbers in typed arrays and its bytes in a page (logPages.ts), not a heap object: reading
+// builds the LogLine, and only the rows on screen are read.
+import { BytePages } from './logPages.ts';
 
 export interface LogLine {
   /** 1-based position in everything this view ever received. */
@@ -38,7 +41,16 @@ type Tap = (line: LogLine) => void;
 
 export class LogBuffer {
   readonly capacity: number;
-  private readonly ring: (LogLine | undefined)[];
+  // One slot per held line, `start` the oldest.
+  private readonly pages: (Buffer | undefined)[];
+  private readonly offsets: Int32Array;
+  private readonly tsBytes: Uint16Array;
+  private readonly textBytes: Int32Array;
+  private readonly containerIds: Int32Array;
+  private readonly flags: Uint8Array;
+  private readonly bytes = new BytePages();
+  private readonly containerNames: string[] = [];
+  private readonly containerIdOf = new Map<string, number>();
   private start = 0;
   private count = 0;
   private appended = 0;
@@ -50,7 +62,12 @@ export class LogBuffer {
 
   constructor(options: LogBufferOptions = {}) {
     this.capacity = Math.max(1, Math.floor(options.capacity ?? DEFAULT_LOG_LINES));
-    this.ring = new Array(this.capacity);
+    this.pages = new Array<Buffer | undefined>(this.capacity);
+    this.offsets = new Int32Array(this.capacity);
+    this.tsBytes = new Uint16Array(this.capacity);
+    this.textBytes = new Int32Array(this.capacity);
+    this.containerIds = new Int32Array(this.capacity);
+    this.flags = new Uint8Array(this.capacity);
     this.frameMs = options.frameMs ?? 50;
   }
 
@@ -78,45 +95,72 @@ export class LogBuffer {
     this.changed();
   }
 
-  push(line: Omit<LogLine, 'seq'>): LogLine {
-    return this.add({ ...line, seq: 0 });
+  push(line: Omit<LogLine, 'seq'>): void {
+    this.add(line.text, line.ts, line.container, (line.truncated ? TRUNCATED : 0) | (line.notice ? NOTICE : 0));
   }
 
   /** push() without the intermediate object, for the stream's hot path. */
-  append(text: string, ts?: string, container?: string, truncated?: boolean): LogLine {
-    const record: LogLine = { seq: 0, ts, container, text };
-    if (truncated) record.truncated = true;
-    return this.add(record);
+  append(text: string, ts?: string, container?: string, truncated?: boolean): void {
+    this.add(text, ts, container, truncated ? TRUNCATED : 0);
   }
 
-  private add(record: LogLine): LogLine {
-    record.seq = ++this.appended;
+  notice(text: string): void {
+    this.add(text, undefined, undefined, NOTICE);
+  }
+
+  private add(text: string, ts: string | undefined, container: string | undefined, flags: number): void {
+    const seq = ++this.appended;
+    let slot: number;
     if (this.count < this.capacity) {
-      this.ring[(this.start + this.count) % this.capacity] = record;
+      slot = (this.start + this.count) % this.capacity;
       this.count++;
     } else {
-      this.ring[this.start] = record;
+      slot = this.start; // the oldest line leaves
       this.start = (this.start + 1) % this.capacity;
     }
-    for (const tap of this.taps) tap(record);
+    // ts and text share one span; a timestamp is short (the kubelet's RFC 3339).
+    const stamp = ts && ts.length < 1024 ? ts : '';
+    const stampBytes = stamp ? Buffer.byteLength(stamp) : 0;
+    const page = this.bytes.write(stamp ? stamp + text : text);
+    this.pages[slot] = page;
+    this.offsets[slot] = this.bytes.offset;
+    this.tsBytes[slot] = stampBytes;
+    this.textBytes[slot] = this.bytes.length - stampBytes;
+    this.containerIds[slot] = container === undefined ? -1 : this.containerId(container);
+    this.flags[slot] = flags;
+    if (this.taps.size > 0) {
+      const line = makeLine(seq, text, stamp, container, flags);
+      for (const tap of this.taps) tap(line);
+    }
     this.changed();
-    return record;
   }
 
-  notice(text: string): LogLine {
-    return this.push({ text, notice: true });
+  private containerId(name: string): number {
+    let id = this.containerIdOf.get(name);
+    if (id === undefined) {
+      id = this.containerNames.push(name) - 1;
+      this.containerIdOf.set(name, id);
+    }
+    return id;
   }
 
   /** The i-th line held (0 is the oldest still held). */
   at(index: number): LogLine | undefined {
     if (index < 0 || index >= this.count) return undefined;
-    return this.ring[(this.start + index) % this.capacity];
+    const slot = (this.start + index) % this.capacity;
+    const page = this.pages[slot] as Buffer;
+    const offset = this.offsets[slot];
+    const stampEnd = offset + this.tsBytes[slot];
+    const stamp = stampEnd > offset ? page.toString('utf8', offset, stampEnd) : '';
+    const text = page.toString('utf8', stampEnd, stampEnd + this.textBytes[slot]);
+    const id = this.containerIds[slot];
+    return makeLine(this.evicted + index + 1, text, stamp, id < 0 ? undefined : this.containerNames[id], this.flags[slot]);
   }
 
   slice(from = 0, to = this.count): LogLine[] {
     const out: LogLine[] = [];
     const end = Math.min(to, this.count);
-    for (let i = Math.max(0, from); i < end; i++) out.push(this.ring[(this.start + i) % this.capacity] as LogLine);
+    for (let i = Math.max(0, from); i < end; i++) out.push(this.at(i) as LogLine);
     return out;
   }
 
@@ -147,4 +191,17 @@ export class LogBuffer {
     this.timer = undefined;
     for (const l of this.listeners) l();
   }
+}
+
+const TRUNCATED = 1;
+const NOTICE = 2;
+
+/** A line as readers see it: only the fields that are set. */
+function makeLine(seq: number, text: string, stamp: string, container: string | undefined, flags: number): LogLine {
+  const line: LogLine = { seq, text };
+  if (stamp) line.ts = stamp;
+  if (container !== undefined) line.container = container;
+  if (flags & TRUNCATED) line.truncated = true;
+  if (flags & NOTICE) line.notice = true;
+  return line;
 }

@@ -49,3 +49,36 @@ test('subscribers hear once per frame for a burst of lines', async () => {
   assert.equal(calls, 1);
   unsubscribe();
 });
+
+test('lines read back exactly as appended: any text, timestamp, container and flags', () => {
+  // Well-formed Unicode only: lines come from UTF-8 decoding, which never yields lone surrogates.
+  const text = fc.string({ unit: 'grapheme', maxLength: 300 });
+  const line = fc.record(
+    { text, ts: fc.option(fc.string({ unit: 'grapheme', minLength: 1, maxLength: 40 }), { nil: undefined }), container: fc.option(fc.constantFrom('app', 'istio-proxy', 'init-db', 'ünïcode'), { nil: undefined }), truncated: fc.boolean(), notice: fc.boolean() },
+    { requiredKeys: ['text'] },
+  );
+  fc.assert(
+    fc.property(fc.integer({ min: 1, max: 40 }), fc.array(line, { maxLength: 120 }), (capacity, lines) => {
+      const buffer = new LogBuffer({ capacity, frameMs: 0 });
+      for (const l of lines) buffer.push(l);
+      const expected = lines.slice(-capacity).map((l, k) => {
+        const want: Record<string, unknown> = { seq: lines.length - Math.min(capacity, lines.length) + k + 1, text: l.text };
+        if (l.ts) want.ts = l.ts;
+        if (l.container !== undefined) want.container = l.container;
+        if (l.truncated) want.truncated = true;
+        if (l.notice) want.notice = true;
+        return want;
+      });
+      assert.deepEqual(buffer.slice(), expected);
+    }),
+  );
+});
+
+test('a line longer than a page and lines after it are kept whole', () => {
+  const buffer = new LogBuffer({ capacity: 4, frameMs: 0 });
+  const long = 'x'.repeat(200 * 1024);
+  buffer.append('before', '2026-11-25T10:00:00Z');
+  buffer.append(long);
+  buffer.append('after');
+  assert.deepEqual(buffer.slice().map((l) => [l.text.length, l.ts]), [[6, '2026-11-25T10:00:00Z'], [long.length, undefined], [5, undefined]]);
+});
