@@ -1,8 +1,8 @@
 // The lines of one log view: a bounded ring that counts what it evicts, so the view can say
 // "N older lines left the buffer" instead of losing them silently. Appends are synchronous
 // and never refused; subscribers hear at most once per frame interval. A held line is a few
-// numbers in typed arrays and its bytes in a page (logPages.ts), not a heap object: reading
-// builds the LogLine, and only the rows on screen are read.
+// numbers in typed arrays and its bytes in a page (logPages.ts), not a heap object; the
+// LogLine is built when someone reads it.
 import { BytePages } from './logPages.ts';
 
 export interface LogLine {
@@ -48,6 +48,9 @@ export class LogBuffer {
   private readonly textBytes: Int32Array;
   private readonly containerIds: Int32Array;
   private readonly flags: Uint8Array;
+  // Lines already read, so a view that reads every held line each frame builds only the new
+  // ones. Filled by reads alone: a stream nobody looks at keeps no line objects.
+  private readonly built: (LogLine | undefined)[];
   private readonly bytes = new BytePages();
   private readonly containerNames: string[] = [];
   private readonly containerIdOf = new Map<string, number>();
@@ -68,6 +71,7 @@ export class LogBuffer {
     this.textBytes = new Int32Array(this.capacity);
     this.containerIds = new Int32Array(this.capacity);
     this.flags = new Uint8Array(this.capacity);
+    this.built = new Array<LogLine | undefined>(this.capacity);
     this.frameMs = options.frameMs ?? 50;
   }
 
@@ -128,6 +132,7 @@ export class LogBuffer {
     this.textBytes[slot] = this.bytes.length - stampBytes;
     this.containerIds[slot] = container === undefined ? -1 : this.containerId(container);
     this.flags[slot] = flags;
+    this.built[slot] = undefined;
     if (this.taps.size > 0) {
       const line = makeLine(seq, text, stamp, container, flags);
       for (const tap of this.taps) tap(line);
@@ -148,13 +153,15 @@ export class LogBuffer {
   at(index: number): LogLine | undefined {
     if (index < 0 || index >= this.count) return undefined;
     const slot = (this.start + index) % this.capacity;
+    const cached = this.built[slot];
+    if (cached) return cached;
     const page = this.pages[slot] as Buffer;
     const offset = this.offsets[slot];
     const stampEnd = offset + this.tsBytes[slot];
     const stamp = stampEnd > offset ? page.toString('utf8', offset, stampEnd) : '';
     const text = page.toString('utf8', stampEnd, stampEnd + this.textBytes[slot]);
     const id = this.containerIds[slot];
-    return makeLine(this.evicted + index + 1, text, stamp, id < 0 ? undefined : this.containerNames[id], this.flags[slot]);
+    return (this.built[slot] = makeLine(this.evicted + index + 1, text, stamp, id < 0 ? undefined : this.containerNames[id], this.flags[slot]));
   }
 
   slice(from = 0, to = this.count): LogLine[] {

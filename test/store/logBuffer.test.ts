@@ -82,3 +82,19 @@ test('a line longer than a page and lines after it are kept whole', () => {
   buffer.append('after');
   assert.deepEqual(buffer.slice().map((l) => [l.text.length, l.ts]), [[6, '2026-11-25T10:00:00Z'], [long.length, undefined], [5, undefined]]);
 });
+
+test('a view that reads between appends never sees a line that has left the buffer', () => {
+  fc.assert(
+    fc.property(fc.integer({ min: 1, max: 20 }), fc.array(fc.boolean(), { maxLength: 200 }), (capacity, steps) => {
+      const buffer = new LogBuffer({ capacity, frameMs: 0 });
+      let n = 0;
+      for (const readNow of steps) {
+        buffer.push({ text: `line ${++n}` });
+        if (readNow) {
+          const kept = Math.min(capacity, n);
+          assert.deepEqual(buffer.slice().map((l) => l.text), Array.from({ length: kept }, (_, k) => `line ${n - kept + k + 1}`));
+        }
+      }
+    }),
+  );
+});
