@@ -92,6 +92,27 @@ test('W wraps a long line instead of cutting it', async () => {
   t.view.unmount();
 });
 
+test('→ and ← scroll unwrapped lines sideways, marking hidden text on both sides; wrap ignores the scroll', async () => {
+  const long = `${'a'.repeat(60)}${'b'.repeat(60)}${'c'.repeat(30)}END`;
+  const t = setup([long, 'short'], { width: 80 });
+  const header = () => t.frame().split('\n')[0];
+  const right = '\u001b[C';
+  const left = '\u001b[D';
+  assert.deepEqual(body(t.frame()), [`${'a'.repeat(60)}${'b'.repeat(19)}…`, 'short']);
+  await t.type([right]); // a quarter of the width: 20 cells
+  assert.deepEqual(body(t.frame()), [`…${'a'.repeat(39)}${'b'.repeat(39)}…`, '…']);
+  assert.match(header(), / · →20$/);
+  await t.type([right, right, right, right]);
+  assert.deepEqual(body(t.frame()), [`…${'b'.repeat(19)}${'c'.repeat(30)}END`, '…']);
+  await t.type([left, left, left, left, left, left]);
+  assert.deepEqual(body(t.frame()), [`${'a'.repeat(60)}${'b'.repeat(19)}…`, 'short']);
+  assert.doesNotMatch(header(), /→/);
+  await t.type([right, 'W']);
+  assert.deepEqual(body(t.frame()).slice(0, 2), [`${'a'.repeat(60)}${'b'.repeat(20)}`, `${'b'.repeat(40)}${'c'.repeat(30)}END`]);
+  assert.doesNotMatch(header(), /→/);
+  t.view.unmount();
+});
+
 test('w saves the buffer and says where; esc goes back', async () => {
   const t = setup(['one', 'two']);
   await t.type(['w']);

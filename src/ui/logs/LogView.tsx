@@ -66,6 +66,8 @@ export function LogView(props: LogViewProps) {
   const [exclude, setExclude] = useState('');
   const [timestamps, setTimestamps] = useState(false);
   const [wrap, setWrap] = useState(false);
+  // Horizontal scroll of unwrapped lines, in cells.
+  const [shift, setShift] = useState(0);
   // Not following: the view stays on the line with this seq; `pausedAt` counts what came since.
   const [anchor, setAnchor] = useState<{ seq: number; pausedAt: number } | undefined>();
   const [hit, setHit] = useState(-1);
@@ -122,6 +124,8 @@ export function LogView(props: LogViewProps) {
     if (input === 'N') return jumpToHit(currentHit < 0 ? -1 : currentHit - 1);
     if (input === 't') return setTimestamps((v) => !v);
     if (input === 'W') return setWrap((v) => !v);
+    if (key.rightArrow && !wrap) return setShift((v) => v + Math.max(8, Math.floor(width / 4)));
+    if (key.leftArrow && !wrap) return setShift((v) => Math.max(0, v - Math.max(8, Math.floor(width / 4))));
     if (input === ' ') return anchor ? setAnchor(undefined) : pauseAt(lines[lines.length - 1]?.seq ?? 0);
     if (input === 'G' || key.end) return setAnchor(undefined);
     if (input === 'g' || key.home) return scrollTo(bodyHeight - 1);
@@ -143,11 +147,12 @@ export function LogView(props: LogViewProps) {
     }
   });
 
-  const rows = windowRows(lines, bottom, { width, height: bodyHeight, wrap, timestamps, prefixWidth, search: searchPattern?.regex, logColors: props.logColors === true && color });
+  const rows = windowRows(lines, bottom, { width, height: bodyHeight, wrap, timestamps, prefixWidth, search: searchPattern?.regex, logColors: props.logColors === true && color, shift: wrap ? 0 : shift });
   const counts = [`${buffer.size} lines`];
   if (buffer.evicted > 0) counts.push(`${buffer.evicted} evicted`);
   if (includePattern || excludePattern) counts.push(`${lines.length} shown${include ? ` ~/${include}/` : ''}${exclude ? ` !~/${exclude}/` : ''}`);
   if (searchPattern) counts.push(`${currentHit >= 0 ? `${currentHit + 1}/` : ''}${hits.length} matches`);
+  if (!wrap && shift > 0) counts.push(`→${shift}`);
   if (anchor) counts.push(`PAUSED +${buffer.total - anchor.pausedAt} new`);
   const header = `${sanitize(props.title)} · ${sanitize(stateText(buffer.state))} · ${counts.join(' · ')}`;
   const footer = prompt ? `${PROMPT_LABEL[prompt.kind]}${prompt.text}▌` : message || `${LOG_KEY_HINT}${timestamps ? ' · [ts]' : ''}${wrap ? ' · [wrap]' : ''}`;

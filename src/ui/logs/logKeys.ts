@@ -8,6 +8,7 @@ export const LOG_KEYS: [string, string][] = [
   ['G', 'end'],
   ['t', 'timestamps'],
   ['W', 'wrap'],
+  ['←/→', 'scroll'],
   ['w', 'save'],
   ['esc', 'back'],
 ];

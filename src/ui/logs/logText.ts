@@ -39,6 +39,19 @@ export function wrapCells(text: string, width: number): string[] {
   return rows;
 }
 
+/** Text without its first `cells` cells (a wide character that straddles the edge goes too). */
+export function dropCells(text: string, cells: number): string {
+  if (cells <= 0) return text;
+  let w = 0;
+  let i = 0;
+  for (const ch of text) {
+    if (w >= cells) break;
+    w += charWidth(ch);
+    i += ch.length;
+  }
+  return text.slice(i);
+}
+
 /** The first `width` cells of text, with "…" when cut. */
 export function cutCells(text: string, width: number): string {
   let w = 0;

@@ -3,7 +3,7 @@
 import type { LogBuffer, LogLine } from '../../store/logBuffer.ts';
 import { sanitize } from '../../text/sanitize.ts';
 import { stripSgr } from './sgr.ts';
-import { cutCells, expandTabs, highlight, wrapCells, type Piece } from './logText.ts';
+import { cutCells, dropCells, expandTabs, highlight, wrapCells, type Piece } from './logText.ts';
 
 export interface ViewFilter {
   include?: RegExp;
@@ -32,6 +32,8 @@ export interface WindowOptions {
   search?: RegExp;
   /** Keep SGR colours in the text (only when no search highlight is on the line). */
   logColors: boolean;
+  /** Cells of each line scrolled out to the left (only without wrap). */
+  shift?: number;
 }
 
 /** The prefix and the text of one line as plain strings. */
@@ -62,7 +64,10 @@ export function windowRows(lines: LogLine[], bottom: number, o: WindowOptions): 
       const chunks = wrapCells(body, room);
       lineRows = chunks.map((c, k) => (k === 0 ? [...prefix, ...pieces(c)] : [{ text: ' '.repeat(Math.min(prefixCells, o.width - 1)) }, ...pieces(c)]));
     } else {
-      lineRows = [[...prefix, ...pieces(cutCells(body, room))]];
+      const shift = o.shift ?? 0;
+      // A leading "…" says that the line goes on to the left.
+      const shown = shift > 0 && body !== '' ? `…${dropCells(body, shift + 1)}` : body;
+      lineRows = [[...prefix, ...pieces(cutCells(shown, room))]];
     }
     // Lines are collected bottom-up; keep only the rows of the top line that still fit.
     const fit = lineRows.slice(Math.max(0, lineRows.length - (o.height - rows.length)));
