@@ -3,6 +3,9 @@
 // writes, per stamped change and per key press, when the next frame reached the terminal.
 // The peer, `kubectl get pods -A -w -o name`, consumes the same churn; for both we sample CPU
 // time and RSS from /proc at the start and the end.
+// For a closer look (neither changes the figures' meaning, both add their own cost):
+//   PODVIEW_CHURN_NODE_OPTIONS='--cpu-prof --cpu-prof-dir=/tmp/prof'   NODE_OPTIONS for the TUI
+//   PODVIEW_CHURN_PROBE_FILE=/tmp/probe.jsonl   keeps the probe's lines (frames, GC pauses, memory)
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -35,6 +38,10 @@ export interface ChurnResult {
   notifyToFrame?: { p50: number; p99: number; count: number };
   keyToFrame?: { p50: number; p99: number; count: number };
   keysSent: number;
+  /** The TUI's garbage-collection pauses during the churn (from the probe). */
+  gc?: GcSummary;
+  /** The TUI's V8 heap (used, MB) in the first and the last sample under churn. */
+  heapUsedMb?: { first: number; last: number; max: number };
   podview: Usage;
   kubectl: Usage;
   kubectlLines: number;
@@ -63,19 +70,56 @@ function startKubectlWatch(kubeconfig: string, pods: number) {
   return { child, listed, lines: () => lines };
 }
 
-function latencies(file: string) {
+export interface GcSummary {
+  /** Per kind (minor, major, incremental, weakcb): pauses, their total and the longest (ms). */
+  byKind: Record<string, { count: number; totalMs: number; maxMs: number }>;
+  /** Share of the wall time spent in pauses. */
+  share: number;
+}
+
+interface ProbeLine {
+  kind: string;
+  changedAt?: number;
+  notifiedAt?: number;
+  keyAt?: number;
+  frameAt: number;
+  ms?: number;
+  gcKind?: string;
+  heapUsed?: number;
+}
+
+function latencies(file: string, seconds: number) {
   const events: number[] = [];
   const notified: number[] = [];
   const keys: number[] = [];
+  const heap: number[] = [];
+  const byKind: GcSummary['byKind'] = {};
+  let pausedMs = 0;
   if (!existsSync(file)) return { events, notified, keys };
   for (const line of readFileSync(file, 'utf8').split('\n')) {
     if (!line) continue;
-    const r = JSON.parse(line) as { kind: string; changedAt?: number; notifiedAt?: number; keyAt?: number; frameAt: number };
+    const r = JSON.parse(line) as ProbeLine;
     if (r.kind === 'event' && r.changedAt !== undefined) events.push(r.frameAt - r.changedAt);
     if (r.kind === 'event' && r.notifiedAt !== undefined) notified.push(r.frameAt - r.notifiedAt);
     if (r.kind === 'key' && r.keyAt !== undefined) keys.push(r.frameAt - r.keyAt);
+    if (r.kind === 'heap' && r.heapUsed !== undefined) heap.push(r.heapUsed / 1048576);
+    if (r.kind === 'gc' && r.ms !== undefined) {
+      const k = (byKind[r.gcKind ?? 'other'] ??= { count: 0, totalMs: 0, maxMs: 0 });
+      k.count++;
+      k.totalMs += r.ms;
+      k.maxMs = Math.max(k.maxMs, r.ms);
+      pausedMs += r.ms;
+    }
   }
-  return { events, notified, keys };
+  const gc: GcSummary | undefined = Object.keys(byKind).length ? { byKind, share: pausedMs / (seconds * 1000) } : undefined;
+  const heapUsedMb = heap.length ? { first: heap[0]!, last: heap.at(-1)!, max: Math.max(...heap) } : undefined;
+  return { events, notified, keys, gc, heapUsedMb };
+}
+
+function describeGc(gc: GcSummary | undefined): string {
+  if (!gc) return 'no GC pauses recorded';
+  const kinds = Object.entries(gc.byKind).map(([kind, k]) => `${kind} ${k.count}x total ${k.totalMs.toFixed(0)} ms max ${k.maxMs.toFixed(1)} ms`);
+  return `GC pauses ${(gc.share * 100).toFixed(1)}% of the time: ${kinds.join('; ')}`;
 }
 
 const summary = (values: number[]) => (values.length ? { p50: percentile(values, 50), p99: percentile(values, 99), count: values.length } : undefined);
@@ -84,10 +128,11 @@ const summary = (values: number[]) => (values.length ? { p50: percentile(values,
 export async function benchChurn(sim: Pick<SimProcess, 'churn' | 'stopChurn'>, kubeconfig: string, options: ChurnOptions): Promise<ChurnResult> {
   const tmux = new Tmux();
   const dir = mkdtempSync(join(tmpdir(), 'podview-churn-'));
-  const probeFile = join(dir, 'probe.jsonl');
+  const probeFile = process.env.PODVIEW_CHURN_PROBE_FILE ?? join(dir, 'probe.jsonl');
+  const nodeOptions = process.env.PODVIEW_CHURN_NODE_OPTIONS;
   const watch = startKubectlWatch(kubeconfig, options.pods);
   try {
-    const tui = await startTuiShowing(tmux, kubeconfig, options.pods, { PODVIEW_FRAME_PROBE: probeFile });
+    const tui = await startTuiShowing(tmux, kubeconfig, options.pods, { PODVIEW_FRAME_PROBE: probeFile, ...(nodeOptions ? { NODE_OPTIONS: nodeOptions } : {}) });
     await watch.listed;
     await sleep(2_000); // let both settle after the initial list before the clock starts
     const started = performance.now();
@@ -110,7 +155,8 @@ export async function benchChurn(sim: Pick<SimProcess, 'churn' | 'stopChurn'>, k
     const kubectlEnd = procSample(watch.child.pid!);
     await sleep(1_000); // the last frames and the probe's buffered lines
     await tmux.quit(tui.session);
-    const { events, notified, keys } = latencies(probeFile);
+    const { events, notified, keys, gc, heapUsedMb } = latencies(probeFile, seconds);
+    process.stderr.write(`bench: churn: ${describeGc(gc)}${heapUsedMb ? `; heap used ${heapUsedMb.first.toFixed(0)} -> ${heapUsedMb.last.toFixed(0)} MB (max ${heapUsedMb.max.toFixed(0)})` : ''}\n`);
     return {
       options,
       changesMade,
@@ -118,6 +164,8 @@ export async function benchChurn(sim: Pick<SimProcess, 'churn' | 'stopChurn'>, k
       notifyToFrame: summary(notified),
       keyToFrame: summary(keys),
       keysSent,
+      ...(gc ? { gc } : {}),
+      ...(heapUsedMb ? { heapUsedMb } : {}),
       podview: usage(podviewStart, podviewEnd, seconds),
       kubectl: usage(kubectlStart, kubectlEnd, seconds),
       kubectlLines: watch.lines(),

@@ -5,7 +5,10 @@
 // event-to-frame (or key-to-frame) latency. Results are JSON lines appended to the file:
 //   {"kind":"event","changedAt":…,"notifiedAt":…,"frameAt":…}   (changedAt: the sim's stamp)
 //   {"kind":"key","keyAt":…,"frameAt":…}
+//   {"kind":"gc","at":…,"ms":…,"gcKind":…}   (a garbage-collection pause: the usual cause of a long tail)
+//   {"kind":"heap","at":…,"rss":…,"heapUsed":…,"heapTotal":…}   (bytes; every heapEveryMs)
 import { appendFileSync } from 'node:fs';
+import { PerformanceObserver, constants as perfConstants } from 'node:perf_hooks';
 import type { PodStore } from '../store/podStore.ts';
 
 /** The annotation the sim's churn stamps on every Pod it changes: ms since the epoch. */
@@ -20,7 +23,16 @@ export interface FrameProbeOptions {
   now?: () => number;
   /** How often buffered lines are appended to the file (ms); 0: on every frame. */
   flushEveryMs?: number;
+  /** How often the process's memory is recorded (ms); 0: never. Default 5000. */
+  heapEveryMs?: number;
 }
+
+const GC_KINDS: Record<number, string> = {
+  [perfConstants.NODE_PERFORMANCE_GC_MINOR]: 'minor',
+  [perfConstants.NODE_PERFORMANCE_GC_MAJOR]: 'major',
+  [perfConstants.NODE_PERFORMANCE_GC_INCREMENTAL]: 'incremental',
+  [perfConstants.NODE_PERFORMANCE_GC_WEAKCB]: 'weakcb',
+};
 
 /** Installs the probe; the returned function removes it and writes what is still buffered. */
 export function installFrameProbe(options: FrameProbeOptions): () => void {
@@ -71,6 +83,23 @@ export function installFrameProbe(options: FrameProbeOptions): () => void {
     return (originalWrite as (...a: unknown[]) => boolean).apply(this, args);
   } as typeof stdout.write;
 
+  // Garbage-collection pauses, to tell them apart from work of our own in a long tail.
+  const gcObserver = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) {
+      const detail = (entry as PerformanceEntry & { detail?: { kind?: number } }).detail;
+      const kind = GC_KINDS[detail?.kind ?? -1] ?? 'other';
+      buffered.push(`{"kind":"gc","at":${performance.timeOrigin + entry.startTime},"ms":${entry.duration},"gcKind":"${kind}"}\n`);
+    }
+  });
+  gcObserver.observe({ entryTypes: ['gc'] });
+  const heapEvery = options.heapEveryMs ?? 5000;
+  const recordHeap = () => {
+    const m = process.memoryUsage();
+    buffered.push(`{"kind":"heap","at":${now()},"rss":${m.rss},"heapUsed":${m.heapUsed},"heapTotal":${m.heapTotal}}\n`);
+  };
+  const heapTimer = heapEvery > 0 ? setInterval(recordHeap, heapEvery) : undefined;
+  heapTimer?.unref();
+
   // Appending on every frame would put file I/O on the path being measured; batch it instead.
   const every = options.flushEveryMs ?? 500;
   const timer = every > 0 ? setInterval(flush, every) : undefined;
@@ -79,6 +108,8 @@ export function installFrameProbe(options: FrameProbeOptions): () => void {
 
   return () => {
     if (timer) clearInterval(timer);
+    if (heapTimer) clearInterval(heapTimer);
+    gcObserver.disconnect();
     process.off('exit', flush);
     unsubscribe();
     stdin.emit = originalEmit;

@@ -27,6 +27,43 @@ function word(v: unknown): unknown {
 
 const RUNNING: Obj = Object.freeze({}) as Obj;
 
+// Most Pods of a cluster are alike in everything a row reads but their names: the same
+// containers, Ready conditions, a running state with no restarts, the labels of their
+// workload. Those parts are built once, frozen and shared by every Pod that has them (keyed
+// by their content), so 100,000 Pods hold a few hundred such objects instead of a million,
+// and a watch event that changes one field allocates only what is new. Bounded: when the
+// table is full it starts over (Pods already holding a shared part keep it).
+const SHARED_LIMIT = 8192;
+const shared = new Map<string, unknown>();
+function share<T>(key: string, build: () => T): T {
+  const known = shared.get(key);
+  if (known !== undefined) return known as T;
+  const value = deepFreeze(build());
+  if (shared.size >= SHARED_LIMIT) shared.clear();
+  shared.set(key, value);
+  return value;
+}
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    for (const v of Object.values(value)) deepFreeze(v);
+    Object.freeze(value);
+  }
+  return value;
+}
+/** Number of shared parts held; for tests of the bound. */
+export const sharedPartCount = (): number => shared.size;
+
+/** A key part for a value of a row-visible field: its type and text (so 1 and "1" differ), strings length-prefixed so no text can pass for two parts. */
+let uniqueKeys = 0;
+function k(v: unknown): string {
+  if (typeof v === 'string') return `s${v.length}:${v}`;
+  if (v === undefined) return 'u';
+  if (v === null) return 'n';
+  // An object where a scalar belongs (a malformed Pod): a key of its own, so it is never shared.
+  if (typeof v === 'object' || typeof v === 'function') return `o${uniqueKeys++}`;
+  return `${(typeof v)[0]}${String(v)}`;
+}
+
 // Fixed-shape literals (absent fields become undefined, which every reader treats as absent):
 // objects of one shape share a hidden class and hold their fields inline, about half the
 // bytes of objects grown key by key.
@@ -35,11 +72,17 @@ function leanState(state: unknown): Obj | undefined {
   if (!isObj(state)) return undefined;
   const w = state.waiting;
   const t = state.terminated;
-  return {
-    running: state.running != null ? RUNNING : undefined,
-    waiting: isObj(w) ? { reason: word(w.reason) } : w ?? undefined,
-    terminated: isObj(t) ? { exitCode: t.exitCode, signal: t.signal, reason: word(t.reason) } : t ?? undefined,
-  };
+  // A state holding something else than an object or nothing (malformed) is copied, not shared.
+  if ((w != null && !isObj(w)) || (t != null && !isObj(t))) {
+    return { running: state.running != null ? RUNNING : undefined, waiting: isObj(w) ? { reason: word(w.reason) } : w ?? undefined, terminated: isObj(t) ? { exitCode: t.exitCode, signal: t.signal, reason: word(t.reason) } : t ?? undefined };
+  }
+  const running = state.running != null;
+  const key = `st|${running ? 1 : 0}|${isObj(w) ? `w${k(w.reason)}` : ''}|${isObj(t) ? `t${k(t.exitCode)}|${k(t.signal)}|${k(t.reason)}` : ''}`;
+  return share(key, () => ({
+    running: running ? RUNNING : undefined,
+    waiting: isObj(w) ? { reason: word(w.reason) } : undefined,
+    terminated: isObj(t) ? { exitCode: t.exitCode, signal: t.signal, reason: word(t.reason) } : undefined,
+  }));
 }
 
 /** Of the previous instance only when it finished counts (the age of the last restart). */
@@ -48,16 +91,33 @@ function leanLastState(state: unknown): Obj | undefined {
   return { terminated: { finishedAt: state.terminated.finishedAt } };
 }
 
+function leanStatus(s: Obj): Obj {
+  const state = leanState(s.state);
+  const lastState = leanLastState(s.lastState);
+  const build = () => ({ name: word(s.name), ready: s.ready, started: s.started, restartCount: s.restartCount, state, lastState });
+  // The last restart's time is the Pod's own; a status with one is not shared.
+  if (lastState !== undefined || (state !== undefined && !Object.isFrozen(state))) return build();
+  return share(`cs|${k(s.name)}|${k(s.ready)}|${k(s.started)}|${k(s.restartCount)}|${state === undefined ? '' : keyOfShared(state)}`, build);
+}
+
+// Shared parts are identified by the object itself inside a bigger key.
+const sharedIds = new WeakMap<object, number>();
+let nextSharedId = 1;
+function keyOfShared(part: object): string {
+  let id = sharedIds.get(part);
+  if (id === undefined) sharedIds.set(part, (id = nextSharedId++));
+  return `#${id}`;
+}
+
+/** A list of parts, shared as a whole when every part is. */
+function shareList(tag: string, parts: Obj[]): Obj[] {
+  if (!parts.every((p) => Object.isFrozen(p))) return parts;
+  return share(`${tag}|${parts.map(keyOfShared).join(',')}`, () => parts);
+}
+
 function leanStatuses(list: unknown): Obj[] | undefined {
   if (!Array.isArray(list)) return undefined;
-  return list.filter(isObj).map((s) => ({
-    name: word(s.name),
-    ready: s.ready,
-    started: s.started,
-    restartCount: s.restartCount,
-    state: leanState(s.state),
-    lastState: leanLastState(s.lastState),
-  }));
+  return shareList('css', list.filter(isObj).map(leanStatus));
 }
 
 // status.ts reads only these: Initialized and Ready (status True), PodScheduled when gated.
@@ -67,19 +127,37 @@ function readCondition(c: Obj): boolean {
 
 function leanConditions(list: unknown): Obj[] | undefined {
   if (!Array.isArray(list)) return undefined;
-  return list.filter((c): c is Obj => isObj(c) && readCondition(c)).map((c) => ({ type: word(c.type), status: word(c.status), reason: word(c.reason) }));
+  const read = list.filter((c): c is Obj => isObj(c) && readCondition(c));
+  return shareList(
+    'conds',
+    read.map((c) => share(`cond|${k(c.type)}|${k(c.status)}|${k(c.reason)}`, () => ({ type: word(c.type), status: word(c.status), reason: word(c.reason) }))),
+  );
 }
 
 function leanContainers(list: unknown, init: boolean): Obj[] | undefined {
   if (!Array.isArray(list)) return undefined;
-  return list.filter(isObj).map((c) => (init ? { name: word(c.name), restartPolicy: word(c.restartPolicy) } : { name: word(c.name) }));
+  const parts = list.filter(isObj).map((c) =>
+    init ? share(`ic|${k(c.name)}|${k(c.restartPolicy)}`, () => ({ name: word(c.name), restartPolicy: word(c.restartPolicy) })) : share(`c|${k(c.name)}`, () => ({ name: word(c.name) })),
+  );
+  return shareList(init ? 'ics' : 'cs', parts);
 }
 
-/** Labels are read whole (filter, row); their values repeat across the Pods of a workload. */
+/** Labels are read whole (filter, row); the Pods of a workload have the same ones. */
 function leanLabels(labels: unknown): unknown {
   if (!isObj(labels)) return labels;
+  const keys = Object.keys(labels);
+  let key = 'labels';
+  for (const name of keys) {
+    const v = labels[name];
+    if (typeof v !== 'string') return copyLabels(labels, keys);
+    key += `|${name.length}:${name}=${v}`;
+  }
+  return share(key, () => copyLabels(labels, keys));
+}
+
+function copyLabels(labels: Obj, keys: string[]): Obj {
   const out: Obj = {};
-  for (const k of Object.keys(labels)) out[k] = word(labels[k]);
+  for (const name of keys) out[name] = word(labels[name]);
   return out;
 }
 

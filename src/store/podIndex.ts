@@ -1,7 +1,8 @@
 // PodIndex: the Pod list's rows, kept sorted by (namespace, name) as the store changes.
 //
 //   const index = new PodIndex(store);
-//   index.rows()                      -> readonly string[]  every uid, display order
+//   index.list()                      -> UidList            every uid, display order, without copying
+//   index.rows()                      -> readonly string[]  the same as an array (a copy: for tests and one-off readers)
 //   index.search('web')               -> { ok: true, rows, kind: 'substring' }  ns/name contains "web" (case-insensitive)
 //   index.search('app=web,tier!=db')  -> { ok: true, rows, kind: 'selector' }   -l style label selector
 //   index.search('-l release')        -> forces selector syntax for a bare key
@@ -15,48 +16,48 @@
 // substring of "namespace/name". Deleted Pods stay in the rows while the store keeps them.
 // Updates are incremental: a few changed Pods cost binary-search inserts; a large batch (a
 // page of a list, a re-list) is sorted on its own and merged, never the whole world re-sorted.
-// Results of the last search are cached until the store changes again, and typing one more
-// character narrows the previous result instead of scanning everything.
+// The last filter's matches are kept and updated with each change the same way, so under
+// churn no frame scans every Pod; typing one more character narrows the previous matches.
+// Results are views (UidList), not copies: a frame of a 100,000-Pod list allocates nothing
+// in proportion to it. A result keeps its identity until its rows change.
 import { uidOf } from './podStore.ts';
-import type { PodStore } from './podStore.ts';
+import type { PodStore, StoreEntry } from './podStore.ts';
 import { matchesSelector, parseSelector } from './selector.ts';
-import type { Selector } from './selector.ts';
+import { insertRow, makeRow, mergeRows, needleOf, positionOf, removeRow, rowContains, RowsView, type Row, type UidList } from './sortedRows.ts';
+
+export type { UidList } from './sortedRows.ts';
 
 export type SearchResult =
-  | { ok: true; kind: 'all' | 'substring' | 'selector'; rows: readonly string[] }
+  | { ok: true; kind: 'all' | 'substring' | 'selector'; rows: UidList }
   | { ok: false; error: string };
 
-interface Row {
-  uid: string;
-  /** namespace NUL name NUL uid: one string comparison orders rows like the (namespace, name) tuple. */
-  sortKey: string;
-  /** "namespace/name" lower-cased, for substring search. */
-  haystack: string;
-  labels: Readonly<Record<string, string>> | undefined;
-}
-
-interface Cached {
+/** The last filter: its matching rows, kept current as the store changes. */
+interface Filter {
   text: string;
-  version: number;
+  kind: 'substring' | 'selector';
+  /** The prepared needle of a substring filter (for narrowing). */
+  needle?: string;
+  keep(row: Row): boolean;
+  rows: Row[];
   result: SearchResult;
-  /** The matching rows, kept so that typing one more character filters these, not everything. */
-  rows?: Row[];
 }
 
 const SELECTOR_HINT = /[=!<>]|\s(not)?in\s*\(/;
-/** Above this many additions in one sync, sort them and merge instead of inserting one by one. */
+/** Above this many rows touched in one sync, sort and merge (or rescan) instead of inserting one by one. */
 const MERGE_THRESHOLD = 64;
-
-const byKey = (a: Row, b: Row): number => (a.sortKey < b.sortKey ? -1 : a.sortKey > b.sortKey ? 1 : 0);
 
 export class PodIndex {
   private sorted: Row[] = [];
   private readonly rowsByUid = new Map<string, Row>();
   private dirty = new Set<string>();
   private needsRebuild = true;
+  /** Bumped when the set of rows changes (not when only a Pod's labels do). */
   private version = 0;
   private uids: { version: number; list: string[] } = { version: -1, list: [] };
-  private cache: Cached | undefined;
+  private all: { version: number; result: SearchResult & { ok: true } } | undefined;
+  private filter: Filter | undefined;
+  private failed: { text: string; result: SearchResult } | undefined;
+  private readonly rowOf = (uid: string): Row | undefined => this.rowsByUid.get(uid);
   private readonly unsubscribe: () => void;
 
   constructor(private readonly store: PodStore) {
@@ -70,7 +71,14 @@ export class PodIndex {
     this.unsubscribe();
   }
 
-  /** Every uid the store holds, in display order. */
+  /** Every uid the store holds, in display order, as a view; a new view only when the rows changed. */
+  list(): UidList {
+    this.sync();
+    if (this.all?.version !== this.version) this.all = { version: this.version, result: { ok: true, kind: 'all', rows: new RowsView(() => this.sorted, this.rowOf) } };
+    return this.all.result.rows;
+  }
+
+  /** Every uid the store holds, in display order, copied into an array. */
   rows(): readonly string[] {
     this.sync();
     if (this.uids.version !== this.version) this.uids = { version: this.version, list: this.sorted.map((r) => r.uid) };
@@ -86,50 +94,55 @@ export class PodIndex {
   window(start: number, end: number): string[] {
     this.sync();
     const out: string[] = [];
-    for (let i = Math.max(0, start); i < Math.min(end, this.sorted.length); i++) out.push(this.sorted[i].uid);
+    for (let i = Math.max(0, start); i < Math.min(end, this.sorted.length); i++) out.push(this.sorted[i]!.uid);
     return out;
   }
 
   position(uid: string): number {
     this.sync();
     const row = this.rowsByUid.get(uid);
-    if (!row) return -1;
-    const at = this.lowerBound(row.sortKey);
-    return this.sorted[at] === row ? at : -1;
+    return row ? positionOf(this.sorted, row) : -1;
   }
 
   search(text: string): SearchResult {
     this.sync();
-    const previous = this.cache;
-    if (previous && previous.text === text && previous.version === this.version) return previous.result;
     const trimmed = text.trim();
-    let next: Cached;
     if (trimmed === '') {
-      next = { text, version: this.version, result: { ok: true, kind: 'all', rows: this.rows() } };
-    } else {
-      const forced = /^-l\s+/.exec(trimmed);
-      if (forced || SELECTOR_HINT.test(trimmed)) {
-        const parsed = parseSelector(forced ? trimmed.slice(forced[0].length) : trimmed);
-        if (!parsed.ok) next = { text, version: this.version, result: { ok: false, error: parsed.error } };
-        else next = this.filtered(text, 'selector', this.sorted, (row) => matchesSelector(parsed.selector, row.labels));
-      } else {
-        const needle = trimmed.toLowerCase();
-        // Typing one more character: only the rows that matched before can match now.
-        const narrowing = previous?.rows && previous.version === this.version && previous.result.ok && previous.result.kind === 'substring' && needle.includes(previous.text.trim().toLowerCase());
-        next = this.filtered(text, 'substring', narrowing ? previous.rows! : this.sorted, (row) => row.haystack.includes(needle));
-      }
+      this.list();
+      return this.all!.result;
     }
-    this.cache = next;
-    return next.result;
+    const previous = this.filter;
+    if (previous?.text === text) return previous.result;
+    if (this.failed?.text === text) return this.failed.result;
+    const forced = /^-l\s+/.exec(trimmed);
+    if (forced || SELECTOR_HINT.test(trimmed)) {
+      const parsed = parseSelector(forced ? trimmed.slice(forced[0].length) : trimmed);
+      if (!parsed.ok) {
+        this.failed = { text, result: { ok: false, error: parsed.error } };
+        return this.failed.result;
+      }
+      return this.startFilter({ text, kind: 'selector', keep: (row) => matchesSelector(parsed.selector, row.labels) }, this.sorted);
+    }
+    const needle = needleOf(trimmed);
+    // Typing one more character: only the rows that matched before can match now.
+    const narrowing = previous?.kind === 'substring' && needle.includes(previous.needle!);
+    return this.startFilter({ text, kind: 'substring', needle, keep: (row) => rowContains(row, needle) }, narrowing ? previous.rows : this.sorted);
   }
 
-  private filtered(text: string, kind: 'substring' | 'selector', from: readonly Row[], keep: (row: Row) => boolean): Cached {
+  private startFilter(spec: Omit<Filter, 'rows' | 'result'>, from: readonly Row[]): SearchResult {
     const rows: Row[] = [];
-    for (const row of from) if (keep(row)) rows.push(row);
-    return { text, version: this.version, rows, result: { ok: true, kind, rows: rows.map((r) => r.uid) } };
+    for (const row of from) if (spec.keep(row)) rows.push(row);
+    const filter: Filter = { ...spec, rows, result: { ok: false, error: '' } };
+    filter.result = this.filterResult(filter);
+    this.filter = filter;
+    return filter.result;
   }
 
-  /** Brings the sorted rows up to date with what the store reported since the last call. */
+  private filterResult(filter: Filter): SearchResult {
+    return { ok: true, kind: filter.kind, rows: new RowsView(() => filter.rows, this.rowOf) };
+  }
+
+  /** Brings the sorted rows (and the last filter's matches) up to date with what the store reported since the last call. */
   private sync(): void {
     if (this.needsRebuild) {
       this.rebuild();
@@ -138,19 +151,64 @@ export class PodIndex {
     if (this.dirty.size === 0) return;
     const changed = this.dirty;
     this.dirty = new Set();
-    this.version++;
     const added: Row[] = [];
+    const removed: Row[] = [];
+    const relabeled: Row[] = [];
     for (const uid of changed) {
       const entry = this.store.get(uid);
       const known = this.rowsByUid.get(uid);
-      if (entry && known) known.labels = entry.pod.metadata?.labels;
-      else if (entry) added.push(this.makeRow(uid));
-      else if (known) this.removeRow(known);
+      if (entry && known) {
+        const labels = entry.pod.metadata?.labels;
+        if (labels !== known.labels) {
+          known.labels = labels;
+          relabeled.push(known);
+        }
+      } else if (entry) added.push(rowFor(uid, entry));
+      else if (known) removed.push(known);
     }
-    if (added.length === 0) return;
-    for (const row of added) this.rowsByUid.set(row.uid, row);
-    if (added.length > MERGE_THRESHOLD) this.mergeIn(added);
-    else for (const row of added) this.sorted.splice(this.lowerBound(row.sortKey), 0, row);
+    if (removed.length > 0) {
+      for (const row of removed) this.rowsByUid.delete(row.uid);
+      if (removed.length > MERGE_THRESHOLD) this.sorted = this.sorted.filter((row) => this.rowsByUid.get(row.uid) === row);
+      else for (const row of removed) removeRow(this.sorted, row);
+    }
+    if (added.length > 0) {
+      for (const row of added) this.rowsByUid.set(row.uid, row);
+      if (added.length > MERGE_THRESHOLD) this.sorted = mergeRows(this.sorted, added);
+      else for (const row of added) insertRow(this.sorted, row);
+    }
+    if (added.length > 0 || removed.length > 0) this.version++;
+    this.updateFilter(added, removed, relabeled);
+  }
+
+  private updateFilter(added: readonly Row[], removed: readonly Row[], relabeled: readonly Row[]): void {
+    const filter = this.filter;
+    if (!filter) return;
+    // A substring filter reads names only, which never change; a selector reads labels.
+    const relabels = filter.kind === 'selector' ? relabeled : [];
+    const touched = added.length + removed.length + relabels.length;
+    if (touched === 0) return;
+    if (touched > MERGE_THRESHOLD) {
+      filter.rows = this.sorted.filter((row) => filter.keep(row));
+      filter.result = this.filterResult(filter);
+      return;
+    }
+    let moved = false;
+    for (const row of removed) moved = removeRow(filter.rows, row) || moved;
+    for (const row of relabels) {
+      const has = positionOf(filter.rows, row) >= 0;
+      const keep = filter.keep(row);
+      if (has && !keep) moved = removeRow(filter.rows, row) || moved;
+      else if (!has && keep) {
+        insertRow(filter.rows, row);
+        moved = true;
+      }
+    }
+    for (const row of added) {
+      if (!filter.keep(row)) continue;
+      insertRow(filter.rows, row);
+      moved = true;
+    }
+    if (moved) filter.result = this.filterResult(filter);
   }
 
   private rebuild(): void {
@@ -158,55 +216,18 @@ export class PodIndex {
     this.dirty.clear();
     this.version++;
     this.rowsByUid.clear();
+    this.filter = undefined;
     const rows: Row[] = [];
     for (const entry of this.store.all()) {
-      const row = this.makeRow(uidOf(entry.pod));
+      const row = rowFor(uidOf(entry.pod), entry);
       this.rowsByUid.set(row.uid, row);
       rows.push(row);
     }
-    this.sorted = rows.sort(byKey);
+    this.sorted = mergeRows([], rows);
   }
+}
 
-  private mergeIn(added: Row[]): void {
-    added.sort(byKey);
-    const old = this.sorted;
-    // A list's pages arrive in (namespace, name) order: each page simply extends the rows.
-    if (old.length === 0 || old[old.length - 1].sortKey < added[0].sortKey) {
-      for (const row of added) old.push(row);
-      return;
-    }
-    const out: Row[] = new Array(old.length + added.length);
-    let i = 0;
-    let j = 0;
-    let k = 0;
-    while (i < old.length && j < added.length) out[k++] = old[i].sortKey <= added[j].sortKey ? old[i++] : added[j++];
-    while (i < old.length) out[k++] = old[i++];
-    while (j < added.length) out[k++] = added[j++];
-    this.sorted = out;
-  }
-
-  private removeRow(row: Row): void {
-    const at = this.lowerBound(row.sortKey);
-    if (this.sorted[at] === row) this.sorted.splice(at, 1);
-    this.rowsByUid.delete(row.uid);
-  }
-
-  private makeRow(uid: string): Row {
-    const meta = this.store.get(uid)?.pod.metadata;
-    const namespace = meta?.namespace ?? '';
-    const name = meta?.name ?? '';
-    return { uid, sortKey: `${namespace}\u0000${name}\u0000${uid}`, haystack: `${namespace}/${name}`.toLowerCase(), labels: meta?.labels };
-  }
-
-  /** First position whose row sorts at or after sortKey. */
-  private lowerBound(sortKey: string): number {
-    let lo = 0;
-    let hi = this.sorted.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (this.sorted[mid].sortKey < sortKey) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  }
+function rowFor(uid: string, entry: StoreEntry): Row {
+  const meta = entry.pod.metadata;
+  return makeRow(uid, meta?.namespace ?? '', meta?.name ?? '', meta?.labels);
 }

@@ -3,6 +3,8 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import v8 from 'node:v8';
+import vm from 'node:vm';
 import { PassThrough, Writable } from 'node:stream';
 import type { V1Pod } from '@kubernetes/client-node';
 import { CHANGED_AT_ANNOTATION, frameProbeFromEnv, installFrameProbe } from '../../src/cli/frameProbe.ts';
@@ -25,9 +27,11 @@ function setup(t: { after(fn: () => void): void }) {
   let clock = 1_000;
   const now = () => clock;
   const setClock = (ms: number) => (clock = ms);
-  const lines = () => (fs.existsSync(file) ? fs.readFileSync(file, 'utf8').trim().split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>) : []);
+  const all = () => (fs.existsSync(file) ? fs.readFileSync(file, 'utf8').trim().split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>) : []);
+  // Collections and memory samples come whenever the runtime has them; these tests look at events and keys.
+  const lines = () => all().filter((l) => l.kind === 'event' || l.kind === 'key');
   t.after(() => fs.rmSync(dir, { recursive: true, force: true }));
-  return { file, written, stdout, stdin, store, now, setClock, lines };
+  return { file, written, stdout, stdin, store, now, setClock, lines, all };
 }
 
 test('a stamped Pod change is timed from the sim stamp to the next terminal write', (t) => {
@@ -87,4 +91,20 @@ test('without PODVIEW_FRAME_PROBE nothing is patched', (t) => {
   s.stdout.write('frame');
   removeSet();
   assert.deepEqual(s.lines(), [{ kind: 'event', changedAt: 900, notifiedAt: 1_000, frameAt: 1_000 }]);
+});
+
+test('garbage-collection pauses and memory samples are recorded beside the frames', async (t) => {
+  const s = setup(t);
+  const remove = installFrameProbe({ store: s.store, stdout: s.stdout, stdin: s.stdin, file: s.file, now: s.now, flushEveryMs: 0, heapEveryMs: 5 });
+  v8.setFlagsFromString('--expose-gc');
+  const gc = vm.runInNewContext('gc') as () => void;
+  gc();
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  remove();
+  const all = s.all();
+  const pause = all.find((l) => l.kind === 'gc' && l.gcKind === 'major');
+  assert.ok(pause, 'the forced full collection is there');
+  assert.equal(typeof pause.ms, 'number');
+  const heap = all.find((l) => l.kind === 'heap');
+  assert.ok(heap && typeof heap.rss === 'number' && typeof heap.heapUsed === 'number' && (heap.heapUsed as number) > 0);
 });

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import type { V1Pod } from '@kubernetes/client-node';
 import { toPodRow } from '../../src/model/podRow.ts';
 import { makeScalePod } from '../../src/sim/scenario/scale.ts';
-import { leanPod } from '../../src/store/leanPod.ts';
+import { leanPod, sharedPartCount } from '../../src/store/leanPod.ts';
 import { PodStore } from '../../src/store/podStore.ts';
 import { trimPod } from '../../src/store/trimPod.ts';
 import { defaultContainer } from '../../src/ui/podActions.ts';
@@ -128,4 +128,45 @@ test('a store told to keep every Pod whole does', () => {
   store.apply([{ type: 'ADDED', pod: msvc }]);
   assert.equal(store.hasFull(uid(msvc)), true);
   assert.equal(store.get(uid(msvc))!.pod.spec?.containers[0].image, msvc.spec!.containers[0].image);
+});
+
+test('lean Pods that look alike share their parts, and a change never reaches another Pod', () => {
+  const make = (name: string, ready: boolean, labels: Record<string, string>) =>
+    JSON.parse(JSON.stringify({
+      metadata: { namespace: 'shop', name, uid: `uid-${name}`, resourceVersion: '1', labels },
+      spec: { containers: [{ name: 'app', image: 'nginx' }, { name: 'proxy', image: 'envoy' }] },
+      status: {
+        phase: 'Running',
+        conditions: [{ type: 'Ready', status: ready ? 'True' : 'False' }, { type: 'Initialized', status: 'True' }],
+        containerStatuses: [
+          { name: 'app', ready, started: true, restartCount: 0, state: { running: { startedAt: '2024-01-01T00:00:00Z' } } },
+          { name: 'proxy', ready: true, started: true, restartCount: 0, state: { running: { startedAt: '2024-01-01T00:00:01Z' } } },
+        ],
+      },
+    })) as V1Pod;
+  const a = leanPod(make('web-a', true, { app: 'web' }));
+  const b = leanPod(make('web-b', true, { app: 'web' }));
+  const c = leanPod(make('web-c', false, { app: 'web', canary: 'yes' }));
+  assert.equal(a.spec!.containers, b.spec!.containers, 'the same containers: one array');
+  assert.equal(a.status!.containerStatuses, b.status!.containerStatuses);
+  assert.equal(a.status!.conditions, b.status!.conditions);
+  assert.equal(a.metadata!.labels, b.metadata!.labels);
+  assert.notEqual(a.metadata, b.metadata, 'names are their own');
+  assert.ok(Object.isFrozen(a.status!.containerStatuses![0]), 'a shared part cannot be changed under another Pod');
+  assert.notEqual(c.status!.containerStatuses, a.status!.containerStatuses);
+  assert.equal(c.status!.containerStatuses![1], a.status!.containerStatuses![1], 'the unchanged container is still shared');
+  assert.equal(c.status!.containerStatuses![0]!.ready, false);
+  assert.equal(a.status!.containerStatuses![0]!.ready, true);
+  assert.deepEqual(c.metadata!.labels, { app: 'web', canary: 'yes' });
+  assert.deepEqual(toPodRow(c, NOW).status, toPodRow(trimPod(make('web-c', false, { app: 'web', canary: 'yes' })), NOW).status);
+});
+
+test('the table of shared parts is bounded, and a malformed field is never shared', () => {
+  for (let i = 0; i < 20_000; i++) leanPod(simplePod('ns', `p-${i}`, { labels: { app: `app-${i}` } }));
+  assert.ok(sharedPartCount() <= 8192, `${sharedPartCount()} parts held`);
+  const odd = (reason: unknown) => leanPod(JSON.parse(JSON.stringify({ metadata: { name: 'x', namespace: 'n', uid: 'x' }, status: { containerStatuses: [{ name: 'app', state: { waiting: { reason } } }] } })) as V1Pod);
+  const one = odd({ text: 'a' });
+  const two = odd({ text: 'b' });
+  assert.deepEqual(two.status!.containerStatuses![0]!.state!.waiting!.reason, { text: 'b' });
+  assert.deepEqual(one.status!.containerStatuses![0]!.state!.waiting!.reason, { text: 'a' });
 });

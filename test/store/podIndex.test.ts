@@ -2,18 +2,18 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { PodIndex } from '../../src/store/podIndex.ts';
-import type { SearchResult } from '../../src/store/podIndex.ts';
+import type { SearchResult, UidList } from '../../src/store/podIndex.ts';
 import { PodStore } from '../../src/store/podStore.ts';
 import type { WatchDelta } from '../../src/store/types.ts';
 import { pod } from './fixtures.ts';
 
-function okRows(result: SearchResult): readonly string[] {
+function okRows(result: SearchResult): UidList {
   assert.ok(result.ok);
   return result.rows;
 }
 
-function names(store: PodStore, uids: readonly string[]): string[] {
-  return uids.map((uid) => {
+function names(store: PodStore, uids: UidList): string[] {
+  return uids.slice().map((uid) => {
     const meta = store.get(uid)!.pod.metadata!;
     return `${meta.namespace}/${meta.name}`;
   });
@@ -114,5 +114,69 @@ test('property: after any sequence of deltas the rows equal a full sort of the s
       store.close();
     }),
     { numRuns: 200 },
+  );
+});
+
+test('list() is a view of the rows: no copy, and a new view only when the rows change', () => {
+  const store = new PodStore({ frameMs: 0, deletedLingerMs: 60_000 });
+  const index = new PodIndex(store);
+  store.apply([{ type: 'ADDED', pod: pod('web', 'b') }, { type: 'ADDED', pod: pod('api', 'z') }, { type: 'ADDED', pod: pod('web', 'a') }]);
+  const view = index.list();
+  assert.equal(view.length, 3);
+  assert.deepEqual(view.slice(), index.rows());
+  assert.deepEqual(view.slice(1, 2), ['uid-web-a']);
+  assert.equal(view.at(0), 'uid-api-z');
+  assert.equal(view.at(-1), 'uid-web-b');
+  assert.equal(view.at(3), undefined);
+  assert.equal(view.indexOf('uid-web-b'), 2);
+  assert.equal(view.indexOf('uid-missing'), -1);
+  store.apply([{ type: 'MODIFIED', pod: pod('web', 'a', { rv: '2', labels: { app: 'x' } }) }]);
+  assert.equal(index.list(), view, 'a changed Pod that keeps its place keeps the view');
+  assert.equal(okRows(index.search('')), view, 'the unfiltered search is the same view');
+  store.apply([{ type: 'ADDED', pod: pod('db', 'm') }]);
+  const next = index.list();
+  assert.notEqual(next, view, 'a new Pod: a new view');
+  assert.deepEqual(names(store, next), ['api/z', 'db/m', 'web/a', 'web/b']);
+  index.close();
+});
+
+test('a filter result keeps its identity while its matches stay the same', () => {
+  const store = new PodStore({ frameMs: 0 });
+  const index = new PodIndex(store);
+  store.apply([{ type: 'ADDED', pod: pod('shop', 'web-1', { labels: { app: 'web' } }) }, { type: 'ADDED', pod: pod('shop', 'db-0', { labels: { app: 'db' } }) }]);
+  const first = okRows(index.search('app=web'));
+  store.apply([{ type: 'MODIFIED', pod: pod('shop', 'db-0', { rv: '2', labels: { app: 'db' } }) }]);
+  assert.equal(okRows(index.search('app=web')), first);
+  store.apply([{ type: 'MODIFIED', pod: pod('shop', 'db-0', { rv: '3', labels: { app: 'web' } }) }]);
+  const second = okRows(index.search('app=web'));
+  assert.notEqual(second, first);
+  assert.deepEqual(names(store, second), ['shop/db-0', 'shop/web-1']);
+  index.close();
+});
+
+test('property: a filter kept up to date through any deltas matches the same filter run afresh', () => {
+  const op = fc.record({
+    type: fc.constantFrom('ADDED', 'MODIFIED', 'DELETED'),
+    ns: fc.constantFrom('a', 'b', 'C'),
+    name: fc.constantFrom('x1', 'y1', 'z2', 'W2', 'v3'),
+    app: fc.constantFrom('web', 'db', undefined),
+  });
+  const filters = ['1', 'a/', 'c/w', 'app=web', 'app!=web', '-l app', '!app'];
+  fc.assert(
+    fc.property(fc.array(fc.array(op, { minLength: 1, maxLength: 90 }), { maxLength: 8 }), fc.constantFrom(...filters), (batches, text) => {
+      const store = new PodStore({ frameMs: 0, deletedLingerMs: 60_000 });
+      const index = new PodIndex(store);
+      let rv = 1;
+      for (const batch of batches) {
+        index.search(text);
+        store.apply(batch.map((o) => ({ type: o.type, pod: pod(o.ns, o.name, { rv: String(++rv), ...(o.app ? { labels: { app: o.app } } : {}) }) }) as WatchDelta));
+      }
+      const fresh = new PodIndex(store);
+      assert.deepEqual(names(store, okRows(index.search(text))), names(store, okRows(fresh.search(text))));
+      fresh.close();
+      index.close();
+      store.close();
+    }),
+    { numRuns: 300 },
   );
 });
