@@ -82,8 +82,8 @@ export function App(props: AppProps) {
 
   const list = usePodList(store, filter, toPodRow, now);
   const { uids } = list;
-  const index = nav.uid !== undefined && uids[nav.index] === nav.uid ? nav.index : navReducer(nav, { type: 'move', delta: 0, uids }).index;
-  const selectedUid = uids[index];
+  const index = nav.uid !== undefined && uids.at(nav.index) === nav.uid ? nav.index : navReducer(nav, { type: 'move', delta: 0, uids }).index;
+  const selectedUid = uids.at(index);
   // Remember where the selection is now, so that if its Pod leaves, the next one takes its place.
   useEffect(() => {
     if (uids.length > 0 && (nav.uid !== selectedUid || nav.index !== index)) dispatch({ type: 'to', index, uids });
@@ -283,7 +283,9 @@ export function App(props: AppProps) {
   }
   return (
     <Box flexDirection="column" width={width} height={height}>
-      <Box flexDirection="column" height={mainHeight} overflow="hidden">
+      {/* Vertical clipping only: every line is a Text truncated to the width already, and Ink's
+          horizontal clip re-measures and re-slices every line of every frame. */}
+      <Box flexDirection="column" height={mainHeight} overflowY="hidden">
         {body}
       </Box>
       {exec.phase ? (

@@ -23,7 +23,9 @@ export interface PodListProps {
 
 export function PodList({ visible, columns, selectedUid, height, theme, ageShift, emptyText }: PodListProps) {
   return (
-    <Box flexDirection="column" height={height + 1} overflow="hidden">
+    // overflowY only: rows are truncated to the width by their Text; a horizontal clip would
+    // make Ink measure and slice every row again on every frame.
+    <Box flexDirection="column" height={height + 1} overflowY="hidden">
       <LineView line={headerLine(columns)} theme={theme} />
       {visible.length === 0 ? (
         <LineView line={[seg(`  ${emptyText}`, 'dim')]} theme={theme} />

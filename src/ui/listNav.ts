@@ -1,5 +1,6 @@
 // The list's selection as a reducer, so several keys pressed before a redraw each move
 // from where the previous one left the selection, and the selection follows its Pod by uid.
+import type { UidList } from '../store/podIndex.ts';
 import { resolveIndex } from './listWindow.ts';
 
 export interface NavState {
@@ -8,9 +9,9 @@ export interface NavState {
 }
 
 export type NavAction =
-  | { type: 'move'; delta: number; uids: readonly string[] }
-  | { type: 'to'; index: number; uids: readonly string[] }
-  | { type: 'select'; uid: string; uids: readonly string[] };
+  | { type: 'move'; delta: number; uids: UidList }
+  | { type: 'to'; index: number; uids: UidList }
+  | { type: 'select'; uid: string; uids: UidList };
 
 export function navReducer(state: NavState, action: NavAction): NavState {
   const { uids } = action;
@@ -32,5 +33,5 @@ export function navReducer(state: NavState, action: NavAction): NavState {
     }
   }
   index = Math.max(0, Math.min(uids.length - 1, index));
-  return { uid: uids[index], index };
+  return { uid: uids.at(index), index };
 }

@@ -1,11 +1,12 @@
 // Which slice of a long list is on screen: the selection stays visible and the window
 // moves as little as possible, like a pager.
+import type { UidList } from '../store/podIndex.ts';
 
 /** New index of the selection: the same Pod (by uid) if it is still listed, else the same place. */
-export function resolveIndex(uids: readonly string[], selectedUid: string | undefined, lastIndex: number): number {
+export function resolveIndex(uids: UidList, selectedUid: string | undefined, lastIndex: number): number {
   if (uids.length === 0) return 0;
   if (selectedUid !== undefined) {
-    if (uids[lastIndex] === selectedUid) return lastIndex;
+    if (uids.at(lastIndex) === selectedUid) return lastIndex;
     const at = uids.indexOf(selectedUid);
     if (at >= 0) return at;
   }

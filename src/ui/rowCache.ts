@@ -1,5 +1,7 @@
 // PodRows for the rows on screen, built on demand and kept until the Pod's resourceVersion
 // (or its deleted mark) changes; with 100,000 Pods only the visible few are ever built.
+// Bounded: the rows least recently read leave first, so scrolling through every Pod keeps
+// a few screens' worth, not a row per Pod ever shown.
 import type { PodRow } from '../model/types.ts';
 import type { PodStore } from '../store/podStore.ts';
 import type { StoreChange, StoredPod } from '../store/types.ts';
@@ -14,13 +16,18 @@ interface Cached {
   at: number;
 }
 
+/** A few screens of the tallest terminals. */
+export const ROW_CACHE_LIMIT = 1024;
+
 export class RowCache {
+  /** In order of last read: the first entry is the one to drop. */
   private readonly cache = new Map<string, Cached>();
 
   constructor(
     private readonly store: PodStore,
     private readonly toRow: ToPodRow,
     private readonly now: () => number,
+    private readonly limit = ROW_CACHE_LIMIT,
   ) {}
 
   /** Drops rows of Pods that left the store (the rest revalidate on read). */
@@ -39,11 +46,16 @@ export class RowCache {
     const rv = entry.pod.metadata?.resourceVersion;
     const deleted = entry.deletedAt !== undefined;
     const cached = this.cache.get(uid);
-    if (cached && cached.rv === rv && cached.deleted === deleted) return cached.row;
+    if (cached) this.cache.delete(uid); // re-inserted below: now the most recently read
+    if (cached && cached.rv === rv && cached.deleted === deleted) {
+      this.cache.set(uid, cached);
+      return cached.row;
+    }
     const at = this.now();
     // The store's uid is the row's identity, even for a Pod without metadata.uid.
     const row = { ...this.toRow(entry.pod, at, deleted), uid };
     this.cache.set(uid, { rv, deleted, row, at });
+    if (this.cache.size > this.limit) this.cache.delete(this.cache.keys().next().value!);
     return row;
   }
 

@@ -47,3 +47,19 @@ test('rows are built only for the Pods asked for, and rebuilt only on a new reso
   assert.equal(cache.row('uid-ns-p-1')!.deleted, true);
   assert.equal(cache.row('uid-missing'), undefined);
 });
+
+test('the row cache keeps the rows read most recently, up to its limit', () => {
+  const store = storeWith(Array.from({ length: 100 }, (_, i) => simplePod('ns', `p-${i}`)));
+  let built = 0;
+  const cache = new RowCache(store, (pod: StoredPod, now: number, deleted?: boolean) => (built++, toPodRow(pod, now, deleted)), () => NOW, 10);
+  for (let i = 0; i < 100; i++) cache.row(`uid-ns-p-${i}`);
+  assert.equal(cache.size, 10, 'scrolling through every Pod keeps only the limit');
+  assert.equal(built, 100);
+  cache.row('uid-ns-p-95');
+  assert.equal(built, 100, 'a recent row is still cached');
+  for (let i = 0; i < 9; i++) cache.row(`uid-ns-p-${i}`);
+  cache.row('uid-ns-p-95');
+  assert.equal(built, 109, 'read again, p-95 outlived rows read before it');
+  cache.row('uid-ns-p-90');
+  assert.equal(built, 110, 'p-90 was dropped first');
+});

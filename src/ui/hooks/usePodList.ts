@@ -2,13 +2,13 @@
 // cache for what is on screen. Re-renders once per coalesced store notification.
 import { useEffect, useMemo } from 'react';
 import type { PodStore } from '../../store/podStore.ts';
-import { PodIndex, type SearchResult } from '../../store/podIndex.ts';
+import { PodIndex, type SearchResult, type UidList } from '../../store/podIndex.ts';
 import { RowCache, type ToPodRow } from '../rowCache.ts';
 import { useStoreVersion } from './useStoreVersion.ts';
 
 export interface PodListData {
-  /** uids in display order after the filter; the full list when the filter is invalid. */
-  uids: readonly string[];
+  /** uids in display order after the filter; the full list when the filter is invalid. A view: the same object until its rows change. */
+  uids: UidList;
   total: number;
   /** Why the filter could not be used, e.g. a selector that does not parse. */
   filterError?: string;
@@ -22,8 +22,8 @@ export function usePodList(store: PodStore, filter: string, toRow: ToPodRow, now
   const rows = useMemo(() => new RowCache(store, toRow, now), [store, toRow, now]);
   useEffect(() => () => index.close(), [index]);
   const version = useStoreVersion(store, (change) => rows.apply(change));
-  const all = index.rows();
+  const total = index.count();
   const result: SearchResult = index.search(filter);
-  if (!result.ok) return { uids: all, total: all.length, filterError: result.error, filterKind: 'all', rows, version };
-  return { uids: result.rows, total: all.length, filterKind: result.kind, rows, version };
+  if (!result.ok) return { uids: index.list(), total, filterError: result.error, filterKind: 'all', rows, version };
+  return { uids: result.rows, total, filterKind: result.kind, rows, version };
 }
