@@ -1,5 +1,149 @@
 // The esbuild options of the shipped bundle, shared with the benchmarks that bundle a
 // headless harness, so that what they measure loads the way the product does.
+import { builtinModules } from 'node:module';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+
+const BUILTIN = new Set(builtinModules.flatMap((name) => [name, `node:${name}`]));
+
+/**
+ * An ESM `import ... from 'node:http'` makes Node build the builtin's ESM facade, which reads
+ * every export once and so runs every lazy getter: node:http loads Node's own fetch stack for
+ * its WebSocket export, node:fs its streams and promises (~60 ms of start-up measured on this
+ * 2-core machine). process.getBuiltinModule hands over the plain object, and esbuild's
+ * CommonJS interop reads a named import only where it is used.
+ */
+const builtinsWithoutFacade = {
+  name: 'builtins-without-facade',
+  setup(b) {
+    b.onResolve({ filter: /^[a-z_:/]+$/ }, (args) => {
+      if (!BUILTIN.has(args.path) || (args.kind !== 'import-statement' && args.kind !== 'dynamic-import')) return undefined;
+      return { path: args.path, namespace: 'podview-builtin' };
+    });
+    b.onLoad({ filter: /.*/, namespace: 'podview-builtin' }, (args) => ({
+      contents: `module.exports = process.getBuiltinModule(${JSON.stringify(args.path)});`,
+      loader: 'js',
+    }));
+  },
+};
+
+/**
+ * string-width builds an Intl.Segmenter (the first one loads ICU's break rules: ~18 ms) and a
+ * \p{RGI_Emoji} expression (~27 ms) when it is loaded, and yargs (through cliui's own copy)
+ * loads it on every start, --version included. Printable ASCII, most of what podview measures,
+ * takes a fast path that needs neither, so both are built on first use. The build fails if a
+ * copy of string-width still builds one eagerly (a new version that changed shape).
+ */
+const STRING_WIDTH_LAZY = [
+  ['const segmenter = new Intl.Segmenter();', 'let segmenterValue;\nconst segmenter = { segment: (text) => (segmenterValue ??= new Intl.Segmenter()).segment(text) };'],
+  ['const rgiEmojiRegex = /^\\p{RGI_Emoji}$/v;', 'let rgiEmojiValue;\nconst rgiEmojiRegex = { test: (text) => (rgiEmojiValue ??= new RegExp(\'^\\\\p{RGI_Emoji}$\', \'v\')).test(text) };'],
+];
+const EAGER_STRING_WIDTH = /^const \w+ = (new Intl\.Segmenter|\/\^\\p\{RGI_Emoji)/m;
+const lazyStringWidth = {
+  name: 'lazy-string-width',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]node_modules[\\/]string-width[\\/]index\.js$/ }, async (args) => {
+      let contents = await fs.readFile(args.path, 'utf8');
+      for (const [eager, lazy] of STRING_WIDTH_LAZY) contents = contents.replace(eager, () => lazy);
+      if (EAGER_STRING_WIDTH.test(contents)) throw new Error(`lazy-string-width: ${args.path} changed shape; update STRING_WIDTH_LAZY`);
+      return { contents, loader: 'js' };
+    });
+  },
+};
+
+/**
+ * client-node's 760 generated model classes (~630 KB, a third of a start-up's parse and run)
+ * come in through two modules only: gen/models/all.js (re-exported by the package index) and
+ * the ObjectSerializer, which holds a table of them all. podview never converts through them:
+ * its requests parse JSON themselves and YAML goes through js-yaml. So all.js becomes empty
+ * (a value import of a model class would fail the build: "No matching export") and the
+ * serializer a stand-in that says so if anything ever calls it.
+ */
+const CLIENT_NODE_MODELS = /[\\/]@kubernetes[\\/]client-node[\\/]dist[\\/]gen[\\/]models[\\/](all|ObjectSerializer)\.js$/;
+const SERIALIZER_STAND_IN = `const unavailable = () => { throw new Error('kubectl-podview: client-node ObjectSerializer is not bundled'); };
+export class ObjectSerializer {
+  static findCorrectType() { unavailable(); }
+  static serialize() { unavailable(); }
+  static deserialize() { unavailable(); }
+  static normalizeMediaType() { unavailable(); }
+  static getPreferredMediaType() { unavailable(); }
+  static stringify() { unavailable(); }
+  static parse() { unavailable(); }
+}`;
+const withoutClientNodeModels = {
+  name: 'without-client-node-models',
+  setup(b) {
+    b.onLoad({ filter: CLIENT_NODE_MODELS }, (args) => ({
+      contents: args.path.endsWith('all.js') ? 'export {};' : SERIALIZER_STAND_IN,
+      loader: 'js',
+    }));
+  },
+};
+
+/**
+ * The package index of client-node runs every module it re-exports: informers, cp (with tar),
+ * port-forward, metrics, health, object and watch APIs. The product takes values from five of
+ * them (see CLIENT_NODE_MODULES); the rest is types only, which the build erases. A value
+ * import from any other module fails the build ("No matching export"): add it here then.
+ */
+const CLIENT_NODE_MODULES = ['polyfill.js', 'config.js', 'gen/http/http.js', 'gen/http/isomorphic-fetch.js', 'exec.js', 'log.js'];
+const narrowClientNodeIndex = {
+  name: 'narrow-client-node-index',
+  setup(b) {
+    b.onResolve({ filter: /^@kubernetes\/client-node$/ }, async (args) => {
+      if (args.pluginData?.podviewClientNode) return undefined;
+      const real = await b.resolve(args.path, { kind: args.kind, importer: args.importer, resolveDir: args.resolveDir, pluginData: { podviewClientNode: true } });
+      if (real.errors.length > 0) return { errors: real.errors };
+      return { path: real.path, namespace: 'podview-client-node', pluginData: { dir: path.dirname(real.path) } };
+    });
+    b.onLoad({ filter: /.*/, namespace: 'podview-client-node' }, (args) => ({
+      contents: CLIENT_NODE_MODULES.map((file) => (file === 'polyfill.js' ? `import './${file}';` : `export * from './${file}';`)).join('\n'),
+      loader: 'js',
+      resolveDir: args.pluginData.dir,
+    }));
+  },
+};
+
+/**
+ * client-node takes fetch, Agent and ProxyAgent from undici, whose index loads all of undici
+ * (mock agents, caches, cookies, WebSocket, EventSource, SQLite store...): ~950 KB to parse
+ * and run on every start. Those three come from their own modules instead; fetch keeps the
+ * index's wrapper, which gives a failed request the caller's stack.
+ */
+const UNDICI_FOR_CLIENT_NODE = `'use strict';
+const fetchImpl = require('./lib/web/fetch').fetch;
+function fetch(init, options = undefined) {
+  return fetchImpl(init, options).catch((err) => {
+    if (err && typeof err === 'object') Error.captureStackTrace(err, fetch);
+    throw err;
+  });
+}
+module.exports = { fetch, Agent: require('./lib/dispatcher/agent'), ProxyAgent: require('./lib/dispatcher/proxy-agent') };`;
+const narrowUndiciForClientNode = {
+  name: 'narrow-undici-for-client-node',
+  setup(b) {
+    b.onResolve({ filter: /^undici$/ }, async (args) => {
+      if (args.pluginData?.podviewUndici || !/[\\/]@kubernetes[\\/]client-node[\\/]/.test(args.importer)) return undefined;
+      const real = await b.resolve('undici', { kind: args.kind, importer: args.importer, resolveDir: args.resolveDir, pluginData: { podviewUndici: true } });
+      if (real.errors.length > 0) return { errors: real.errors };
+      return { path: real.path, namespace: 'podview-undici', pluginData: { dir: path.dirname(real.path) } };
+    });
+    b.onLoad({ filter: /.*/, namespace: 'podview-undici' }, (args) => ({ contents: UNDICI_FOR_CLIENT_NODE, loader: 'js', resolveDir: args.pluginData.dir }));
+  },
+};
+
+/**
+ * Ink's optional devtools integration is never shipped: esbuild hoists its dynamic import to
+ * a static one, so an `external` would make the bundle fail to load; an empty module instead.
+ */
+const noReactDevtools = {
+  name: 'no-react-devtools',
+  setup(b) {
+    b.onResolve({ filter: /^react-devtools-core$/ }, () => ({ path: 'react-devtools-core', namespace: 'podview-empty' }));
+    b.onLoad({ filter: /.*/, namespace: 'podview-empty' }, () => ({ contents: 'export default {};', loader: 'js' }));
+  },
+};
+
 export const bundleOptions = {
   bundle: true,
   platform: 'node',
@@ -12,17 +156,9 @@ export const bundleOptions = {
   minifyWhitespace: true,
   legalComments: 'none',
   logLevel: 'warning',
-  // Ink's optional devtools integration is never shipped: esbuild hoists its dynamic import to
-  // a static one, so an `external` would make the bundle fail to load; an empty module instead.
-  plugins: [{
-    name: 'no-react-devtools',
-    setup(b) {
-      b.onResolve({ filter: /^react-devtools-core$/ }, () => ({ path: 'react-devtools-core', namespace: 'podview-empty' }));
-      b.onLoad({ filter: /.*/, namespace: 'podview-empty' }, () => ({ contents: 'export default {};', loader: 'js' }));
-    },
-  }],
+  plugins: [builtinsWithoutFacade, lazyStringWidth, narrowClientNodeIndex, withoutClientNodeModels, narrowUndiciForClientNode, noReactDevtools],
   // React's production build: the development one costs a third of each frame in checks.
   define: { 'process.env.DEV': '"false"', 'process.env.NODE_ENV': '"production"' },
   // CommonJS dependencies (react) call require(); give the ESM bundle one.
-  banner: { js: "import { createRequire as __podviewRequire } from 'node:module'; const require = __podviewRequire(import.meta.url);" },
+  banner: { js: "const require = process.getBuiltinModule('node:module').createRequire(import.meta.url);" },
 };
