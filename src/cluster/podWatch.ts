@@ -10,7 +10,7 @@ import type { WatchDelta } from '../store/types.ts';
 import { backoffDelay, DEFAULT_BACKOFF, sleep } from './backoff.ts';
 import type { BackoffOptions } from './backoff.ts';
 import { ApiError, describeError, httpStatus, isUnreachable } from './errors.ts';
-import { getJson, HttpMethod, sendJson, serverOf } from './request.ts';
+import { getJson, HttpMethod, sendJson, serverOf, sharedConnections } from './request.ts';
 import { readWatch } from './watchStream.ts';
 import type { WatchEvent } from './watchStream.ts';
 
@@ -117,39 +117,45 @@ async function runLoop(options: PodWatchOptions, signal: AbortSignal): Promise<v
 /**
  * Pages through the list into the store; returns the list's resourceVersion. The next page is
  * asked for as soon as a page's continue token is known, so the server is already sending it
- * while this one is applied: the pages' round trips overlap instead of adding up.
+ * while this one is applied: the pages' round trips overlap instead of adding up. The pages
+ * share one connection pool, closed when the list is done.
  */
 async function listInto(options: PodWatchOptions, signal: AbortSignal): Promise<string> {
   const { store } = options;
   const seen = new Set<string>();
   let loaded = 0;
   let resourceVersion = '';
+  const connections = sharedConnections(options.kubeConfig);
   const fetchPage = (cont: string | undefined) =>
     getJson<PodList>(
-      options.kubeConfig,
+      connections.kubeConfig,
       podsPath(options.namespace),
       { limit: options.pageSize ?? 500, continue: cont, labelSelector: options.labelSelector, fieldSelector: options.fieldSelector },
       { signal, timeoutMs: options.requestTimeoutMs },
     );
   store.setConnection({ kind: 'loading', loaded });
   let next: Promise<PodList> | undefined = fetchPage(undefined);
-  while (next) {
-    const page: PodList = await next;
-    if (signal.aborted) return resourceVersion;
-    const cont = page.metadata?.continue || undefined;
-    next = cont ? fetchPage(cont) : undefined;
-    // An abandoned prefetch (the apply below throws) must not surface as an unhandled rejection.
-    next?.catch(() => undefined);
-    const items = Array.isArray(page.items) ? page.items : [];
-    const deltas: WatchDelta[] = new Array(items.length);
-    for (let i = 0; i < items.length; i++) {
-      seen.add(uidOf(items[i]));
-      deltas[i] = { type: 'ADDED', pod: items[i] };
+  try {
+    while (next) {
+      const page: PodList = await next;
+      if (signal.aborted) return resourceVersion;
+      const cont = page.metadata?.continue || undefined;
+      next = cont ? fetchPage(cont) : undefined;
+      // An abandoned prefetch (the apply below throws) must not surface as an unhandled rejection.
+      next?.catch(() => undefined);
+      const items = Array.isArray(page.items) ? page.items : [];
+      const deltas: WatchDelta[] = new Array(items.length);
+      for (let i = 0; i < items.length; i++) {
+        seen.add(uidOf(items[i]));
+        deltas[i] = { type: 'ADDED', pod: items[i] };
+      }
+      store.apply(deltas);
+      loaded += items.length;
+      resourceVersion = page.metadata?.resourceVersion ?? resourceVersion;
+      store.setConnection({ kind: 'loading', loaded });
     }
-    store.apply(deltas);
-    loaded += items.length;
-    resourceVersion = page.metadata?.resourceVersion ?? resourceVersion;
-    store.setConnection({ kind: 'loading', loaded });
+  } finally {
+    connections.close();
   }
   store.pruneExcept(seen, resourceVersion);
   return resourceVersion;

@@ -5,7 +5,7 @@ import type { CoreV1Event, KubeConfig, V1Pod } from '@kubernetes/client-node';
 import type { PodDetails } from '../store/types.ts';
 import { describeError, UserError } from './errors.ts';
 import { podsPath } from './podWatch.ts';
-import { getJson, serverOf } from './request.ts';
+import { getJson, serverOf, sharedConnections } from './request.ts';
 import { eventsByInvolvedUid, listEvents, listMetrics, notesFor, resolveOwners, usageFromMetrics } from './detailSources.ts';
 import type { OwnerCache, PodMetrics } from './detailSources.ts';
 
@@ -18,13 +18,19 @@ export interface ListOnceOptions {
   timeoutMs?: number;
 }
 
-/** Yields the Pods page by page, in the server's order. Errors become one-line UserErrors. */
+type PodPage = { metadata?: { continue?: string }; items?: V1Pod[] };
+
+/**
+ * Yields the Pods page by page, in the server's order. Errors become one-line UserErrors.
+ * The next page is asked for as soon as this one's continue token is known, so the server
+ * prepares it while this one is turned into output: at most two pages are alive at once.
+ * All pages go over one connection.
+ */
 export async function* listPodsOnce(options: ListOnceOptions): AsyncGenerator<V1Pod[]> {
-  let cont: string | undefined;
-  do {
-    let page: { metadata?: { continue?: string }; items?: V1Pod[] };
+  const connections = sharedConnections(options.kubeConfig);
+  const fetchPage = async (cont: string | undefined): Promise<PodPage> => {
     try {
-      page = await getJson(options.kubeConfig, podsPath(options.namespace), {
+      return await getJson<PodPage>(connections.kubeConfig, podsPath(options.namespace), {
         limit: options.pageSize ?? 500,
         continue: cont,
         labelSelector: options.labelSelector,
@@ -34,9 +40,21 @@ export async function* listPodsOnce(options: ListOnceOptions): AsyncGenerator<V1
       const scope = options.namespace === undefined ? 'list pods at the cluster scope' : `list pods in namespace "${options.namespace}"`;
       throw new UserError(describeError(err, scope, serverOf(options.kubeConfig)));
     }
-    yield Array.isArray(page.items) ? page.items : [];
-    cont = page.metadata?.continue || undefined;
-  } while (cont);
+  };
+  let next: Promise<PodPage> | undefined = fetchPage(undefined);
+  try {
+    while (next) {
+      const page: PodPage = await next;
+      const cont = page.metadata?.continue || undefined;
+      next = cont ? fetchPage(cont) : undefined;
+      // A prefetch that fails while this page is still being written is awaited (and thrown)
+      // only afterwards; until then it must not count as an unhandled rejection.
+      next?.catch(() => undefined);
+      yield Array.isArray(page.items) ? page.items : [];
+    }
+  } finally {
+    connections.close();
+  }
 }
 
 export interface BulkDetails {
