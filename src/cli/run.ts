@@ -39,7 +39,7 @@ export async function run(argv: readonly string[]): Promise<number> {
     }
     case 'view': {
       const { args } = command;
-      if (!wantsSnapshot(args, out.isTTY === true, process.stdin.isTTY === true)) return (await import('./tui.tsx')).startTui(args);
+      if (!wantsSnapshot(args, out.isTTY === true, process.stdin.isTTY === true)) return (await import('./tui.ts')).startTui(args);
       const { writeSnapshot } = await import('./snapshot.ts');
       await writeSnapshot(args, {
         stdout: out,

@@ -86,7 +86,8 @@ async function* fromCluster(args: ViewArgs, target: Target, io: SnapshotIO, toHo
     if (held.length > DETAILS_LIMIT) {
       const pods = held;
       held = undefined;
-      yield toHosts(pods, NO_DETAILS);
+      // Page by page, as the rest will go: one batch of all the held Pods set the run's peak memory.
+      for (let at = 0; at < pods.length; at += SNAPSHOT_PAGE_SIZE) yield toHosts(pods.slice(at, at + SNAPSHOT_PAGE_SIZE), NO_DETAILS);
     }
   }
   if (held !== undefined && held.length > 0) yield toHosts(held, await detailsForPods(kubeConfig, held, scope));

@@ -1,11 +1,10 @@
-// TUI mode: a live PodStore fed by one list+watch and the focused Pod's details, the Ink App
-// on the alternate screen, and the terminal given back intact on every way out.
+// The TUI's screen: the Ink App on the alternate screen over a live store, the focused Pod's
+// details, logs and shells, and the terminal given back intact on every way out. Loaded by
+// tui.ts once the cluster requests are under way.
 import React from 'react';
 import { render } from 'ink';
-import { getPod } from '../cluster/getPod.ts';
 import { startDetailsFeed } from '../cluster/podDetails.ts';
-import { canListPods, startPodWatch } from '../cluster/podWatch.ts';
-import { PodStore } from '../store/podStore.ts';
+import type { PodStore } from '../store/podStore.ts';
 import { App } from '../ui/App.tsx';
 import type { ViewArgs } from './commandTypes.ts';
 import { frameProbeFromEnv } from './frameProbe.ts';
@@ -13,41 +12,47 @@ import { colorWanted } from './io.ts';
 import { logViewHooks } from './logViewHooks.tsx';
 import { createServices } from './services.ts';
 import { parseShellChoice } from './shellChoice.ts';
-import { openTarget } from './target.ts';
 import type { Target } from './target.ts';
 import { guardTerminal } from './terminal.ts';
+import type { LiveScope } from './tui.ts';
 
-/** -A when allowed; otherwise one line saying why, and the current namespace instead. */
-async function resolveScope(target: Target): Promise<{ scope: string | undefined; notice?: string }> {
-  if (target.scope !== undefined || target.demo) return { scope: target.scope };
-  const access = await canListPods(target.kubeConfig, undefined);
-  if (access.allowed) return { scope: undefined };
-  return { scope: target.namespace, notice: `${access.reason}; showing namespace "${target.namespace}" instead` };
+/**
+ * How long the screen waits for the Pod list before it first draws. A list that arrives within
+ * it is drawn once, whole, instead of after a frame of an empty list that nobody gets to read
+ * (on a 2-core machine that first, cold frame cost ~150 ms, in the way of the list itself);
+ * a longer list is shown loading, as before.
+ */
+export const FIRST_DRAW_WAIT_MS = 1000;
+
+/** Resolves once the first list is in (or failed), or after `maxMs`. */
+export function firstListOrTimeout(store: PodStore, maxMs: number): Promise<void> {
+  const settled = () => store.connection.kind !== 'connecting' && store.connection.kind !== 'loading';
+  if (settled()) return Promise.resolve();
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      unsubscribe();
+      resolve();
+    };
+    const timer = setTimeout(done, maxMs);
+    const unsubscribe = store.subscribe(() => {
+      if (settled()) done();
+    });
+  });
 }
 
-export async function startTui(args: ViewArgs): Promise<number> {
-  const target = await openTarget(args);
-  try {
-    // A Pod that does not exist is a user error before the screen changes, like kubectl's.
-    if (args.pod) await getPod(target.kubeConfig, target.namespace, args.pod, { timeoutMs: target.requestTimeoutMs });
-    const { scope, notice } = await resolveScope(target);
-    return await runTui(args, target, scope, notice);
-  } finally {
-    await target.close();
-  }
-}
-
-async function runTui(args: ViewArgs, target: Target, scope: string | undefined, notice: string | undefined): Promise<number> {
+/** Runs the screen until the user quits; the caller stops the watch that feeds `live.store`. */
+export async function runTui(args: ViewArgs, target: Target, live: LiveScope): Promise<number> {
   const { stdin, stdout } = process;
-  const store = new PodStore();
+  const { store, scope, notice } = live;
   // Benchmarks only: records event-to-frame and key-to-frame times when PODVIEW_FRAME_PROBE is set.
   const stopProbe = frameProbeFromEnv({ store, stdout, stdin });
-  const watch = startPodWatch({ kubeConfig: target.kubeConfig, namespace: scope, labelSelector: target.labelSelector, fieldSelector: target.fieldSelector, store, requestTimeoutMs: target.requestTimeoutMs });
   const details = startDetailsFeed({ kubeConfig: target.kubeConfig, store });
   const color = colorWanted(args.color, stdout);
   const logs = logViewHooks(target.kubeConfig, { logColors: args.logColors, logLines: args.logLines });
   const services = createServices({ kubeConfig: target.kubeConfig, details, terminal: { input: stdin, output: stdout }, openLogs: logs.openLogs, shells: parseShellChoice(args.shell) });
 
+  await firstListOrTimeout(store, FIRST_DRAW_WAIT_MS);
   let instance: ReturnType<typeof render> | undefined;
   const guard = guardTerminal({
     stdin,
@@ -92,7 +97,7 @@ async function runTui(args: ViewArgs, target: Target, scope: string | undefined,
     guard.restore();
     guard.dispose();
     stopProbe();
-    await Promise.allSettled([watch.stop(), details.stop()]);
+    await details.stop();
   }
   if (notice) process.stderr.write(`podview: ${notice}\n`);
   return 0;

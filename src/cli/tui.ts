@@ -1,0 +1,62 @@
+// TUI mode, started so that the cluster and the terminal UI load at the same time: the access
+// check and the Pod list go out first, and Ink, React and the views (a fifth of a second of
+// parsing and running on a small machine) load while the server answers. The screen itself
+// is tuiView's job.
+import { getPod } from '../cluster/getPod.ts';
+import { canListPods, startPodWatch } from '../cluster/podWatch.ts';
+import type { ListAccess, PodWatch } from '../cluster/podWatch.ts';
+import { PodStore } from '../store/podStore.ts';
+import type { ViewArgs } from './commandTypes.ts';
+import { openTarget } from './target.ts';
+import type { Target } from './target.ts';
+
+/** The Pods the screen shows: a live store fed by one list+watch over `scope`. */
+export interface LiveScope {
+  store: PodStore;
+  /** undefined: every namespace. */
+  scope: string | undefined;
+  /** Why the scope is narrower than asked (-A was forbidden). */
+  notice?: string;
+}
+
+function watchInto(target: Target, scope: string | undefined): { store: PodStore; watch: PodWatch } {
+  const store = new PodStore();
+  const watch = startPodWatch({ kubeConfig: target.kubeConfig, namespace: scope, labelSelector: target.labelSelector, fieldSelector: target.fieldSelector, store, requestTimeoutMs: target.requestTimeoutMs });
+  return { store, watch };
+}
+
+export async function startTui(args: ViewArgs): Promise<number> {
+  const target = await openTarget(args);
+  let live: { store: PodStore; watch: PodWatch } | undefined;
+  try {
+    // -A is checked with an access review; the list starts at the same time, on the bet that
+    // it is allowed, and is thrown away if it is not.
+    const access: Promise<ListAccess> | undefined = target.scope === undefined && !target.demo ? canListPods(target.kubeConfig, undefined) : undefined;
+    // A Pod that does not exist is a user error before the screen changes, like kubectl's.
+    const podCheck = args.pod ? getPod(target.kubeConfig, target.namespace, args.pod, { timeoutMs: target.requestTimeoutMs }) : undefined;
+    access?.catch(() => undefined);
+    podCheck?.catch(() => undefined);
+    live = watchInto(target, target.scope);
+    // One answer back means the other requests are on the wire too; only then may loading the
+    // UI hold the thread.
+    if (access) await access.catch(() => undefined);
+    const view = await import('./tuiView.tsx');
+    await podCheck;
+    let scope = target.scope;
+    let notice: string | undefined;
+    const allowed = access ? await access : undefined;
+    if (allowed && !allowed.allowed) {
+      scope = target.namespace;
+      notice = `${allowed.reason}; showing namespace "${target.namespace}" instead`;
+      const denied = live;
+      live = undefined;
+      await denied.watch.stop();
+      denied.store.close();
+      live = watchInto(target, scope);
+    }
+    return await view.runTui(args, target, { store: live.store, scope, notice });
+  } finally {
+    await live?.watch.stop();
+    await target.close();
+  }
+}
