@@ -2,12 +2,10 @@
 // cluster and leaves it holding an idle keep-alive socket for as long as the server allows.
 // A log view opens many requests over its life (Pod polls, re-opens after restarts), so each
 // request here gets a KubeConfig view that hands us its pool, and we destroy the pool when
-// the request is over: closing a view leaves no socket behind.
+// the request is over: closing a view leaves no socket behind. (request.ts's sharedConnections
+// is the other way round: one pool for a run of requests that belong together.)
 import type { KubeConfig } from '@kubernetes/client-node';
-
-interface Pool {
-  destroy(): Promise<void>;
-}
+import type { Pool } from './request.ts';
 
 /** A KubeConfig that reports the connection pool of each request it authenticates. */
 function reportingConfig(kubeConfig: KubeConfig, report: (pool: Pool) => void): KubeConfig {

@@ -50,7 +50,8 @@ function parseOrUndefined(text: string): unknown {
   }
 }
 
-interface Pool {
+/** What podview needs of an undici connection pool (a request's dispatcher). */
+export interface Pool {
   destroy(): Promise<void>;
 }
 
