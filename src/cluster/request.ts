@@ -3,9 +3,10 @@
 // at 100,000 Pods the serializer's copy into class instances costs more than the network,
 // and it turns timestamps into Dates while the watch stream gives strings. One shape everywhere.
 import { HttpMethod, IsomorphicFetchHttpLibrary, RequestContext } from '@kubernetes/client-node';
-export { HttpMethod };
 import type { KubeConfig } from '@kubernetes/client-node';
 import { ApiError } from './errors.ts';
+
+export { HttpMethod };
 
 export type Query = Record<string, string | number | boolean | undefined>;
 
