@@ -32,6 +32,8 @@ export interface Usage {
 export interface ChurnResult {
   options: ChurnOptions;
   changesMade: number;
+  /** How late the sim's own event loop ran during the churn (ms): a floor under event-to-frame. */
+  simLoopDelayMs: { p99: number; max: number };
   /** undefined when the TUI wrote no probe lines (the probe is not wired into the TUI). */
   eventToFrame?: { p50: number; p99: number; count: number };
   /** The part of it spent in podview after the store notified the change (render + write). */
@@ -149,7 +151,7 @@ export async function benchChurn(sim: Pick<SimProcess, 'churn' | 'stopChurn'>, k
       keysSent++;
       await sleep(keyEvery);
     }
-    const changesMade = await sim.stopChurn();
+    const stopped = await sim.stopChurn();
     const seconds = (performance.now() - started) / 1000;
     const podviewEnd = procSample(tui.pid);
     const kubectlEnd = procSample(watch.child.pid!);
@@ -159,7 +161,8 @@ export async function benchChurn(sim: Pick<SimProcess, 'churn' | 'stopChurn'>, k
     process.stderr.write(`bench: churn: ${describeGc(gc)}${heapUsedMb ? `; heap used ${heapUsedMb.first.toFixed(0)} -> ${heapUsedMb.last.toFixed(0)} MB (max ${heapUsedMb.max.toFixed(0)})` : ''}\n`);
     return {
       options,
-      changesMade,
+      changesMade: stopped.made,
+      simLoopDelayMs: stopped.loopDelayMs,
       eventToFrame: summary(events),
       notifyToFrame: summary(notified),
       keyToFrame: summary(keys),

@@ -51,6 +51,7 @@ export function churnRows(r: ChurnResult): BenchRow[] {
     latency('event-to-frame', r.eventToFrame, 'p99', 250, `${r.changesMade} changes made`),
     latency('notify-to-frame', r.notifyToFrame, 'p50', undefined, "the part of it after podview's store notified the change (render and write only)"),
     latency('notify-to-frame', r.notifyToFrame, 'p99', undefined, 'the rest is the sim, the wire and the watch decoding'),
+    { bench: 'churn', metric: "sim's event-loop delay p99 ms", podview: fmt(r.simLoopDelayMs.p99), peer: '-', ratio: '-', note: `max ${fmt(r.simLoopDelayMs.max)} ms: how late the simulated server itself ran, a change it stamped waits at least that long to be sent` },
     latency('key-to-frame', r.keyToFrame, 'p50', undefined, 'j/k every 200 ms via tmux; from stdin read to the next terminal write'),
     latency('key-to-frame', r.keyToFrame, 'p99', 100, `${r.keysSent} keys sent`),
     { bench: 'churn', metric: 'CPU seconds per second', podview: fmt(r.podview.cpuPerSec, 2), peer: fmt(r.kubectl.cpuPerSec, 2), ratio: ratio(r.podview.cpuPerSec, r.kubectl.cpuPerSec), target: '< 0.5', met: met(r.podview.cpuPerSec < 0.5), note: `peer: kubectl get pods -A -w -o name on the same churn (${r.kubectlLines} lines read)` },

@@ -30,13 +30,19 @@ export async function startScaleSim(pods: number): Promise<ScaleSim> {
   };
 }
 
+export interface ChurnStopped {
+  made: number;
+  /** The sim's own event-loop delay while it churned (ms). */
+  loopDelayMs: { p99: number; max: number };
+}
+
 export interface SimProcess {
   kubeconfig: string;
   pid: number;
   /** Starts the sim's churn generator at `rate` changes per second. */
   churn(rate: number, seed?: number): Promise<void>;
   /** Stops it; resolves with the number of changes made. */
-  stopChurn(): Promise<number>;
+  stopChurn(): Promise<ChurnStopped>;
   close(): Promise<void>;
 }
 
@@ -68,7 +74,7 @@ export async function startSimProcess(pods: number): Promise<SimProcess> {
       await started;
     },
     async stopChurn() {
-      const changes = reply<number>('changes');
+      const changes = reply<ChurnStopped>('changes');
       child.send({ stopChurn: true });
       return changes;
     },
