@@ -82,10 +82,10 @@ export async function runTui(args: ViewArgs, target: Target, live: LiveScope): P
         {...(notice ? { notice } : {})}
       />,
       // interactive: Ink would otherwise turn itself off when CI=true is set, even on a terminal.
-      // maxFps 20: under churn every frame costs a layout and a full-screen diff; 50 ms between
-      // frames keeps event-to-frame far under its 250 ms budget and leaves the CPU to keys.
+      // maxFps 60: the store already coalesces churn to one notification per 50 ms, so this cap
+      // only decides how long a key waits behind the frame before it (17 ms, not 50).
       // incrementalRendering: rewrite only the lines that changed, not the whole screen.
-      { stdin, stdout, stderr: process.stderr, exitOnCtrlC: false, patchConsole: true, alternateScreen: true, interactive: true, maxFps: 20, incrementalRendering: true },
+      { stdin, stdout, stderr: process.stderr, exitOnCtrlC: false, patchConsole: true, alternateScreen: true, interactive: true, maxFps: 60, incrementalRendering: true },
     );
     guard.entered();
     await Promise.race([quitting, instance.waitUntilExit()]);
