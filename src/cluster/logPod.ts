@@ -13,27 +13,12 @@ export async function readPod(kubeConfig: KubeConfig, namespace: string, name: s
     const pod = await withOwnConnections(kubeConfig, (config) => getJson<V1Pod>(config, path));
     return { kind: 'pod', pod };
   } catch (err) {
-    const code = err instanceof ApiError ? err.statusCode : (err as { code?: unknown }).code;
+    // getJson throws ApiError for every answer that is not 2xx; anything else never reached one.
+    const code = err instanceof ApiError ? err.statusCode : undefined;
     if (code === 404) return { kind: 'gone' };
     if (code === 403) return { kind: 'error', code, message: `forbidden: cannot get pod ${namespace}/${name} (RBAC: get pods)` };
-    return { kind: 'error', code: typeof code === 'number' ? code : undefined, message: `cannot read pod ${namespace}/${name}: ${errorText(err)}` };
-  }
-}
-
-export function errorText(err: unknown): string {
-  const e = err as { code?: unknown; body?: unknown; message?: unknown };
-  const body = typeof e.body === 'string' ? safeJson(e.body) : e.body;
-  const message = (body as { message?: unknown } | undefined)?.message;
-  if (typeof message === 'string') return message;
-  if (typeof e.code === 'number') return `HTTP ${e.code}`;
-  return typeof e.message === 'string' ? e.message.split('\n')[0] : String(err);
-}
-
-function safeJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
+    const reason = err instanceof Error ? err.message.split('\n')[0] : String(err);
+    return { kind: 'error', code, message: `cannot read pod ${namespace}/${name}: ${reason}` };
   }
 }
 
