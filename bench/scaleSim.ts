@@ -50,7 +50,10 @@ const CHILD = fileURLToPath(new URL('./simChild.ts', import.meta.url));
 
 export async function startSimProcess(pods: number): Promise<SimProcess> {
   // Warnings from the sim (e.g. listener counts) would only clutter the bench's stderr.
-  const child = fork(CHILD, [String(pods)], { execArgv: ['--import', 'tsx', '--no-warnings'], stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+  // PODVIEW_SIM_NODE_OPTIONS (e.g. '--cpu-prof --cpu-prof-dir=/tmp/prof' or '--trace-gc') looks
+  // inside the sim while it serves; its stdout then goes to the bench's stderr, as --trace-gc prints there.
+  const extra = process.env.PODVIEW_SIM_NODE_OPTIONS?.split(/\s+/).filter(Boolean) ?? [];
+  const child = fork(CHILD, [String(pods)], { execArgv: ['--import', 'tsx', '--no-warnings', ...extra], stdio: ['ignore', extra.length ? 2 : 'ignore', 'inherit', 'ipc'] });
   const reply = <T>(key: string) =>
     new Promise<T>((resolve, reject) => {
       const onMessage = (m: Record<string, unknown>) => {

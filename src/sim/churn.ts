@@ -47,9 +47,10 @@ export function startChurn(core: SimCore, options: ChurnOptions): Churn {
   let done = 0;
   let created = 0;
   const started = Date.now();
+  // A fresh copy parsed from the stored JSON: each change costs one Pod, whatever the cluster's size.
   const pick = (): KObject | undefined => {
     if (!keys.length) return undefined;
-    return core.store.collection(PODS).byKey.get(keys[Math.floor(rand() * keys.length)])?.obj;
+    return core.store.collection(PODS).byKey.get(keys[Math.floor(rand() * keys.length)])?.object();
   };
 
   const changeStatus = (pod: KObject, now: number) => {
@@ -59,13 +60,13 @@ export function startChurn(core: SimCore, options: ChurnOptions): Churn {
     const next = (rand() < 0.5 ? toggleReady(pod, name, now) : undefined) ?? restartContainer(pod, name, now, { reason: 'Error', exitCode: 1 });
     if (!next) return;
     stamp(next, now);
-    core.store.update(PODS, next);
+    core.store.update(PODS, next, pod);
   };
 
   const create = (template: KObject, now: number) => {
     const md = template.metadata ?? {};
     const name = `churn-${options.seed ?? 1}-${++created}-${md.name}`.slice(0, 63).replace(/-+$/, '');
-    const pod = structuredClone(template);
+    const pod = template; // already a private copy (pick)
     pod.metadata = { ...pod.metadata, name, uid: randomUUID() };
     delete pod.metadata.resourceVersion;
     delete pod.metadata.creationTimestamp;

@@ -63,28 +63,29 @@ export function createControl(core: SimCore, http: () => SimHttpServer, logs: Lo
   const pods = storedResource('pods');
   const transition = (ns: string, name: string, next: (pod: KObject) => KObject | undefined): V1Pod | undefined => {
     const entry = mustExist(core.store.get(pods, ns, name), `pod ${ns}/${name}`);
-    const changed = next(entry.obj);
-    return changed ? (core.store.update(pods, changed).obj as V1Pod) : undefined;
+    const pod = entry.object();
+    const changed = next(pod);
+    return changed ? (core.store.update(pods, changed, pod).object() as V1Pod) : undefined;
   };
   return {
     world: core,
     logs,
-    get: (resource, ns, name) => core.store.get(storedResource(resource), ns, name)?.obj as never,
+    get: (resource, ns, name) => core.store.get(storedResource(resource), ns, name)?.object() as never,
     list(resource, ns) {
       const c = core.store.collection(storedResource(resource));
       const out: never[] = [];
       for (const key of c.keys) {
         const e = c.byKey.get(key)!;
-        if (!ns || e.obj.metadata?.namespace === ns) out.push(e.obj as never);
+        if (!ns || e.namespace === ns) out.push(e.object() as never);
       }
       return out;
     },
     create(resource, obj, runtime) {
-      const created = core.store.create(storedResource(resource), obj as KObject).obj;
+      const created = core.store.create(storedResource(resource), obj as KObject).object();
       if (runtime) core.runtimes.set(`${created.metadata?.namespace}/${created.metadata?.name}`, runtime);
       return created as never;
     },
-    update: (resource, obj) => core.store.update(storedResource(resource), obj as KObject).obj as never,
+    update: (resource, obj) => core.store.update(storedResource(resource), obj as KObject).object() as never,
     delete: (resource, ns, name, options) => core.delete(storedResource(resource), ns, name, options?.gracePeriodSeconds ?? 0) !== undefined,
     patchPod: (ns, name, mutate) => core.updatePod(ns, name, (pod) => mutate(pod) ?? pod),
     restartContainer: (ns, pod, container, t) => transition(ns, pod, (p) => restartContainer(p, container, core.now(), t)),

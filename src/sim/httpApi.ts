@@ -104,7 +104,7 @@ function serveMetrics(core: SimCore, req: IncomingMessage, res: ServerResponse, 
   const pods = storedResource('pods');
   if (p.name) {
     const pod = core.store.get(pods, p.namespace, p.name);
-    const m = pod && podMetrics(pod.obj, core.runtime(p.namespace ?? '', p.name), now);
+    const m = pod && podMetrics(pod.object(), core.runtime(p.namespace ?? '', p.name), now);
     return m ? json(res, m) : sendStatus(res, notFound(r.name, p.name, r.group));
   }
   const q = parseListQuery(req, url, pods, p.namespace);
@@ -114,8 +114,10 @@ function serveMetrics(core: SimCore, req: IncomingMessage, res: ServerResponse, 
   const prefix = p.namespace ? `${p.namespace}/` : '';
   for (const [key, e] of c.byKey) {
     if (prefix && !key.startsWith(prefix)) continue;
-    if (q.filtered && !q.matches(e.obj)) continue;
-    const m = podMetrics(e.obj, core.runtimes.get(key), now);
+    if (q.filtered && !q.matches(e.selectable())) continue;
+    // Without a runtime there is nothing to report: skip the parse.
+    const runtime = core.runtimes.get(key);
+    const m = runtime && podMetrics(e.object(), runtime, now);
     if (m) items.push(JSON.stringify(m));
   }
   sendJson(res, 200, `{"kind":"PodMetricsList","apiVersion":"metrics.k8s.io/v1beta1","metadata":{},"items":[${items.join(',')}]}`);

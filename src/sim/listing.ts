@@ -1,12 +1,12 @@
-// List responses, written item by item from each object's cached JSON with backpressure, so a
-// list of 100,000 Pods is never one string in memory; limit/continue pages over sorted keys.
+// List responses, written item by item from each object's stored JSON bytes with backpressure,
+// so a list of 100,000 Pods is never one string in memory; limit/continue pages over sorted keys.
 import type { ServerResponse } from 'node:http';
-import type { ObjectStore, Entry, KObject } from './objectStore.ts';
+import type { ObjectStore, Entry } from './objectStore.ts';
 import type { ListQuery } from './requestQuery.ts';
-import { apiVersionOf } from './resources.ts';
+import { apiVersionOf, type ResourceDef } from './resources.ts';
 import { lowerBound } from './sortedKeys.ts';
 import { badRequest, continueExpired, sendStatus } from './status.ts';
-import { writeTable } from './table.ts';
+import { rowSource, writeTable, type TableItem } from './table.ts';
 import { drained } from './drained.ts';
 
 const CHUNK = 64 * 1024;
@@ -39,7 +39,7 @@ export function selectPage(store: ObjectStore, q: ListQuery, start: string, limi
     const key = c.keys[i];
     if (prefix && !key.startsWith(prefix)) break;
     const e = c.byKey.get(key)!;
-    if (!q.filtered || q.matches(e.obj)) {
+    if (!q.filtered || q.matches(e.selectable())) {
       if (limit > 0 && items.length === limit) return { items, more: true };
       items.push(e);
     }
@@ -47,21 +47,22 @@ export function selectPage(store: ObjectStore, q: ListQuery, start: string, limi
   return { items, more: false };
 }
 
-/** A writer that batches small strings and waits for the socket to drain. */
-function chunkedWriter(res: ServerResponse): { write(s: string): void; flush(): Promise<void> } {
-  let buf: string[] = [];
+/** A writer that batches small pieces into chunks of about 64 KB and waits for the socket to drain. */
+function chunkedWriter(res: ServerResponse): { write(s: string | Buffer): void; flush(): Promise<void> } {
+  let buf: Buffer[] = [];
   let size = 0;
   let pending: Promise<void> = Promise.resolve();
   const push = () => {
-    const data = buf.join('');
+    const data = Buffer.concat(buf, size);
     buf = [];
     size = 0;
     pending = pending.then(() => (res.destroyed || res.write(data) ? undefined : drained(res)));
   };
   return {
     write(s) {
-      buf.push(s);
-      size += s.length;
+      const b = typeof s === 'string' ? Buffer.from(s, 'utf8') : s;
+      buf.push(b);
+      size += b.length;
       if (size >= CHUNK) push();
     },
     async flush() {
@@ -70,6 +71,8 @@ function chunkedWriter(res: ServerResponse): { write(s: string): void; flush(): 
     },
   };
 }
+
+const COMMA = Buffer.from(',');
 
 export async function serveList(store: ObjectStore, res: ServerResponse, url: URL, q: ListQuery, now: number): Promise<void> {
   const limit = Number(url.searchParams.get('limit') ?? '0');
@@ -89,17 +92,20 @@ export async function serveList(store: ObjectStore, res: ServerResponse, url: UR
   res.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-cache, private' });
   const w = chunkedWriter(res);
   if (q.table) {
-    writeTable(w.write, q.resource, iterObjects(items), { resourceVersion: String(listRv), continue: cont }, { now, includeObject: q.table });
+    writeTable(w.write, q.resource, tableItems(q.resource, items), { resourceVersion: String(listRv), continue: cont }, { now, includeObject: q.table });
   } else {
     const meta = JSON.stringify({ resourceVersion: String(listRv), ...(cont ? { continue: cont } : {}) });
     w.write(`{"kind":"${q.resource.listKind}","apiVersion":"${apiVersionOf(q.resource)}","metadata":${meta},"items":[`);
-    for (let i = 0; i < items.length; i++) w.write((i ? ',' : '') + items[i].json);
+    for (let i = 0; i < items.length; i++) {
+      if (i) w.write(COMMA);
+      w.write(items[i].bytes);
+    }
     w.write(']}');
   }
   await w.flush();
   res.end();
 }
 
-function* iterObjects(items: Entry[]): Iterable<KObject> {
-  for (const e of items) yield e.obj;
+function* tableItems(resource: ResourceDef, items: Entry[]): Iterable<TableItem> {
+  for (const e of items) yield { source: e.tableSource((o) => rowSource(resource, o)), json: () => e.json };
 }

@@ -12,7 +12,10 @@ export function startLiveScenario(core: SimCore, options: { intervalMs?: number;
   const timer = setInterval(() => {
     const c = core.store.collection(pods);
     const running: KObject[] = [];
-    for (const e of c.byKey.values()) if (e.obj.status?.phase === 'Running' && !e.obj.metadata?.deletionTimestamp) running.push(e.obj);
+    for (const e of c.byKey.values()) {
+      const pod = e.object();
+      if (pod.status?.phase === 'Running' && !pod.metadata?.deletionTimestamp) running.push(pod);
+    }
     if (!running.length) return;
     const pod = running[Math.floor(rand() * running.length)];
     const containers: KObject[] = (pod.status?.containerStatuses ?? []).filter((cs: KObject) => cs.state?.running);

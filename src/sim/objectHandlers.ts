@@ -52,7 +52,7 @@ export async function handleObject(core: SimCore, req: IncomingMessage, res: Ser
     if (!entry) return sendStatus(res, notFound(r.name, name, r.group));
     if (wantsTable(req.headers.accept)) {
       const include = new URL(req.url ?? '/', 'http://x').searchParams.get('includeObject') ?? 'Metadata';
-      return sendJson(res, 200, tableString(r, [entry.obj], String(entry.rv), { now: core.now(), includeObject: include }));
+      return sendJson(res, 200, tableString(r, [entry.object()], String(entry.rv), { now: core.now(), includeObject: include }));
     }
     return sendJson(res, 200, entry.json);
   }
@@ -75,7 +75,7 @@ export async function handleObject(core: SimCore, req: IncomingMessage, res: Ser
   }
   if (method === 'PATCH') {
     if (!entry) return sendStatus(res, notFound(r.name, name, r.group));
-    const patched = applyPatch(entry.obj, req.headers['content-type'], await readBody(req));
+    const patched = applyPatch(entry.object(), req.headers['content-type'], await readBody(req));
     patched.metadata = { ...patched.metadata, name, namespace: ns };
     return sendJson(res, 200, core.store.update(r, patched).json);
   }

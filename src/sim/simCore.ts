@@ -2,7 +2,7 @@
 // runtime of each Pod. It is the SimWorld that the pod subresource handlers (logs, exec) use.
 import type { V1ConfigMap, V1Pod, V1Secret, V1Status } from '@kubernetes/client-node';
 import type { PodRuntime, Scenario } from './scenario/types.ts';
-import type { PodChangeType, SimWorld } from './world.ts';
+import type { PodChangeType, PodRef, SimWorld } from './world.ts';
 import { AccessRules } from './access.ts';
 import { ObjectStore, type KObject } from './objectStore.ts';
 import { storedResource, type ResourceDef } from './resources.ts';
@@ -27,7 +27,7 @@ export class SimCore implements SimWorld {
   readonly runtimes = new Map<string, PodRuntime>();
   readonly dataDir: string;
   private readonly timers = new Set<NodeJS.Timeout>();
-  private warming: NodeJS.Immediate | undefined;
+  private encoding: NodeJS.Immediate | undefined;
 
   constructor(options: CoreOptions) {
     this.dataDir = options.dataDir;
@@ -56,32 +56,36 @@ export class SimCore implements SimWorld {
     ];
     for (const [name, list] of groups) this.store.load(storedResource(name), list ?? []);
     for (const [key, rt] of scenario.runtime) this.runtimes.set(key, rt);
-    this.warmJson(storedResource('pods'));
+    this.encodeInBackground(groups.map(([name]) => storedResource(name)));
   }
 
-  /** Serializes stored Pods in the background, a batch per turn, so the first big list is not the one that pays. */
-  private warmJson(resource: ResourceDef): void {
-    const entries = [...this.store.collection(resource).byKey.values()];
+  /**
+   * Turns bulk-loaded objects into their stored JSON a batch per turn: loading stays quick, and
+   * the encoding runs after the scenario's own object graph is garbage, so the GCs that the
+   * growing Buffers trigger do not have to mark it again and again.
+   */
+  private encodeInBackground(resources: ResourceDef[]): void {
+    const entries = resources.flatMap((r) => [...this.store.collection(r).byKey.values()]);
     let i = 0;
     const step = () => {
-      this.warming = undefined;
+      this.encoding = undefined;
       const end = Math.min(entries.length, i + 500);
-      for (; i < end; i++) void entries[i].json;
-      if (i < entries.length) this.warming = setImmediate(step);
+      for (; i < end; i++) void entries[i].bytes;
+      if (i < entries.length) this.encoding = setImmediate(step);
     };
-    if (entries.length) this.warming = setImmediate(step);
+    if (entries.length) this.encoding = setImmediate(step);
   }
 
   pod(namespace: string, name: string): V1Pod | undefined {
-    return this.store.get(PODS, namespace, name)?.obj as V1Pod | undefined;
+    return this.store.get(PODS, namespace, name)?.object() as V1Pod | undefined;
   }
 
   configMap(namespace: string, name: string): V1ConfigMap | undefined {
-    return this.store.get(CONFIG_MAPS, namespace, name)?.obj as V1ConfigMap | undefined;
+    return this.store.get(CONFIG_MAPS, namespace, name)?.object() as V1ConfigMap | undefined;
   }
 
   secret(namespace: string, name: string): V1Secret | undefined {
-    return this.store.get(SECRETS, namespace, name)?.obj as V1Secret | undefined;
+    return this.store.get(SECRETS, namespace, name)?.object() as V1Secret | undefined;
   }
 
   runtime(namespace: string, name: string): PodRuntime | undefined {
@@ -91,17 +95,19 @@ export class SimCore implements SimWorld {
   updatePod(namespace: string, name: string, mutate: (pod: V1Pod) => V1Pod): V1Pod | undefined {
     const entry = this.store.get(PODS, namespace, name);
     if (!entry) return undefined;
-    const next = mutate(structuredClone(entry.obj) as V1Pod);
-    return this.store.update(PODS, next as KObject).obj as V1Pod;
+    const next = mutate(entry.object() as V1Pod);
+    return this.store.update(PODS, next as KObject).object() as V1Pod;
   }
 
   authorize(request: { verb: string; resource: string; subresource?: string; namespace?: string; name?: string }): V1Status | undefined {
     return this.access.authorize(request);
   }
 
-  onPodChange(listener: (type: PodChangeType, pod: V1Pod) => void): () => void {
+  onPodChange(listener: (type: PodChangeType, ref: PodRef) => void): () => void {
     return this.store.onEvent((e) => {
-      if (e.resource === PODS) listener(e.type, e.entry.obj as V1Pod);
+      if (e.resource !== PODS) return;
+      const [namespace, name] = [e.entry.namespace ?? '', e.entry.key.slice(e.entry.key.indexOf('/') + 1)];
+      listener(e.type, { namespace, name, pod: () => e.entry.object() as V1Pod });
     });
   }
 
@@ -109,22 +115,25 @@ export class SimCore implements SimWorld {
   delete(resource: ResourceDef, namespace: string | undefined, name: string, gracePeriodSeconds?: number): KObject | undefined {
     const entry = this.store.get(resource, namespace, name);
     if (!entry) return undefined;
-    const grace = gracePeriodSeconds ?? entry.obj.spec?.terminationGracePeriodSeconds ?? 30;
+    const obj = entry.object();
+    const grace = gracePeriodSeconds ?? obj.spec?.terminationGracePeriodSeconds ?? 30;
     if (resource !== PODS || grace <= 0) {
       this.runtimes.delete(`${namespace}/${name}`);
-      return this.store.delete(resource, namespace, name)?.obj;
+      return this.store.delete(resource, namespace, name)?.object();
     }
-    if (entry.obj.metadata?.deletionTimestamp) return entry.obj;
+    if (obj.metadata?.deletionTimestamp) return obj;
     const now = this.now();
-    const marked = this.store.update(PODS, {
-      ...entry.obj,
-      metadata: { ...entry.obj.metadata, deletionTimestamp: new Date(now + grace * 1000).toISOString().replace(/\.\d+Z$/, 'Z'), deletionGracePeriodSeconds: grace },
-    });
-    const uid = marked.obj.metadata?.uid;
+    const marked = this.store
+      .update(PODS, {
+        ...obj,
+        metadata: { ...obj.metadata, deletionTimestamp: new Date(now + grace * 1000).toISOString().replace(/\.\d+Z$/, 'Z'), deletionGracePeriodSeconds: grace },
+      })
+      .object();
+    const uid = marked.metadata?.uid;
     this.later(Math.min(grace * 1000, MAX_SIM_GRACE_MS), () => {
-      if (this.store.get(PODS, namespace, name)?.obj.metadata?.uid === uid) this.delete(PODS, namespace, name, 0);
+      if (this.store.get(PODS, namespace, name)?.object().metadata?.uid === uid) this.delete(PODS, namespace, name, 0);
     });
-    return marked.obj;
+    return marked;
   }
 
   later(ms: number, fn: () => void): void {
@@ -136,7 +145,7 @@ export class SimCore implements SimWorld {
   }
 
   close(): void {
-    if (this.warming) clearImmediate(this.warming);
+    if (this.encoding) clearImmediate(this.encoding);
     for (const t of this.timers) clearTimeout(t);
     this.timers.clear();
     this.hub.close();

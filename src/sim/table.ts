@@ -28,52 +28,92 @@ const POD_COLUMNS: Column[] = [
   col('Readiness Gates', 'string', 1, '', 'If specified, all readiness gates will be evaluated for pod readiness.'),
 ];
 
-function podCells(pod: KObject, now: number): unknown[] {
-  const s = summarizePod(pod);
+function readinessGatesCell(pod: KObject): string {
   const gates: KObject[] = pod.spec?.readinessGates ?? [];
-  const gatesCell = gates.length ? `${gates.filter((g) => (pod.status?.conditions ?? []).some((c: KObject) => c.type === g.conditionType && c.status === 'True')).length}/${gates.length}` : '<none>';
-  return [pod.metadata?.name, s.ready, s.status, restartsCell(s, now), ageOf(pod, now), pod.status?.podIP || '<none>', pod.spec?.nodeName || '<none>', pod.status?.nominatedNodeName || '<none>', gatesCell];
+  if (!gates.length) return '<none>';
+  const conditions: KObject[] = pod.status?.conditions ?? [];
+  return `${gates.filter((g) => conditions.some((c) => c.type === g.conditionType && c.status === 'True')).length}/${gates.length}`;
 }
 
-function eventCells(ev: KObject, now: number): unknown[] {
+// No closure here may mention `pod`: the returned one is kept per stored version and would keep
+// the whole parsed Pod alive with it.
+function podCells(pod: KObject): (now: number) => unknown[] {
+  const s = summarizePod(pod);
+  const { name, creationTimestamp } = pod.metadata ?? {};
+  const fixed = [pod.status?.podIP || '<none>', pod.spec?.nodeName || '<none>', pod.status?.nominatedNodeName || '<none>', readinessGatesCell(pod)];
+  return (now) => [name, s.ready, s.status, restartsCell(s, now), ageAt(creationTimestamp, now), ...fixed];
+}
+
+function eventCells(ev: KObject): (now: number) => unknown[] {
   const last = ev.lastTimestamp || ev.eventTime || ev.metadata?.creationTimestamp;
   const obj = ev.involvedObject ?? {};
-  return [last ? humanAgo(now, last) : '<unknown>', ev.type ?? '', ev.reason ?? '', `${(obj.kind ?? '').toLowerCase()}/${obj.name ?? ''}`, ev.message ?? ''];
+  const fixed = [ev.type ?? '', ev.reason ?? '', `${(obj.kind ?? '').toLowerCase()}/${obj.name ?? ''}`, ev.message ?? ''];
+  return (now) => [last ? ageAt(last, now) : '<unknown>', ...fixed];
 }
 
-const humanAgo = (now: number, ts: string): string => ageOf({ metadata: { creationTimestamp: ts } }, now);
+const ageAt = (ts: string | undefined, now: number): string => ageOf({ metadata: { creationTimestamp: ts } }, now);
 
 const EVENT_COLUMNS: Column[] = [col('Last Seen', 'string'), col('Type', 'string'), col('Reason', 'string'), col('Object', 'string'), col('Message', 'string')];
 
-function columnsFor(resource: ResourceDef): { columns: Column[]; cells: (o: KObject, now: number) => unknown[] } {
-  if (resource.name === 'pods' && !resource.group) return { columns: POD_COLUMNS, cells: podCells };
-  if (resource.name === 'events' && !resource.group) return { columns: EVENT_COLUMNS, cells: eventCells };
-  if (resource.name === 'namespaces') return { columns: [NAME, col('Status', 'string'), AGE], cells: (o, now) => [o.metadata?.name, o.status?.phase ?? 'Active', ageOf(o, now)] };
-  return { columns: [NAME, AGE], cells: (o, now) => [o.metadata?.name, ageOf(o, now)] };
+function namespaceCells(o: KObject): (now: number) => unknown[] {
+  const { name, creationTimestamp } = o.metadata ?? {};
+  const phase = o.status?.phase ?? 'Active';
+  return (now) => [name, phase, ageAt(creationTimestamp, now)];
 }
 
-function row(o: KObject, cells: unknown[], includeObject: string): string {
+function nameAndAge(o: KObject): (now: number) => unknown[] {
+  const { name, creationTimestamp } = o.metadata ?? {};
+  return (now) => [name, ageAt(creationTimestamp, now)];
+}
+
+type CellsOf = (o: KObject) => (now: number) => unknown[];
+
+function columnsFor(resource: ResourceDef): { columns: Column[]; cells: CellsOf } {
+  if (resource.name === 'pods' && !resource.group) return { columns: POD_COLUMNS, cells: podCells };
+  if (resource.name === 'events' && !resource.group) return { columns: EVENT_COLUMNS, cells: eventCells };
+  if (resource.name === 'namespaces') return { columns: [NAME, col('Status', 'string'), AGE], cells: namespaceCells };
+  return { columns: [NAME, AGE], cells: nameAndAge };
+}
+
+/** A row's parts that do not depend on the clock: small, so the store keeps one per stored version. */
+export interface RowSource {
+  cells: (now: number) => unknown[];
+  /** The PartialObjectMetadata JSON (includeObject=Metadata, kubectl's default). */
+  partial: string;
+}
+
+export function rowSource(resource: ResourceDef, o: KObject): RowSource {
+  return { cells: columnsFor(resource).cells(o), partial: JSON.stringify({ kind: 'PartialObjectMetadata', apiVersion: 'meta.k8s.io/v1', metadata: o.metadata }) };
+}
+
+/** One row to print: its clock-free parts and, for includeObject=Object, the whole object's JSON. */
+export interface TableItem {
+  source: RowSource;
+  json: () => string;
+}
+
+function row(item: TableItem, now: number, includeObject: string): string {
   let object = '';
-  if (includeObject === 'Object') object = `,"object":${JSON.stringify(o)}`;
-  else if (includeObject !== 'None') object = `,"object":${JSON.stringify({ kind: 'PartialObjectMetadata', apiVersion: 'meta.k8s.io/v1', metadata: o.metadata })}`;
-  return `{"cells":${JSON.stringify(cells)}${object}}`;
+  if (includeObject === 'Object') object = `,"object":${item.json()}`;
+  else if (includeObject !== 'None') object = `,"object":${item.source.partial}`;
+  return `{"cells":${JSON.stringify(item.source.cells(now))}${object}}`;
 }
 
 /** Writes a Table piece by piece through `write`, so a 100,000-row table is never one string. */
 export function writeTable(
   write: (chunk: string) => void,
   resource: ResourceDef,
-  objects: Iterable<KObject>,
+  items: Iterable<TableItem>,
   meta: { resourceVersion: string; continue?: string },
   opts: { now: number; includeObject: string; headers?: boolean },
 ): void {
-  const { columns, cells } = columnsFor(resource);
+  const { columns } = columnsFor(resource);
   const metadata = JSON.stringify({ resourceVersion: meta.resourceVersion, ...(meta.continue ? { continue: meta.continue } : {}) });
   const defs = opts.headers === false ? '[]' : JSON.stringify(columns);
   write(`{"kind":"Table","apiVersion":"meta.k8s.io/v1","metadata":${metadata},"columnDefinitions":${defs},"rows":[`);
   let first = true;
-  for (const o of objects) {
-    write((first ? '' : ',') + row(o, cells(o, opts.now), opts.includeObject));
+  for (const item of items) {
+    write((first ? '' : ',') + row(item, opts.now, opts.includeObject));
     first = false;
   }
   write(']}');
@@ -81,7 +121,8 @@ export function writeTable(
 
 export function tableString(resource: ResourceDef, objects: KObject[], resourceVersion: string, opts: { now: number; includeObject: string; headers?: boolean }): string {
   const parts: string[] = [];
-  writeTable((c) => parts.push(c), resource, objects, { resourceVersion }, opts);
+  const items = objects.map((o) => ({ source: rowSource(resource, o), json: () => JSON.stringify(o) }));
+  writeTable((c) => parts.push(c), resource, items, { resourceVersion }, opts);
   return parts.join('');
 }
 

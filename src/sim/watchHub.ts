@@ -1,5 +1,7 @@
 // Watch streams: one JSON event per line, resumed from history by resourceVersion (410 when it
 // is gone), bookmarks on an interval, and the faults a flaky apiserver shows (drop, stall).
+// Each event's line is built once for all the watchers that take it whole, from the stored
+// JSON bytes, and is not kept: history holds the stored entries only.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ObjectStore, StoreEvent, Entry, KObject } from './objectStore.ts';
 import type { ListQuery } from './requestQuery.ts';
@@ -8,12 +10,38 @@ import { selectPage } from './listing.ts';
 import { badRequest, sendStatus, tooOldResourceVersion } from './status.ts';
 import { tableString } from './table.ts';
 
+type Chunk = string | Buffer;
+
 interface Watcher {
   res: ServerResponse;
   q: ListQuery;
-  queue: string[];
+  queue: Chunk[];
   headersSent: boolean;
+  corked: boolean;
   close(): void;
+}
+
+const LINE_END = Buffer.from('}\n');
+const linePrefix = new Map<string, Buffer>();
+
+/** `{"type":..,"object":<stored JSON>}\n` without copying the JSON into a JS string. */
+function eventLine(type: string, entry: Entry): Buffer {
+  let prefix = linePrefix.get(type);
+  if (!prefix) linePrefix.set(type, (prefix = Buffer.from(`{"type":"${type}","object":`)));
+  return Buffer.concat([prefix, entry.bytes, LINE_END]);
+}
+
+/** What one event turns into for the watchers that hear it, each part made at most once. */
+class Delivery {
+  private plain: Buffer | undefined;
+  private parsed: KObject | undefined;
+  constructor(readonly e: StoreEvent) {}
+  line(): Buffer {
+    return (this.plain ??= eventLine(this.e.type, this.e.entry));
+  }
+  object(): KObject {
+    return (this.parsed ??= this.e.entry.object());
+  }
 }
 
 export class WatchHub {
@@ -26,7 +54,8 @@ export class WatchHub {
     private readonly opts: { bookmarkIntervalMs: number; now: () => number },
   ) {
     this.unsubscribe = store.onEvent((e) => {
-      for (const w of this.watchers) this.offer(w, e);
+      const d = new Delivery(e);
+      for (const w of this.watchers) this.offer(w, d);
     });
   }
 
@@ -57,6 +86,7 @@ export class WatchHub {
       q,
       queue: [],
       headersSent: false,
+      corked: false,
       close: () => {
         for (const t of timers) clearTimeout(t);
         this.watchers.delete(w);
@@ -64,8 +94,8 @@ export class WatchHub {
     };
     res.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-cache, private', 'Transfer-Encoding': 'chunked' });
     res.flushHeaders();
-    for (const e of synthetic) this.write(w, this.line(w, 'ADDED', e.obj, () => `{"type":"ADDED","object":${e.json}}\n`));
-    for (const e of backlog ?? []) this.offer(w, e);
+    for (const e of synthetic) this.write(w, w.q.table ? this.tableLine(w, 'ADDED', e.object()) : eventLine('ADDED', e));
+    for (const e of backlog ?? []) this.offer(w, new Delivery(e));
     if (initialEvents && bookmarks) this.write(w, this.bookmark(q, { 'k8s.io/initial-events-end': 'true' }));
     this.watchers.add(w);
     res.on('close', w.close);
@@ -115,27 +145,28 @@ export class WatchHub {
     res.end(`{"type":"ERROR","object":${JSON.stringify(s)}}\n`);
   }
 
-  private offer(w: Watcher, e: StoreEvent): void {
+  private offer(w: Watcher, d: Delivery): void {
     const { q } = w;
+    const { e } = d;
     if (e.resource !== q.resource) return;
-    const ns = e.entry.obj.metadata?.namespace;
-    if (q.namespace && ns !== q.namespace) return;
-    if (!q.filtered) return this.write(w, this.line(w, e.type, e.entry.obj, e.line));
-    const now = q.matches(e.entry.obj);
-    const before = e.prev ? q.matches(e.prev.obj) : false;
-    // A change that moves an object into or out of the selection looks like ADDED or DELETED.
+    if (q.namespace && e.entry.namespace !== q.namespace) return;
     let type = e.type;
-    if (e.type === 'MODIFIED') {
-      if (now && !before) type = 'ADDED';
-      else if (!now && before) type = 'DELETED';
-      else if (!now) return;
-    } else if (!now && !before) return;
-    this.write(w, type === e.type ? this.line(w, type, e.entry.obj, e.line) : this.line(w, type, e.entry.obj, () => `{"type":"${type}","object":${e.entry.json}}\n`));
+    if (q.filtered) {
+      const now = q.matches(e.entry.selectable());
+      const before = e.prev ? q.matches(e.prev.selectable()) : false;
+      // A change that moves an object into or out of the selection looks like ADDED or DELETED.
+      if (e.type === 'MODIFIED') {
+        if (now && !before) type = 'ADDED';
+        else if (!now && before) type = 'DELETED';
+        else if (!now) return;
+      } else if (!now && !before) return;
+    }
+    if (q.table) return this.write(w, this.tableLine(w, type, d.object()));
+    this.write(w, type === e.type ? d.line() : eventLine(type, e.entry));
   }
 
-  private line(w: Watcher, type: string, obj: KObject, plain: () => string): string {
-    if (!w.q.table) return plain();
-    const table = tableString(w.q.resource, [obj], String(obj.metadata?.resourceVersion ?? ''), { now: this.opts.now(), includeObject: w.q.table, headers: !w.headersSent });
+  private tableLine(w: Watcher, type: string, obj: KObject): string {
+    const table = tableString(w.q.resource, [obj], String(obj.metadata?.resourceVersion ?? ''), { now: this.opts.now(), includeObject: w.q.table!, headers: !w.headersSent });
     w.headersSent = true;
     return `{"type":"${type}","object":${table}}\n`;
   }
@@ -146,9 +177,18 @@ export class WatchHub {
     return `{"type":"BOOKMARK","object":${JSON.stringify(obj)}}\n`;
   }
 
-  private write(w: Watcher, line: string): void {
+  private write(w: Watcher, line: Chunk): void {
     if (w.res.destroyed) return;
-    if (this.stalled) w.queue.push(line);
-    else w.res.write(line);
+    if (this.stalled) return void w.queue.push(line);
+    // The events of one turn (a churn tick makes ten or so) leave in one write, not one each.
+    if (!w.corked) {
+      w.corked = true;
+      w.res.cork();
+      process.nextTick(() => {
+        w.corked = false;
+        w.res.uncork();
+      });
+    }
+    w.res.write(line);
   }
 }

@@ -8,6 +8,13 @@ import type { PodRuntime } from './scenario/types.ts';
 
 export type PodChangeType = 'ADDED' | 'MODIFIED' | 'DELETED';
 
+/** The Pod a change was about; pod() parses it, so a listener that does not care pays nothing. */
+export interface PodRef {
+  namespace: string;
+  name: string;
+  pod(): V1Pod;
+}
+
 export interface SimWorld {
   pod(namespace: string, name: string): V1Pod | undefined;
   runtime(namespace: string, name: string): PodRuntime | undefined;
@@ -16,7 +23,7 @@ export interface SimWorld {
   /** Undefined when allowed; otherwise the 403 Status to send (fault injection / RBAC). */
   authorize(request: { verb: string; resource: string; subresource?: string; namespace?: string; name?: string }): V1Status | undefined;
   /** Hears every Pod change, after it is stored. Returns an unsubscribe function. */
-  onPodChange(listener: (type: PodChangeType, pod: V1Pod) => void): () => void;
+  onPodChange(listener: (type: PodChangeType, ref: PodRef) => void): () => void;
   /** Stored ConfigMap / Secret (optional: pods/exec fills configMap and secret volumes from them). */
   configMap?(namespace: string, name: string): V1ConfigMap | undefined;
   secret?(namespace: string, name: string): V1Secret | undefined;

@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { KubeConfig, type V1Pod, type V1Status } from '@kubernetes/client-node';
-import type { PodChangeType, SimWorld } from '../../src/sim/world.ts';
+import type { PodChangeType, PodRef, SimWorld } from '../../src/sim/world.ts';
 import type { PodRuntime } from '../../src/sim/scenario/types.ts';
 import { createLogHub, handlePodLog, type LogHub } from '../../src/sim/logs/index.ts';
 
@@ -62,11 +62,12 @@ export function makePod(name: string, containers: string[], options: { namespace
 export async function startLogsSim(options: { pods?: V1Pod[]; runtime?: Map<string, PodRuntime>; live?: boolean; now?: () => number } = {}): Promise<LogsSim> {
   const pods = new Map<string, V1Pod>();
   for (const p of options.pods ?? []) pods.set(`${p.metadata?.namespace}/${p.metadata?.name}`, p);
-  const listeners = new Set<(type: PodChangeType, pod: V1Pod) => void>();
+  const listeners = new Set<(type: PodChangeType, ref: PodRef) => void>();
   let denied: string | undefined | null = null;
   let rv = 1;
   const dataDir = mkdtempSync(join(tmpdir(), 'podview-logs-sim-'));
-  const notify = (type: PodChangeType, pod: V1Pod) => listeners.forEach((l) => l(type, pod));
+  const notify = (type: PodChangeType, pod: V1Pod) =>
+    listeners.forEach((l) => l(type, { namespace: pod.metadata?.namespace ?? '', name: pod.metadata?.name ?? '', pod: () => pod }));
   const world: SimWorld = {
     pod: (ns, name) => pods.get(`${ns}/${name}`),
     runtime: (ns, name) => options.runtime?.get(`${ns}/${name}`),

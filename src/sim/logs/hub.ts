@@ -3,7 +3,7 @@
 // server is live, and by a timer while someone follows), from emit() in tests, and from
 // firehose() in benchmarks. A restart seen on the Pod rolls the instance over.
 import type { V1Pod } from '@kubernetes/client-node';
-import type { SimWorld } from '../world.ts';
+import type { PodRef, SimWorld } from '../world.ts';
 import { ContainerInstance, DEFAULT_HISTORY_LINES, type Follower } from './instance.ts';
 import { containerStatus, startedMs } from './podContainers.ts';
 import { firehoseInto, type FirehoseOptions } from './firehose.ts';
@@ -60,7 +60,7 @@ export class LogHubImpl implements LogHub {
     private readonly world: SimWorld,
     private readonly options: LogHubOptions,
   ) {
-    this.unsubscribe = world.onPodChange((type, pod) => (type === 'DELETED' ? this.podDeleted(pod) : this.podChanged(pod)));
+    this.unsubscribe = world.onPodChange((type, ref) => (type === 'DELETED' ? this.podDeleted(ref) : this.podChanged(ref)));
   }
 
   /** The container's logs, created on first use from what the Pod says about it. */
@@ -155,12 +155,13 @@ export class LogHubImpl implements LogHub {
     instance.generated = Math.max(instance.generated, owed);
   }
 
-  private podChanged(pod: V1Pod): void {
-    const ns = pod.metadata?.namespace ?? '';
-    const name = pod.metadata?.name ?? '';
+  private podChanged(ref: PodRef): void {
+    const { namespace: ns, name } = ref;
     const prefix = `${ns}/${name}/`;
+    let pod: V1Pod | undefined; // parsed only for a Pod whose logs someone has asked for
     for (const [k, entry] of this.containers) {
       if (!k.startsWith(prefix)) continue;
+      pod ??= ref.pod();
       const status = containerStatus(pod, k.slice(prefix.length));
       if (!status) continue;
       if ((status.restartCount ?? 0) > entry.current.restartCount) {
@@ -182,8 +183,8 @@ export class LogHubImpl implements LogHub {
     }
   }
 
-  private podDeleted(pod: V1Pod): void {
-    const prefix = `${pod.metadata?.namespace ?? ''}/${pod.metadata?.name ?? ''}/`;
+  private podDeleted(ref: PodRef): void {
+    const prefix = `${ref.namespace}/${ref.name}/`;
     for (const [k, entry] of this.containers) {
       if (!k.startsWith(prefix)) continue;
       this.stop(entry);
