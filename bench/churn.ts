@@ -6,6 +6,7 @@
 // For a closer look (neither changes the figures' meaning, both add their own cost):
 //   PODVIEW_CHURN_NODE_OPTIONS='--cpu-prof --cpu-prof-dir=/tmp/prof'   NODE_OPTIONS for the TUI
 //   PODVIEW_CHURN_PROBE_FILE=/tmp/probe.jsonl   keeps the probe's lines (frames, GC pauses, memory)
+//   PODVIEW_SIM_NODE_OPTIONS='--trace-gc'   flags for the sim's own process (bench/scaleSim.ts)
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
