@@ -15,6 +15,9 @@ const CONTROLS = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f]/g;
 // Unicode bidi overrides can reorder what the user reads.
 const BIDI = /[\u202a-\u202e\u2066-\u2069]/g;
 const SGR = /^\u001b\[[0-9;:]*m$/;
+// Everything any pass below would touch; not global, so test() keeps no lastIndex.
+const ANYTHING_TO_STRIP = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+const NO_OPTIONS: SanitizeOptions = {};
 
 export interface SanitizeOptions {
   /** Keep SGR colour/style sequences (`--log-colors`); everything else is still removed. */
@@ -31,10 +34,11 @@ function visibleControl(ch: string): string {
 }
 
 /** Returns text safe to print inside one line of a pane. */
-export function sanitize(text: string, options: SanitizeOptions = {}): string {
+export function sanitize(text: string, options: SanitizeOptions = NO_OPTIONS): string {
   if (typeof text !== 'string') text = String(text ?? '');
-  // Fast path: the common log line has nothing to strip.
-  if (!/[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/.test(text)) return text;
+  // The common case allocates nothing (no regex literal, no default options object): it runs
+  // for every log line and every string of every Pod.
+  if (!ANYTHING_TO_STRIP.test(text)) return text;
   const drop = options.visible ? (m: string) => m.replace(/[\s\S]/g, (c) => (c < ' ' || (c >= '\u007f' && c <= '\u009f') ? visibleControl(c) : c)) : () => '';
   let out = text.replace(STRING_SEQ, drop);
   out = out.replace(CSI, (m) => (options.keepColors && SGR.test(m) ? m : drop(m)));
