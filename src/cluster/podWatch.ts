@@ -10,7 +10,8 @@ import type { WatchDelta } from '../store/types.ts';
 import { backoffDelay, DEFAULT_BACKOFF, sleep } from './backoff.ts';
 import type { BackoffOptions } from './backoff.ts';
 import { ApiError, describeError, httpStatus, isUnreachable } from './errors.ts';
-import { getJson, HttpMethod, sendJson, serverOf, sharedConnections } from './request.ts';
+import { getJson, HttpMethod, openList, sendJson, serverOf, sharedConnections } from './request.ts';
+import type { OpenList } from './request.ts';
 import { readWatch } from './watchStream.ts';
 import type { WatchEvent } from './watchStream.ts';
 
@@ -115,9 +116,10 @@ async function runLoop(options: PodWatchOptions, signal: AbortSignal): Promise<v
 }
 
 /**
- * Pages through the list into the store; returns the list's resourceVersion. The next page is
- * asked for as soon as a page's continue token is known, so the server is already sending it
- * while this one is applied: the pages' round trips overlap instead of adding up. The pages
+ * Pages through the list into the store; returns the list's resourceVersion. Each page's Pods
+ * are applied as they arrive (listStream.ts), and the next page is asked for as soon as this
+ * one's continue token is in (before its items, from kube-apiserver), so the server is already
+ * answering it while this one is read: the round trips overlap instead of adding up. The pages
  * share one connection pool, closed when the list is done.
  */
 async function listInto(options: PodWatchOptions, signal: AbortSignal): Promise<string> {
@@ -126,35 +128,47 @@ async function listInto(options: PodWatchOptions, signal: AbortSignal): Promise<
   let loaded = 0;
   let resourceVersion = '';
   const connections = sharedConnections(options.kubeConfig);
-  const fetchPage = (cont: string | undefined) =>
-    getJson<PodList>(
+  const openPage = (cont: string | undefined) => {
+    const page = openList(
       connections.kubeConfig,
       podsPath(options.namespace),
       { limit: options.pageSize ?? 500, continue: cont, labelSelector: options.labelSelector, fieldSelector: options.fieldSelector },
       { signal, timeoutMs: options.requestTimeoutMs },
     );
+    // An abandoned prefetch (this page fails) must not surface as an unhandled rejection.
+    page.catch(() => undefined);
+    return page;
+  };
+  const onItems = (items: unknown[]) => {
+    const deltas: WatchDelta[] = new Array(items.length);
+    for (let i = 0; i < items.length; i++) {
+      const pod = items[i] as V1Pod;
+      seen.add(uidOf(pod));
+      deltas[i] = { type: 'ADDED', pod };
+    }
+    store.apply(deltas);
+    loaded += items.length;
+  };
   store.setConnection({ kind: 'loading', loaded });
-  let next: Promise<PodList> | undefined = fetchPage(undefined);
+  // The request for the page after the one being read (set from inside the read's callback).
+  const ahead: { next?: Promise<OpenList> } = { next: openPage(undefined) };
+  const askNext = (list: PodList) => {
+    const cont = list.metadata?.continue || undefined;
+    if (cont && !ahead.next && !signal.aborted) ahead.next = openPage(cont);
+  };
   try {
-    while (next) {
-      const page: PodList = await next;
+    while (ahead.next) {
+      const page = await ahead.next;
+      ahead.next = undefined;
+      const rest: PodList = await page.read({ onItems, onHead: askNext });
       if (signal.aborted) return resourceVersion;
-      const cont = page.metadata?.continue || undefined;
-      next = cont ? fetchPage(cont) : undefined;
-      // An abandoned prefetch (the apply below throws) must not surface as an unhandled rejection.
-      next?.catch(() => undefined);
-      const items = Array.isArray(page.items) ? page.items : [];
-      const deltas: WatchDelta[] = new Array(items.length);
-      for (let i = 0; i < items.length; i++) {
-        seen.add(uidOf(items[i]));
-        deltas[i] = { type: 'ADDED', pod: items[i] };
-      }
-      store.apply(deltas);
-      loaded += items.length;
-      resourceVersion = page.metadata?.resourceVersion ?? resourceVersion;
+      askNext(rest); // a server that sends the list's metadata after its items
+      resourceVersion = rest.metadata?.resourceVersion ?? resourceVersion;
       store.setConnection({ kind: 'loading', loaded });
     }
   } finally {
+    // A page asked for and never read (this one failed, or the watch stopped): let its body go.
+    void ahead.next?.then((p) => p.cancel(), () => undefined);
     connections.close();
   }
   store.pruneExcept(seen, resourceVersion);

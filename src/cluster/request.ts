@@ -5,6 +5,8 @@
 import { HttpMethod, IsomorphicFetchHttpLibrary, RequestContext } from '@kubernetes/client-node';
 import type { KubeConfig } from '@kubernetes/client-node';
 import { ApiError } from './errors.ts';
+import { readList } from './listStream.ts';
+import type { ListHandlers } from './listStream.ts';
 
 export { HttpMethod };
 
@@ -105,6 +107,35 @@ export async function getJson<T>(kubeConfig: KubeConfig, path: string, query: Qu
     throw new ApiError(response.httpStatusCode, serverOf(kubeConfig), parseOrUndefined(text));
   }
   return JSON.parse(text) as T;
+}
+
+/** A list request whose server has answered 2xx; its body is read by read(), or let go of by cancel(). */
+export interface OpenList {
+  /** Hands the items over as they arrive (see listStream.ts); resolves with the rest of the list, items: []. */
+  read(handlers: ListHandlers): Promise<Record<string, unknown>>;
+  cancel(): void;
+}
+
+/**
+ * GETs a list and waits for the server's answer, leaving its body unread until read(), so a
+ * caller can ask for the next page while this one is still arriving. Errors as getJson: a
+ * non-2xx answer throws ApiError with the server's Status, a malformed body SyntaxError.
+ */
+export async function openList(kubeConfig: KubeConfig, path: string, query: Query, options: RequestOptions = {}): Promise<OpenList> {
+  const { signal } = combine(options);
+  const ctx = await buildRequest(kubeConfig, path, query, signal);
+  const response = await http.send(ctx).toPromise();
+  if (response.httpStatusCode < 200 || response.httpStatusCode > 299) {
+    const text = await response.body.text();
+    throw new ApiError(response.httpStatusCode, serverOf(kubeConfig), parseOrUndefined(text));
+  }
+  // Locked at once: undici cancels the body of a Response that is garbage-collected while its
+  // stream is unlocked, and a page asked for ahead may wait a while (many collections) to be read.
+  const reader = response.body.stream()?.getReader();
+  return {
+    read: (handlers) => (reader ? readList(reader, handlers) : Promise.reject(new SyntaxError('the list response has no body'))),
+    cancel: () => void reader?.cancel().catch(() => undefined),
+  };
 }
 
 /** Sends a JSON body (a SelfSubjectAccessReview, an ephemeral-container patch) and returns the parsed answer. */
