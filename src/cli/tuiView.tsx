@@ -24,9 +24,13 @@ import type { LiveScope } from './tui.ts';
  */
 export const FIRST_DRAW_WAIT_MS = 1000;
 
-/** Resolves once the first list is in (or failed), or after `maxMs`. */
+/**
+ * Resolves once the first list is in (or failed), or after `maxMs`. The list is in when the
+ * store has its resourceVersion: the watch that follows need not be open yet (the status bar
+ * says "loading" for that moment, then "live"), so the frame does not wait for its round trip.
+ */
 export function firstListOrTimeout(store: PodStore, maxMs: number): Promise<void> {
-  const settled = () => store.connection.kind !== 'connecting' && store.connection.kind !== 'loading';
+  const settled = () => store.resourceVersion !== undefined || (store.connection.kind !== 'connecting' && store.connection.kind !== 'loading');
   if (settled()) return Promise.resolve();
   return new Promise((resolve) => {
     const done = () => {

@@ -14,6 +14,12 @@ type Listener = (change: StoreChange) => void;
 export interface PodStoreOptions {
   /** Subscribers hear at most once per interval (ms; default 50, the TUI's frame rate); 0 notifies synchronously (tests). */
   frameMs?: number;
+  /**
+   * The interval while a list is loading (connection "loading"; default 250). Such a frame
+   * only moves the count on; at 10,000 Pods, drawing one every 50 ms took about a third as much
+   * CPU as reading the list itself, on the same thread. The list's end is heard at once either way.
+   */
+  loadingFrameMs?: number;
   /** How long a deleted Pod stays visible (greyed) before it leaves (ms). */
   deletedLingerMs?: number;
   now?: () => number;
@@ -37,6 +43,7 @@ export class PodStore {
   private pending: StoreChange = emptyChange();
   private timer: NodeJS.Timeout | undefined;
   private readonly frameMs: number;
+  private readonly loadingFrameMs: number;
   private readonly lingerMs: number;
   private readonly now: () => number;
   private readonly keepWhole: boolean;
@@ -52,6 +59,7 @@ export class PodStore {
 
   constructor(options: PodStoreOptions = {}) {
     this.frameMs = options.frameMs ?? 50;
+    this.loadingFrameMs = options.loadingFrameMs ?? Math.max(this.frameMs, 250);
     this.lingerMs = options.deletedLingerMs ?? 3000;
     this.now = options.now ?? Date.now;
     this.keepWhole = options.keepWhole ?? false;
@@ -184,11 +192,20 @@ export class PodStore {
       if (!seen.has(uid)) this.remove(uid);
     }
     if (resourceVersion !== undefined) this.resourceVersion = resourceVersion;
-    this.changed();
+    this.version++;
+    // Heard at once, not at the end of the frame interval: the TUI's first frame waits for
+    // the list to be complete, and a list ends once per (re)connection, never in a burst.
+    this.flush();
   }
 
   setConnection(state: ConnectionState): void {
+    const wasLoading = this.connectionState.kind === 'loading';
     this.connectionState = state;
+    // Leaving "loading" (a failure, or the watch is live): heard on the usual cadence, not the loading one.
+    if (wasLoading && state.kind !== 'loading' && this.timer) {
+      clearTimeout(this.timer);
+      this.timer = undefined;
+    }
     this.pending.connectionChanged = true;
     this.changed();
   }
@@ -267,7 +284,7 @@ export class PodStore {
     this.version++;
     if (this.frameMs === 0) return this.flush();
     if (this.timer) return;
-    this.timer = setTimeout(() => this.flush(), this.frameMs);
+    this.timer = setTimeout(() => this.flush(), this.connectionState.kind === 'loading' ? this.loadingFrameMs : this.frameMs);
     this.timer.unref();
   }
 }

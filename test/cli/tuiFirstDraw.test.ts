@@ -44,3 +44,13 @@ test('a list still loading at the deadline is drawn anyway', async (t) => {
   await firstListOrTimeout(store, 10);
   assert.equal(store.connection.kind, 'loading');
 });
+
+test('a list that is in is drawn before its watch opens', { timeout: 10_000 }, async (t) => {
+  const store = new PodStore({ frameMs: 0 });
+  t.after(() => store.close());
+  store.setConnection({ kind: 'loading', loaded: 0 });
+  const drawn = firstListOrTimeout(store, 60_000);
+  const early = await settledAfter(drawn, () => store.pruneExcept(new Set(), '7'));
+  assert.equal(early, false, 'not before the list is in');
+  assert.equal(store.connection.kind, 'loading', 'the watch is not open yet');
+});

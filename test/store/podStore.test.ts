@@ -100,3 +100,26 @@ test('details and connection changes are notified and details leave with their P
   store.replaceAll([]);
   assert.equal(store.detailsOf('uid-a-x'), undefined);
 });
+
+test('while a list loads, subscribers hear at the slower loading cadence; its end and what follows at the usual one', (t) => {
+  t.mock.timers.enable({ apis: ['setTimeout'] });
+  const store = new PodStore({ frameMs: 50, loadingFrameMs: 250 });
+  const heard: StoreChange[] = [];
+  store.subscribe((change) => heard.push(change));
+  store.setConnection({ kind: 'loading', loaded: 0 });
+  store.apply([{ type: 'ADDED', pod: pod('a', 'one') }]);
+  t.mock.timers.tick(60);
+  assert.equal(heard.length, 0, 'not on the 50 ms frame while loading');
+  t.mock.timers.tick(190);
+  assert.equal(heard.length, 1);
+  store.apply([{ type: 'ADDED', pod: pod('a', 'two') }]);
+  store.pruneExcept(new Set(['uid-a-one', 'uid-a-two']), '9');
+  assert.equal(heard.length, 2, 'the end of the list at once');
+  assert.deepEqual([...heard[1].changed], ['uid-a-two']);
+  store.setConnection({ kind: 'loading', loaded: 2 });
+  store.setConnection({ kind: 'live' });
+  t.mock.timers.tick(50);
+  assert.equal(heard.length, 3, 'leaving loading is heard on the usual frame');
+  assert.equal(heard[2].connectionChanged, true);
+  store.close();
+});
