@@ -27,25 +27,63 @@ const builtinsWithoutFacade = {
   },
 };
 
-/**
- * string-width builds an Intl.Segmenter (the first one loads ICU's break rules: ~18 ms) and a
- * \p{RGI_Emoji} expression (~27 ms) when it is loaded, and yargs (through cliui's own copy)
- * loads it on every start, --version included. Printable ASCII, most of what podview measures,
- * takes a fast path that needs neither, so both are built on first use. The build fails if a
- * copy of string-width still builds one eagerly (a new version that changed shape).
- */
-const STRING_WIDTH_LAZY = [
-  ['const segmenter = new Intl.Segmenter();', 'let segmenterValue;\nconst segmenter = { segment: (text) => (segmenterValue ??= new Intl.Segmenter()).segment(text) };'],
-  ['const rgiEmojiRegex = /^\\p{RGI_Emoji}$/v;', 'let rgiEmojiValue;\nconst rgiEmojiRegex = { test: (text) => (rgiEmojiValue ??= new RegExp(\'^\\\\p{RGI_Emoji}$\', \'v\')).test(text) };'],
+const LAZY_SEGMENTER = [
+  'const segmenter = new Intl.Segmenter();',
+  'let segmenterValue;\nconst segmenter = { segment: (text) => (segmenterValue ??= new Intl.Segmenter()).segment(text) };',
 ];
-const EAGER_STRING_WIDTH = /^const \w+ = (new Intl\.Segmenter|\/\^\\p\{RGI_Emoji)/m;
-const lazyStringWidth = {
-  name: 'lazy-string-width',
+
+/**
+ * Work that dependencies do on load, or on the first frame, that podview's start-up can skip
+ * (measured on this 2-core machine). Each edit is a literal replacement in one package's file;
+ * the build fails if one no longer applies (a new version that changed shape): update it then.
+ * - string-width (Ink's 8.x and cliui's 7.x, which yargs loads on every start, --version
+ *   included) builds an Intl.Segmenter (the first one loads ICU's break rules: ~18 ms) and a
+ *   \p{RGI_Emoji} expression (~27 ms) when loaded; printable ASCII takes a fast path that needs
+ *   neither, so both are built on first use. The expression also costs ~60 ms more when V8
+ *   compiles it to native code on its second use, and the status bar's "·" reaches it: every
+ *   RGI emoji holds an Emoji_Presentation code point, U+FE0F or U+200D, so a segment without
+ *   one skips it (checked against every single code point).
+ * - wrap-ansi 10 (Ink's) builds an Intl.Segmenter when loaded: on first use instead.
+ * - yoga-layout's wasm loader fetches its own base64 `data:` URL, which loads Node's built-in
+ *   fetch (undici, ~45 ms); it decodes the base64 itself instead, as it does where fetch is missing.
+ */
+const START_UP_PATCHES = [
+  {
+    file: /[\\/]node_modules[\\/]cliui[\\/]node_modules[\\/]string-width[\\/]index\.js$/,
+    edits: [LAZY_SEGMENTER],
+  },
+  {
+    file: /[\\/]node_modules[\\/]string-width[\\/]index\.js$/,
+    edits: [
+      LAZY_SEGMENTER,
+      ['const rgiEmojiRegex = /^\\p{RGI_Emoji}$/v;', "let rgiEmojiValue;\nconst rgiEmojiRegex = { test: (text) => (rgiEmojiValue ??= new RegExp('^\\\\p{RGI_Emoji}$', 'v')).test(text) };"],
+      ['if (rgiEmojiRegex.test(segment) ||', 'if ((/[\\p{Emoji_Presentation}\\u200D\\uFE0F]/u.test(segment) && rgiEmojiRegex.test(segment)) ||'],
+    ],
+  },
+  // cliui's own wrap-ansi (9.x) builds nothing when loaded.
+  { file: /[\\/]node_modules[\\/]cliui[\\/]node_modules[\\/]wrap-ansi[\\/]index\.js$/, edits: [] },
+  { file: /[\\/]node_modules[\\/]wrap-ansi[\\/]index\.js$/, edits: [LAZY_SEGMENTER] },
+  {
+    file: /[\\/]yoga-layout[\\/]dist[\\/]binaries[\\/]yoga-wasm-base64-esm\.js$/,
+    edits: [
+      ['function ya(){return w||"function"!=typeof fetch?', 'function ya(){return !0?'],
+      ['return w||"function"!=typeof WebAssembly.instantiateStreaming||ua(H)||"function"!=typeof fetch?c(b)', 'return !0?c(b)'],
+    ],
+  },
+];
+// cliui's copy lives under a node_modules of its own: the first matching entry wins.
+const patchFor = (file) => START_UP_PATCHES.find((p) => p.file.test(file));
+const startUpPatches = {
+  name: 'start-up-patches',
   setup(b) {
-    b.onLoad({ filter: /[\\/]node_modules[\\/]string-width[\\/]index\.js$/ }, async (args) => {
+    b.onLoad({ filter: /[\\/](string-width|wrap-ansi)[\\/]index\.js$|yoga-wasm-base64-esm\.js$/ }, async (args) => {
+      const patch = patchFor(args.path);
+      if (!patch) return undefined;
       let contents = await fs.readFile(args.path, 'utf8');
-      for (const [eager, lazy] of STRING_WIDTH_LAZY) contents = contents.replace(eager, () => lazy);
-      if (EAGER_STRING_WIDTH.test(contents)) throw new Error(`lazy-string-width: ${args.path} changed shape; update STRING_WIDTH_LAZY`);
+      for (const [from, to] of patch.edits) {
+        if (!contents.includes(from)) throw new Error(`start-up-patches: ${args.path} changed shape; "${from.slice(0, 40)}" no longer applies`);
+        contents = contents.replace(from, () => to);
+      }
       return { contents, loader: 'js' };
     });
   },
@@ -156,7 +194,7 @@ export const bundleOptions = {
   minifyWhitespace: true,
   legalComments: 'none',
   logLevel: 'warning',
-  plugins: [builtinsWithoutFacade, lazyStringWidth, narrowClientNodeIndex, withoutClientNodeModels, narrowUndiciForClientNode, noReactDevtools],
+  plugins: [builtinsWithoutFacade, startUpPatches, narrowClientNodeIndex, withoutClientNodeModels, narrowUndiciForClientNode, noReactDevtools],
   // React's production build: the development one costs a third of each frame in checks.
   define: { 'process.env.DEV': '"false"', 'process.env.NODE_ENV': '"production"' },
   // CommonJS dependencies (react) call require(); give the ESM bundle one.

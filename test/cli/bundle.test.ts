@@ -40,11 +40,19 @@ test('no builtin is imported through an ESM facade', async () => {
   assert.ok(text.includes('process.getBuiltinModule("node:http")'));
 });
 
-test("string-width's segmenter and emoji expression are built on first use, in every copy", async () => {
+test("string-width's and Ink's wrap-ansi's segmenters and the emoji expression are built on first use, in every copy", async () => {
   const { text, inputs } = await shipped;
-  const copies = Object.keys(inputs).filter((file) => /(^|[/])string-width[/]index\.js$/.test(file));
-  assert.ok(copies.length >= 2, copies.join(', '));
-  assert.equal((text.match(/segmenterValue\d*\?\?=new Intl\.Segmenter/g) ?? []).length, copies.length);
+  const copies = Object.keys(inputs).filter((file) => /(^|[/])(string-width|wrap-ansi)[/]index\.js$/.test(file));
+  const eager = copies.filter((file) => !/cliui[/]node_modules[/]wrap-ansi/.test(file));
+  assert.ok(eager.length >= 3, eager.join(', '));
+  assert.equal((text.match(/segmenterValue\d*\?\?=new Intl\.Segmenter/g) ?? []).length, eager.length);
   assert.equal((text.match(/rgiEmojiValue\d*\?\?=new RegExp/g) ?? []).length, 1);
   assert.equal(/=new RegExp\("\^\\\\p\{RGI_Emoji\}\$","v"\)[,;]/.exec(text)?.[0], undefined);
+  assert.ok(text.includes('/[\\p{Emoji_Presentation}\\u200D\\uFE0F]/u.test('), 'a segment without an emoji code point skips the RGI expression');
+});
+
+test("yoga's wasm is decoded from its base64, not fetched (Node's fetch costs start-up)", async () => {
+  const { text, inputs } = await shipped;
+  assert.ok(Object.keys(inputs).some((file) => file.endsWith('yoga-wasm-base64-esm.js')));
+  assert.equal(/typeof fetch/.exec(text)?.[0], undefined);
 });
