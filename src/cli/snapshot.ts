@@ -3,7 +3,6 @@
 // go page by page (list page -> view-models -> bytes on stdout -> dropped), so peak memory
 // follows the page size, not the cluster; the order is the server's (namespace, then name,
 // as kubectl prints it).
-import v8 from 'node:v8';
 import { dump as dumpYaml } from 'js-yaml';
 import type { KubeConfig, V1Pod } from '@kubernetes/client-node';
 import { UserError } from '../cluster/errors.ts';
@@ -25,6 +24,7 @@ import type { SnapshotSink } from './snapshotOutput.ts';
 import { heapTrimmer } from './heapTrim.ts';
 import { withTarget } from './target.ts';
 import type { Target } from './target.ts';
+import { holdYoungGenerationSmall } from './youngGeneration.ts';
 
 /** Above this many Pods a snapshot skips events, owners and usage: one request per owner does not scale. */
 export const DETAILS_LIMIT = 500;
@@ -39,27 +39,11 @@ export interface SnapshotIO {
 
 /**
  * Pods per list request. Smaller pages keep less alive while a page is turned into output
- * (measured at 10,000 Pods with the heap trimmer and the small young generation below: peak
- * RSS 127 MB with 100 a page, 132 with 150, 141 with 250, 166 with 500; wall time within noise).
+ * (measured at 10,000 Pods with the heap trimmer and the young generation held small, see
+ * youngGeneration.ts: peak RSS 127 MB with 100 a page, 132 with 150, 141 with 250, 166 with
+ * 500; wall time within noise).
  */
 export const SNAPSHOT_PAGE_SIZE = 100;
-
-/** V8 options that size the young generation; one given by the user (NODE_OPTIONS, node's own argv) wins. */
-const YOUNG_GENERATION_FLAG = /--(max|min)[-_]semi[-_]space[-_]size|--semi[-_]space[-_]growth[-_]factor/;
-
-/**
- * Stops V8's young generation growing for the rest of the process (it stays at the 2 MB a
- * semi-space start-up left it at). Left alone V8 grows it to 32 MB a semi-space while the pages
- * stream through, ~20 MB of a 10,000-Pod snapshot's 165 MB peak RSS, and nothing in a snapshot
- * lives long enough to gain from it (10,000 Pods: 163 -> 127 MB with the page size above, wall
- * time ~0.2 s longer; 1,000 Pods: 145 -> 127 MB and faster). --max-semi-space-size is read only
- * at start-up; the growth factor at every collection. Snapshot mode only: the TUI's first frame
- * at 1,000 Pods was slower with it (1.46-1.95 s against 1.33-1.37 s) for 3 MB less.
- */
-function keepYoungGenerationSmall(): void {
-  if (YOUNG_GENERATION_FLAG.test(`${process.execArgv.join(' ')} ${process.env.NODE_OPTIONS ?? ''}`)) return;
-  v8.setFlagsFromString('--semi-space-growth-factor=1');
-}
 
 const NO_DETAILS = new Map<string, PodDetails>();
 
@@ -148,7 +132,9 @@ export async function writeSnapshot(args: ViewArgs, io: SnapshotIO): Promise<voi
     await writer.add(await hostConverter(now, undefined)(fromFile(args, io), NO_DETAILS));
     return writer.end();
   }
-  keepYoungGenerationSmall();
+  // Never released: nothing in a snapshot lives long enough to gain from a larger young
+  // generation (10,000 Pods: peak RSS 163 -> 127 MB with the page size above).
+  holdYoungGenerationSmall();
   await withTarget(args, async (target) => {
     const toHosts = hostConverter(now, args.probe ? (host) => probed(host, target.kubeConfig, io) : undefined);
     const trim = heapTrimmer();

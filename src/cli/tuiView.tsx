@@ -7,6 +7,7 @@ import { startDetailsFeed } from '../cluster/podDetails.ts';
 import type { PodStore } from '../store/podStore.ts';
 import { App } from '../ui/App.tsx';
 import type { ViewArgs } from './commandTypes.ts';
+import { onFirstList } from './firstList.ts';
 import { frameProbeFromEnv } from './frameProbe.ts';
 import { colorWanted } from './io.ts';
 import { logViewHooks } from './logViewHooks.tsx';
@@ -24,23 +25,16 @@ import type { LiveScope } from './tui.ts';
  */
 export const FIRST_DRAW_WAIT_MS = 1000;
 
-/**
- * Resolves once the first list is in (or failed), or after `maxMs`. The list is in when the
- * store has its resourceVersion: the watch that follows need not be open yet (the status bar
- * says "loading" for that moment, then "live"), so the frame does not wait for its round trip.
- */
+/** Resolves once the first list is in (or failed), or after `maxMs`. */
 export function firstListOrTimeout(store: PodStore, maxMs: number): Promise<void> {
-  const settled = () => store.resourceVersion !== undefined || (store.connection.kind !== 'connecting' && store.connection.kind !== 'loading');
-  if (settled()) return Promise.resolve();
   return new Promise((resolve) => {
-    const done = () => {
-      clearTimeout(timer);
-      unsubscribe();
+    const timer = setTimeout(() => {
+      cancel();
       resolve();
-    };
-    const timer = setTimeout(done, maxMs);
-    const unsubscribe = store.subscribe(() => {
-      if (settled()) done();
+    }, maxMs);
+    const cancel = onFirstList(store, () => {
+      clearTimeout(timer);
+      resolve();
     });
   });
 }
