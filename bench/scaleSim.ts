@@ -17,6 +17,8 @@ export interface ScaleSim {
 export async function startScaleSim(pods: number): Promise<ScaleSim> {
   const namespaces = Math.max(1, Math.min(1000, Math.round(pods / 100)));
   const sim = await startSim({ scenario: scaleScenario({ pods, namespaces, seed: 42, nowMs: Date.now() }), metrics: true });
+  // Serving starts at once, but figures are taken only once the sim is done encoding its Pods.
+  await sim.settled;
   const dir = mkdtempSync(join(tmpdir(), 'podview-bench-'));
   const kubeconfig = join(dir, 'kubeconfig');
   sim.writeKubeconfig(kubeconfig);

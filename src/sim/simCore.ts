@@ -28,6 +28,9 @@ export class SimCore implements SimWorld {
   readonly dataDir: string;
   private readonly timers = new Set<NodeJS.Timeout>();
   private encoding: NodeJS.Immediate | undefined;
+  private encoded: () => void = () => {};
+  /** Resolves once every bulk-loaded object has its stored JSON (or the core is closed). */
+  readonly settled = new Promise<void>((resolve) => (this.encoded = resolve));
 
   constructor(options: CoreOptions) {
     this.dataDir = options.dataDir;
@@ -72,8 +75,10 @@ export class SimCore implements SimWorld {
       const end = Math.min(entries.length, i + 500);
       for (; i < end; i++) void entries[i].bytes;
       if (i < entries.length) this.encoding = setImmediate(step);
+      else this.encoded();
     };
     if (entries.length) this.encoding = setImmediate(step);
+    else this.encoded();
   }
 
   pod(namespace: string, name: string): V1Pod | undefined {
@@ -146,6 +151,7 @@ export class SimCore implements SimWorld {
 
   close(): void {
     if (this.encoding) clearImmediate(this.encoding);
+    this.encoded();
     for (const t of this.timers) clearTimeout(t);
     this.timers.clear();
     this.hub.close();

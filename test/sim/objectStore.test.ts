@@ -87,7 +87,11 @@ describe('sim object store', () => {
     core.load(scenario);
     const entries = [...core.store.collection(PODS).byKey.values()];
     const early = entries.slice(0, 3).map((e) => e.json);
-    await new Promise((resolve) => setTimeout(resolve, 50)); // three batches of 500, one per turn
+    let settled = false;
+    void core.settled.then(() => (settled = true));
+    await new Promise((resolve) => setImmediate(resolve));
+    assert.equal(settled, false, 'three batches of 500, one per turn: not settled after the first');
+    await core.settled;
     assert.deepEqual(entries.slice(0, 3).map((e) => e.json), early);
     for (const e of entries) assert.equal(e.object().metadata!.name, e.key.split('/')[1]);
     assert.equal(core.pod('default', 'p0007')!.metadata!.name, 'p0007');
