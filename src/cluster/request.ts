@@ -99,14 +99,8 @@ export function sharedConnections(kubeConfig: KubeConfig): SharedConnections {
 
 /** GETs `path` and returns the parsed JSON body; non-2xx answers throw ApiError with the server's Status. */
 export async function getJson<T>(kubeConfig: KubeConfig, path: string, query: Query = {}, options: RequestOptions = {}): Promise<T> {
-  const { signal } = combine(options);
-  const ctx = await buildRequest(kubeConfig, path, query, signal);
-  const response = await http.send(ctx).toPromise();
-  const text = await response.body.text();
-  if (response.httpStatusCode < 200 || response.httpStatusCode > 299) {
-    throw new ApiError(response.httpStatusCode, serverOf(kubeConfig), parseOrUndefined(text));
-  }
-  return JSON.parse(text) as T;
+  const response = await openStream(kubeConfig, path, query, combine(options).signal);
+  return JSON.parse(await response.body.text()) as T;
 }
 
 /** A list request whose server has answered 2xx; its body is read by read(), or let go of by cancel(). */
@@ -122,13 +116,7 @@ export interface OpenList {
  * non-2xx answer throws ApiError with the server's Status, a malformed body SyntaxError.
  */
 export async function openList(kubeConfig: KubeConfig, path: string, query: Query, options: RequestOptions = {}): Promise<OpenList> {
-  const { signal } = combine(options);
-  const ctx = await buildRequest(kubeConfig, path, query, signal);
-  const response = await http.send(ctx).toPromise();
-  if (response.httpStatusCode < 200 || response.httpStatusCode > 299) {
-    const text = await response.body.text();
-    throw new ApiError(response.httpStatusCode, serverOf(kubeConfig), parseOrUndefined(text));
-  }
+  const response = await openStream(kubeConfig, path, query, combine(options).signal);
   // Locked at once: undici cancels the body of a Response that is garbage-collected while its
   // stream is unlocked, and a page asked for ahead may wait a while (many collections) to be read.
   const reader = response.body.stream()?.getReader();
@@ -160,8 +148,8 @@ export async function sendJson<T>(
   return parsed as T;
 }
 
-/** Opens a streaming GET; returns the response so the caller can read `body.stream()`. */
-export async function openStream(kubeConfig: KubeConfig, path: string, query: Query, signal: AbortSignal) {
+/** Sends a GET and waits for the answer; a non-2xx one throws ApiError with the server's Status, a 2xx one's body is the caller's to read. */
+export async function openStream(kubeConfig: KubeConfig, path: string, query: Query, signal?: AbortSignal) {
   const ctx = await buildRequest(kubeConfig, path, query, signal);
   const response = await http.send(ctx).toPromise();
   if (response.httpStatusCode < 200 || response.httpStatusCode > 299) {
