@@ -2,7 +2,8 @@
 // steady rate. The TUI runs in tmux with PODVIEW_FRAME_PROBE set (src/cli/frameProbe.ts), which
 // writes, per stamped change and per key press, when the next frame reached the terminal.
 // The peer, `kubectl get pods -A -w -o name`, then consumes the same rate of churn on the same
-// sim; for both we sample CPU time and RSS from /proc at the start and the end. One at a time:
+// sim; for both we sample CPU time and RSS from /proc, once a second, after a warm-up of churn
+// (warmupSeconds) so that growth is measured from the working size, not from an idle heap. One at a time:
 // kubectl's watch holds 6-7 GB and its Go collector takes a core in bursts, which on this
 // 2-core machine made podview's latencies measure kubectl's load as much as podview's.
 // For a closer look (neither changes the figures' meaning, both add their own cost):
@@ -24,12 +25,26 @@ export interface ChurnOptions {
   seconds: number;
   /** One key press (j or k) this often. */
   keyEveryMs?: number;
+  /**
+   * Churn before the clock starts (default 30 s). After the first list the process holds the
+   * Pods and little else; the first half-minute of churn grows V8's young generation to its
+   * working size and fills the old generation up to its first full collection. Measured from
+   * there, RSS growth means retention, not a collector finding its feet.
+   */
+  warmupSeconds?: number;
 }
+
+export const DEFAULT_WARMUP_SECONDS = 30;
 
 export interface Usage {
   cpuPerSec: number;
+  /** Before any churn (the list is in and has settled). */
+  rssBeforeChurnMb: number;
   rssStartMb: number;
   rssEndMb: number;
+  /** The highest RSS sampled (once a second) in each half of the measured run: a leak lifts the second. */
+  rssPeakFirstHalfMb: number;
+  rssPeakSecondHalfMb: number;
 }
 
 export interface ChurnResult {
@@ -47,14 +62,61 @@ export interface ChurnResult {
   gc?: GcSummary;
   /** The TUI's V8 heap (used, MB) in the first and the last sample under churn. */
   heapUsedMb?: { first: number; last: number; max: number };
+  /** The TUI's heap right after its first and last full collection under churn (MB): what is alive. */
+  liveHeapMb?: { first: number; last: number; count: number };
+  /** Times the TUI's store went back to loading (a relist) during the run: 0 unless the watch broke. */
+  relists: number;
   podview: Usage;
   kubectl: Usage;
   kubectlLines: number;
 }
 
-function usage(start: ProcSample | undefined, end: ProcSample | undefined, seconds: number): Usage {
-  if (!start || !end) return { cpuPerSec: Number.NaN, rssStartMb: start?.rssMb ?? Number.NaN, rssEndMb: end?.rssMb ?? Number.NaN };
-  return { cpuPerSec: (end.cpuSec - start.cpuSec) / seconds, rssStartMb: start.rssMb, rssEndMb: end.rssMb };
+/** CPU and RSS of one process over the measured run, sampled from /proc. */
+class UsageTrack {
+  private start: ProcSample | undefined;
+  private startedAt = 0;
+  private readonly samples: { at: number; rssMb: number }[] = [];
+
+  constructor(
+    private readonly pid: number,
+    private readonly before = procSample(pid),
+  ) {}
+
+  begin(): void {
+    this.startedAt = performance.now();
+    this.start = procSample(this.pid);
+    this.sample();
+  }
+
+  sample(): void {
+    const s = procSample(this.pid);
+    if (s) this.samples.push({ at: performance.now(), rssMb: s.rssMb });
+  }
+
+  end(): Usage {
+    const end = procSample(this.pid);
+    const seconds = (performance.now() - this.startedAt) / 1000;
+    if (end) this.samples.push({ at: performance.now(), rssMb: end.rssMb });
+    const middle = this.startedAt + (seconds * 1000) / 2;
+    const peak = (inHalf: (at: number) => boolean) => Math.max(...this.samples.filter((s) => inHalf(s.at)).map((s) => s.rssMb));
+    return {
+      cpuPerSec: this.start && end ? (end.cpuSec - this.start.cpuSec) / seconds : Number.NaN,
+      rssBeforeChurnMb: this.before?.rssMb ?? Number.NaN,
+      rssStartMb: this.start?.rssMb ?? Number.NaN,
+      rssEndMb: end?.rssMb ?? Number.NaN,
+      rssPeakFirstHalfMb: peak((at) => at < middle),
+      rssPeakSecondHalfMb: peak((at) => at >= middle),
+    };
+  }
+}
+
+/** Sleeps `seconds`, sampling the process's RSS once a second. */
+async function sampleFor(track: UsageTrack, seconds: number): Promise<void> {
+  const until = performance.now() + seconds * 1000;
+  while (performance.now() < until) {
+    await sleep(Math.min(1_000, until - performance.now()));
+    track.sample();
+  }
 }
 
 /** Starts kubectl's watch and resolves once it has printed the initial list of every Pod. */
@@ -91,6 +153,8 @@ interface ProbeLine {
   ms?: number;
   gcKind?: string;
   heapUsed?: number;
+  heapUsedAfter?: number;
+  state?: string;
 }
 
 function latencies(file: string, seconds: number) {
@@ -98,9 +162,11 @@ function latencies(file: string, seconds: number) {
   const notified: number[] = [];
   const keys: number[] = [];
   const heap: number[] = [];
+  const live: number[] = [];
+  let relists = 0;
   const byKind: GcSummary['byKind'] = {};
   let pausedMs = 0;
-  if (!existsSync(file)) return { events, notified, keys };
+  if (!existsSync(file)) return { events, notified, keys, relists };
   for (const line of readFileSync(file, 'utf8').split('\n')) {
     if (!line) continue;
     const r = JSON.parse(line) as ProbeLine;
@@ -108,6 +174,8 @@ function latencies(file: string, seconds: number) {
     if (r.kind === 'event' && r.notifiedAt !== undefined) notified.push(r.frameAt - r.notifiedAt);
     if (r.kind === 'key' && r.keyAt !== undefined) keys.push(r.frameAt - r.keyAt);
     if (r.kind === 'heap' && r.heapUsed !== undefined) heap.push(r.heapUsed / 1048576);
+    if (r.kind === 'gc' && r.heapUsedAfter !== undefined) live.push(r.heapUsedAfter / 1048576);
+    if (r.kind === 'connection' && r.state === 'loading') relists++;
     if (r.kind === 'gc' && r.ms !== undefined) {
       const k = (byKind[r.gcKind ?? 'other'] ??= { count: 0, totalMs: 0, maxMs: 0 });
       k.count++;
@@ -118,7 +186,8 @@ function latencies(file: string, seconds: number) {
   }
   const gc: GcSummary | undefined = Object.keys(byKind).length ? { byKind, share: pausedMs / (seconds * 1000) } : undefined;
   const heapUsedMb = heap.length ? { first: heap[0]!, last: heap.at(-1)!, max: Math.max(...heap) } : undefined;
-  return { events, notified, keys, gc, heapUsedMb };
+  const liveHeapMb = live.length ? { first: live[0]!, last: live.at(-1)!, count: live.length } : undefined;
+  return { events, notified, keys, gc, heapUsedMb, liveHeapMb, relists };
 }
 
 function describeGc(gc: GcSummary | undefined): string {
@@ -137,18 +206,20 @@ export async function benchChurn(sim: Pick<SimProcess, 'churn' | 'stopChurn'>, k
 }
 
 /** The TUI under churn, alone with the sim: latencies from its probe, CPU and RSS from /proc. */
-async function churnTui(sim: Pick<SimProcess, 'churn' | 'stopChurn'>, kubeconfig: string, options: ChurnOptions): Promise<Omit<ChurnResult, 'kubectl' | 'kubectlLines'>> {
+export async function churnTui(sim: Pick<SimProcess, 'churn' | 'stopChurn'>, kubeconfig: string, options: ChurnOptions): Promise<Omit<ChurnResult, 'kubectl' | 'kubectlLines'>> {
   const tmux = new Tmux();
   const dir = mkdtempSync(join(tmpdir(), 'podview-churn-'));
   const probeFile = process.env.PODVIEW_CHURN_PROBE_FILE ?? join(dir, 'probe.jsonl');
   const nodeOptions = process.env.PODVIEW_CHURN_NODE_OPTIONS;
   try {
     const tui = await startTuiShowing(tmux, kubeconfig, options.pods, { PODVIEW_FRAME_PROBE: probeFile, ...(nodeOptions ? { NODE_OPTIONS: nodeOptions } : {}) });
-    await sleep(2_000); // let it settle after the initial list before the clock starts
-    const started = performance.now();
-    const podviewStart = procSample(tui.pid);
-    rmSync(probeFile, { force: true }); // only what happens under churn counts
+    await sleep(2_000); // let it settle after the initial list
+    const track = new UsageTrack(tui.pid);
     await sim.churn(options.changesPerSecond);
+    await sampleFor(track, options.warmupSeconds ?? DEFAULT_WARMUP_SECONDS);
+    const started = performance.now();
+    track.begin();
+    rmSync(probeFile, { force: true }); // only what happens once the clock runs counts
     let keysSent = 0;
     const keyEvery = options.keyEveryMs ?? 200;
     const until = started + options.seconds * 1000;
@@ -156,15 +227,16 @@ async function churnTui(sim: Pick<SimProcess, 'churn' | 'stopChurn'>, kubeconfig
       // Down five rows, up five rows: the selection moves on every press.
       await tmux.sendKeys(tui.session, Math.floor(keysSent / 5) % 2 === 0 ? 'j' : 'k');
       keysSent++;
+      if (keysSent % Math.max(1, Math.round(1_000 / keyEvery)) === 0) track.sample();
       await sleep(keyEvery);
     }
     const stopped = await sim.stopChurn();
     const seconds = (performance.now() - started) / 1000;
-    const podviewEnd = procSample(tui.pid);
+    const podview = track.end();
     await sleep(1_000); // the last frames and the probe's buffered lines
     await tmux.quit(tui.session);
-    const { events, notified, keys, gc, heapUsedMb } = latencies(probeFile, seconds);
-    process.stderr.write(`bench: churn: ${describeGc(gc)}${heapUsedMb ? `; heap used ${heapUsedMb.first.toFixed(0)} -> ${heapUsedMb.last.toFixed(0)} MB (max ${heapUsedMb.max.toFixed(0)})` : ''}\n`);
+    const { events, notified, keys, gc, heapUsedMb, liveHeapMb, relists } = latencies(probeFile, seconds);
+    process.stderr.write(`bench: churn: ${describeGc(gc)}${heapUsedMb ? `; heap used ${heapUsedMb.first.toFixed(0)} -> ${heapUsedMb.last.toFixed(0)} MB (max ${heapUsedMb.max.toFixed(0)})` : ''}; ${relists} relists\n`);
     return {
       options,
       changesMade: stopped.made,
@@ -175,7 +247,9 @@ async function churnTui(sim: Pick<SimProcess, 'churn' | 'stopChurn'>, kubeconfig
       keysSent,
       ...(gc ? { gc } : {}),
       ...(heapUsedMb ? { heapUsedMb } : {}),
-      podview: usage(podviewStart, podviewEnd, seconds),
+      ...(liveHeapMb ? { liveHeapMb } : {}),
+      relists,
+      podview,
     };
   } finally {
     await tmux.close();
@@ -189,13 +263,13 @@ async function churnKubectl(sim: Pick<SimProcess, 'churn' | 'stopChurn'>, kubeco
   try {
     await watch.listed;
     await sleep(2_000);
-    const started = performance.now();
-    const kubectlStart = procSample(watch.child.pid!);
+    const track = new UsageTrack(watch.child.pid!);
     await sim.churn(options.changesPerSecond);
-    await sleep(options.seconds * 1000);
+    await sampleFor(track, options.warmupSeconds ?? DEFAULT_WARMUP_SECONDS);
+    track.begin();
+    await sampleFor(track, options.seconds);
     await sim.stopChurn();
-    const kubectlEnd = procSample(watch.child.pid!);
-    return { kubectl: usage(kubectlStart, kubectlEnd, (performance.now() - started) / 1000), kubectlLines: watch.lines() };
+    return { kubectl: track.end(), kubectlLines: watch.lines() };
   } finally {
     watch.child.kill();
   }

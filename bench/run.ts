@@ -4,12 +4,13 @@
 //   --sizes 1000,10000      snapshot and first-frame sizes (default 1000,10000,100000)
 //   --runs N                runs per figure (default 3; 2 at 100k and above)
 //   --churn-pods N --churn-rate N --churn-seconds N   (default 100000, 1000, 60; 0 seconds skips)
+//   --churn-warmup N        seconds of churn before its clock starts (default 30; 10 with --quick)
 //   PODVIEW_BENCH_BIN=/path/to/bin/kubectl-podview    measures another build
 // Progress goes to stderr, so `npm run bench > table.md` keeps only the table.
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { benchChurn } from './churn.ts';
+import { benchChurn, DEFAULT_WARMUP_SECONDS } from './churn.ts';
 import { benchFirstFrame, type FirstFrameResult } from './firstFrame.ts';
 import { type BenchRow, formatTable, printTable } from './measure.ts';
 import { churnRows, execRows, firstFrameRows, growthRows, snapshotRows } from './rows.ts';
@@ -24,6 +25,7 @@ const { values } = parseArgs({
     'churn-pods': { type: 'string' },
     'churn-rate': { type: 'string' },
     'churn-seconds': { type: 'string' },
+    'churn-warmup': { type: 'string' },
   },
 });
 
@@ -33,6 +35,7 @@ const runsFor = (pods: number) => Number(values.runs ?? (pods >= 100_000 ? 2 : 3
 const churnPods = Number(values['churn-pods'] ?? (values.quick ? 10_000 : 100_000));
 const churnRate = Number(values['churn-rate'] ?? 1_000);
 const churnSeconds = Number(values['churn-seconds'] ?? (values.quick ? 15 : 60));
+const churnWarmup = Number(values['churn-warmup'] ?? (values.quick ? 10 : DEFAULT_WARMUP_SECONDS));
 
 const progress = (text: string) => process.stderr.write(`bench: ${text}\n`);
 const t0 = performance.now();
@@ -67,7 +70,7 @@ if (churnSeconds > 0) {
   progress(`${elapsed()} churn: ${churnPods} Pods, ${churnRate} changes/s for ${churnSeconds}s`);
   const cluster = await startSimProcess(churnPods);
   try {
-    extraRows.push(...churnRows(await benchChurn(cluster, cluster.kubeconfig, { pods: churnPods, changesPerSecond: churnRate, seconds: churnSeconds })));
+    extraRows.push(...churnRows(await benchChurn(cluster, cluster.kubeconfig, { pods: churnPods, changesPerSecond: churnRate, seconds: churnSeconds, warmupSeconds: churnWarmup })));
   } finally {
     await cluster.close();
   }

@@ -5,9 +5,12 @@
 // event-to-frame (or key-to-frame) latency. Results are JSON lines appended to the file:
 //   {"kind":"event","changedAt":…,"notifiedAt":…,"frameAt":…}   (changedAt: the sim's stamp)
 //   {"kind":"key","keyAt":…,"frameAt":…}
-//   {"kind":"gc","at":…,"ms":…,"gcKind":…}   (a garbage-collection pause: the usual cause of a long tail)
-//   {"kind":"heap","at":…,"rss":…,"heapUsed":…,"heapTotal":…}   (bytes; every heapEveryMs)
+//   {"kind":"gc","at":…,"ms":…,"gcKind":…,"heapUsedAfter":…}   (a garbage-collection pause: the usual cause
+//                                      of a long tail; heapUsedAfter, bytes, after a full one only)
+//   {"kind":"connection","at":…,"state":…}   (the store's connection changed: a relist under churn shows here)
+//   {"kind":"heap","at":…,"rss":…,"heapUsed":…,"heapTotal":…,"newSpace":…,"external":…}   (bytes; every heapEveryMs)
 import { appendFileSync } from 'node:fs';
+import v8 from 'node:v8';
 import { PerformanceObserver, constants as perfConstants } from 'node:perf_hooks';
 import type { PodStore } from '../store/podStore.ts';
 
@@ -53,8 +56,13 @@ export function installFrameProbe(options: FrameProbeOptions): () => void {
     }
   };
 
+  let connection = store.connection.kind;
   const unsubscribe = store.subscribe((change) => {
     const at = now();
+    if (store.connection.kind !== connection) {
+      connection = store.connection.kind;
+      buffered.push(`{"kind":"connection","at":${at},"state":"${connection}"}\n`);
+    }
     for (const uid of change.changed) {
       const stamp = store.get(uid)?.pod.metadata?.annotations?.[CHANGED_AT_ANNOTATION];
       const changedAt = stamp === undefined ? Number.NaN : Number(stamp);
@@ -88,14 +96,17 @@ export function installFrameProbe(options: FrameProbeOptions): () => void {
     for (const entry of list.getEntries()) {
       const detail = (entry as PerformanceEntry & { detail?: { kind?: number } }).detail;
       const kind = GC_KINDS[detail?.kind ?? -1] ?? 'other';
-      buffered.push(`{"kind":"gc","at":${performance.timeOrigin + entry.startTime},"ms":${entry.duration},"gcKind":"${kind}"}\n`);
+      // After a full collection the heap holds only what is alive: its trend tells a leak from garbage not yet collected.
+      const after = kind === 'major' ? `,"heapUsedAfter":${process.memoryUsage().heapUsed}` : '';
+      buffered.push(`{"kind":"gc","at":${performance.timeOrigin + entry.startTime},"ms":${entry.duration},"gcKind":"${kind}"${after}}\n`);
     }
   });
   gcObserver.observe({ entryTypes: ['gc'] });
   const heapEvery = options.heapEveryMs ?? 5000;
   const recordHeap = () => {
     const m = process.memoryUsage();
-    buffered.push(`{"kind":"heap","at":${now()},"rss":${m.rss},"heapUsed":${m.heapUsed},"heapTotal":${m.heapTotal}}\n`);
+    const newSpace = v8.getHeapSpaceStatistics().find((space) => space.space_name === 'new_space')?.space_size ?? 0;
+    buffered.push(`{"kind":"heap","at":${now()},"rss":${m.rss},"heapUsed":${m.heapUsed},"heapTotal":${m.heapTotal},"newSpace":${newSpace},"external":${m.external}}\n`);
   };
   const heapTimer = heapEvery > 0 ? setInterval(recordHeap, heapEvery) : undefined;
   heapTimer?.unref();

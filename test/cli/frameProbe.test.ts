@@ -105,6 +105,26 @@ test('garbage-collection pauses and memory samples are recorded beside the frame
   const pause = all.find((l) => l.kind === 'gc' && l.gcKind === 'major');
   assert.ok(pause, 'the forced full collection is there');
   assert.equal(typeof pause.ms, 'number');
+  assert.ok((pause.heapUsedAfter as number) > 0, 'a full collection says what was left alive');
+  assert.ok(all.filter((l) => l.kind === 'gc' && l.gcKind !== 'major').every((l) => l.heapUsedAfter === undefined), 'only full collections say it');
   const heap = all.find((l) => l.kind === 'heap');
   assert.ok(heap && typeof heap.rss === 'number' && typeof heap.heapUsed === 'number' && (heap.heapUsed as number) > 0);
+  assert.ok((heap.newSpace as number) > 0 && typeof heap.external === 'number', 'the young generation and external memory are sampled too');
+});
+
+test("the store's connection changes are recorded, so a relist under churn shows", (t) => {
+  const s = setup(t);
+  const remove = installFrameProbe({ store: s.store, stdout: s.stdout, stdin: s.stdin, file: s.file, now: s.now, flushEveryMs: 0 });
+  s.store.setConnection({ kind: 'live' });
+  s.setClock(1_500);
+  s.store.apply([{ type: 'ADDED', pod: stampedPod('a', 1_400) }]); // no change of connection: nothing recorded for it
+  s.setClock(2_000);
+  s.store.setConnection({ kind: 'loading', loaded: 0 });
+  s.stdout.write('frame');
+  remove();
+  const changes = s.all().filter((l) => l.kind === 'connection');
+  assert.deepEqual(changes, [
+    { kind: 'connection', at: 1_000, state: 'live' },
+    { kind: 'connection', at: 2_000, state: 'loading' },
+  ]);
 });
