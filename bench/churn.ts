@@ -85,6 +85,7 @@ class UsageTrack {
   begin(): void {
     this.startedAt = performance.now();
     this.start = procSample(this.pid);
+    this.samples.length = 0; // the warm-up's samples are not the run's
     this.sample();
   }
 
