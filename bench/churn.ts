@@ -36,6 +36,8 @@ export interface ChurnOptions {
 
 export const DEFAULT_WARMUP_SECONDS = 30;
 
+export const warmupSecondsOf = (options: ChurnOptions) => options.warmupSeconds ?? DEFAULT_WARMUP_SECONDS;
+
 export interface Usage {
   cpuPerSec: number;
   /** Before any churn (the list is in and has settled). */
@@ -50,6 +52,8 @@ export interface Usage {
 export interface ChurnResult {
   options: ChurnOptions;
   changesMade: number;
+  /** Pods in the sim when the TUI's churn stopped: how many the peer's watch lists next. */
+  podsAfterChurn: number;
   /** How late the sim's own event loop ran during the churn (ms): a floor under event-to-frame. */
   simLoopDelayMs: { p99: number; max: number };
   /** undefined when the TUI wrote no probe lines (the probe is not wired into the TUI). */
@@ -109,6 +113,13 @@ class UsageTrack {
       rssPeakSecondHalfMb: peak((at) => at >= middle),
     };
   }
+}
+
+/** Starts the sim's churn and waits out the warm-up, then starts the track's clock. */
+async function churnPastWarmup(sim: Pick<SimProcess, 'churn'>, track: UsageTrack, options: ChurnOptions): Promise<void> {
+  await sim.churn(options.changesPerSecond);
+  await sampleFor(track, warmupSecondsOf(options));
+  track.begin();
 }
 
 /** Sleeps `seconds`, sampling the process's RSS once a second. */
@@ -202,7 +213,7 @@ const summary = (values: number[]) => (values.length ? { p50: percentile(values,
 /** Runs on a sim (in its own process) that already holds `options.pods` Pods; the sim's churn changes them. */
 export async function benchChurn(sim: Pick<SimProcess, 'churn' | 'stopChurn'>, kubeconfig: string, options: ChurnOptions): Promise<ChurnResult> {
   const tui = await churnTui(sim, kubeconfig, options);
-  const peer = await churnKubectl(sim, kubeconfig, options);
+  const peer = await churnKubectl(sim, kubeconfig, options, tui.podsAfterChurn);
   return { ...tui, ...peer };
 }
 
@@ -216,10 +227,8 @@ export async function churnTui(sim: Pick<SimProcess, 'churn' | 'stopChurn'>, kub
     const tui = await startTuiShowing(tmux, kubeconfig, options.pods, { PODVIEW_FRAME_PROBE: probeFile, ...(nodeOptions ? { NODE_OPTIONS: nodeOptions } : {}) });
     await sleep(2_000); // let it settle after the initial list
     const track = new UsageTrack(tui.pid);
-    await sim.churn(options.changesPerSecond);
-    await sampleFor(track, options.warmupSeconds ?? DEFAULT_WARMUP_SECONDS);
+    await churnPastWarmup(sim, track, options);
     const started = performance.now();
-    track.begin();
     rmSync(probeFile, { force: true }); // only what happens once the clock runs counts
     let keysSent = 0;
     const keyEvery = options.keyEveryMs ?? 200;
@@ -241,6 +250,7 @@ export async function churnTui(sim: Pick<SimProcess, 'churn' | 'stopChurn'>, kub
     return {
       options,
       changesMade: stopped.made,
+      podsAfterChurn: stopped.pods,
       simLoopDelayMs: stopped.loopDelayMs,
       eventToFrame: summary(events),
       notifyToFrame: summary(notified),
@@ -259,15 +269,13 @@ export async function churnTui(sim: Pick<SimProcess, 'churn' | 'stopChurn'>, kub
 }
 
 /** `kubectl get pods -A -w` under the same rate of churn, alone with the sim: CPU and RSS. */
-async function churnKubectl(sim: Pick<SimProcess, 'churn' | 'stopChurn'>, kubeconfig: string, options: ChurnOptions): Promise<Pick<ChurnResult, 'kubectl' | 'kubectlLines'>> {
-  const watch = startKubectlWatch(kubeconfig, options.pods);
+async function churnKubectl(sim: Pick<SimProcess, 'churn' | 'stopChurn'>, kubeconfig: string, options: ChurnOptions, pods: number): Promise<Pick<ChurnResult, 'kubectl' | 'kubectlLines'>> {
+  const watch = startKubectlWatch(kubeconfig, pods);
   try {
     await watch.listed;
     await sleep(2_000);
     const track = new UsageTrack(watch.child.pid!);
-    await sim.churn(options.changesPerSecond);
-    await sampleFor(track, options.warmupSeconds ?? DEFAULT_WARMUP_SECONDS);
-    track.begin();
+    await churnPastWarmup(sim, track, options);
     await sampleFor(track, options.seconds);
     await sim.stopChurn();
     return { kubectl: track.end(), kubectlLines: watch.lines() };

@@ -1,6 +1,6 @@
 // Turns benchmark results into rows of the one table: each podview figure beside its peer
 // from the same run, the ratio, and the issue's target with whether it is met.
-import { type ChurnResult, DEFAULT_WARMUP_SECONDS } from './churn.ts';
+import { type ChurnResult, warmupSecondsOf } from './churn.ts';
 import type { FirstFrameResult } from './firstFrame.ts';
 import { type BenchRow, fmt, met, ratio } from './measure.ts';
 import type { SnapshotResult } from './snapshot.ts';
@@ -36,7 +36,6 @@ export function firstFrameRows(results: FirstFrameResult[]): BenchRow[] {
 export function churnRows(r: ChurnResult): BenchRow[] {
   const o = r.options;
   const label = `${count(o.pods)} pods, ${o.changesPerSecond}/s, ${o.seconds}s`;
-  const warmup = o.warmupSeconds ?? DEFAULT_WARMUP_SECONDS;
   const peakGrowth = r.podview.rssPeakSecondHalfMb - r.podview.rssPeakFirstHalfMb;
   const live = r.liveHeapMb ? `; heap after full GC ${fmt(r.liveHeapMb.first)} -> ${fmt(r.liveHeapMb.last)} MB (${r.liveHeapMb.count} collections)` : '';
   const latency = (name: string, s: ChurnResult['eventToFrame'], p: 'p50' | 'p99', limit: number | undefined, note: string): BenchRow => ({
@@ -58,7 +57,7 @@ export function churnRows(r: ChurnResult): BenchRow[] {
     latency('key-to-frame', r.keyToFrame, 'p50', undefined, 'j/k every 200 ms via tmux; from stdin read to the next terminal write'),
     latency('key-to-frame', r.keyToFrame, 'p99', 100, `${r.keysSent} keys sent`),
     { bench: 'churn', metric: 'CPU seconds per second', podview: fmt(r.podview.cpuPerSec, 2), peer: fmt(r.kubectl.cpuPerSec, 2), ratio: ratio(r.podview.cpuPerSec, r.kubectl.cpuPerSec), target: '< 0.5', met: met(r.podview.cpuPerSec < 0.5), note: `peer: kubectl get pods -A -w -o name on the same rate of churn, run after podview, each alone with the sim (${r.kubectlLines} lines read)` },
-    { bench: 'churn', metric: 'RSS before churn MB', podview: fmt(r.podview.rssBeforeChurnMb), peer: fmt(r.kubectl.rssBeforeChurnMb), ratio: ratio(r.podview.rssBeforeChurnMb, r.kubectl.rssBeforeChurnMb), note: `the list is in; then ${warmup} s of churn before the clock starts (young generation and old-generation garbage reach their working size)` },
+    { bench: 'churn', metric: 'RSS before churn MB', podview: fmt(r.podview.rssBeforeChurnMb), peer: fmt(r.kubectl.rssBeforeChurnMb), ratio: ratio(r.podview.rssBeforeChurnMb, r.kubectl.rssBeforeChurnMb), note: `the list is in; then ${warmupSecondsOf(o)} s of churn before the clock starts (young generation and old-generation garbage reach their working size)` },
     { bench: 'churn', metric: 'RSS at start MB', podview: fmt(r.podview.rssStartMb), peer: fmt(r.kubectl.rssStartMb), ratio: ratio(r.podview.rssStartMb, r.kubectl.rssStartMb) },
     { bench: 'churn', metric: 'RSS at end MB', podview: fmt(r.podview.rssEndMb), peer: fmt(r.kubectl.rssEndMb), ratio: ratio(r.podview.rssEndMb, r.kubectl.rssEndMb), note: `end - start ${fmt(r.podview.rssEndMb - r.podview.rssStartMb)} MB; the collector's sawtooth decides where in it each end falls` },
     {

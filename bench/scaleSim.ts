@@ -34,6 +34,8 @@ export async function startScaleSim(pods: number): Promise<ScaleSim> {
 
 export interface ChurnStopped {
   made: number;
+  /** Pods in the sim once churn stopped: creations and deletions leave it near, not at, where it began. */
+  pods: number;
   /** The sim's own event-loop delay while it churned (ms). */
   loopDelayMs: { p99: number; max: number };
 }

@@ -1,7 +1,7 @@
 // The sim in its own process for the benchmarks, so that serving and churning 100,000 Pods
 // never competes with the bench's own clock, screen polling and key presses on one event loop.
 // Driven over IPC by bench/scaleSim.ts: {churn: rate} starts churn, {stopChurn} answers with
-// the number of changes made and how late the sim's own event loop ran meanwhile (a change it
+// the number of changes made, the number of Pods left (churn creates and deletes them) and how late the sim's own event loop ran meanwhile (a change it
 // stamps waits that long before it is written, whoever reads it), {close} shuts down.
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { startScaleSim } from './scaleSim.ts';
@@ -23,7 +23,7 @@ process.on('message', async (command: Command) => {
     churn?.stop();
     loop?.disable();
     const ms = (ns: number | undefined) => (ns ?? Number.NaN) / 1e6;
-    process.send!({ changes: { made: churn?.changes() ?? 0, loopDelayMs: { p99: ms(loop?.percentile(99)), max: ms(loop?.max) } } });
+    process.send!({ changes: { made: churn?.changes() ?? 0, pods: cluster.sim.control.stats().pods, loopDelayMs: { p99: ms(loop?.percentile(99)), max: ms(loop?.max) } } });
   } else {
     await cluster.close();
     process.exit(0);
