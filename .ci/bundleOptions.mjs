@@ -33,6 +33,48 @@ const LAZY_SEGMENTER = [
 ];
 
 /**
+ * Ink draws every frame into a fresh Output: a grid of one new cell object per column and row
+ * (200 x 50: 10,000 objects and as many style arrays), and every text of the frame tokenized
+ * into one object per character again, though most of them are the same strings as the frame
+ * before. Under 1,000 Pod changes a second that was four fifths of all the memory podview
+ * allocated (~180 MB/s of a ~220 MB/s total, sampled with V8's allocation profiler), which
+ * drove the young-generation collections and, in a full collection, the marking that the main
+ * thread must do for what it allocates meanwhile. Two changes, the output unchanged (a property
+ * test compares it with Ink's own, frame after frame: test/cli/inkOutputPatch.test.ts):
+ * - the empty cells of the grid are one frozen cell (cells are replaced, never changed);
+ * - the per-text caches outlive the frame, bounded: they start over past ~65,000 cached
+ *   characters (a few screens, some megabytes) or 16,384 widths.
+ */
+const INK_OUTPUT_EDITS = [
+  [
+    'class OutputCaches {',
+    `// podview: caches shared by the frames, and the one blank cell (see .ci/bundleOptions.mjs).
+let podviewCaches;
+let podviewCachedChars = 0;
+const podviewSharedCaches = () => {
+    if (podviewCaches === undefined || podviewCachedChars > 65536 || podviewCaches.widths.size > 16384 || podviewCaches.blockWidths.size > 4096) {
+        podviewCaches = new OutputCaches();
+        podviewCachedChars = 0;
+    }
+    return podviewCaches;
+};
+const podviewBlankCell = Object.freeze({ type: 'char', value: ' ', fullWidth: false, styles: Object.freeze([]) });
+class OutputCaches {`,
+  ],
+  ['            this.styledChars.set(line, cached);', '            this.styledChars.set(line, cached);\n            podviewCachedChars += cached.length;'],
+  ['    caches = new OutputCaches();', '    caches = podviewSharedCaches();'],
+  [
+    `                row.push({
+                    type: 'char',
+                    value: ' ',
+                    fullWidth: false,
+                    styles: [],
+                });`,
+    '                row.push(podviewBlankCell);',
+  ],
+];
+
+/**
  * Work that dependencies do on load, or on the first frame, that podview's start-up can skip
  * (measured on this 2-core machine). Each edit is a literal replacement in one package's file;
  * the build fails if one no longer applies (a new version that changed shape): update it then.
@@ -46,8 +88,9 @@ const LAZY_SEGMENTER = [
  * - wrap-ansi 10 (Ink's) builds an Intl.Segmenter when loaded: on first use instead.
  * - yoga-layout's wasm loader fetches its own base64 `data:` URL, which loads Node's built-in
  *   fetch (undici, ~45 ms); it decodes the base64 itself instead, as it does where fetch is missing.
+ * And one of work that Ink repeats on every frame (INK_OUTPUT_EDITS, above).
  */
-const START_UP_PATCHES = [
+const DEPENDENCY_PATCHES = [
   {
     file: /[\\/]node_modules[\\/]cliui[\\/]node_modules[\\/]string-width[\\/]index\.js$/,
     edits: [LAZY_SEGMENTER],
@@ -70,18 +113,19 @@ const START_UP_PATCHES = [
       ['return w||"function"!=typeof WebAssembly.instantiateStreaming||ua(H)||"function"!=typeof fetch?c(b)', 'return !0?c(b)'],
     ],
   },
+  { file: /[\\/]node_modules[\\/]ink[\\/]build[\\/]output\.js$/, edits: INK_OUTPUT_EDITS },
 ];
 // cliui's copy lives under a node_modules of its own: the first matching entry wins.
-const patchFor = (file) => START_UP_PATCHES.find((p) => p.file.test(file));
-const startUpPatches = {
-  name: 'start-up-patches',
+const patchFor = (file) => DEPENDENCY_PATCHES.find((p) => p.file.test(file));
+const dependencyPatches = {
+  name: 'dependency-patches',
   setup(b) {
-    b.onLoad({ filter: /[\\/](string-width|wrap-ansi)[\\/]index\.js$|yoga-wasm-base64-esm\.js$/ }, async (args) => {
+    b.onLoad({ filter: /[\\/](string-width|wrap-ansi)[\\/]index\.js$|yoga-wasm-base64-esm\.js$|[\\/]ink[\\/]build[\\/]output\.js$/ }, async (args) => {
       const patch = patchFor(args.path);
       if (!patch) return undefined;
       let contents = await fs.readFile(args.path, 'utf8');
       for (const [from, to] of patch.edits) {
-        if (!contents.includes(from)) throw new Error(`start-up-patches: ${args.path} changed shape; "${from.slice(0, 40)}" no longer applies`);
+        if (!contents.includes(from)) throw new Error(`dependency-patches: ${args.path} changed shape; "${from.slice(0, 40)}" no longer applies`);
         contents = contents.replace(from, () => to);
       }
       return { contents, loader: 'js' };
@@ -194,7 +238,7 @@ export const bundleOptions = {
   minifyWhitespace: true,
   legalComments: 'none',
   logLevel: 'warning',
-  plugins: [builtinsWithoutFacade, startUpPatches, narrowClientNodeIndex, withoutClientNodeModels, narrowUndiciForClientNode, noReactDevtools],
+  plugins: [builtinsWithoutFacade, dependencyPatches, narrowClientNodeIndex, withoutClientNodeModels, narrowUndiciForClientNode, noReactDevtools],
   // React's production build: the development one costs a third of each frame in checks.
   define: { 'process.env.DEV': '"false"', 'process.env.NODE_ENV': '"production"' },
   // CommonJS dependencies (react) call require(); give the ESM bundle one.

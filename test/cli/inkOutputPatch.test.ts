@@ -1,0 +1,95 @@
+// The shipped bundle draws frames with Ink's Output as patched in .ci/bundleOptions.mjs (one
+// shared blank cell, per-text caches that outlive a frame). The patch must not change a single
+// character of any frame: the patched and the original Output draw the same random frames, one
+// after another (so the caches carry over, and start over), and must agree on every one.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { build } from 'esbuild';
+import fc from 'fast-check';
+
+const ROOT = path.resolve(import.meta.dirname, '..', '..');
+
+interface Clip {
+  x1?: number;
+  x2?: number;
+  y1?: number;
+  y2?: number;
+}
+type Transformer = (line: string, index: number) => string;
+interface OutputLike {
+  write(x: number, y: number, text: string, options: { transformers: Transformer[] }): void;
+  clip(clip: Clip): void;
+  unclip(): void;
+  get(): { output: string; height: number };
+}
+type OutputClass = new (options: { width: number; height: number }) => OutputLike;
+
+/** Ink's output.js bundled the way the product bundles it (patched) or plainly (Ink's own). */
+async function loadOutput(dir: string, name: string, patched: boolean): Promise<OutputClass> {
+  // @ts-expect-error: a plain .mjs build script, without types
+  const { bundleOptions } = (await import('../../.ci/bundleOptions.mjs')) as { bundleOptions: object };
+  const options = patched ? bundleOptions : { bundle: true, platform: 'node', format: 'esm' };
+  const stdin = { contents: "export { default } from './node_modules/ink/build/output.js';", resolveDir: ROOT, loader: 'js' as const };
+  const result = await build({ ...options, stdin, absWorkingDir: ROOT, write: false });
+  const text = result.outputFiles[0]!.text;
+  if (patched) assert.ok(text.includes('podviewBlankCell'), 'the patch applies to the installed Ink');
+  const file = path.join(dir, `${name}.mjs`);
+  writeFileSync(file, text);
+  return ((await import(pathToFileURL(file).href)) as { default: OutputClass }).default;
+}
+
+type Op = { kind: 'write'; x: number; y: number; text: string; upper: boolean } | { kind: 'clip'; clip: Clip } | { kind: 'unclip' };
+
+// Plain and wide characters, zero-width ones, colours and bold switched on and off, newlines:
+// what Ink's Text hands Output.
+const piece = fc.constantFrom('a', 'b', 'pod-7', ' ', '\n', '界', '😀', '\u200d', '\u00ad', '\u001b[31m', '\u001b[39m', '\u001b[1m', '\u001b[22m', '\u001b[42m', '\u001b[49m', '·');
+const text = fc.array(piece, { minLength: 1, maxLength: 12 }).map((parts) => parts.join(''));
+const bound = fc.option(fc.integer({ min: -2, max: 12 }), { nil: undefined });
+const op: fc.Arbitrary<Op> = fc.oneof(
+  { weight: 6, arbitrary: fc.record({ kind: fc.constant('write' as const), x: fc.integer({ min: -2, max: 12 }), y: fc.integer({ min: -1, max: 6 }), text, upper: fc.boolean() }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('clip' as const), clip: fc.record({ x1: bound, x2: bound, y1: bound, y2: bound }) }) },
+  { weight: 1, arbitrary: fc.constant({ kind: 'unclip' as const }) },
+);
+const frame = fc.record({ width: fc.integer({ min: 1, max: 12 }), height: fc.integer({ min: 1, max: 6 }), ops: fc.array(op, { maxLength: 12 }) });
+
+function draw(Output: OutputClass, f: { width: number; height: number; ops: Op[] }): { output: string; height: number } {
+  const output = new Output({ width: f.width, height: f.height });
+  let clips = 0;
+  for (const o of f.ops) {
+    if (o.kind === 'write') output.write(o.x, o.y, o.text, { transformers: o.upper ? [(line) => line.toUpperCase()] : [] });
+    else if (o.kind === 'clip') {
+      output.clip(o.clip);
+      clips++;
+    } else if (clips > 0) {
+      output.unclip();
+      clips--;
+    }
+  }
+  return output.get();
+}
+
+test("the patched Ink Output draws every frame exactly as Ink's own", async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'podview-ink-output-'));
+  try {
+    const original = await loadOutput(dir, 'original', false);
+    const patched = await loadOutput(dir, 'patched', true);
+    fc.assert(
+      fc.property(fc.array(frame, { minLength: 1, maxLength: 8 }), (frames) => {
+        for (const f of frames) assert.deepEqual(draw(patched, f), draw(original, f));
+      }),
+      { numRuns: 300 },
+    );
+    // Past the cache's bound (~65,000 characters) it starts over; frames stay the same across it.
+    const rows = Array.from({ length: 40 }, (_, i) => `\u001b[32mpod-${i}\u001b[39m ${'x'.repeat(180)} ${i}`);
+    for (let n = 0; n < 30; n++) {
+      const f = { width: 200, height: 40, ops: rows.map((row, y) => ({ kind: 'write' as const, x: 0, y, text: `${row}-${n}`, upper: false })) };
+      assert.deepEqual(draw(patched, f), draw(original, f));
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
