@@ -34,35 +34,81 @@ const LAZY_SEGMENTER = [
 
 /**
  * Ink draws every frame into a fresh Output: a grid of one new cell object per column and row
- * (200 x 50: 10,000 objects and as many style arrays), and every text of the frame tokenized
- * into one object per character again, though most of them are the same strings as the frame
- * before. Under 1,000 Pod changes a second that was four fifths of all the memory podview
- * allocated (~180 MB/s of a ~220 MB/s total, sampled with V8's allocation profiler), which
- * drove the young-generation collections and, in a full collection, the marking that the main
- * thread must do for what it allocates meanwhile. Two changes, the output unchanged (a property
- * test compares it with Ink's own, frame after frame: test/cli/inkOutputPatch.test.ts):
+ * (200 x 50: 10,000 objects and as many style arrays), every text of the frame tokenized into
+ * one object per character and joined back into lines, and every line of the grid turned into
+ * a string again, though most of them are the same as in the frame before. Under 1,000 Pod
+ * changes a second that was four fifths of all the memory podview allocated (~180 MB/s of
+ * ~220 MB/s, sampled with V8's allocation profiler), which drove the young-generation
+ * collections and, in a full collection, the marking that the main thread must do for what it
+ * allocates meanwhile. The edits keep the output unchanged (a property test compares it with
+ * Ink's own, frame after frame: test/cli/inkOutputPatch.test.ts):
  * - the empty cells of the grid are one frozen cell (cells are replaced, never changed);
- * - the per-text caches outlive the frame, bounded: they start over past ~65,000 cached
- *   characters (a few screens, some megabytes) or 16,384 widths.
+ * - the per-text caches (characters, lines, widths) outlive the frame, bounded: they start
+ *   over past ~65,000 cached characters (a few screens, some megabytes) or 16,384 texts;
+ * - a line of the grid whose cells are the very objects of the same line in the frame before
+ *   is the same string, so that string is kept and reused.
  */
 const INK_OUTPUT_EDITS = [
   [
     'class OutputCaches {',
-    `// podview: caches shared by the frames, and the one blank cell (see .ci/bundleOptions.mjs).
+    `// podview: caches shared by the frames, the one blank cell and the last frame's lines (see .ci/bundleOptions.mjs).
 let podviewCaches;
 let podviewCachedChars = 0;
 const podviewSharedCaches = () => {
-    if (podviewCaches === undefined || podviewCachedChars > 65536 || podviewCaches.widths.size > 16384 || podviewCaches.blockWidths.size > 4096) {
+    if (podviewCaches === undefined || podviewCachedChars > 65536 || podviewCaches.widths.size > 16384 || podviewCaches.blockWidths.size > 4096 || podviewCaches.lines.size > 4096) {
         podviewCaches = new OutputCaches();
         podviewCachedChars = 0;
     }
     return podviewCaches;
 };
 const podviewBlankCell = Object.freeze({ type: 'char', value: ' ', fullWidth: false, styles: Object.freeze([]) });
-class OutputCaches {`,
+let podviewLastLines = [];
+const podviewLineText = (cells, y) => {
+    const last = podviewLastLines[y];
+    if (last !== undefined && last.cells.length === cells.length) {
+        let same = true;
+        for (let x = 0; same && x < cells.length; x++) same = last.cells[x] === cells[x];
+        if (same) return last.text;
+    }
+    const text = styledCharsToString(cells.filter(item => item !== undefined)).trimEnd();
+    podviewLastLines[y] = { cells, text };
+    return text;
+};
+class OutputCaches {
+    lines = new Map();
+    getLines(text) {
+        let cached = this.lines.get(text);
+        if (cached === undefined) {
+            const characterLines = [[]];
+            for (const character of this.getStyledChars(text)) {
+                if (character.value === '\\n') {
+                    characterLines.push([]);
+                }
+                else {
+                    characterLines.at(-1).push(character);
+                }
+            }
+            cached = characterLines.map(line => styledCharsToString(line));
+            this.lines.set(text, cached);
+        }
+        return cached;
+    }`,
   ],
   ['            this.styledChars.set(line, cached);', '            this.styledChars.set(line, cached);\n            podviewCachedChars += cached.length;'],
   ['    caches = new OutputCaches();', '    caches = podviewSharedCaches();'],
+  [
+    `        const characterLines = [[]];
+        for (const character of this.caches.getStyledChars(text)) {
+            if (character.value === '\\n') {
+                characterLines.push([]);
+            }
+            else {
+                characterLines.at(-1).push(character);
+            }
+        }
+        let lines = characterLines.map(line => styledCharsToString(line));`,
+    '        let lines = this.caches.getLines(text);',
+  ],
   [
     `                row.push({
                     type: 'char',
@@ -71,6 +117,14 @@ class OutputCaches {`,
                     styles: [],
                 });`,
     '                row.push(podviewBlankCell);',
+  ],
+  [
+    `            .map(line => {
+            // See https://github.com/vadimdemedes/ink/pull/564#issuecomment-1637022742
+            const lineWithoutEmptyItems = line.filter(item => item !== undefined);
+            return styledCharsToString(lineWithoutEmptyItems).trimEnd();
+        })`,
+    '            .map((line, y) => podviewLineText(line, y))',
   ],
 ];
 

@@ -1,5 +1,5 @@
 // The shipped bundle draws frames with Ink's Output as patched in .ci/bundleOptions.mjs (one
-// shared blank cell, per-text caches that outlive a frame). The patch must not change a single
+// shared blank cell, per-text caches that outlive a frame, the last frame's lines reused). The patch must not change a single
 // character of any frame: the patched and the original Output draw the same random frames, one
 // after another (so the caches carry over, and start over), and must agree on every one.
 import { test } from 'node:test';
@@ -54,7 +54,8 @@ const op: fc.Arbitrary<Op> = fc.oneof(
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('clip' as const), clip: fc.record({ x1: bound, x2: bound, y1: bound, y2: bound }) }) },
   { weight: 1, arbitrary: fc.constant({ kind: 'unclip' as const }) },
 );
-const frame = fc.record({ width: fc.integer({ min: 1, max: 12 }), height: fc.integer({ min: 1, max: 6 }), ops: fc.array(op, { maxLength: 12 }) });
+// `again`: the same frame once more, so that lines equal to the frame before are reused.
+const frame = fc.record({ width: fc.integer({ min: 1, max: 12 }), height: fc.integer({ min: 1, max: 6 }), ops: fc.array(op, { maxLength: 12 }), again: fc.boolean() });
 
 function draw(Output: OutputClass, f: { width: number; height: number; ops: Op[] }): { output: string; height: number } {
   const output = new Output({ width: f.width, height: f.height });
@@ -79,14 +80,18 @@ test("the patched Ink Output draws every frame exactly as Ink's own", async () =
     const patched = await loadOutput(dir, 'patched', true);
     fc.assert(
       fc.property(fc.array(frame, { minLength: 1, maxLength: 8 }), (frames) => {
-        for (const f of frames) assert.deepEqual(draw(patched, f), draw(original, f));
+        for (const f of frames) {
+          assert.deepEqual(draw(patched, f), draw(original, f));
+          if (f.again) assert.deepEqual(draw(patched, f), draw(original, f));
+        }
       }),
       { numRuns: 300 },
     );
-    // Past the cache's bound (~65,000 characters) it starts over; frames stay the same across it.
+    // Past the cache's bound (~65,000 characters) it starts over; frames stay the same across
+    // it. Half the rows change from frame to frame, half stay.
     const rows = Array.from({ length: 40 }, (_, i) => `\u001b[32mpod-${i}\u001b[39m ${'x'.repeat(180)} ${i}`);
     for (let n = 0; n < 30; n++) {
-      const f = { width: 200, height: 40, ops: rows.map((row, y) => ({ kind: 'write' as const, x: 0, y, text: `${row}-${n}`, upper: false })) };
+      const f = { width: 200, height: 40, ops: rows.map((row, y) => ({ kind: 'write' as const, x: 0, y, text: y % 2 ? row : `${row}-${n}`, upper: false })) };
       assert.deepEqual(draw(patched, f), draw(original, f));
     }
   } finally {
