@@ -10,6 +10,7 @@ import type { ViewArgs } from './commandTypes.ts';
 import { onFirstList } from './firstList.ts';
 import { openTarget } from './target.ts';
 import type { Target } from './target.ts';
+import { steadyOldGenerationGrowth } from './oldGeneration.ts';
 import { holdYoungGenerationSmall } from './youngGeneration.ts';
 
 /** The Pods the screen shows: a live store fed by one list+watch over `scope`. */
@@ -64,7 +65,11 @@ export async function startTui(args: ViewArgs): Promise<number> {
       denied.store.close();
       live = watchInto(target, scope);
     }
-    cancelRelease = onFirstList(live.store, releaseYoungGeneration);
+    // While the list loads V8 sizes the heap its own way (a burst wants room); the live screen after it, steadily.
+    cancelRelease = onFirstList(live.store, () => {
+      releaseYoungGeneration();
+      steadyOldGenerationGrowth();
+    });
     return await view.runTui(args, target, { store: live.store, scope, notice });
   } finally {
     cancelRelease();
