@@ -68,6 +68,12 @@ export interface ChurnResult {
   heapUsedMb?: { first: number; last: number; max: number };
   /** The TUI's heap right after its first and last full collection under churn (MB): what is alive. */
   liveHeapMb?: { first: number; last: number; count: number };
+  /**
+   * The TUI's heap after a full collection the bench forces (MB) once the warm-up is over and
+   * again once the churn stopped: the leak check. V8's own full collections may come a minute
+   * apart, so RSS at two moments mostly says where in the collector's sawtooth each one fell.
+   */
+  forcedLiveHeapMb?: { start: number; end: number };
   /** Times the TUI's store went back to loading (a relist) during the run: 0 unless the watch broke. */
   relists: number;
   podview: Usage;
@@ -115,11 +121,34 @@ class UsageTrack {
   }
 }
 
-/** Starts the sim's churn and waits out the warm-up, then starts the track's clock. */
-async function churnPastWarmup(sim: Pick<SimProcess, 'churn'>, track: UsageTrack, options: ChurnOptions): Promise<void> {
+/** Starts the sim's churn and waits out the warm-up, then (after `beforeClock`) starts the track's clock. */
+async function churnPastWarmup(sim: Pick<SimProcess, 'churn'>, track: UsageTrack, options: ChurnOptions, beforeClock?: () => Promise<void>): Promise<void> {
   await sim.churn(options.changesPerSecond);
   await sampleFor(track, warmupSecondsOf(options));
+  await beforeClock?.();
   track.begin();
+}
+
+/** The heap (bytes) after each full collection the probe made on request, in order. */
+function forcedCollections(probeFile: string): number[] {
+  if (!existsSync(probeFile)) return [];
+  return readFileSync(probeFile, 'utf8')
+    .split('\n')
+    .filter((line) => line.includes('"kind":"fullgc"'))
+    .map((line) => (JSON.parse(line) as { heapUsed: number }).heapUsed);
+}
+
+/** Has the TUI's probe run a full collection (SIGUSR2) and returns the heap it left alive, in MB. */
+async function forcedLiveHeapMb(pid: number, probeFile: string): Promise<number | undefined> {
+  const before = forcedCollections(probeFile).length;
+  process.kill(pid, 'SIGUSR2');
+  const until = performance.now() + 10_000;
+  while (performance.now() < until) {
+    await sleep(100);
+    const after = forcedCollections(probeFile);
+    if (after.length > before) return after.at(-1)! / 1048576;
+  }
+  return undefined;
 }
 
 /** Sleeps `seconds`, sampling the process's RSS once a second. */
@@ -182,6 +211,8 @@ function latencies(file: string, seconds: number) {
   for (const line of readFileSync(file, 'utf8').split('\n')) {
     if (!line) continue;
     const r = JSON.parse(line) as ProbeLine;
+    // The collection the bench forces once the churn stopped, and what follows it, is not the run's.
+    if (r.kind === 'fullgc') break;
     if (r.kind === 'event' && r.changedAt !== undefined) events.push(r.frameAt - r.changedAt);
     if (r.kind === 'event' && r.notifiedAt !== undefined) notified.push(r.frameAt - r.notifiedAt);
     if (r.kind === 'key' && r.keyAt !== undefined) keys.push(r.frameAt - r.keyAt);
@@ -227,9 +258,13 @@ export async function churnTui(sim: Pick<SimProcess, 'churn' | 'stopChurn'>, kub
     const tui = await startTuiShowing(tmux, kubeconfig, options.pods, { PODVIEW_FRAME_PROBE: probeFile, ...(nodeOptions ? { NODE_OPTIONS: nodeOptions } : {}) });
     await sleep(2_000); // let it settle after the initial list
     const track = new UsageTrack(tui.pid);
-    await churnPastWarmup(sim, track, options);
+    let liveStart: number | undefined;
+    await churnPastWarmup(sim, track, options, async () => {
+      liveStart = await forcedLiveHeapMb(tui.pid, probeFile);
+      await sleep(2_000); // the collection's pause, and the changes it held up, stay out of the measured run
+      rmSync(probeFile, { force: true }); // only what happens once the clock runs counts
+    });
     const started = performance.now();
-    rmSync(probeFile, { force: true }); // only what happens once the clock runs counts
     let keysSent = 0;
     const keyEvery = options.keyEveryMs ?? 200;
     const until = started + options.seconds * 1000;
@@ -243,6 +278,7 @@ export async function churnTui(sim: Pick<SimProcess, 'churn' | 'stopChurn'>, kub
     const stopped = await sim.stopChurn();
     const seconds = (performance.now() - started) / 1000;
     const podview = track.end();
+    const liveEnd = await forcedLiveHeapMb(tui.pid, probeFile);
     await sleep(1_000); // the last frames and the probe's buffered lines
     await tmux.quit(tui.session);
     const { events, notified, keys, gc, heapUsedMb, liveHeapMb, relists } = latencies(probeFile, seconds);
@@ -259,6 +295,7 @@ export async function churnTui(sim: Pick<SimProcess, 'churn' | 'stopChurn'>, kub
       ...(gc ? { gc } : {}),
       ...(heapUsedMb ? { heapUsedMb } : {}),
       ...(liveHeapMb ? { liveHeapMb } : {}),
+      ...(liveStart !== undefined && liveEnd !== undefined ? { forcedLiveHeapMb: { start: liveStart, end: liveEnd } } : {}),
       relists,
       podview,
     };

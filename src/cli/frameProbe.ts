@@ -9,8 +9,11 @@
 //                                      of a long tail; heapUsedAfter, bytes, after a full one only)
 //   {"kind":"connection","at":…,"state":…}   (the store's connection changed: a relist under churn shows here)
 //   {"kind":"heap","at":…,"rss":…,"heapUsed":…,"heapTotal":…,"newSpace":…,"external":…}   (bytes; every heapEveryMs)
+//   {"kind":"fullgc","at":…,"heapUsed":…,"rss":…}   (a full collection the benchmark asked for with SIGUSR2:
+//                                      what the TUI keeps alive, whatever point of the collector's sawtooth it is at)
 import { appendFileSync } from 'node:fs';
 import v8 from 'node:v8';
+import vm from 'node:vm';
 import { PerformanceObserver, constants as perfConstants } from 'node:perf_hooks';
 import type { PodStore } from '../store/podStore.ts';
 
@@ -111,6 +114,17 @@ export function installFrameProbe(options: FrameProbeOptions): () => void {
   const heapTimer = heapEvery > 0 ? setInterval(recordHeap, heapEvery) : undefined;
   heapTimer?.unref();
 
+  // A leak check cannot wait for V8's own full collections: with little garbage they come a
+  // minute or more apart, so RSS at two moments mostly tells where in that cycle each fell.
+  const collectOnRequest = () => {
+    v8.setFlagsFromString('--expose-gc');
+    (vm.runInNewContext('gc') as () => void)();
+    const m = process.memoryUsage();
+    buffered.push(`{"kind":"fullgc","at":${now()},"heapUsed":${m.heapUsed},"rss":${m.rss}}\n`);
+    flush();
+  };
+  process.on('SIGUSR2', collectOnRequest);
+
   // Appending on every frame would put file I/O on the path being measured; batch it instead.
   const every = options.flushEveryMs ?? 500;
   const timer = every > 0 ? setInterval(flush, every) : undefined;
@@ -121,6 +135,7 @@ export function installFrameProbe(options: FrameProbeOptions): () => void {
     if (timer) clearInterval(timer);
     if (heapTimer) clearInterval(heapTimer);
     gcObserver.disconnect();
+    process.off('SIGUSR2', collectOnRequest);
     process.off('exit', flush);
     unsubscribe();
     stdin.emit = originalEmit;

@@ -128,3 +128,19 @@ test("the store's connection changes are recorded, so a relist under churn shows
     { kind: 'connection', at: 2_000, state: 'loading' },
   ]);
 });
+
+test('SIGUSR2 makes the probe run a full collection and record what is left alive; removing the probe gives the signal back', async (t) => {
+  const s = setup(t);
+  const listeners = process.listenerCount('SIGUSR2');
+  const remove = installFrameProbe({ store: s.store, stdout: s.stdout, stdin: s.stdin, file: s.file, now: s.now, flushEveryMs: 0, heapEveryMs: 0 });
+  process.kill(process.pid, 'SIGUSR2');
+  const seen = (kind: string) => s.all().some((l) => l.kind === kind && (kind !== 'gc' || l.gcKind === 'major'));
+  for (let i = 0; i < 100 && !(seen('fullgc') && seen('gc')); i++) await new Promise((resolve) => setTimeout(resolve, 20));
+  remove();
+  const full = s.all().filter((l) => l.kind === 'fullgc');
+  assert.equal(full.length, 1);
+  assert.equal(full[0]!.at, 1_000);
+  assert.ok((full[0]!.heapUsed as number) > 0 && (full[0]!.rss as number) > (full[0]!.heapUsed as number));
+  assert.ok(s.all().some((l) => l.kind === 'gc' && l.gcKind === 'major'), 'the collection was a full one');
+  assert.equal(process.listenerCount('SIGUSR2'), listeners);
+});
