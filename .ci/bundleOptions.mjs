@@ -44,7 +44,8 @@ const LAZY_SEGMENTER = [
  * Ink's own, frame after frame: test/cli/inkOutputPatch.test.ts):
  * - the empty cells of the grid are one frozen cell (cells are replaced, never changed);
  * - the per-text caches (characters, lines, widths) outlive the frame, bounded: they start
- *   over past ~65,000 cached characters (a few screens, some megabytes) or 16,384 texts;
+ *   over past 16,384 cached characters (a screen and a half of 200 x 50, ~2 MB of character
+ *   objects: what a screen's unchanged rows need from one frame to the next) or 4,096 texts;
  * - a line of the grid whose cells are the very objects of the same line in the frame before
  *   is the same string, so that string is kept and reused.
  */
@@ -55,7 +56,7 @@ const INK_OUTPUT_EDITS = [
 let podviewCaches;
 let podviewCachedChars = 0;
 const podviewSharedCaches = () => {
-    if (podviewCaches === undefined || podviewCachedChars > 65536 || podviewCaches.widths.size > 16384 || podviewCaches.blockWidths.size > 4096 || podviewCaches.lines.size > 4096) {
+    if (podviewCaches === undefined || podviewCachedChars > 16384 || podviewCaches.widths.size > 4096 || podviewCaches.blockWidths.size > 1024 || podviewCaches.lines.size > 1024) {
         podviewCaches = new OutputCaches();
         podviewCachedChars = 0;
     }

@@ -87,7 +87,7 @@ test("the patched Ink Output draws every frame exactly as Ink's own", async () =
       }),
       { numRuns: 300 },
     );
-    // Past the cache's bound (~65,000 characters) it starts over; frames stay the same across
+    // Past the cache's bound (16,384 characters) it starts over; frames stay the same across
     // it. Half the rows change from frame to frame, half stay.
     const rows = Array.from({ length: 40 }, (_, i) => `\u001b[32mpod-${i}\u001b[39m ${'x'.repeat(180)} ${i}`);
     for (let n = 0; n < 30; n++) {
