@@ -70,10 +70,13 @@ export interface ChurnResult {
   liveHeapMb?: { first: number; last: number; count: number };
   /**
    * The TUI's heap after a full collection the bench forces (MB) once the warm-up is over and
-   * again once the churn stopped: the leak check. V8's own full collections may come a minute
-   * apart, so RSS at two moments mostly says where in the collector's sawtooth each one fell.
+   * again once the churn stopped, and that of a TUI started afresh on the Pods the churn left
+   * (`fresh`): the leak check. V8's own full collections may come a minute apart, so RSS at two
+   * moments mostly says where in the collector's sawtooth each one fell; and the churn itself
+   * grows the cluster's state (restarted containers keep their last state), so the control for
+   * the end is a TUI that holds the same Pods without having lived through the churn.
    */
-  forcedLiveHeapMb?: { start: number; end: number };
+  forcedLiveHeapMb?: { start: number; end: number; fresh?: number };
   /** Times the TUI's store went back to loading (a relist) during the run: 0 unless the watch broke. */
   relists: number;
   podview: Usage;
@@ -136,6 +139,18 @@ function forcedCollections(probeFile: string): number[] {
     .split('\n')
     .filter((line) => line.includes('"kind":"fullgc"'))
     .map((line) => (JSON.parse(line) as { heapUsed: number }).heapUsed);
+}
+
+/** A TUI started afresh on `pods` Pods, given the settling time the churned one had: its heap after a forced full collection. */
+async function freshLiveHeapMb(tmux: Tmux, kubeconfig: string, pods: number, dir: string): Promise<number | undefined> {
+  const probeFile = join(dir, 'fresh-probe.jsonl');
+  const tui = await startTuiShowing(tmux, kubeconfig, pods, { PODVIEW_FRAME_PROBE: probeFile });
+  try {
+    await sleep(2_000);
+    return await forcedLiveHeapMb(tui.pid, probeFile);
+  } finally {
+    await tmux.quit(tui.session);
+  }
 }
 
 /** Has the TUI's probe run a full collection (SIGUSR2) and returns the heap it left alive, in MB. */
@@ -281,6 +296,7 @@ export async function churnTui(sim: Pick<SimProcess, 'churn' | 'stopChurn'>, kub
     const liveEnd = await forcedLiveHeapMb(tui.pid, probeFile);
     await sleep(1_000); // the last frames and the probe's buffered lines
     await tmux.quit(tui.session);
+    const liveFresh = await freshLiveHeapMb(tmux, kubeconfig, stopped.pods, dir);
     const { events, notified, keys, gc, heapUsedMb, liveHeapMb, relists } = latencies(probeFile, seconds);
     process.stderr.write(`bench: churn: ${describeGc(gc)}${heapUsedMb ? `; heap used ${heapUsedMb.first.toFixed(0)} -> ${heapUsedMb.last.toFixed(0)} MB (max ${heapUsedMb.max.toFixed(0)})` : ''}; ${relists} relists\n`);
     return {
@@ -295,7 +311,7 @@ export async function churnTui(sim: Pick<SimProcess, 'churn' | 'stopChurn'>, kub
       ...(gc ? { gc } : {}),
       ...(heapUsedMb ? { heapUsedMb } : {}),
       ...(liveHeapMb ? { liveHeapMb } : {}),
-      ...(liveStart !== undefined && liveEnd !== undefined ? { forcedLiveHeapMb: { start: liveStart, end: liveEnd } } : {}),
+      ...(liveStart !== undefined && liveEnd !== undefined ? { forcedLiveHeapMb: { start: liveStart, end: liveEnd, ...(liveFresh !== undefined ? { fresh: liveFresh } : {}) } } : {}),
       relists,
       podview,
     };

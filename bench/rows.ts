@@ -76,12 +76,12 @@ export function churnRows(r: ChurnResult): BenchRow[] {
       bench: 'churn',
       metric: 'live heap after a full collection, at end MB',
       podview: forced ? fmt(forced.end) : 'n/a',
-      peer: '-',
-      ratio: '-',
+      peer: forced?.fresh !== undefined ? fmt(forced.fresh) : 'n/a',
+      ratio: forced?.fresh !== undefined ? ratio(forced.end, forced.fresh) : '-',
       target: 'no growth beyond noise',
-      met: forced ? met(forced.end - forced.start < Math.max(10, 0.1 * forced.start)) : 'n/a',
+      met: forced?.fresh !== undefined ? met(forced.end - forced.fresh < Math.max(10, 0.1 * forced.fresh)) : 'n/a',
       note: forced
-        ? `${fmt(forced.start)} MB at start: growth ${fmt(forced.end - forced.start)} MB (noise: < max(10 MB, 10%)); collections forced through the probe (SIGUSR2) after the warm-up and after the churn`
+        ? `peer: a TUI started afresh on the Pods the churn left (the churn grows their state: restarted containers keep a last state); ${fmt(forced.start)} MB after the warm-up; noise: < max(10 MB, 10%); collections forced through the probe (SIGUSR2)`
         : 'the probe made no full collection on SIGUSR2',
     },
   ];
