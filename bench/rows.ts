@@ -81,7 +81,7 @@ export function churnRows(r: ChurnResult): BenchRow[] {
       target: 'no growth beyond noise',
       met: forced?.fresh !== undefined ? met(forced.end - forced.fresh < Math.max(10, 0.1 * forced.fresh)) : 'n/a',
       note: forced
-        ? `peer: a TUI started afresh on the Pods the churn left (the churn grows their state: restarted containers keep a last state); ${fmt(forced.start)} MB after the warm-up; noise: < max(10 MB, 10%); collections forced through the probe (SIGUSR2)`
+        ? `peer: a TUI started afresh on the Pods the churn left, collected the same way; ${fmt(forced.start)} MB after the warm-up; noise: < max(10 MB, 10%); collections forced through the probe (SIGUSR2)`
         : 'the probe made no full collection on SIGUSR2',
     },
   ];
