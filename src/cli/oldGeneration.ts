@@ -12,7 +12,7 @@ import v8 from 'node:v8';
 const OLD_GENERATION_FLAG = /--heap[-_]growing[-_]percent|--optimize[-_]for[-_]size/;
 
 /** The old generation may grow by this much of what survived the last full collection before the next one. */
-export const STEADY_GROWTH_PERCENT = 100;
+const STEADY_GROWTH_PERCENT = 100;
 
 export function userSizesOldGeneration(execArgv: readonly string[] = process.execArgv, nodeOptions: string | undefined = process.env.NODE_OPTIONS): boolean {
   return OLD_GENERATION_FLAG.test(`${execArgv.join(' ')} ${nodeOptions ?? ''}`);
