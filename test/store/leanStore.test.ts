@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import type { V1Pod } from '@kubernetes/client-node';
 import { toPodRow } from '../../src/model/podRow.ts';
 import { makeScalePod } from '../../src/sim/scenario/scale.ts';
-import { leanPod, sharedPartCount } from '../../src/store/leanPod.ts';
+import { leanPod, SHARED_PART_LIMIT, sharedPartCount } from '../../src/store/leanPod.ts';
 import { PodStore } from '../../src/store/podStore.ts';
 import { trimPod } from '../../src/store/trimPod.ts';
 import { defaultContainer } from '../../src/ui/podActions.ts';
@@ -161,9 +161,16 @@ test('lean Pods that look alike share their parts, and a change never reaches an
   assert.deepEqual(toPodRow(c, NOW).status, toPodRow(trimPod(make('web-c', false, { app: 'web', canary: 'yes' })), NOW).status);
 });
 
+test("a large cluster's workloads keep their parts shared: the table holds 12,000 workloads' labels", () => {
+  const first = leanPod(simplePod('ns', 'w-0-a', { labels: { app: 'w-0' } }));
+  for (let i = 1; i < 12_000; i++) leanPod(simplePod('ns', `w-${i}-a`, { labels: { app: `w-${i}` } }));
+  const again = leanPod(simplePod('ns', 'w-0-b', { labels: { app: 'w-0' } }));
+  assert.equal(again.metadata!.labels, first.metadata!.labels, "workload w-0's labels are still the one shared object");
+});
+
 test('the table of shared parts is bounded, and a malformed field is never shared', () => {
-  for (let i = 0; i < 20_000; i++) leanPod(simplePod('ns', `p-${i}`, { labels: { app: `app-${i}` } }));
-  assert.ok(sharedPartCount() <= 8192, `${sharedPartCount()} parts held`);
+  for (let i = 0; i < SHARED_PART_LIMIT + 5_000; i++) leanPod(simplePod('ns', `p-${i}`, { labels: { app: `app-${i}` } }));
+  assert.ok(sharedPartCount() <= SHARED_PART_LIMIT, `${sharedPartCount()} parts held`);
   const odd = (reason: unknown) => leanPod(JSON.parse(JSON.stringify({ metadata: { name: 'x', namespace: 'n', uid: 'x' }, status: { containerStatuses: [{ name: 'app', state: { waiting: { reason } } }] } })) as V1Pod);
   const one = odd({ text: 'a' });
   const two = odd({ text: 'b' });
