@@ -5,6 +5,7 @@
 //   --runs N                runs per figure (default 3; 2 at 100k and above)
 //   --churn-pods N --churn-rate N --churn-seconds N   (default 100000, 1000, 60; 0 seconds skips)
 //   --churn-warmup N        seconds of churn before its clock starts (default 30; 10 with --quick)
+//   --churn-only            the churn benchmark alone (a long one: --churn-seconds 300)
 //   PODVIEW_BENCH_BIN=/path/to/bin/kubectl-podview    measures another build
 // Progress goes to stderr, so `npm run bench > table.md` keeps only the table.
 import { existsSync } from 'node:fs';
@@ -26,11 +27,13 @@ const { values } = parseArgs({
     'churn-rate': { type: 'string' },
     'churn-seconds': { type: 'string' },
     'churn-warmup': { type: 'string' },
+    'churn-only': { type: 'boolean', default: false },
   },
 });
 
 const numbers = (text: string | undefined) => (text ?? '').split(',').map(Number).filter((n) => Number.isInteger(n) && n > 0);
-const sizes = numbers(values.sizes).length ? numbers(values.sizes) : values.quick ? [1_000, 10_000] : [1_000, 10_000, 100_000];
+const churnOnly = values['churn-only'];
+const sizes = churnOnly ? [] : numbers(values.sizes).length ? numbers(values.sizes) : values.quick ? [1_000, 10_000] : [1_000, 10_000, 100_000];
 const runsFor = (pods: number) => Number(values.runs ?? (pods >= 100_000 ? 2 : 3));
 const churnPods = Number(values['churn-pods'] ?? (values.quick ? 10_000 : 100_000));
 const churnRate = Number(values['churn-rate'] ?? 1_000);
@@ -83,7 +86,7 @@ process.stderr.write(`${formatTable([...snapshotRows(snapshots), ...firstFrameRo
 // Log and exec benchmarks live in their own files, written by their own engineers.
 // --quick asks them for less: benchLogs({ lines }) and benchExec(count).
 const quickArgs: Record<string, unknown[]> = { benchLogs: [{ lines: 100_000 }], benchExec: [200] };
-for (const [file, name] of [['./logs.ts', 'benchLogs'], ['./exec.ts', 'benchExec']] as const) {
+for (const [file, name] of churnOnly ? [] : ([['./logs.ts', 'benchLogs'], ['./exec.ts', 'benchExec']] as const)) {
   if (!existsSync(fileURLToPath(new URL(file, import.meta.url)))) {
     notes.push(`${name}: bench/${file.slice(2)} is absent, skipped`);
     continue;
