@@ -128,8 +128,7 @@ test(`soak: ${SOAK_SECONDS}s of seeded faults, then the store equals kubectl, th
       log.push(name);
       await FAULTS[name](h.sim.control, random, log);
       await sleep(100 + random() * 700);
-      framesDropped += Math.max(0, app.frames.length - 1);
-      app.frames.splice(0, app.frames.length - 1);
+      framesDropped += app.frames.splice(0, app.frames.length - 1).length;
     }
   } finally {
     churn.stop();
