@@ -69,14 +69,14 @@ export interface ChurnResult {
   /** The TUI's heap right after its first and last full collection under churn (MB): what is alive. */
   liveHeapMb?: { first: number; last: number; count: number };
   /**
-   * The TUI's heap after a full collection the bench forces (MB) once the warm-up is over and
+   * What the TUI holds after a full collection the bench forces once the warm-up is over and
    * again once the churn stopped, and that of a TUI started afresh on the Pods the churn left
    * (`fresh`): the leak check. V8's own full collections may come a minute apart, so RSS at two
    * moments mostly says where in the collector's sawtooth each one fell; and the churn itself
    * grows the cluster's state (restarted containers keep their last state), so the control for
    * the end is a TUI that holds the same Pods without having lived through the churn.
    */
-  forcedLiveHeapMb?: { start: number; end: number; fresh?: number };
+  forced?: { start: ForcedCollection; end: ForcedCollection; fresh?: ForcedCollection };
   /** Times the TUI's store went back to loading (a relist) during the run: 0 unless the watch broke. */
   relists: number;
   podview: Usage;
@@ -132,36 +132,43 @@ async function churnPastWarmup(sim: Pick<SimProcess, 'churn'>, track: UsageTrack
   track.begin();
 }
 
-/** The heap (bytes) after each full collection the probe made on request, in order. */
-function forcedCollections(probeFile: string): number[] {
+/** What the TUI held after a full collection the probe made on request: its heap (MB) and the lean-Pod parts table's entries. */
+export interface ForcedCollection {
+  liveMb: number;
+  sharedParts: number;
+}
+
+/** The full collections the probe made on request, in order. */
+function forcedCollections(probeFile: string): ForcedCollection[] {
   if (!existsSync(probeFile)) return [];
   return readFileSync(probeFile, 'utf8')
     .split('\n')
     .filter((line) => line.includes('"kind":"fullgc"'))
-    .map((line) => (JSON.parse(line) as { heapUsed: number }).heapUsed);
+    .map((line) => JSON.parse(line) as { heapUsed: number; sharedParts: number })
+    .map((c) => ({ liveMb: c.heapUsed / 1048576, sharedParts: c.sharedParts }));
 }
 
-/** A TUI started afresh on `pods` Pods, given the settling time the churned one had: its heap after a forced full collection. */
-async function freshLiveHeapMb(tmux: Tmux, kubeconfig: string, pods: number, dir: string): Promise<number | undefined> {
+/** A TUI started afresh on `pods` Pods, given the settling time the churned one had: what it holds after a forced full collection. */
+async function freshCollection(tmux: Tmux, kubeconfig: string, pods: number, dir: string): Promise<ForcedCollection | undefined> {
   const probeFile = join(dir, 'fresh-probe.jsonl');
   const tui = await startTuiShowing(tmux, kubeconfig, pods, { PODVIEW_FRAME_PROBE: probeFile });
   try {
     await sleep(2_000);
-    return await forcedLiveHeapMb(tui.pid, probeFile);
+    return await forcedCollection(tui.pid, probeFile);
   } finally {
     await tmux.quit(tui.session);
   }
 }
 
-/** Has the TUI's probe run a full collection (SIGUSR2) and returns the heap it left alive, in MB. */
-async function forcedLiveHeapMb(pid: number, probeFile: string): Promise<number | undefined> {
+/** Has the TUI's probe run a full collection (SIGUSR2) and returns what it left alive. */
+async function forcedCollection(pid: number, probeFile: string): Promise<ForcedCollection | undefined> {
   const before = forcedCollections(probeFile).length;
   process.kill(pid, 'SIGUSR2');
   const until = performance.now() + 10_000;
   while (performance.now() < until) {
     await sleep(100);
     const after = forcedCollections(probeFile);
-    if (after.length > before) return after.at(-1)! / 1048576;
+    if (after.length > before) return after.at(-1);
   }
   return undefined;
 }
@@ -273,9 +280,9 @@ export async function churnTui(sim: Pick<SimProcess, 'churn' | 'stopChurn'>, kub
     const tui = await startTuiShowing(tmux, kubeconfig, options.pods, { PODVIEW_FRAME_PROBE: probeFile, ...(nodeOptions ? { NODE_OPTIONS: nodeOptions } : {}) });
     await sleep(2_000); // let it settle after the initial list
     const track = new UsageTrack(tui.pid);
-    let liveStart: number | undefined;
+    let liveStart: ForcedCollection | undefined;
     await churnPastWarmup(sim, track, options, async () => {
-      liveStart = await forcedLiveHeapMb(tui.pid, probeFile);
+      liveStart = await forcedCollection(tui.pid, probeFile);
       await sleep(2_000); // the collection's pause, and the changes it held up, stay out of the measured run
       rmSync(probeFile, { force: true }); // only what happens once the clock runs counts
     });
@@ -293,10 +300,10 @@ export async function churnTui(sim: Pick<SimProcess, 'churn' | 'stopChurn'>, kub
     const stopped = await sim.stopChurn();
     const seconds = (performance.now() - started) / 1000;
     const podview = track.end();
-    const liveEnd = await forcedLiveHeapMb(tui.pid, probeFile);
+    const liveEnd = await forcedCollection(tui.pid, probeFile);
     await sleep(1_000); // the last frames and the probe's buffered lines
     await tmux.quit(tui.session);
-    const liveFresh = await freshLiveHeapMb(tmux, kubeconfig, stopped.pods, dir);
+    const liveFresh = await freshCollection(tmux, kubeconfig, stopped.pods, dir);
     const { events, notified, keys, gc, heapUsedMb, liveHeapMb, relists } = latencies(probeFile, seconds);
     process.stderr.write(`bench: churn: ${describeGc(gc)}${heapUsedMb ? `; heap used ${heapUsedMb.first.toFixed(0)} -> ${heapUsedMb.last.toFixed(0)} MB (max ${heapUsedMb.max.toFixed(0)})` : ''}; ${relists} relists\n`);
     return {
@@ -311,7 +318,7 @@ export async function churnTui(sim: Pick<SimProcess, 'churn' | 'stopChurn'>, kub
       ...(gc ? { gc } : {}),
       ...(heapUsedMb ? { heapUsedMb } : {}),
       ...(liveHeapMb ? { liveHeapMb } : {}),
-      ...(liveStart !== undefined && liveEnd !== undefined ? { forcedLiveHeapMb: { start: liveStart, end: liveEnd, ...(liveFresh !== undefined ? { fresh: liveFresh } : {}) } } : {}),
+      ...(liveStart !== undefined && liveEnd !== undefined ? { forced: { start: liveStart, end: liveEnd, ...(liveFresh !== undefined ? { fresh: liveFresh } : {}) } } : {}),
       relists,
       podview,
     };

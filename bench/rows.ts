@@ -38,7 +38,7 @@ export function churnRows(r: ChurnResult): BenchRow[] {
   const label = `${count(o.pods)} pods, ${o.changesPerSecond}/s, ${o.seconds}s`;
   const peakGrowth = r.podview.rssPeakSecondHalfMb - r.podview.rssPeakFirstHalfMb;
   const live = r.liveHeapMb ? `; heap after V8's own full collections ${fmt(r.liveHeapMb.first)} -> ${fmt(r.liveHeapMb.last)} MB (${r.liveHeapMb.count})` : '';
-  const forced = r.forcedLiveHeapMb;
+  const forced = r.forced;
   const ceiling = rssTarget(o.pods);
   const latency = (name: string, s: ChurnResult['eventToFrame'], p: 'p50' | 'p99', limit: number | undefined, note: string): BenchRow => ({
     bench: 'churn',
@@ -75,13 +75,13 @@ export function churnRows(r: ChurnResult): BenchRow[] {
     {
       bench: 'churn',
       metric: 'live heap after a full collection, at end MB',
-      podview: forced ? fmt(forced.end) : 'n/a',
-      peer: forced?.fresh !== undefined ? fmt(forced.fresh) : 'n/a',
-      ratio: forced?.fresh !== undefined ? ratio(forced.end, forced.fresh) : '-',
+      podview: forced ? fmt(forced.end.liveMb) : 'n/a',
+      peer: forced?.fresh ? fmt(forced.fresh.liveMb) : 'n/a',
+      ratio: forced?.fresh ? ratio(forced.end.liveMb, forced.fresh.liveMb) : '-',
       target: 'no growth beyond noise',
-      met: forced?.fresh !== undefined ? met(forced.end - forced.fresh < Math.max(10, 0.1 * forced.fresh)) : 'n/a',
+      met: forced?.fresh ? met(forced.end.liveMb - forced.fresh.liveMb < Math.max(10, 0.1 * forced.fresh.liveMb)) : 'n/a',
       note: forced
-        ? `peer: a TUI started afresh on the Pods the churn left, collected the same way; ${fmt(forced.start)} MB after the warm-up; noise: < max(10 MB, 10%); collections forced through the probe (SIGUSR2)`
+        ? `peer: a TUI started afresh on the Pods the churn left, collected the same way; ${fmt(forced.start.liveMb)} MB after the warm-up; noise: < max(10 MB, 10%); collections forced through the probe (SIGUSR2); lean-Pod parts table ${forced.end.sharedParts} entries (fresh TUI: ${forced.fresh?.sharedParts ?? 'n/a'})`
         : 'the probe made no full collection on SIGUSR2',
     },
   ];

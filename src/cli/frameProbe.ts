@@ -9,12 +9,14 @@
 //                                      of a long tail; heapUsedAfter, bytes, after a full one only)
 //   {"kind":"connection","at":…,"state":…}   (the store's connection changed: a relist under churn shows here)
 //   {"kind":"heap","at":…,"rss":…,"heapUsed":…,"heapTotal":…,"newSpace":…,"external":…}   (bytes; every heapEveryMs)
-//   {"kind":"fullgc","at":…,"heapUsed":…,"rss":…}   (a full collection the benchmark asked for with SIGUSR2:
-//                                      what the TUI keeps alive, whatever point of the collector's sawtooth it is at)
+//   {"kind":"fullgc","at":…,"heapUsed":…,"rss":…,"sharedParts":…}   (a full collection the benchmark asked for with
+//                                      SIGUSR2: what the TUI keeps alive, whatever point of the collector's sawtooth
+//                                      it is at; sharedParts: entries in the lean-Pod parts table, see store/leanPod.ts)
 import { appendFileSync } from 'node:fs';
 import v8 from 'node:v8';
 import vm from 'node:vm';
 import { PerformanceObserver, constants as perfConstants } from 'node:perf_hooks';
+import { sharedPartCount } from '../store/leanPod.ts';
 import type { PodStore } from '../store/podStore.ts';
 
 /** The annotation the sim's churn stamps on every Pod it changes: ms since the epoch. */
@@ -120,7 +122,7 @@ export function installFrameProbe(options: FrameProbeOptions): () => void {
     v8.setFlagsFromString('--expose-gc');
     (vm.runInNewContext('gc') as () => void)();
     const m = process.memoryUsage();
-    buffered.push(`{"kind":"fullgc","at":${now()},"heapUsed":${m.heapUsed},"rss":${m.rss}}\n`);
+    buffered.push(`{"kind":"fullgc","at":${now()},"heapUsed":${m.heapUsed},"rss":${m.rss},"sharedParts":${sharedPartCount()}}\n`);
     flush();
   };
   process.on('SIGUSR2', collectOnRequest);

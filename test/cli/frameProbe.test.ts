@@ -8,6 +8,7 @@ import vm from 'node:vm';
 import { PassThrough, Writable } from 'node:stream';
 import type { V1Pod } from '@kubernetes/client-node';
 import { CHANGED_AT_ANNOTATION, frameProbeFromEnv, installFrameProbe } from '../../src/cli/frameProbe.ts';
+import { sharedPartCount } from '../../src/store/leanPod.ts';
 import { PodStore } from '../../src/store/podStore.ts';
 
 function stampedPod(name: string, changedAt?: number): V1Pod {
@@ -129,8 +130,9 @@ test("the store's connection changes are recorded, so a relist under churn shows
   ]);
 });
 
-test('SIGUSR2 makes the probe run a full collection and record what is left alive; removing the probe gives the signal back', async (t) => {
+test('SIGUSR2 makes the probe run a full collection and record what is left alive and how many lean-Pod parts are shared; removing the probe gives the signal back', async (t) => {
   const s = setup(t);
+  s.store.apply([{ type: 'ADDED', pod: stampedPod('a', 900) }, { type: 'ADDED', pod: stampedPod('b', 900) }]);
   // The test runner's processes write a diagnostic report on SIGUSR2; not this one.
   const reportOnSignal = process.report.reportOnSignal;
   process.report.reportOnSignal = false;
@@ -145,6 +147,8 @@ test('SIGUSR2 makes the probe run a full collection and record what is left aliv
   assert.equal(full.length, 1);
   assert.equal(full[0]!.at, 1_000);
   assert.ok((full[0]!.heapUsed as number) > 0 && (full[0]!.rss as number) > (full[0]!.heapUsed as number));
+  assert.ok(sharedPartCount() > 0, 'the lean Pods shared parts');
+  assert.equal(full[0]!.sharedParts, sharedPartCount());
   assert.ok(s.all().some((l) => l.kind === 'gc' && l.gcKind === 'major'), 'the collection was a full one');
   assert.equal(process.listenerCount('SIGUSR2'), listeners);
 });
