@@ -3,7 +3,8 @@
 // responses, server restarts on the same port, bursts of creations and deletions, and a steady
 // churn underneath. Afterwards the store must equal what kubectl sees, the watch must be live,
 // the UI must still answer keys, and the heap must be back near where it started.
-// Bounded for CI (PODVIEW_SOAK_SECONDS of faults, default 20); PODVIEW_SOAK_SECONDS=3600 for an hour.
+// Bounded for CI: three minutes of faults, the "few minutes" the scale issue asks of CI;
+// PODVIEW_SOAK_SECONDS=3600 for an hour, or less for a quick look.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -18,7 +19,7 @@ import { frameWhere, press, renderApp } from '../ui/harness.tsx';
 import { sameMap, storePods, withSim } from './simHarness.ts';
 import { waitFor } from './waitFor.ts';
 
-const SOAK_SECONDS = Number(process.env.PODVIEW_SOAK_SECONDS ?? 20);
+const SOAK_SECONDS = Number(process.env.PODVIEW_SOAK_SECONDS ?? 180);
 const SEED = Number(process.env.PODVIEW_SOAK_SEED ?? 20240601);
 
 function rng(seed: number): () => number {
