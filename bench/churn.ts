@@ -144,8 +144,10 @@ function forcedCollections(probeFile: string): ForcedCollection[] {
   return readFileSync(probeFile, 'utf8')
     .split('\n')
     .filter((line) => line.includes('"kind":"fullgc"'))
-    .map((line) => JSON.parse(line) as { heapUsed: number; sharedParts: number })
-    .map((c) => ({ liveMb: c.heapUsed / 1048576, sharedParts: c.sharedParts }));
+    .map((line) => {
+      const c = JSON.parse(line) as { heapUsed: number; sharedParts: number };
+      return { liveMb: c.heapUsed / 1048576, sharedParts: c.sharedParts };
+    });
 }
 
 /** A TUI started afresh on `pods` Pods, given the settling time the churned one had: what it holds after a forced full collection. */
