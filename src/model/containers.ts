@@ -50,6 +50,8 @@ function lastTermination(status: Obj): LastTermination | undefined {
   if (typeof t.exitCode === 'number') out.exitCode = int(t.exitCode);
   const finishedAt = timestampText(t.finishedAt);
   if (finishedAt) out.finishedAt = finishedAt;
+  const message = text(t.message);
+  if (message) out.message = message;
   return out;
 }
 
