@@ -9,9 +9,13 @@ export const RECENT_SECONDS = 3600;
 /** Longer than a normal start (image pulls included): past this a Pod that is still starting is stuck. */
 export const STUCK_START_SECONDS = 300;
 
-/** Collapses line breaks (termination messages, event texts) so a finding stays one line. */
+/**
+ * Collapses line breaks and runs of blanks so a finding stays one line. The sanitizer already
+ * drops control characters from cluster strings (leaving the blanks around a line break): this
+ * keeps the line whole for any text that reaches a finding another way.
+ */
 export function oneLine(value: string): string {
-  return value.replace(/\s*[\r\n]+\s*/g, ' ').trim();
+  return value.replace(/\s+/g, ' ').trim();
 }
 
 export function finding(severity: Severity, code: string, container: string | undefined, summary: string, evidence?: string): Diagnosis {
