@@ -37,10 +37,18 @@ function volumeLines(volumes: VolumeView[]): Diagnosis[] {
   return out;
 }
 
-function portLines(ports: PortEntry[]): Diagnosis[] {
+// Two containers declaring one port can only both run if they bind it on different addresses
+// (one on 127.0.0.1, the other on the Pod IP) or one never listens: when all of them run and
+// are ready, the Pod contradicts a conflict and the declaration is only worth a note.
+function portLines(ports: PortEntry[], containers: ContainerView[]): Diagnosis[] {
+  const fine = (name: string) => containers.some((c) => c.name === name && c.state.state === 'running' && c.ready);
   return ports
     .filter((p) => p.conflict)
-    .map((p) => finding('error', 'PortConflict', undefined, `port ${p.port}/${p.protocol} is declared by ${p.containers.join(' and ')}; only one can bind it`));
+    .map((p) =>
+      p.containers.every(fine)
+        ? finding('info', 'PortDeclaredTwice', undefined, `port ${p.port}/${p.protocol} is declared by ${p.containers.join(' and ')}, and all of them run ready: they bind different addresses, or one does not listen`)
+        : finding('error', 'PortConflict', undefined, `port ${p.port}/${p.protocol} is declared by ${p.containers.join(' and ')}; only one can bind it`),
+    );
 }
 
 const ORDER = { error: 0, warning: 1, info: 2 };
@@ -53,7 +61,7 @@ export function diagnose(input: DiagnosisInput): Diagnosis[] {
     ...input.containers.flatMap((c) => containerFindings(c, ctx)),
     ...sidecarFindings(input.containers),
     ...readinessFindings(input.containers, input.events),
-    ...portLines(input.ports),
+    ...portLines(input.ports, input.containers),
     ...volumeLines(input.volumes),
   ];
   return lines.map((l, i) => ({ l, i })).sort((a, b) => ORDER[a.l.severity] - ORDER[b.l.severity] || a.i - b.i).map((x) => x.l);

@@ -15,6 +15,12 @@ export interface ContainerContext {
 const PULL_ERRORS = new Set(['ErrImagePull', 'ImagePullBackOff', 'InvalidImageName', 'ErrImageNeverPull']);
 const START_ERRORS = new Set(['CreateContainerConfigError', 'CreateContainerError', 'RunContainerError', 'PreStartHookError', 'PostStartHookError']);
 const NEAR_LIMIT = 0.9;
+/** A termination message can be a whole log tail (FallbackToLogsOnError): its end says why. */
+const MESSAGE_CHARS = 200;
+
+function clip(message: string): string {
+  return message.length > MESSAGE_CHARS ? `…${message.slice(-MESSAGE_CHARS).trimStart()}` : message;
+}
 
 /** The probe whose failures make the kubelet restart the container: liveness, else startup. */
 function liveness(c: ContainerView): string | undefined {
@@ -30,7 +36,7 @@ function restartsAlways(c: ContainerView, ctx: ContainerContext): boolean {
 function lastText(c: ContainerView, now: number): string {
   const last = c.lastTermination;
   if (!last) return '';
-  const message = last.message ? `; message: ${last.message}` : '';
+  const message = last.message ? `; message: ${clip(last.message)}` : '';
   return `${exitText(last.exitCode, last.reason, liveness(c))}${message}${ago(last.finishedAt, now)}`;
 }
 
@@ -74,7 +80,7 @@ function waitingLines(c: ContainerView, ctx: ContainerContext): Diagnosis[] {
 function terminatedLines(c: ContainerView, ctx: ContainerContext): Diagnosis[] {
   const { exitCode, reason, message, since } = c.state;
   if (reason === 'OOMKilled') return [];
-  const evidence = `${exitText(exitCode, reason, liveness(c))}${message ? `; message: ${message}` : ''}${ago(since, ctx.now)}`;
+  const evidence = `${exitText(exitCode, reason, liveness(c))}${message ? `; message: ${clip(message)}` : ''}${ago(since, ctx.now)}`;
   if (exitCode === 0) {
     if (!restartsAlways(c, ctx) || liveness(c)) return [];
     return [finding('warning', 'CompletedRestarting', c.name, `${c.name} finished though restartPolicy is Always: a long-running container that ends is started again, and the Pod is not ready meanwhile (${c.restarts} restarts)`, evidence)];

@@ -151,3 +151,14 @@ test('no noise: an emptyDir one container mounts is normal; the kubelet mounts c
   assert.deepEqual(host.diagnosis, []);
   assert.deepEqual(host.volumes.map((v) => `${v.name} ${v.mounts[0].readOnly ? 'ro' : 'rw'}`), ['tmp rw', 'conf ro', 'token ro', 'info ro', 'tls ro']);
 });
+
+test('a port two containers declare is a conflict while one of them is down, a note while both run ready', () => {
+  const pod = (proxyState: Record<string, unknown>, proxyReady: boolean) => ({
+    spec: { containers: [{ name: 'sidecar', ports: [{ containerPort: 10902 }] }, { name: 'proxy', ports: [{ containerPort: 10902 }] }] },
+    status: { containerStatuses: [{ name: 'sidecar', ready: true, state: running }, { name: 'proxy', ready: proxyReady, restartCount: 3, state: proxyState }] },
+  });
+  assert.deepEqual(findings(pod(running, true)).map((x) => [x.severity, x.code]), [['info', 'PortDeclaredTwice']]);
+  const down = findings(pod({ waiting: { reason: 'CrashLoopBackOff' } }, false));
+  assert.deepEqual(down.map((x) => [x.severity, x.code]), [['error', 'CrashLoopBackOff'], ['error', 'PortConflict']]);
+  assert.equal(down[1].message, 'port 10902/TCP is declared by sidecar and proxy; only one can bind it');
+});
