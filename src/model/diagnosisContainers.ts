@@ -79,7 +79,8 @@ function waitingLines(c: ContainerView, ctx: ContainerContext): Diagnosis[] {
 
 function terminatedLines(c: ContainerView, ctx: ContainerContext): Diagnosis[] {
   const { exitCode, reason, message, since } = c.state;
-  if (reason === 'OOMKilled') return [];
+  // A debug container ends when its user leaves it, with whatever code the shell returns.
+  if (reason === 'OOMKilled' || c.kind === 'ephemeral') return [];
   const evidence = `${exitText(exitCode, reason, liveness(c))}${message ? `; message: ${clip(message)}` : ''}${ago(since, ctx.now)}`;
   if (exitCode === 0) {
     if (!restartsAlways(c, ctx) || liveness(c)) return [];
@@ -95,7 +96,7 @@ function terminatedLines(c: ContainerView, ctx: ContainerContext): Diagnosis[] {
 /** A container that runs (or waits) again after a termination: the last one is a finding while it is recent. */
 function restartLine(c: ContainerView, ctx: ContainerContext): Diagnosis | undefined {
   const last = c.lastTermination;
-  if (!last || c.state.state === 'terminated' || last.reason === 'OOMKilled') return undefined;
+  if (!last || c.kind === 'ephemeral' || c.state.state === 'terminated' || last.reason === 'OOMKilled') return undefined;
   // A waiting reason with a finding of its own (crash loop, pull or start error) already explains it.
   if (c.state.state === 'waiting' && (c.state.reason === 'CrashLoopBackOff' || PULL_ERRORS.has(c.state.reason ?? '') || START_ERRORS.has(c.state.reason ?? ''))) return undefined;
   if (!isRecent(last.finishedAt, ctx.now)) return undefined;

@@ -80,6 +80,12 @@ test('a long-running container that exits 0: restarted again and again, or finis
   );
   assert.equal(beside.status, 'NotReady');
   assert.deepEqual(beside.diagnosis.map((x) => [x.severity, x.code, x.container]), [['warning', 'CompletedRestarting', 'worker']]);
+  // A debug container that its user left is done too, whatever code the shell returned.
+  const debugged = {
+    spec: { containers: [{ name: 'app' }], ephemeralContainers: [{ name: 'debugger' }] },
+    status: { containerStatuses: [{ name: 'app', ready: true, state: running }], ephemeralContainerStatuses: [{ name: 'debugger', state: { terminated: { exitCode: 130, reason: 'Error' } } }] },
+  };
+  assert.deepEqual(codes(debugged), []);
   // A Job's container that completes is done, not a finding.
   assert.deepEqual(codes({ spec: { restartPolicy: 'Never', containers: [{ name: 'job' }] }, status: { phase: 'Succeeded', containerStatuses: [{ name: 'job', state: completed }] } }), []);
 });
