@@ -5,6 +5,7 @@ import type { KubeConfig, V1Pod } from '@kubernetes/client-node';
 import { execCapture, runInteractiveExec, type ExecTerminal } from '../cluster/exec.ts';
 import { getJson } from '../cluster/request.ts';
 import { describeError } from '../cluster/errors.ts';
+import { DEFAULT_CONTAINER_ANNOTATION, defaultContainer } from '../model/defaultContainer.ts';
 import { sanitize } from '../text/sanitize.ts';
 
 export interface ExecCommandOptions {
@@ -20,18 +21,16 @@ export interface ExecCommandOptions {
   io?: { input: ExecTerminal['input'] & { isTTY?: boolean }; output: ExecTerminal['output']; error: NodeJS.WritableStream };
 }
 
-const DEFAULT_CONTAINER_ANNOTATION = 'kubectl.kubernetes.io/default-container';
-
-/** kubectl's choice when -c is absent: the annotated default, else the first container (and says so). */
-async function defaultContainer(options: ExecCommandOptions, error: NodeJS.WritableStream): Promise<string> {
+/** kubectl's choice when -c is absent (the model's rule without findings), and says so as kubectl does. */
+async function chooseContainer(options: ExecCommandOptions, error: NodeJS.WritableStream): Promise<string> {
   const path = `/api/v1/namespaces/${encodeURIComponent(options.namespace)}/pods/${encodeURIComponent(options.pod)}`;
   const pod = await getJson<V1Pod>(options.kubeConfig, path, {}, { timeoutMs: 30_000 });
+  const chosen = defaultContainer(pod);
+  if (!chosen) throw new Error(`pod ${options.pod} has no containers`);
   const names = (pod.spec?.containers ?? []).map((c) => c.name);
-  const annotated = pod.metadata?.annotations?.[DEFAULT_CONTAINER_ANNOTATION];
-  if (annotated && names.includes(annotated)) return annotated;
-  if (names.length > 1) error.write(`Defaulted container "${sanitize(names[0]!)}" out of: ${names.map((n) => sanitize(n)).join(', ')}\n`);
-  if (!names[0]) throw new Error(`pod ${options.pod} has no containers`);
-  return names[0];
+  const annotated = pod.metadata?.annotations?.[DEFAULT_CONTAINER_ANNOTATION] === chosen;
+  if (!annotated && names.length > 1) error.write(`Defaulted container "${sanitize(chosen)}" out of: ${names.map((n) => sanitize(n)).join(', ')}\n`);
+  return chosen;
 }
 
 export async function runExecCommand(options: ExecCommandOptions): Promise<number> {
@@ -43,7 +42,7 @@ export async function runExecCommand(options: ExecCommandOptions): Promise<numbe
   let container = options.container;
   if (!container) {
     try {
-      container = await defaultContainer(options, io.error);
+      container = await chooseContainer(options, io.error);
     } catch (err) {
       return fail(describeError(err, `get pod ${options.namespace}/${options.pod}`));
     }

@@ -27,6 +27,23 @@ function dig(value: unknown, path: string[]): unknown {
   return current;
 }
 
+/**
+ * The StatefulSet controller adds a volume per volumeClaimTemplate to each Pod it creates,
+ * backed by the claim <template>-<set>-<ordinal>; the template view declares them the same
+ * way so that their mounts are declared volumes (a volume the template declares itself wins).
+ */
+function withClaimVolumes(spec: unknown, set: Obj, setName: string): unknown {
+  const templates = dig(set, ['spec', 'volumeClaimTemplates']);
+  if (!isObj(spec) || !Array.isArray(templates)) return spec;
+  const volumes = Array.isArray(spec.volumes) ? spec.volumes : [];
+  const declared = new Set(volumes.map((v) => (isObj(v) ? v.name : undefined)));
+  const added = templates
+    .map((t) => (isObj(t) && isObj(t.metadata) && typeof t.metadata.name === 'string' ? t.metadata.name : undefined))
+    .filter((name): name is string => name !== undefined && !declared.has(name))
+    .map((name) => ({ name, persistentVolumeClaim: { claimName: `${name}-${setName}-<ordinal>` } }));
+  return added.length > 0 ? { ...spec, volumes: [...volumes, ...added] } : spec;
+}
+
 function podsOf(doc: unknown, namespace: string, into: V1Pod[], kinds: Set<string>): void {
   if (!isObj(doc)) return;
   const kind = typeof doc.kind === 'string' ? doc.kind : '';
@@ -47,7 +64,7 @@ function podsOf(doc: unknown, namespace: string, into: V1Pod[], kinds: Set<strin
       apiVersion: 'v1',
       kind: 'Pod',
       metadata: { ...tmeta, name: `${String(meta.name ?? 'unnamed')} (${kind} template)`, namespace: (meta.namespace as string | undefined) ?? namespace },
-      spec: template.spec,
+      spec: kind === 'StatefulSet' ? withClaimVolumes(template.spec, doc, String(meta.name ?? 'unnamed')) : template.spec,
     } as V1Pod);
     return;
   }

@@ -27,12 +27,8 @@ export function podContainers(pod: V1Pod): string[] {
   return [...(pod.spec?.initContainers ?? []), ...(pod.spec?.containers ?? []), ...(pod.spec?.ephemeralContainers ?? [])].map((c) => c.name);
 }
 
-/** kubectl's rule: the default-container annotation when it names a container, else the first app container. */
-export function defaultContainer(pod: V1Pod): string | undefined {
-  const annotated = pod.metadata?.annotations?.['kubectl.kubernetes.io/default-container'];
-  const apps = (pod.spec?.containers ?? []).map((c) => c.name);
-  return annotated && apps.includes(annotated) ? annotated : apps[0];
-}
+/** `logs` without -c follows kubectl: the model's rule without findings (annotation, else first app container). */
+export { defaultContainer } from '../model/defaultContainer.ts';
 
 export function statusOf(pod: V1Pod, container: string): V1ContainerStatus | undefined {
   const s = pod.status;

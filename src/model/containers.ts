@@ -4,9 +4,15 @@ import { timestampText } from '../text/age.ts';
 import { envFromViews, envViews } from './env.ts';
 import { specContainers, statusIndex } from './kinds.ts';
 import { probeLines } from './probes.ts';
-import { bool, int, num, obj, objs, text, type Obj } from './read.ts';
+import { bool, int, num, obj, objs, str, text, type Obj } from './read.ts';
 import { resourceAmounts } from './resourceAmounts.ts';
 import type { ContainerState, ContainerView, LastTermination, PortDecl, Usage } from './types.ts';
+
+/** A termination or waiting message: several lines (a log tail, a stack) read as one, words kept apart. */
+function messageText(value: unknown): string | undefined {
+  const raw = str(value);
+  return raw === undefined ? undefined : text(raw.replace(/\s*[\r\n]+\s*/g, ' ').trim());
+}
 
 export function containerState(stateField: unknown): ContainerState {
   const state = obj(stateField);
@@ -22,7 +28,7 @@ export function containerState(stateField: unknown): ContainerState {
     const out: ContainerState = { state: 'terminated', exitCode: int(t.exitCode) };
     const reason = text(t.reason);
     if (reason) out.reason = reason;
-    const message = text(t.message);
+    const message = messageText(t.message);
     if (message) out.message = message;
     const since = timestampText(t.finishedAt);
     if (since) out.since = since;
@@ -33,7 +39,7 @@ export function containerState(stateField: unknown): ContainerState {
     const out: ContainerState = { state: 'waiting' };
     const reason = text(w.reason);
     if (reason) out.reason = reason;
-    const message = text(w.message);
+    const message = messageText(w.message);
     if (message) out.message = message;
     return out;
   }
@@ -50,6 +56,8 @@ function lastTermination(status: Obj): LastTermination | undefined {
   if (typeof t.exitCode === 'number') out.exitCode = int(t.exitCode);
   const finishedAt = timestampText(t.finishedAt);
   if (finishedAt) out.finishedAt = finishedAt;
+  const message = messageText(t.message);
+  if (message) out.message = message;
   return out;
 }
 

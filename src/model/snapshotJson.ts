@@ -84,7 +84,7 @@ function pod(h: PodHost) {
       podLevel: h.resources.podLevel ? { requests: amounts(h.resources.podLevel.requests), limits: amounts(h.resources.podLevel.limits) } : null,
       usage: h.resources.usage ? { cpuCores: h.resources.usage.cpuCores ?? null, memoryBytes: h.resources.usage.memoryBytes ?? null } : null,
     },
-    diagnosis: h.diagnosis.map((d) => ({ severity: d.severity, code: d.code, message: d.message, container: d.container ?? null })),
+    diagnosis: h.diagnosis.map((d) => ({ severity: d.severity, code: d.code, message: d.message, container: d.container ?? null, evidence: d.evidence ?? null })),
     events: h.events.map((e) => ({ type: e.type, reason: e.reason, message: e.message, count: e.count, lastSeen: e.lastSeen ?? null, ageSeconds: e.ageSeconds ?? null })),
   };
 }

@@ -30,6 +30,8 @@ export interface LastTermination {
   reason?: string;
   exitCode?: number;
   finishedAt?: string;
+  /** The termination message the container wrote (terminationMessagePath), when any. */
+  message?: string;
 }
 
 export interface PortDecl {
@@ -125,8 +127,10 @@ export interface EventView {
 export interface Diagnosis {
   severity: Severity;
   code: string; // stable identifier, e.g. OOMKilled, CrashLoopBackOff, PortConflict
-  message: string; // one line with the evidence
+  message: string; // one line: what is wrong, then its evidence
   container?: string;
+  /** The evidence part of the message alone (exit code, reason, probe, timestamps, event age and count). */
+  evidence?: string;
 }
 
 export interface PodResources {

@@ -5,6 +5,10 @@ import { bool, obj, objs, text } from './read.ts';
 import type { VolumeMountView, VolumeView } from './types.ts';
 import { volumeSource, volumeSummary } from './volumeSource.ts';
 
+// The kubelet mounts these read-only whatever the volumeMount says (since 1.9.4/1.10):
+// the matrix shows what the container gets, not what the manifest asked for.
+const KUBELET_READ_ONLY = new Set(['configMap', 'secret', 'downwardAPI', 'projected']);
+
 export function volumeViews(pod: unknown): VolumeView[] {
   const spec = obj(obj(pod).spec);
   const views: VolumeView[] = [];
@@ -28,7 +32,7 @@ export function volumeViews(pod: unknown): VolumeView[] {
         views.push(view);
         byName.set(name, view);
       }
-      const mount: VolumeMountView = { container, mountPath: text(m.mountPath) ?? '', readOnly: bool(m.readOnly) === true };
+      const mount: VolumeMountView = { container, mountPath: text(m.mountPath) ?? '', readOnly: bool(m.readOnly) === true || KUBELET_READ_ONLY.has(view.source.kind) };
       const subPath = text(m.subPath) || text(m.subPathExpr);
       if (subPath) mount.subPath = subPath;
       view.mounts.push(mount);

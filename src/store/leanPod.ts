@@ -2,7 +2,7 @@ import type { V1Pod } from '@kubernetes/client-node';
 import type { StoredPod } from './types.ts';
 
 // The Pod as a list row needs it (model/podRow.ts, model/status.ts, model/kinds.ts), the
-// filter (labels) and the list's keys (podActions.defaultContainer): every other Pod in the
+// filter (labels) and the list's keys (model/defaultContainer): every other Pod in the
 // store is kept this way, and only the focused one whole. Everything is copied into fresh,
 // small objects so that nothing keeps the decoded watch event alive.
 

@@ -6,6 +6,7 @@
 //               renderLogs={(p) => <LogView {...p} />} />)
 import React, { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import { Box, useInput } from 'ink';
+import { defaultContainerIndex } from '../model/defaultContainer.ts';
 import { toPodRow } from '../model/podRow.ts';
 import type { PodStore } from '../store/podStore.ts';
 import type { PodKey } from '../store/types.ts';
@@ -70,7 +71,8 @@ export function App(props: AppProps) {
   const [overlay, setOverlay] = useState<Overlay>('none');
   const [hostUid, setHostUid] = useState<string | undefined>(undefined);
   const [hostScroll, setHostScroll] = useState(0);
-  const [hostContainer, setHostContainer] = useState(0);
+  // undefined until a key moves it: the view opens on the model's default container.
+  const [hostContainerChoice, setHostContainer] = useState<number | undefined>(undefined);
   const [helpScroll, setHelpScroll] = useState(0);
   const [logs, setLogs] = useState<LogRequest | undefined>(undefined);
   const [probe, setProbe] = useState<ProbeState | undefined>(undefined);
@@ -116,6 +118,7 @@ export function App(props: AppProps) {
   }, [width, visible, allNamespaces]);
 
   const hostState = useHostView(store, hostUid, clock, services);
+  const hostContainer = hostContainerChoice ?? (hostState && hostUid !== undefined ? defaultContainerIndex(store.get(hostUid)?.pod, hostState.host.diagnosis) : 0);
   const screen = useMemo(() => {
     if (!hostState) return undefined;
     const host = withProbe(hostState.host, probe, hostUid);
@@ -127,7 +130,7 @@ export function App(props: AppProps) {
   const openHost = useCallback((uid: string) => {
     setHostUid(uid);
     setHostScroll(0);
-    setHostContainer(0);
+    setHostContainer(undefined);
   }, []);
 
   // `kubectl podview POD`: open it as soon as the store knows it.
@@ -190,8 +193,8 @@ export function App(props: AppProps) {
           const i = Math.max(0, Math.min(starts.length - 1, target));
           return setHostScroll(Math.min(max, starts[i]!));
         }
-        case 'nextContainer': return setHostContainer((c) => (count === 0 ? 0 : (c + 1) % count));
-        case 'prevContainer': return setHostContainer((c) => (count === 0 ? 0 : (c - 1 + count) % count));
+        case 'nextContainer': return setHostContainer(count === 0 ? 0 : (hostContainer + 1) % count);
+        case 'prevContainer': return setHostContainer(count === 0 ? 0 : (hostContainer - 1 + count) % count);
       }
     } else {
       switch (action.type) {
@@ -216,6 +219,7 @@ export function App(props: AppProps) {
       pod: entry.pod,
       host: hostUid !== undefined ? hostState?.host : undefined,
       containerIndex: hostContainer,
+      now: now(),
       services,
       renderLogs: renderLogs !== undefined,
       startShell: exec.start,

@@ -1,11 +1,13 @@
 // Keys that act on a Pod through the services: logs (l, a, p), shell (s) and port probe (P).
 // The UI never waits on them: each starts, and its outcome arrives as state later.
+import { defaultContainer } from '../model/defaultContainer.ts';
+import { buildPodHost } from '../model/podHost.ts';
 import { parseProcNet } from '../model/procNet.ts';
 import type { PodHost } from '../model/types.ts';
 import type { StoredPod } from '../store/types.ts';
 import { sanitize } from '../text/sanitize.ts';
 import type { Action } from './keymap.ts';
-import { defaultContainer, selectedContainerName } from './podActions.ts';
+import { selectedContainerName } from './podActions.ts';
 import type { ProbeState } from './probeMerge.ts';
 import type { ExecRequest, LogRequest, PodviewServices } from './services.ts';
 
@@ -23,6 +25,8 @@ export interface PodActionContext {
   /** The Pod view's model when the action comes from it (container selection applies). */
   host: PodHost | undefined;
   containerIndex: number;
+  /** ms since epoch, for the findings that pick the default container from the list. */
+  now?: number;
   services: PodviewServices;
   /** Whether a log view is plugged in. */
   renderLogs: boolean;
@@ -34,7 +38,8 @@ export interface PodActionContext {
 }
 
 function target(ctx: PodActionContext): string | undefined {
-  return ctx.host ? selectedContainerName(ctx.host.containers, ctx.containerIndex) : defaultContainer(ctx.pod);
+  if (ctx.host) return selectedContainerName(ctx.host.containers, ctx.containerIndex);
+  return defaultContainer(ctx.pod, buildPodHost(ctx.pod, { now: ctx.now ?? NaN }).diagnosis);
 }
 
 export function runPodAction(action: Action, ctx: PodActionContext): void {

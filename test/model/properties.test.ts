@@ -98,6 +98,57 @@ test('invariants: ports once each, conflicts iff two containers, every mount in 
   );
 });
 
+// Extreme values where the diagnosis reads them: exit codes, counts, times, messages with line breaks.
+const lines = fc.string({ unit: fc.constantFrom('a', ' ', '\n', '\r\n', '\t', 'é'), maxLength: 12 });
+const extremeStatus = fc.record(
+  {
+    name: fc.constantFrom('a', 'b', 'app'),
+    ready: fc.boolean(),
+    restartCount: fc.oneof(fc.integer(), fc.constantFrom(Number.MAX_SAFE_INTEGER, -1, Number.NaN, Infinity)),
+    state: fc.oneof(
+      fc.record({ terminated: fc.record({ exitCode: fc.oneof(fc.integer(), fc.constantFrom(0, 1, 126, 127, 128, 137, 143, 255, -1, 2 ** 31)), reason: fc.constantFrom('OOMKilled', 'Completed', 'Error', 'StartError', 'ContainerStatusUnknown', ''), message: lines, finishedAt: fc.constantFrom('2025-12-31T23:59:00Z', '9999-12-31T23:59:59Z', '1970-01-01T00:00:00Z', 'garbage', '') }, { requiredKeys: [] }) }),
+      fc.record({ waiting: fc.record({ reason: fc.constantFrom('CrashLoopBackOff', 'ImagePullBackOff', 'PodInitializing', 'ContainerCreating', 'PostStartHookError'), message: lines }, { requiredKeys: [] }) }),
+      fc.record({ running: fc.record({ startedAt: fc.constantFrom('2025-12-31T23:00:00Z', 'x') }) }),
+    ),
+    lastState: fc.record({ terminated: fc.record({ exitCode: fc.integer(), reason: fc.constantFrom('OOMKilled', 'Completed', 'Error'), message: lines, finishedAt: fc.constantFrom('2025-12-31T23:59:00Z', '2020-01-01T00:00:00Z') }, { requiredKeys: [] }) }),
+  },
+  { requiredKeys: ['name'] },
+);
+const extremePod = fc.record({
+  metadata: fc.record({ deletionTimestamp: fc.constantFrom(undefined, '2026-01-01T00:00:00Z'), deletionGracePeriodSeconds: fc.oneof(fc.integer(), fc.constant(undefined)) }, { requiredKeys: [] }),
+  spec: fc.record({
+    restartPolicy: fc.constantFrom('Always', 'Never', 'OnFailure', 'bogus'),
+    initContainers: fc.array(fc.record({ name: fc.constantFrom('a', 'i'), restartPolicy: fc.constantFrom(undefined, 'Always'), livenessProbe: fc.constantFrom(undefined, { exec: { command: ['x'] } }) }), { maxLength: 2 }),
+    containers: fc.array(fc.record({ name: fc.constantFrom('a', 'b', 'app'), livenessProbe: fc.constantFrom(undefined, { httpGet: { port: 1 } }), readinessProbe: fc.constantFrom(undefined, { tcpSocket: { port: 2 } }) }), { maxLength: 3 }),
+  }),
+  status: fc.record({
+    phase: fc.constantFrom('Pending', 'Running', 'Failed', 'Succeeded'),
+    startTime: fc.constantFrom('2025-12-31T00:00:00Z', 'nope'),
+    conditions: fc.array(fc.record({ type: fc.constantFrom('PodScheduled', 'Initialized', 'Ready'), status: fc.constantFrom('True', 'False'), reason: fc.constantFrom('Unschedulable', 'SchedulingGated', ''), message: lines, lastTransitionTime: fc.constantFrom('2025-12-31T00:00:00Z', '') }, { requiredKeys: ['type', 'status'] }), { maxLength: 3 }),
+    initContainerStatuses: fc.array(extremeStatus, { maxLength: 2 }),
+    containerStatuses: fc.array(extremeStatus, { maxLength: 3 }),
+  }),
+});
+const eventArb = fc.record({ type: fc.constantFrom('Warning', 'Normal'), reason: fc.constantFrom('Unhealthy', 'FailedMount', 'BackOff'), message: lines, count: fc.oneof(fc.integer(), fc.constant(Number.NaN)), lastTimestamp: fc.constantFrom('2025-12-31T23:00:00Z', 'bad') }, { requiredKeys: [] });
+
+test('the diagnosis of malformed and extreme Pods never throws and gives one line per finding', () => {
+  fc.assert(
+    fc.property(fc.oneof(extremePod, podArb), fc.array(eventArb, { maxLength: 3 }), fc.constantFrom(NOW, Number.NaN, 0, 8.64e15), (pod, events, now) => {
+      const host = buildPodHost(pod, { now, events: events as never });
+      for (const d of host.diagnosis) {
+        assert.ok(['error', 'warning', 'info'].includes(d.severity));
+        assert.ok(typeof d.code === 'string' && d.code.length > 0);
+        assert.ok(!/[\r\n]/.test(d.message), `one line: ${JSON.stringify(d.message)}`);
+        if (d.evidence !== undefined) assert.ok(d.message.endsWith(d.evidence));
+        if (d.container !== undefined) assert.ok(host.containers.some((c) => c.name === d.container), 'a finding names a container of the Pod');
+      }
+      const rank = host.diagnosis.map((d) => ({ error: 0, warning: 1, info: 2 })[d.severity]);
+      assert.deepEqual(rank, [...rank].sort((x, y) => x - y), 'worst first');
+    }),
+    { numRuns: 400 },
+  );
+});
+
 test('many containers and ports stay correct', () => {
   const containers = Array.from({ length: 300 }, (_, i) => ({ name: `c${i}`, ports: Array.from({ length: 20 }, (_, j) => ({ containerPort: 1000 + ((i * 20 + j) % 5000) })) }));
   containers.push({ name: 'dup', ports: [{ containerPort: 1000 }] });

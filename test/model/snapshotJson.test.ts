@@ -29,7 +29,8 @@ test('the documented -o json contract for the reference Pod', () => {
       [3306, 'TCP', ['cloudsql-proxy'], false],
     ],
   );
-  assert.deepEqual(Object.keys(pod.diagnosis[0]).sort(), ['code', 'container', 'message', 'severity']);
+  assert.deepEqual(Object.keys(pod.diagnosis[0]).sort(), ['code', 'container', 'evidence', 'message', 'severity']);
+  assert.equal(pod.diagnosis[0].message, `cloudsql-proxy was OOMKilled (1 restarts): ${pod.diagnosis[0].evidence}`, 'evidence is the message after its summary');
 });
 
 test('no secret value can reach the json: secret env is a reference', () => {

@@ -8,7 +8,7 @@ import { makeScalePod } from '../../src/sim/scenario/scale.ts';
 import { leanPod, SHARED_PART_LIMIT, sharedPartCount } from '../../src/store/leanPod.ts';
 import { PodStore } from '../../src/store/podStore.ts';
 import { trimPod } from '../../src/store/trimPod.ts';
-import { defaultContainer } from '../../src/ui/podActions.ts';
+import { defaultContainer } from '../../src/model/defaultContainer.ts';
 import { conflictingPorts, crashingWithSidecar, NOW, simplePod, userMsvc } from '../ui/fixtures.ts';
 
 const SCALE = { pods: 200, namespaces: 4, seed: 7, nowMs: NOW };

@@ -149,7 +149,8 @@ test('previous logs that cannot be read say why in one line', async () => {
 test('a container that restarted after an error, without a diagnosis, still gets its lines', async () => {
   const pod = simplePod('shop', 'api-1', { uid: 'uid-api-1' });
   pod.status!.containerStatuses![0]!.restartCount = 2;
-  pod.status!.containerStatuses![0]!.lastState = { terminated: { exitCode: 2, reason: 'Error', finishedAt: new Date(NOW - 60_000) } };
+  // Two hours ago: past the model's recent window, so no Restarted finding names it.
+  pod.status!.containerStatuses![0]!.lastState = { terminated: { exitCode: 2, reason: 'Error', finishedAt: new Date(NOW - 2 * 3600_000) } };
   const store = wholeStoreWith([pod]);
   const logs = fakeLogs((buffer) => buffer.append('listen tcp :8080: bind: address already in use'));
   const app = render(<HostPane store={store} uid="uid-api-1" services={logs} />);

@@ -44,6 +44,8 @@ test('lines fit the width; colour only when asked; hostile strings are neutralis
 test('a port conflict and a deleted Pod stand out', () => {
   const pod = userMsvcPod();
   pod.spec.containers[2].ports = [{ containerPort: 443 }];
+  // Not ready: had both run ready, they would bind different addresses and the model calls it a note.
+  pod.status.containerStatuses[2].ready = false;
   const text = renderSnapshotText([buildPodHost(pod, { now: NOW, deleted: true })], { color: false, width: 200 });
   assert.match(text.split('\n')[0], /DELETED \(last known state\)$/);
   assert.match(text, /443 +TCP +user-msvc,datadog-agent +https +CONFLICT/);
