@@ -128,6 +128,9 @@ export function archiveName(os, arch) {
 }
 
 const bundle = path.join(root, 'dist', 'kubectl-podview.mjs');
+// The single executables embed the whole program as one module (see .ci/build.mjs).
+const singleBundle = path.join(root, 'dist', 'single', 'kubectl-podview.mjs');
+const chunkDir = path.join(root, 'dist', 'chunks');
 // Registry tarballs and the linux Node that writes each blob: kept between runs, never shipped.
 const seaCache = path.join(root, 'node_modules', '.cache', 'podview-sea');
 
@@ -136,7 +139,7 @@ function entriesFor(os, arch) {
   if (!fs.existsSync(bundle)) throw new Error('dist/kubectl-podview.mjs is missing: run `npm run build` first');
   if (os === 'windows') {
     const target = SEA_TARGETS.find((t) => t.os === os && t.arch === arch);
-    return windowsEntries({ root, target, bundlePath: bundle, licenseData: read('LICENSE'), cacheDir: seaCache });
+    return windowsEntries({ root, target, bundlePath: singleBundle, licenseData: read('LICENSE'), cacheDir: seaCache });
   }
   const entries = [
     { name: 'LICENSE', data: read('LICENSE'), mode: 0o644 },
@@ -145,6 +148,7 @@ function entriesFor(os, arch) {
     // The launcher imports ../dist/kubectl-podview.mjs; package.json gives it "type": "module".
     { name: 'package.json', data: Buffer.from(JSON.stringify({ name: pkg.name, version: pkg.version, type: 'module', license: pkg.license }, null, 2) + '\n'), mode: 0o644 },
     { name: 'dist/kubectl-podview.mjs', data: fs.readFileSync(bundle), mode: 0o644 },
+    ...fs.readdirSync(chunkDir).sort().map((file) => ({ name: `dist/chunks/${file}`, data: fs.readFileSync(path.join(chunkDir, file)), mode: 0o644 })),
   ];
   return entries;
 }
@@ -168,7 +172,7 @@ function main() {
   if (!noSea) {
     // Before any .exe: the same bundle as a SEA on this machine must run at all.
     const smoke = path.join(root, 'dist', 'sea', 'kubectl-podview-linux-x64');
-    console.log(`linux-x64 SEA smoke check: ${linuxSmokeCheck({ root, bundlePath: bundle, output: smoke })} (${path.relative(root, smoke)})`);
+    console.log(`linux-x64 SEA smoke check: ${linuxSmokeCheck({ root, bundlePath: singleBundle, output: smoke })} (${path.relative(root, smoke)})`);
   }
   const shas = [];
   for (const [os, arch] of PLATFORMS) {

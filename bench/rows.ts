@@ -2,6 +2,7 @@
 // from the same run, the ratio, and the issue's target with whether it is met.
 import { type ChurnResult, warmupSecondsOf } from './churn.ts';
 import type { FirstFrameResult } from './firstFrame.ts';
+import type { OnePodResult } from './onePod.ts';
 import { type BenchRow, fmt, met, ratio } from './measure.ts';
 import type { SnapshotResult } from './snapshot.ts';
 
@@ -30,6 +31,14 @@ export function firstFrameRows(results: FirstFrameResult[]): BenchRow[] {
   return results.flatMap((r) => [
     { bench: 'first frame', metric: `${count(r.pods)} pods ms to full count (median of ${r.runs})`, podview: fmt(r.podview.ms), peer: fmt(r.kubectl.ms), ratio: ratio(r.podview.ms, r.kubectl.ms), target: '<= kubectl', met: met(r.podview.ms <= r.kubectl.ms), note: `TUI in tmux ${'200x50'} until the status bar reads "${r.pods} pods" vs kubectl get pods -A (table) to exit` },
     rssRow('first frame', r.pods, r.podview.peakRssMb, r.kubectl.peakRssMb, 'peak RSS'),
+  ]);
+}
+
+export function onePodRows(results: OnePodResult[]): BenchRow[] {
+  return results.flatMap((r) => [
+    { bench: 'one pod', metric: `${count(r.pods)} pods --once -o text wall ms (median of ${r.runs})`, podview: fmt(r.snapshotMs.podview), peer: fmt(r.snapshotMs.kubectl), ratio: ratio(r.snapshotMs.podview, r.snapshotMs.kubectl), target: '<= kubectl', met: met(r.snapshotMs.podview <= r.snapshotMs.kubectl), note: 'podview POD -n NS --once -o text vs kubectl describe pod POD -n NS, to /dev/null' },
+    { bench: 'one pod', metric: `${count(r.pods)} pods --once peak RSS MB`, podview: fmt(r.snapshotRssMb.podview), peer: fmt(r.snapshotRssMb.kubectl), ratio: ratio(r.snapshotRssMb.podview, r.snapshotRssMb.kubectl) },
+    { bench: 'one pod', metric: `${count(r.pods)} pods host view drawn ms (median of ${r.runs})`, podview: fmt(r.tuiMs.podview), peer: fmt(r.tuiMs.kubectl), ratio: ratio(r.tuiMs.podview, r.tuiMs.kubectl), target: '<= kubectl', met: met(r.tuiMs.podview <= r.tuiMs.kubectl), note: 'TUI podview POD in tmux 200x50 until owners and usage are drawn vs kubectl describe pod in tmux to exit' },
   ]);
 }
 

@@ -6,6 +6,7 @@
 //   --churn-pods N --churn-rate N --churn-seconds N   (default 100000, 1000, 60; 0 seconds skips)
 //   --churn-warmup N        seconds of churn before its clock starts (default 30; 10 with --quick)
 //   --churn-only            the churn benchmark alone (a long one: --churn-seconds 300)
+//   --one-pod-only          the one-Pod benchmark alone (podview POD vs kubectl describe), at --sizes
 //   PODVIEW_BENCH_BIN=/path/to/bin/kubectl-podview    measures another build
 // Progress goes to stderr, so `npm run bench > table.md` keeps only the table.
 import { existsSync } from 'node:fs';
@@ -14,7 +15,8 @@ import { parseArgs } from 'node:util';
 import { benchChurn, DEFAULT_WARMUP_SECONDS } from './churn.ts';
 import { benchFirstFrame, type FirstFrameResult } from './firstFrame.ts';
 import { type BenchRow, formatTable, printTable } from './measure.ts';
-import { churnRows, execRows, firstFrameRows, growthRows, snapshotRows } from './rows.ts';
+import { benchOnePod, type OnePodResult } from './onePod.ts';
+import { churnRows, execRows, firstFrameRows, growthRows, onePodRows, snapshotRows } from './rows.ts';
 import { startSimProcess } from './scaleSim.ts';
 import { benchSnapshot, type SnapshotResult } from './snapshot.ts';
 
@@ -28,16 +30,18 @@ const { values } = parseArgs({
     'churn-seconds': { type: 'string' },
     'churn-warmup': { type: 'string' },
     'churn-only': { type: 'boolean', default: false },
+    'one-pod-only': { type: 'boolean', default: false },
   },
 });
 
 const numbers = (text: string | undefined) => (text ?? '').split(',').map(Number).filter((n) => Number.isInteger(n) && n > 0);
 const churnOnly = values['churn-only'];
+const onePodOnly = values['one-pod-only'];
 const sizes = churnOnly ? [] : numbers(values.sizes).length ? numbers(values.sizes) : values.quick ? [1_000, 10_000] : [1_000, 10_000, 100_000];
 const runsFor = (pods: number) => Number(values.runs ?? (pods >= 100_000 ? 2 : 3));
 const churnPods = Number(values['churn-pods'] ?? (values.quick ? 10_000 : 100_000));
 const churnRate = Number(values['churn-rate'] ?? 1_000);
-const churnSeconds = Number(values['churn-seconds'] ?? (values.quick ? 15 : 60));
+const churnSeconds = onePodOnly ? 0 : Number(values['churn-seconds'] ?? (values.quick ? 15 : 60));
 const churnWarmup = Number(values['churn-warmup'] ?? (values.quick ? 10 : DEFAULT_WARMUP_SECONDS));
 
 const progress = (text: string) => process.stderr.write(`bench: ${text}\n`);
@@ -53,6 +57,7 @@ for (const tool of ['kubectl', 'tmux']) {
 
 const snapshots: SnapshotResult[] = [];
 const frames: FirstFrameResult[] = [];
+const onePods: OnePodResult[] = [];
 const extraRows: BenchRow[] = [];
 const notes: string[] = [];
 
@@ -60,10 +65,14 @@ for (const pods of sizes) {
   progress(`${elapsed()} starting the sim with ${pods} Pods`);
   const cluster = await startSimProcess(pods);
   try {
-    progress(`${elapsed()} snapshot at ${pods}`);
-    snapshots.push(await benchSnapshot(cluster.kubeconfig, pods, runsFor(pods)));
-    progress(`${elapsed()} first frame at ${pods}`);
-    frames.push(await benchFirstFrame(cluster.kubeconfig, pods, runsFor(pods)));
+    if (!onePodOnly) {
+      progress(`${elapsed()} snapshot at ${pods}`);
+      snapshots.push(await benchSnapshot(cluster.kubeconfig, pods, runsFor(pods)));
+      progress(`${elapsed()} first frame at ${pods}`);
+      frames.push(await benchFirstFrame(cluster.kubeconfig, pods, runsFor(pods)));
+    }
+    progress(`${elapsed()} one pod at ${pods}`);
+    onePods.push(await benchOnePod(cluster.kubeconfig, pods, Math.max(5, runsFor(pods))));
   } finally {
     await cluster.close();
   }
@@ -81,12 +90,12 @@ if (churnSeconds > 0) {
 
 // A checkpoint on stderr: should a later benchmark hang, these figures are not lost.
 progress(`${elapsed()} own benchmarks done; so far:`);
-process.stderr.write(`${formatTable([...snapshotRows(snapshots), ...firstFrameRows(frames), ...extraRows])}\n`);
+process.stderr.write(`${formatTable([...snapshotRows(snapshots), ...firstFrameRows(frames), ...onePodRows(onePods), ...extraRows])}\n`);
 
 // Log and exec benchmarks live in their own files, written by their own engineers.
 // --quick asks them for less: benchLogs({ lines }) and benchExec(count).
 const quickArgs: Record<string, unknown[]> = { benchLogs: [{ lines: 100_000 }], benchExec: [200] };
-for (const [file, name] of churnOnly ? [] : ([['./logs.ts', 'benchLogs'], ['./exec.ts', 'benchExec']] as const)) {
+for (const [file, name] of churnOnly || onePodOnly ? [] : ([['./logs.ts', 'benchLogs'], ['./exec.ts', 'benchExec']] as const)) {
   if (!existsSync(fileURLToPath(new URL(file, import.meta.url)))) {
     notes.push(`${name}: bench/${file.slice(2)} is absent, skipped`);
     continue;
@@ -112,7 +121,7 @@ for (const [file, name] of churnOnly ? [] : ([['./logs.ts', 'benchLogs'], ['./ex
 }
 
 progress(`${elapsed()} done`);
-printTable([...snapshotRows(snapshots), ...firstFrameRows(frames), ...extraRows, ...growthRows(snapshots, frames)]);
+printTable([...snapshotRows(snapshots), ...firstFrameRows(frames), ...onePodRows(onePods), ...extraRows, ...growthRows(snapshots, frames)]);
 console.log('');
 console.log(`Machine: ${(await import('node:os')).cpus().length} cores, Node ${process.version}, kubectl from PATH. Sim, podview and kubectl share the machine; the sim runs in a child process of the bench.`);
 for (const note of notes) console.log(`Note: ${note}`);

@@ -6,7 +6,7 @@
 import { dump as dumpYaml } from 'js-yaml';
 import type { KubeConfig, V1Pod } from '@kubernetes/client-node';
 import { UserError } from '../cluster/errors.ts';
-import { getPod } from '../cluster/getPod.ts';
+import { readOnePod } from '../cluster/onePod.ts';
 import { canListPods } from '../cluster/podWatch.ts';
 import { probePorts } from '../cluster/portProbe.ts';
 import { detailsForPods, listPodsOnce } from '../cluster/snapshot.ts';
@@ -66,8 +66,8 @@ async function* fromCluster(args: ViewArgs, target: Target, io: SnapshotIO, toHo
   const { kubeConfig } = target;
   const timeoutMs = target.requestTimeoutMs;
   if (args.pod) {
-    const pod = await getPod(kubeConfig, target.namespace, args.pod, { timeoutMs });
-    yield toHosts([pod], await detailsForPods(kubeConfig, [pod], target.namespace));
+    const { pod, details } = await readOnePod(kubeConfig, target.namespace, args.pod, { timeoutMs });
+    yield toHosts([pod], new Map([[pod.metadata?.uid ?? '', details]]));
     return;
   }
   let scope = target.scope;

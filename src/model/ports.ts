@@ -1,6 +1,7 @@
 // The Pod's localhost port map: all containers share one network namespace, so the
 // same port and protocol declared by two containers cannot both bind.
 
+import { byCodeUnit } from '../text/compare.ts';
 import type { ContainerView, PortEntry } from './types.ts';
 
 export function portMap(containers: ContainerView[]): PortEntry[] {
@@ -24,5 +25,5 @@ export function portMap(containers: ContainerView[]): PortEntry[] {
   }
   const out = [...entries.values()];
   for (const e of out) e.conflict = e.containers.length >= 2;
-  return out.sort((a, b) => a.port - b.port || a.protocol.localeCompare(b.protocol));
+  return out.sort((a, b) => a.port - b.port || byCodeUnit(a.protocol, b.protocol));
 }

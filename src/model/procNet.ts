@@ -2,6 +2,7 @@
 // All containers of a Pod share one network namespace, so these tables list every socket
 // of the Pod. Addresses are hex in host (little-endian) byte order, IPv6 as four 32-bit words.
 
+import { byCodeUnit } from '../text/compare.ts';
 import type { PortEntry } from './types.ts';
 
 export interface ProcSocket {
@@ -113,5 +114,5 @@ export function mergeProbe(ports: PortEntry[], sockets: ProcSocket[]): PortEntry
     const [port, protocol] = key.split('/');
     out.push({ port: Number(port), protocol, containers: [], names: [], conflict: false, listening: seen, probe: 'listening-undeclared' });
   }
-  return out.sort((a, b) => a.port - b.port || a.protocol.localeCompare(b.protocol));
+  return out.sort((a, b) => a.port - b.port || byCodeUnit(a.protocol, b.protocol));
 }

@@ -30,6 +30,12 @@ test('npm pack -> global install in a fresh prefix -> kubectl podview --demo --o
   const tarball = execFileSync('npm', ['pack', '--silent', '--pack-destination', dir], { cwd: ROOT, encoding: 'utf8' }).trim().split('\n').pop()!;
   const prefix = path.join(dir, 'prefix');
   execFileSync('npm', ['install', '-g', '--prefix', prefix, '--prefer-offline', '--no-audit', '--no-fund', path.join(dir, tarball)], { cwd: dir, stdio: 'pipe', timeout: 240_000 });
+  // The bundle holds every dependency: the install is the package alone, and small.
+  const installed = path.join(prefix, 'lib', 'node_modules');
+  assert.deepEqual(fs.readdirSync(installed), ['kubectl-podview'], 'no dependency is installed beside it');
+  assert.ok(!fs.existsSync(path.join(installed, 'kubectl-podview', 'node_modules')), 'no dependency is installed under it');
+  const bytes = Number(execFileSync('du', ['-sb', prefix], { encoding: 'utf8' }).split('\t')[0]);
+  assert.ok(bytes < 10 * 1024 * 1024, `the install takes ${(bytes / 1024 / 1024).toFixed(1)} MB, under 10 MB`);
   const env = envWith(path.join(prefix, 'bin'), dir);
   for (const name of ['kubectl-podview', 'kubectl_complete-podview']) assert.ok(fs.existsSync(path.join(prefix, 'bin', name)), `${name} on PATH`);
 

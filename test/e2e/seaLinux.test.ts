@@ -27,7 +27,7 @@ async function linuxSea(dir: string): Promise<string> {
   const seaModule: string = path.join(ROOT, '.ci', 'sea.mjs');
   const { buildSea } = (await import(seaModule)) as { buildSea(o: { builder: string; executable: string; bundle: string; output: string }): void };
   const output = path.join(dir, 'built', 'kubectl-podview-linux-x64');
-  buildSea({ builder: SEA_BUILDER, executable: SEA_BUILDER, bundle: path.join(ROOT, 'dist', 'kubectl-podview.mjs'), output });
+  buildSea({ builder: SEA_BUILDER, executable: SEA_BUILDER, bundle: path.join(ROOT, 'dist', 'single', 'kubectl-podview.mjs'), output });
   return output;
 }
 

@@ -1,0 +1,46 @@
+// `podview POD --once` reads one Pod and its surroundings in parallel: over the wire against the
+// sim, the same details the TUI's focused Pod gets, and only this Pod's events.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { V1Pod } from '@kubernetes/client-node';
+import { UserError } from '../../src/cluster/errors.ts';
+import { readOnePod } from '../../src/cluster/onePod.ts';
+import { METRICS_ABSENT_NOTE } from '../../src/cluster/detailSources.ts';
+import { withSim } from './simHarness.ts';
+
+function userMsvc(pods: V1Pod[]): V1Pod {
+  const pod = pods.find((p) => p.metadata!.name!.startsWith('user-msvc-'));
+  assert.ok(pod, 'the demo has user-msvc');
+  return pod;
+}
+
+test('one Pod with its owner chain, usage and its own events only', async (t) => {
+  const h = await withSim(t);
+  const pod = userMsvc(h.sim.control.list<V1Pod>('pods', 'shop'));
+  const name = pod.metadata!.name!;
+  // An earlier Pod of the same name (a StatefulSet's, a Job's) left an event of its own.
+  h.sim.control.create('events', {
+    apiVersion: 'v1',
+    kind: 'Event',
+    metadata: { name: `${name}.earlier`, namespace: 'shop' },
+    involvedObject: { kind: 'Pod', name, namespace: 'shop', uid: 'an-earlier-uid' },
+    reason: 'FromBefore',
+    message: 'an event of the Pod that had this name before',
+    type: 'Warning',
+  });
+  const { pod: read, details } = await readOnePod(h.config.kubeConfig, 'shop', name);
+  assert.equal(read.metadata?.uid, pod.metadata!.uid);
+  assert.deepEqual(details.owners?.map((o) => `${o.kind}/${o.resolved}`), ['ReplicaSet/true', 'Deployment/true']);
+  assert.ok(details.usage && Object.keys(details.usage).length === pod.spec!.containers.length, 'usage of every container');
+  assert.ok((details.events?.length ?? 0) > 0, 'this Pod has events');
+  assert.ok(details.events!.every((e) => (e as { involvedObject?: { uid?: string } }).involvedObject?.uid === pod.metadata!.uid), 'none of the earlier Pod');
+  assert.deepEqual(details.notes, []);
+});
+
+test('a Pod that does not exist is one clear line; missing metrics are a note', async (t) => {
+  const h = await withSim(t, { metrics: false });
+  await assert.rejects(readOnePod(h.config.kubeConfig, 'shop', 'nope'), (err: unknown) => err instanceof UserError && err.message === 'pod "nope" not found in namespace "shop"');
+  const { details } = await readOnePod(h.config.kubeConfig, 'shop', 'guestbook');
+  assert.equal(details.usage, undefined);
+  assert.ok(details.notes.includes(METRICS_ABSENT_NOTE), details.notes.join(' | '));
+});
