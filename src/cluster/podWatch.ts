@@ -9,10 +9,11 @@ import { uidOf } from '../store/podStore.ts';
 import type { WatchDelta } from '../store/types.ts';
 import { backoffDelay, DEFAULT_BACKOFF, sleep } from './backoff.ts';
 import type { BackoffOptions } from './backoff.ts';
+import { isNamedObject } from './answerShape.ts';
 import { ApiError, describeError, httpStatus, isUnreachable } from './errors.ts';
 import { getJson, HttpMethod, openList, sendJson, serverOf, sharedConnections } from './request.ts';
 import type { OpenList } from './request.ts';
-import { readWatch } from './watchStream.ts';
+import { MAX_WATCH_LINE_CHARS, readWatch } from './watchStream.ts';
 import type { WatchEvent } from './watchStream.ts';
 
 export interface PodWatchOptions {
@@ -69,13 +70,14 @@ async function runLoop(options: PodWatchOptions, signal: AbortSignal): Promise<v
   const server = serverOf(options.kubeConfig);
   let resourceVersion: string | undefined;
   let attempt = 0;
+  const dropped = { lines: 0 };
   store.setConnection({ kind: 'connecting' });
   while (!signal.aborted) {
     let reason: string;
     try {
       if (resourceVersion === undefined) resourceVersion = await listInto(options, signal);
       if (signal.aborted) return;
-      const outcome = await watchFrom(options, resourceVersion, signal, () => {
+      const outcome = await watchFrom(options, resourceVersion, signal, dropped, () => {
         attempt = 0;
       });
       resourceVersion = outcome.resourceVersion;
@@ -140,14 +142,16 @@ async function listInto(options: PodWatchOptions, signal: AbortSignal): Promise<
     return page;
   };
   const onItems = (items: unknown[]) => {
-    const deltas: WatchDelta[] = new Array(items.length);
-    for (let i = 0; i < items.length; i++) {
-      const pod = items[i] as V1Pod;
+    const deltas: WatchDelta[] = [];
+    for (const item of items) {
+      // A nameless object (or one whose name is not a string) would be a row nobody can open.
+      if (!isNamedObject(item)) continue;
+      const pod = item as V1Pod;
       seen.add(uidOf(pod));
-      deltas[i] = { type: 'ADDED', pod };
+      deltas.push({ type: 'ADDED', pod });
     }
     store.apply(deltas);
-    loaded += items.length;
+    loaded += deltas.length;
   };
   store.setConnection({ kind: 'loading', loaded });
   // The request for the page after the one being read (set from inside the read's callback).
@@ -183,7 +187,7 @@ interface WatchOutcome {
   sawData: boolean;
 }
 
-async function watchFrom(options: PodWatchOptions, from: string, signal: AbortSignal, onData: () => void): Promise<WatchOutcome> {
+async function watchFrom(options: PodWatchOptions, from: string, signal: AbortSignal, dropped: { lines: number }, onData: () => void): Promise<WatchOutcome> {
   const { store } = options;
   let resourceVersion = from;
   let gone = false;
@@ -213,8 +217,8 @@ async function watchFrom(options: PodWatchOptions, from: string, signal: AbortSi
           return false;
         }
         const rv = event.object.metadata?.resourceVersion;
-        if (rv) resourceVersion = rv;
-        if (event.type === 'ADDED' || event.type === 'MODIFIED' || event.type === 'DELETED') {
+        if (typeof rv === 'string' && rv) resourceVersion = rv;
+        if ((event.type === 'ADDED' || event.type === 'MODIFIED' || event.type === 'DELETED') && isNamedObject(event.object)) {
           deltas.push({ type: event.type, pod: event.object as V1Pod });
         }
       }
@@ -225,8 +229,9 @@ async function watchFrom(options: PodWatchOptions, from: string, signal: AbortSi
   });
   if (end.kind === 'error' && httpStatus(end.error) === 410) gone = true;
   if (end.kind === 'error' && !gone) throw end.error;
+  if (end.kind === 'oversized') errorReason = `a watch event over ${MAX_WATCH_LINE_CHARS / 2 ** 20} MiB was dropped unread (${++dropped.lines} so far)`;
   if (end.kind === 'dropped') errorReason = `the watch connection dropped (${describeError(end.error, 'watch pods').replace(/^cannot [^:]*: /, '')})`;
-  const kind = end.kind === 'stopped' ? (gone ? 'closed' : 'error') : end.kind === 'error' || end.kind === 'dropped' ? 'error' : end.kind;
+  const kind = end.kind === 'stopped' ? (gone ? 'closed' : 'error') : end.kind === 'error' || end.kind === 'dropped' || end.kind === 'oversized' ? 'error' : end.kind;
   return { resourceVersion, gone, end: kind, reason: errorReason || 'the watch failed', sawData };
 }
 
