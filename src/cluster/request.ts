@@ -40,7 +40,7 @@ export function useRequestTimeout(kubeConfig: KubeConfig, ms: number | undefined
   (kubeConfig as WithTimeout)[TIMEOUT] = ms;
 }
 
-function timeoutOf(kubeConfig: KubeConfig, options: RequestOptions): number {
+export function timeoutOf(kubeConfig: KubeConfig, options: RequestOptions): number {
   return options.timeoutMs ?? (kubeConfig as WithTimeout)[TIMEOUT] ?? DEFAULT_REQUEST_TIMEOUT_MS;
 }
 
@@ -235,7 +235,10 @@ export async function openStream(kubeConfig: KubeConfig, path: string, query: Qu
     if (response.httpStatusCode >= 200 && response.httpStatusCode <= 299) return response;
     const text = await response.body.text().catch(() => '');
     const wait = retryAfterMs(response.httpStatusCode, response.headers, attempt);
-    if (wait === undefined || limits.signal?.aborted) throw new ApiError(response.httpStatusCode, serverOf(kubeConfig), parseOrUndefined(text));
+    const answer = new ApiError(response.httpStatusCode, serverOf(kubeConfig), parseOrUndefined(text));
+    if (wait === undefined || limits.signal?.aborted) throw answer;
     await sleep(wait, limits.signal ?? new AbortController().signal);
+    // Out of time while waiting: the server's last answer says more than "timed out".
+    if (limits.signal?.aborted) throw answer;
   }
 }
