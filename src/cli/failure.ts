@@ -1,7 +1,7 @@
 // The one place a failure becomes what the user reads: `error: <one line>` on stderr and exit
 // code 1. A user's mistake (bad flag, missing kubeconfig, unknown Pod, unreachable server)
 // never shows a stack; only a bug does, and only when asked for with PODVIEW_DEBUG=1.
-import { describeError, httpStatus, networkCode, redact, UserError } from '../cluster/errors.ts';
+import { describeError, httpStatus, networkCode, redact, RequestError, UserError } from '../cluster/errors.ts';
 
 export interface FailureReport {
   /** What to print on stderr, without the trailing newline. */
@@ -15,7 +15,7 @@ function firstLine(text: string): string {
 
 /** True for errors from talking to a server or reading a file: the user's world, not our bug. */
 function isEnvironmental(err: unknown): boolean {
-  return httpStatus(err) !== undefined || networkCode(err) !== undefined;
+  return err instanceof RequestError || httpStatus(err) !== undefined || networkCode(err) !== undefined;
 }
 
 export function reportFor(err: unknown, debug = process.env.PODVIEW_DEBUG === '1'): FailureReport {
