@@ -2,6 +2,7 @@
 // code 1. A user's mistake (bad flag, missing kubeconfig, unknown Pod, unreachable server)
 // never shows a stack; only a bug does, and only when asked for with PODVIEW_DEBUG=1.
 import { describeError, httpStatus, networkCode, redact, RequestError, UserError } from '../cluster/errors.ts';
+import { sanitize } from '../text/sanitize.ts';
 
 export interface FailureReport {
   /** What to print on stderr, without the trailing newline. */
@@ -19,10 +20,11 @@ function isEnvironmental(err: unknown): boolean {
 }
 
 export function reportFor(err: unknown, debug = process.env.PODVIEW_DEBUG === '1'): FailureReport {
-  if (err instanceof UserError) return { text: `error: ${redact(err.message)}`, exitCode: 1 };
+  if (err instanceof UserError) return { text: `error: ${sanitize(redact(err.message))}`, exitCode: 1 };
   if (isEnvironmental(err)) return { text: `error: ${describeError(err, 'talk to the API server')}`, exitCode: 1 };
   const message = err instanceof Error ? err.message : String(err);
-  const line = `error: internal error: ${redact(firstLine(message) || 'unknown')}`;
+  // An unexpected error's message may quote server text (a JSON parser quotes the body): sanitized like any.
+  const line = `error: internal error: ${sanitize(redact(firstLine(message) || 'unknown'))}`;
   if (debug && err instanceof Error && err.stack) return { text: `${line}\n${redact(err.stack)}`, exitCode: 1 };
   return { text: `${line} (run with PODVIEW_DEBUG=1 for details)`, exitCode: 1 };
 }
