@@ -169,3 +169,24 @@ test('a redirect to another host never carries the token there', async () => {
   assert.ok(server.seen.some((r) => r.authorization === `Bearer ${TOKEN}`), 'the real server got the token');
   for (const seen of other.seen) assert.ok(!seen.authorization?.includes(TOKEN), `the other host got ${seen.url} without the token`);
 });
+
+test('a 200 answer for one Pod that is not a Pod is one line, not a blank snapshot', async () => {
+  server.handler = (req, res) => (req.url?.startsWith('/api/v1/namespaces/default/pods/web') ? json(res, 200, { kind: 'Status', status: 'Success' }) : json(res, 200, { kind: 'List', items: [] }));
+  assertOneLineError(await once('web'), new RegExp(`cannot get pod "web" in namespace "default": the answer from ${server.url} is not a Pod$`));
+});
+
+test('one-shot requests have a limit by default; --request-timeout replaces it, 0 means none, and shared views inherit it', async () => {
+  const { KubeConfig } = await import('@kubernetes/client-node');
+  const { DEFAULT_REQUEST_TIMEOUT_MS, sharedConnections, timeoutOf, useRequestTimeout } = await import('../../src/cluster/request.ts');
+  const { parseRequestTimeout } = await import('../../src/cluster/config.ts');
+  const kubeConfig = new KubeConfig();
+  kubeConfig.loadFromFile(kubeconfig);
+  assert.equal(timeoutOf(kubeConfig, {}), DEFAULT_REQUEST_TIMEOUT_MS, 'a default, so a server that never answers cannot hold --once forever');
+  useRequestTimeout(kubeConfig, parseRequestTimeout('0'));
+  assert.equal(timeoutOf(kubeConfig, {}), 0, '--request-timeout 0: no limit, as kubectl');
+  useRequestTimeout(kubeConfig, parseRequestTimeout('5s'));
+  const shared = sharedConnections(kubeConfig);
+  assert.equal(timeoutOf(shared.kubeConfig, {}), 5000, 'a page of a list made through a shared view');
+  assert.equal(timeoutOf(kubeConfig, { timeoutMs: 250 }), 250, 'an explicit limit wins');
+  shared.close();
+});
