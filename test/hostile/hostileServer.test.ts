@@ -24,6 +24,8 @@ before(async () => {
   kubeconfig = writeKubeconfig(dir, server.url);
 });
 after(async () => {
+  // Whatever the server answered, podview never asked it for a Secret.
+  assert.deepEqual([...server.seen, ...other.seen].filter((r) => /\/secrets(\/|\?|$)/.test(r.url)), []);
   await server.close();
   await other.close();
   fs.rmSync(dir, { recursive: true, force: true });
@@ -189,4 +191,25 @@ test('one-shot requests have a limit by default; --request-timeout replaces it, 
   assert.equal(timeoutOf(shared.kubeConfig, {}), 5000, 'a page of a list made through a shared view');
   assert.equal(timeoutOf(kubeConfig, { timeoutMs: 250 }), 250, 'an explicit limit wins');
   shared.close();
+});
+
+test('the token is written to no file: a run with a fresh HOME and TMPDIR leaves it nowhere', async () => {
+  const home = fs.mkdtempSync(path.join(os.tmpdir(), 'podview-home-'));
+  try {
+    server.handler = pods((_req, res) => json(res, 500, { kind: 'Status', code: 500, message: 'fail so that every error path runs' }));
+    const result = await runSource(['--kubeconfig', kubeconfig, '--once'], { env: { HOME: home, TMPDIR: home, XDG_CACHE_HOME: path.join(home, '.cache') } });
+    assert.equal(result.code, 1);
+    const holding: string[] = [];
+    const walk = (at: string): void => {
+      for (const entry of fs.readdirSync(at, { withFileTypes: true })) {
+        const full = path.join(at, entry.name);
+        if (entry.isDirectory()) walk(full);
+        else if (entry.isFile() && fs.readFileSync(full).includes(TOKEN)) holding.push(full);
+      }
+    };
+    walk(home);
+    assert.deepEqual(holding, []);
+  } finally {
+    fs.rmSync(home, { recursive: true, force: true });
+  }
 });
