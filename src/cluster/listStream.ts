@@ -16,9 +16,18 @@ const OPEN_ARRAY = 0x5b;
 const CLOSE_ARRAY = 0x5d;
 const ITEMS = Buffer.from('items');
 
+/**
+ * The longest list item kept (bytes). etcd stores objects of at most 1.5 MB; a longer item is a
+ * broken or hostile server, and is let go of as it arrives (counted, never parsed) so memory
+ * follows this cap, not the item (the watch has the same cap per line: watchStream.ts).
+ */
+export const MAX_LIST_ITEM_BYTES = 4 * 1024 * 1024;
+
 export interface ListHandlers {
   /** Items parsed from one chunk of the body, in order. */
   onItems(items: unknown[]): void;
+  /** An item longer than the cap was skipped unread (called once per such item). */
+  onOversized?(): void;
   /** The list without its items, as soon as everything before "items" is in (its metadata, from kube-apiserver). */
   onHead?(head: Record<string, unknown>): void;
 }
@@ -48,8 +57,13 @@ export class ListSplitter {
   private readonly envelope: Buffer[] = [];
   private headSent = false;
   private done = false;
+  /** Inside an item that passed the cap: its bytes are dropped as they come, its end still found. */
+  private skipping = false;
 
-  constructor(private readonly handlers: ListHandlers) {}
+  constructor(
+    private readonly handlers: ListHandlers,
+    private readonly maxItemBytes = MAX_LIST_ITEM_BYTES,
+  ) {}
 
   push(chunk: Uint8Array): void {
     const bytes = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
@@ -57,6 +71,10 @@ export class ListSplitter {
     const items: unknown[] = [];
     this.scan(items);
     if (items.length > 0) this.handlers.onItems(items);
+    if (this.itemStart >= 0 && this.buf.length - this.itemStart > this.maxItemBytes) {
+      this.skipping = true;
+      this.itemStart = -1;
+    }
     this.carry();
   }
 
@@ -106,7 +124,10 @@ export class ListSplitter {
         if (depth < 0) throw new SyntaxError('unbalanced brackets in the list response');
         if (this.phase === 'items') {
           if (depth === 2) {
-            items.push(JSON.parse(buf.toString('utf8', this.itemStart, i)));
+            if (this.skipping) {
+              this.skipping = false;
+              this.handlers.onOversized?.();
+            } else items.push(JSON.parse(buf.toString('utf8', this.itemStart, i)));
             this.itemStart = -1;
           } else if (depth === 1) {
             this.phase = 'after';
@@ -126,7 +147,8 @@ export class ListSplitter {
 
   /** Keeps what a later chunk still needs: the unfinished item, or the unfinished envelope string (its escapes are counted from its start). */
   private carry(): void {
-    const from = this.itemStart >= 0 ? this.itemStart : this.inString ? this.stringStart : Math.min(this.pos, this.buf.length);
+    // A skipped item keeps nothing, not even the string it is in (only envelope strings need their start).
+    const from = this.itemStart >= 0 ? this.itemStart : this.inString && !this.skipping ? this.stringStart : Math.min(this.pos, this.buf.length);
     if (this.envelopeFrom >= 0) {
       this.keepEnvelope(from);
       this.envelopeFrom = from;

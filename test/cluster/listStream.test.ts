@@ -106,3 +106,23 @@ test('readList reads a web stream to its end and cancels it on a malformed body'
   await assert.rejects(readList(broken.getReader(), { onItems: () => undefined }), SyntaxError);
   assert.equal(cancelled, true);
 });
+
+test('an item over the cap is skipped as it arrives, counted, and the items around it are kept', () => {
+  const huge = 'x'.repeat(5000);
+  const body = Buffer.from(JSON.stringify({ kind: 'PodList', items: [{ a: 1 }, { big: huge, nested: [{ s: 'a \\" ] } quote' }] }, { b: 2 }], metadata: { continue: 'c' } }));
+  for (const size of [1, 7, 64, 1000, body.length]) {
+    const items: unknown[] = [];
+    let oversized = 0;
+    const splitter = new ListSplitter({ onItems: (batch) => items.push(...batch), onOversized: () => oversized++ }, 1024);
+    for (let at = 0; at < body.length; at += size) splitter.push(body.subarray(at, at + size));
+    const rest = splitter.end();
+    if (size === body.length) {
+      // One chunk holds the whole item: nothing was ever carried, so it is parsed (the cap bounds what is held between chunks).
+      assert.equal(items.length, 3);
+      continue;
+    }
+    assert.deepEqual(items, [{ a: 1 }, { b: 2 }], `chunks of ${size}`);
+    assert.equal(oversized, 1, `chunks of ${size}`);
+    assert.deepEqual(rest, { kind: 'PodList', items: [], metadata: { continue: 'c' } });
+  }
+});

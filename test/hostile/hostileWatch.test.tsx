@@ -107,8 +107,8 @@ test('garbage lines in a watch are skipped; the events around them still apply',
     res.write(JSON.stringify({ type: 'ADDED', object: { ...pod('good'), metadata: { ...pod('good').metadata, namespace: 'shop', resourceVersion: '12' } } }) + '\n');
   });
   start();
-  const frame = await frameWith(app, /good/);
-  assert.match(statusRow(frame), /live/);
+  const frame = await frameWith(app, /good[\s\S]*● live \(2 items that are no Pod skipped\)/);
+  assert.match(statusRow(frame), /● live \(2 items that are no Pod skipped\)/, 'the nameless objects are counted in the status bar');
   assert.doesNotMatch(frame, /^\s*>?\s+\d/m, 'no nameless row');
 });
 
@@ -151,4 +151,20 @@ test('a watch that goes silent is given up and reconnected; the list stays', asy
   const { waitFor } = await import('../cluster/waitFor.ts');
   await waitFor('a second watch', () => watches() >= 2);
   assert.match(app.lastFrame() ?? '', /web-1/);
+});
+
+test('a list item over 4 MiB and a nameless one are skipped and counted; the rest of the list shows', async (t) => {
+  const { server, app, start } = await setup(t);
+  server.handler = (req, res) => {
+    if (!isList(req)) return isWatch(req) ? (res.writeHead(200), res.flushHeaders()) : json(res, 404, {});
+    res.writeHead(200, { 'content-type': 'application/json' });
+    const good = (name: string) => JSON.stringify({ ...pod(name), metadata: { ...pod(name).metadata, namespace: 'shop' } });
+    res.write(`{"kind":"PodList","metadata":{"resourceVersion":"10"},"items":[${good('before')},{"metadata":{"name":5}},{"metadata":{"name":"huge","namespace":"shop"},"x":"`);
+    void writeLong(res, 10 * 2 ** 20).then(() => res.end(`"},${good('after')}]}`));
+  };
+  start();
+  const frame = await frameWith(app, /● live \(1 item that is no Pod skipped, 1 over 4 MiB skipped\)/);
+  assert.match(frame, /before/);
+  assert.match(frame, /after/);
+  assert.doesNotMatch(frame, /huge/);
 });
