@@ -35,10 +35,12 @@ export interface ListHandlers {
 /**
  * A byte-level scanner over the body's chunks. It tracks only what it must (string or not,
  * nesting depth) to find where each element of the top-level "items" array starts and ends;
- * each element is then parsed by JSON.parse, which also validates it. Everything outside
- * "items" (the envelope) is kept and parsed by end(). Malformed input throws SyntaxError: each
- * item and the envelope go through JSON.parse, and the scanner itself checks the brackets and
- * what stands between items (it does not insist on the commas there, which JSON.parse would).
+ * each object or array element is then parsed by JSON.parse, which also validates it; an
+ * element that is a string, number, true, false or null is handed over as null unread (a broken
+ * server's list must not lose its good items to one bad one). Everything outside "items" (the
+ * envelope) is kept and parsed by end(). Malformed input throws SyntaxError: each parsed item
+ * and the envelope go through JSON.parse, and the scanner itself checks the brackets (it does
+ * not insist on the commas between items, which JSON.parse would).
  */
 export class ListSplitter {
   /** Bytes not yet consumed: the unfinished item or string carried over from the last chunk, then the new chunk. */
@@ -59,6 +61,10 @@ export class ListSplitter {
   private done = false;
   /** Inside an item that passed the cap: its bytes are dropped as they come, its end still found. */
   private skipping = false;
+  /** Inside an item that is a string: nothing of it is kept. */
+  private itemString = false;
+  /** Inside an item that is a number, true, false or null. */
+  private inScalar = false;
 
   constructor(
     private readonly handlers: ListHandlers,
@@ -96,6 +102,7 @@ export class ListSplitter {
       if (inString) {
         if (c === QUOTE) {
           inString = false;
+          if (depth === 2) this.itemString = false;
           if (depth === 1) this.lastKeyIsItems = i - 1 - this.stringStart - 1 === ITEMS.length && buf.compare(ITEMS, 0, ITEMS.length, this.stringStart + 1, i - 1) === 0;
         } else if (c === BACKSLASH) i++; // the escaped byte may be in the next chunk: pos then points past this one's end
         continue;
@@ -105,7 +112,12 @@ export class ListSplitter {
         continue;
       }
       if (c === QUOTE) {
-        if (depth === 2 && this.phase === 'items') throw new SyntaxError('a list item is a JSON object');
+        // An item that is no object (a string here, a number or null below) is handed over as
+        // null, for the caller to count among what it cannot show, instead of failing the list.
+        if (depth === 2 && this.phase === 'items') {
+          items.push(null);
+          this.itemString = true;
+        }
         inString = true;
         this.stringStart = i - 1;
       } else if (c === OPEN_OBJECT || c === OPEN_ARRAY) {
@@ -115,8 +127,7 @@ export class ListSplitter {
           this.envelopeFrom = -1;
           this.sendHead();
         } else if (depth === 2 && this.phase === 'items') {
-          if (c !== OPEN_OBJECT) throw new SyntaxError('a list item is a JSON object');
-          this.itemStart = i - 1;
+          this.itemStart = i - 1; // an array item is parsed too; the caller sees it is no object
         }
         depth++;
       } else if (c === CLOSE_OBJECT || c === CLOSE_ARRAY) {
@@ -136,8 +147,10 @@ export class ListSplitter {
         } else if (depth === 0) {
           this.done = true;
         }
-      } else if (depth === 2 && this.phase === 'items' && c > 0x20 && c !== 0x2c) {
-        throw new SyntaxError('a list item is a JSON object');
+      } else if (depth === 2 && this.phase === 'items') {
+        const inToken = c > 0x20 && c !== 0x2c;
+        if (inToken && !this.inScalar) items.push(null);
+        this.inScalar = inToken;
       }
     }
     this.pos = i;
@@ -148,7 +161,7 @@ export class ListSplitter {
   /** Keeps what a later chunk still needs: the unfinished item, or the unfinished envelope string (its escapes are counted from its start). */
   private carry(): void {
     // A skipped item keeps nothing, not even the string it is in (only envelope strings need their start).
-    const from = this.itemStart >= 0 ? this.itemStart : this.inString && !this.skipping ? this.stringStart : Math.min(this.pos, this.buf.length);
+    const from = this.itemStart >= 0 ? this.itemStart : this.inString && !this.skipping && !this.itemString ? this.stringStart : Math.min(this.pos, this.buf.length);
     if (this.envelopeFrom >= 0) {
       this.keepEnvelope(from);
       this.envelopeFrom = from;

@@ -153,17 +153,17 @@ test('a watch that goes silent is given up and reconnected; the list stays', asy
   assert.match(app.lastFrame() ?? '', /web-1/);
 });
 
-test('a list item over 4 MiB and a nameless one are skipped and counted; the rest of the list shows', async (t) => {
+test('a list with nulls, numbers, strings, arrays, a nameless object and an item over 4 MiB: the Pods show, the rest is counted', async (t) => {
   const { server, app, start } = await setup(t);
   server.handler = (req, res) => {
     if (!isList(req)) return isWatch(req) ? (res.writeHead(200), res.flushHeaders()) : json(res, 404, {});
     res.writeHead(200, { 'content-type': 'application/json' });
     const good = (name: string) => JSON.stringify({ ...pod(name), metadata: { ...pod(name).metadata, namespace: 'shop' } });
-    res.write(`{"kind":"PodList","metadata":{"resourceVersion":"10"},"items":[${good('before')},{"metadata":{"name":5}},{"metadata":{"name":"huge","namespace":"shop"},"x":"`);
+    res.write(`{"kind":"PodList","metadata":{"resourceVersion":"10"},"items":[null,${good('before')},{"metadata":{"name":5}},7,"x",[1],{"metadata":{"name":"huge","namespace":"shop"},"x":"`);
     void writeLong(res, 10 * 2 ** 20).then(() => res.end(`"},${good('after')}]}`));
   };
   start();
-  const frame = await frameWith(app, /● live \(1 item that is no Pod skipped, 1 over 4 MiB skipped\)/);
+  const frame = await frameWith(app, /● live \(5 items that are no Pod skipped, 1 over 4 MiB skipped\)/);
   assert.match(frame, /before/);
   assert.match(frame, /after/);
   assert.doesNotMatch(frame, /huge/);
