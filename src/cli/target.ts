@@ -4,6 +4,7 @@
 import { KubeConfig } from '@kubernetes/client-node';
 import { loadConfig, parseRequestTimeout } from '../cluster/config.ts';
 import type { LoadedConfig } from '../cluster/config.ts';
+import { useRequestTimeout } from '../cluster/request.ts';
 import type { ClusterArgs } from './commandTypes.ts';
 
 export interface Target extends LoadedConfig {
@@ -52,6 +53,7 @@ export async function openTarget(args: ClusterArgs): Promise<Target> {
       requestTimeout: args.requestTimeout,
     });
   }
+  useRequestTimeout(loaded.kubeConfig, loaded.requestTimeoutMs);
   // The demo shows its whole (small) cluster unless a namespace was asked for.
   const everywhere = args.allNamespaces || (args.demo && args.namespace === undefined);
   let closed = false;

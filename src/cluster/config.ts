@@ -90,8 +90,8 @@ export function parseRequestTimeout(value: string): number | undefined {
   const amount = Number(match[1]);
   const unit = match[2] ?? 's';
   const factor = unit === 'ms' ? 1 : unit === 's' ? 1000 : unit === 'm' ? 60_000 : 3_600_000;
-  const ms = Math.round(amount * factor);
-  return ms === 0 ? undefined : ms;
+  // 0 stays 0: "no limit", as kubectl reads it; absent (undefined) means the default limit.
+  return Math.round(amount * factor);
 }
 
 function inClusterAvailable(env: Record<string, string | undefined>): boolean {

@@ -3,6 +3,7 @@
 // Secrets are never read here or anywhere.
 import type { CoreV1Event, KubeConfig, V1Pod } from '@kubernetes/client-node';
 import type { OwnerView, Usage } from '../model/types.ts';
+import { objectsOf } from './answerShape.ts';
 import { describeError, httpStatus } from './errors.ts';
 import { getJson } from './request.ts';
 
@@ -28,9 +29,9 @@ export async function listEvents(kubeConfig: KubeConfig, namespace: string | und
   let cont: string | undefined;
   try {
     do {
-      const page = await getJson<{ items?: CoreV1Event[]; metadata?: { continue?: string } }>(kubeConfig, path, { fieldSelector, limit: 500, continue: cont }, { timeoutMs: 15_000 });
-      if (Array.isArray(page.items)) for (const event of page.items) items.push(event);
-      cont = page.metadata?.continue || undefined;
+      const page = await getJson<{ items?: unknown; metadata?: { continue?: unknown } } | null>(kubeConfig, path, { fieldSelector, limit: 500, continue: cont }, {});
+      for (const event of objectsOf<CoreV1Event>(page?.items)) items.push(event);
+      cont = (typeof page?.metadata?.continue === 'string' && page.metadata.continue) || undefined;
     } while (cont);
     return { items };
   } catch (err) {
@@ -42,7 +43,7 @@ export function eventsByInvolvedUid(events: readonly CoreV1Event[]): Map<string,
   const out = new Map<string, CoreV1Event[]>();
   for (const event of events) {
     const uid = event.involvedObject?.uid;
-    if (!uid || event.involvedObject?.kind !== 'Pod') continue;
+    if (typeof uid !== 'string' || !uid || event.involvedObject?.kind !== 'Pod') continue;
     let list = out.get(uid);
     if (!list) out.set(uid, (list = []));
     list.push(event);
@@ -57,12 +58,12 @@ export async function listMetrics(kubeConfig: KubeConfig, namespace: string | un
   const base = '/apis/metrics.k8s.io/v1beta1';
   const path = namespace === undefined ? `${base}/pods` : `${base}/namespaces/${encodeURIComponent(namespace)}/pods${name ? `/${encodeURIComponent(name)}` : ''}`;
   try {
-    const body = await getJson<PodMetrics & { items?: PodMetrics[] }>(kubeConfig, path, {}, { timeoutMs: 15_000 });
-    return { items: name ? [body] : Array.isArray(body.items) ? body.items : [] };
+    const body = await getJson<(PodMetrics & { items?: unknown }) | null>(kubeConfig, path, {}, {});
+    return { items: name ? objectsOf<PodMetrics>([body]) : objectsOf<PodMetrics>(body?.items) };
   } catch (err) {
     if (httpStatus(err) === 404) {
       // The API may exist while this one Pod has no sample yet: ask discovery which it is.
-      const served = await getJson(kubeConfig, base, {}, { timeoutMs: 15_000 }).then(() => true, () => false);
+      const served = await getJson(kubeConfig, base, {}, {}).then(() => true, () => false);
       return { items: [], note: served ? 'usage: no metrics sample for this Pod yet' : METRICS_ABSENT_NOTE };
     }
     return { items: [], note: noteFor('metrics', err) };
@@ -81,8 +82,8 @@ function quantity(text: string | undefined, table: Record<string, number>): numb
 
 export function usageFromMetrics(metrics: PodMetrics): Record<string, Usage> {
   const out: Record<string, Usage> = {};
-  for (const container of metrics.containers ?? []) {
-    if (!container.name) continue;
+  for (const container of objectsOf<NonNullable<PodMetrics['containers']>[number]>(metrics.containers)) {
+    if (typeof container.name !== 'string' || !container.name) continue;
     out[container.name] = { cpuCores: quantity(container.usage?.cpu, CPU_SUFFIX), memoryBytes: quantity(container.usage?.memory, MEM_SUFFIX) };
   }
   return out;
@@ -104,15 +105,15 @@ type OwnerRef = { kind?: string; name?: string; controller?: boolean };
 
 function controllerOf(refs: OwnerRef[] | undefined): { kind: string; name: string } | undefined {
   const list = refs ?? [];
-  const ref = list.find((r) => r.controller) ?? list[0];
-  return ref?.kind && ref.name ? { kind: ref.kind, name: ref.name } : undefined;
+  const ref = list.find((r) => r.controller === true) ?? list[0];
+  return typeof ref?.kind === 'string' && typeof ref.name === 'string' && ref.kind && ref.name ? { kind: ref.kind, name: ref.name } : undefined;
 }
 
 /** The Pod's owner chain, nearest first: ReplicaSet -> Deployment, Job -> CronJob, StatefulSet, DaemonSet. */
 export async function resolveOwners(kubeConfig: KubeConfig, pod: V1Pod, cache: OwnerCache): Promise<OwnerView[]> {
   const namespace = pod.metadata?.namespace ?? 'default';
   const chain: OwnerView[] = [];
-  let next = controllerOf(pod.metadata?.ownerReferences as OwnerRef[] | undefined);
+  let next = controllerOf(objectsOf<OwnerRef>(pod.metadata?.ownerReferences));
   while (next && chain.length < 5) {
     const key = `${next.kind}/${namespace}/${next.name}`;
     let known = cache.get(key);
@@ -121,8 +122,8 @@ export async function resolveOwners(kubeConfig: KubeConfig, pod: V1Pod, cache: O
       if (!template) known = { resolved: false };
       else {
         try {
-          const object = await getJson<{ metadata?: { ownerReferences?: OwnerRef[] } }>(kubeConfig, template.replace('NS', encodeURIComponent(namespace)) + encodeURIComponent(next.name), {}, { timeoutMs: 15_000 });
-          known = { resolved: true, owner: controllerOf(object.metadata?.ownerReferences) };
+          const object = await getJson<{ metadata?: { ownerReferences?: unknown } } | null>(kubeConfig, template.replace('NS', encodeURIComponent(namespace)) + encodeURIComponent(next.name), {}, {});
+          known = { resolved: true, owner: controllerOf(objectsOf<OwnerRef>(object?.metadata?.ownerReferences)) };
         } catch {
           known = { resolved: false }; // forbidden or gone: still show the name the Pod gave
         }

@@ -29,7 +29,36 @@ export class ApiError extends Error {
   }
 }
 
+/**
+ * A request that got no HTTP answer: the connection failed (refused, DNS, TLS, reset) or no
+ * answer came in time. It carries the server it was for, so every line built from it can say
+ * where, and how long it waited, so a timeout is told apart from a status.
+ */
+export class RequestError extends Error {
+  readonly server: string;
+  readonly timeoutMs: number | undefined;
+
+  constructor(server: string, cause: unknown, timeoutMs?: number) {
+    super(cause instanceof Error ? cause.message : String(cause), { cause });
+    this.name = 'RequestError';
+    this.server = server;
+    this.timeoutMs = isTimeout(cause) ? timeoutMs : undefined;
+  }
+
+  /** True when the request was given up because no (whole) answer came within its time. */
+  get timedOut(): boolean {
+    return isTimeout(this.cause);
+  }
+}
+
+/** AbortSignal.timeout()'s reason is a DOMException named TimeoutError (its numeric code, 23, is no HTTP status). */
+function isTimeout(err: unknown): boolean {
+  return err instanceof Error && err.name === 'TimeoutError';
+}
+
 const SECRET_PATTERNS: [RegExp, string][] = [
+  // User info in a URL (https://admin:PASSWORD@host): kubeconfig server fields and proxies carry it.
+  [/\b([a-z][a-z0-9+.-]*:\/\/)[^\s/?#@"']+@/gi, '$1<redacted>@'],
   [/-----BEGIN [A-Z ]+-----[\s\S]*?(?:-----END [A-Z ]+-----|$)/g, '<redacted>'],
   [/\b((?:proxy-)?authorization)(["']?\s*[:=]\s*["']?)(?:(?:bearer|basic)\s+)?[^\s"',}]+/gi, '$1$2<redacted>'],
   [/\b(bearer|basic)\s+[^\s"',}]+/gi, '$1 <redacted>'],
@@ -86,6 +115,7 @@ export function networkCode(err: unknown): string | undefined {
 
 /** True when the error means the API server could not be reached at all (as opposed to an HTTP answer). */
 export function isUnreachable(err: unknown): boolean {
+  if (err instanceof RequestError) return true;
   if (err instanceof ApiError || err instanceof UserError) return false;
   if (httpStatus(err) !== undefined) return false;
   return networkCode(err) !== undefined || (err instanceof Error && /fetch failed|socket|network/i.test(err.message));
@@ -93,10 +123,12 @@ export function isUnreachable(err: unknown): boolean {
 
 /** The HTTP status of an error from our requests or from client-node's ApiException / Watch. */
 export function httpStatus(err: unknown): number | undefined {
-  if (!err || typeof err !== 'object') return undefined;
-  const e = err as { statusCode?: unknown; code?: unknown };
+  if (!err || typeof err !== 'object' || err instanceof RequestError) return undefined;
+  const e = err as { statusCode?: unknown; code?: unknown; name?: unknown };
   if (typeof e.statusCode === 'number') return e.statusCode;
-  if (typeof e.code === 'number') return e.code;
+  // client-node's ApiException keeps the status in `code`; a DOMException (TimeoutError: 23,
+  // AbortError: 20) and Node's system errors also have a `code` that is no status.
+  if (typeof e.code === 'number' && e.code >= 100 && e.code <= 599 && !(err instanceof DOMException)) return e.code;
   return undefined;
 }
 
@@ -113,6 +145,20 @@ function statusMessage(err: unknown): string {
   }
   const message = parsed && typeof parsed === 'object' ? (parsed as { message?: unknown }).message : undefined;
   return typeof message === 'string' ? message : '';
+}
+
+function seconds(ms: number): string {
+  return ms % 1000 === 0 ? `${ms / 1000} s` : `${ms} ms`;
+}
+
+/** Why a connection failed, in words: the system error's meaning, else the innermost message (undici's `fetch failed` says nothing). */
+function connectionCause(err: RequestError): string {
+  const code = networkCode(err);
+  if (code) return NETWORK_CODES[code] ?? code;
+  let inner: unknown = err;
+  for (let depth = 0; depth < 5 && inner instanceof Error && inner.cause instanceof Error; depth++) inner = inner.cause;
+  const message = inner instanceof Error ? inner.message : String(inner);
+  return message.split('\n')[0] || 'the connection failed';
 }
 
 /**
@@ -142,6 +188,10 @@ export function describeError(err: unknown, what: string, server?: string): stri
       default:
         line = `cannot ${what}: ${message || `HTTP ${status}`}${where ? ` (${where})` : ''}`;
     }
+  } else if (err instanceof RequestError) {
+    line = err.timedOut
+      ? `cannot ${what}: no answer from ${err.server} within ${err.timeoutMs ? seconds(err.timeoutMs) : 'the time allowed'}`
+      : `cannot reach the API server at ${err.server}: ${connectionCause(err)}`;
   } else {
     const code = networkCode(err);
     const fsCode = (err as { code?: unknown } | null)?.code;

@@ -16,9 +16,18 @@ const OPEN_ARRAY = 0x5b;
 const CLOSE_ARRAY = 0x5d;
 const ITEMS = Buffer.from('items');
 
+/**
+ * The longest list item kept (bytes). etcd stores objects of at most 1.5 MB; a longer item is a
+ * broken or hostile server, and is let go of as it arrives (counted, never parsed) so memory
+ * follows this cap, not the item (the watch has the same cap per line: watchStream.ts).
+ */
+export const MAX_LIST_ITEM_BYTES = 4 * 1024 * 1024;
+
 export interface ListHandlers {
   /** Items parsed from one chunk of the body, in order. */
   onItems(items: unknown[]): void;
+  /** An item longer than the cap was skipped unread (called once per such item). */
+  onOversized?(): void;
   /** The list without its items, as soon as everything before "items" is in (its metadata, from kube-apiserver). */
   onHead?(head: Record<string, unknown>): void;
 }
@@ -26,10 +35,12 @@ export interface ListHandlers {
 /**
  * A byte-level scanner over the body's chunks. It tracks only what it must (string or not,
  * nesting depth) to find where each element of the top-level "items" array starts and ends;
- * each element is then parsed by JSON.parse, which also validates it. Everything outside
- * "items" (the envelope) is kept and parsed by end(). Malformed input throws SyntaxError: each
- * item and the envelope go through JSON.parse, and the scanner itself checks the brackets and
- * what stands between items (it does not insist on the commas there, which JSON.parse would).
+ * each object or array element is then parsed by JSON.parse, which also validates it; an
+ * element that is a string, number, true, false or null is handed over as null unread (a broken
+ * server's list must not lose its good items to one bad one). Everything outside "items" (the
+ * envelope) is kept and parsed by end(). Malformed input throws SyntaxError: each parsed item
+ * and the envelope go through JSON.parse, and the scanner itself checks the brackets (it does
+ * not insist on the commas between items, which JSON.parse would).
  */
 export class ListSplitter {
   /** Bytes not yet consumed: the unfinished item or string carried over from the last chunk, then the new chunk. */
@@ -48,8 +59,17 @@ export class ListSplitter {
   private readonly envelope: Buffer[] = [];
   private headSent = false;
   private done = false;
+  /** Inside an item that passed the cap: its bytes are dropped as they come, its end still found. */
+  private skipping = false;
+  /** Inside an item that is a string: nothing of it is kept. */
+  private itemString = false;
+  /** Inside an item that is a number, true, false or null. */
+  private inScalar = false;
 
-  constructor(private readonly handlers: ListHandlers) {}
+  constructor(
+    private readonly handlers: ListHandlers,
+    private readonly maxItemBytes = MAX_LIST_ITEM_BYTES,
+  ) {}
 
   push(chunk: Uint8Array): void {
     const bytes = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
@@ -57,6 +77,10 @@ export class ListSplitter {
     const items: unknown[] = [];
     this.scan(items);
     if (items.length > 0) this.handlers.onItems(items);
+    if (this.itemStart >= 0 && this.buf.length - this.itemStart > this.maxItemBytes) {
+      this.skipping = true;
+      this.itemStart = -1;
+    }
     this.carry();
   }
 
@@ -78,6 +102,7 @@ export class ListSplitter {
       if (inString) {
         if (c === QUOTE) {
           inString = false;
+          if (depth === 2) this.itemString = false;
           if (depth === 1) this.lastKeyIsItems = i - 1 - this.stringStart - 1 === ITEMS.length && buf.compare(ITEMS, 0, ITEMS.length, this.stringStart + 1, i - 1) === 0;
         } else if (c === BACKSLASH) i++; // the escaped byte may be in the next chunk: pos then points past this one's end
         continue;
@@ -87,7 +112,12 @@ export class ListSplitter {
         continue;
       }
       if (c === QUOTE) {
-        if (depth === 2 && this.phase === 'items') throw new SyntaxError('a list item is a JSON object');
+        // An item that is no object (a string here, a number or null below) is handed over as
+        // null, for the caller to count among what it cannot show, instead of failing the list.
+        if (depth === 2 && this.phase === 'items') {
+          items.push(null);
+          this.itemString = true;
+        }
         inString = true;
         this.stringStart = i - 1;
       } else if (c === OPEN_OBJECT || c === OPEN_ARRAY) {
@@ -97,8 +127,7 @@ export class ListSplitter {
           this.envelopeFrom = -1;
           this.sendHead();
         } else if (depth === 2 && this.phase === 'items') {
-          if (c !== OPEN_OBJECT) throw new SyntaxError('a list item is a JSON object');
-          this.itemStart = i - 1;
+          this.itemStart = i - 1; // an array item is parsed too; the caller sees it is no object
         }
         depth++;
       } else if (c === CLOSE_OBJECT || c === CLOSE_ARRAY) {
@@ -106,7 +135,10 @@ export class ListSplitter {
         if (depth < 0) throw new SyntaxError('unbalanced brackets in the list response');
         if (this.phase === 'items') {
           if (depth === 2) {
-            items.push(JSON.parse(buf.toString('utf8', this.itemStart, i)));
+            if (this.skipping) {
+              this.skipping = false;
+              this.handlers.onOversized?.();
+            } else items.push(JSON.parse(buf.toString('utf8', this.itemStart, i)));
             this.itemStart = -1;
           } else if (depth === 1) {
             this.phase = 'after';
@@ -115,8 +147,10 @@ export class ListSplitter {
         } else if (depth === 0) {
           this.done = true;
         }
-      } else if (depth === 2 && this.phase === 'items' && c > 0x20 && c !== 0x2c) {
-        throw new SyntaxError('a list item is a JSON object');
+      } else if (depth === 2 && this.phase === 'items') {
+        const inToken = c > 0x20 && c !== 0x2c;
+        if (inToken && !this.inScalar) items.push(null);
+        this.inScalar = inToken;
       }
     }
     this.pos = i;
@@ -126,7 +160,8 @@ export class ListSplitter {
 
   /** Keeps what a later chunk still needs: the unfinished item, or the unfinished envelope string (its escapes are counted from its start). */
   private carry(): void {
-    const from = this.itemStart >= 0 ? this.itemStart : this.inString ? this.stringStart : Math.min(this.pos, this.buf.length);
+    // A skipped item keeps nothing, not even the string it is in (only envelope strings need their start).
+    const from = this.itemStart >= 0 ? this.itemStart : this.inString && !this.skipping && !this.itemString ? this.stringStart : Math.min(this.pos, this.buf.length);
     if (this.envelopeFrom >= 0) {
       this.keepEnvelope(from);
       this.envelopeFrom = from;

@@ -1,7 +1,7 @@
 // What the log streams need to know about the Pod: its containers, which one is the default,
 // and in which state each is.
 import type { KubeConfig, V1ContainerStatus, V1Pod } from '@kubernetes/client-node';
-import { ApiError } from './errors.ts';
+import { ApiError, describeError } from './errors.ts';
 import { withOwnConnections } from './logConnections.ts';
 import { getJson } from './request.ts';
 
@@ -17,8 +17,8 @@ export async function readPod(kubeConfig: KubeConfig, namespace: string, name: s
     const code = err instanceof ApiError ? err.statusCode : undefined;
     if (code === 404) return { kind: 'gone' };
     if (code === 403) return { kind: 'error', code, message: `forbidden: cannot get pod ${namespace}/${name} (RBAC: get pods)` };
-    const reason = err instanceof Error ? err.message.split('\n')[0] : String(err);
-    return { kind: 'error', code, message: `cannot read pod ${namespace}/${name}: ${reason}` };
+    // One line naming the server and the cause, redacted (a URL's user info, a token in a message).
+    return { kind: 'error', code, message: describeError(err, `read pod ${namespace}/${name}`) };
   }
 }
 

@@ -44,7 +44,7 @@ export function startDetailsFeed(options: DetailsFeedOptions): DetailsFeed {
     if (store.hasFull(uid)) return store.get(uid)?.pod;
     let pod: V1Pod;
     try {
-      pod = await getPod(kubeConfig, key.namespace, key.name, { timeoutMs: 15_000, signal: stopper.signal });
+      pod = await getPod(kubeConfig, key.namespace, key.name, { signal: stopper.signal });
     } catch {
       return undefined; // gone or forbidden: the view shows the lean Pod; the next poll retries
     }

@@ -6,13 +6,15 @@
 import type { KubeConfig, V1Pod } from '@kubernetes/client-node';
 import type { PodStore } from '../store/podStore.ts';
 import { uidOf } from '../store/podStore.ts';
-import type { WatchDelta } from '../store/types.ts';
+import type { ConnectionState, WatchDelta } from '../store/types.ts';
 import { backoffDelay, DEFAULT_BACKOFF, sleep } from './backoff.ts';
 import type { BackoffOptions } from './backoff.ts';
+import { isNamedObject } from './answerShape.ts';
 import { ApiError, describeError, httpStatus, isUnreachable } from './errors.ts';
 import { getJson, HttpMethod, openList, sendJson, serverOf, sharedConnections } from './request.ts';
 import type { OpenList } from './request.ts';
-import { readWatch } from './watchStream.ts';
+import { MAX_LIST_ITEM_BYTES } from './listStream.ts';
+import { MAX_WATCH_LINE_CHARS, readWatch } from './watchStream.ts';
 import type { WatchEvent } from './watchStream.ts';
 
 export interface PodWatchOptions {
@@ -69,13 +71,14 @@ async function runLoop(options: PodWatchOptions, signal: AbortSignal): Promise<v
   const server = serverOf(options.kubeConfig);
   let resourceVersion: string | undefined;
   let attempt = 0;
+  const dropped: Skipped = { lines: 0, notPods: 0, oversized: 0 };
   store.setConnection({ kind: 'connecting' });
   while (!signal.aborted) {
     let reason: string;
     try {
-      if (resourceVersion === undefined) resourceVersion = await listInto(options, signal);
+      if (resourceVersion === undefined) resourceVersion = await listInto(options, signal, dropped);
       if (signal.aborted) return;
-      const outcome = await watchFrom(options, resourceVersion, signal, () => {
+      const outcome = await watchFrom(options, resourceVersion, signal, dropped, () => {
         attempt = 0;
       });
       resourceVersion = outcome.resourceVersion;
@@ -122,7 +125,24 @@ async function runLoop(options: PodWatchOptions, signal: AbortSignal): Promise<v
  * answering it while this one is read: the round trips overlap instead of adding up. The pages
  * share one connection pool, closed when the list is done.
  */
-async function listInto(options: PodWatchOptions, signal: AbortSignal): Promise<string> {
+/** What a server sent that could not be shown, counted over the whole run of the watch. */
+interface Skipped {
+  /** Watch lines over the cap (the watch reconnects after each). */
+  lines: number;
+  /** List items and watch objects that are no named object. */
+  notPods: number;
+  /** List items over the cap. */
+  oversized: number;
+}
+
+function liveState(skipped: Skipped): ConnectionState {
+  const parts: string[] = [];
+  if (skipped.notPods > 0) parts.push(`${skipped.notPods} ${skipped.notPods === 1 ? 'item that is' : 'items that are'} no Pod skipped`);
+  if (skipped.oversized > 0) parts.push(`${skipped.oversized} over ${MAX_LIST_ITEM_BYTES / 2 ** 20} MiB skipped`);
+  return parts.length > 0 ? { kind: 'live', skipped: parts.join(', ') } : { kind: 'live' };
+}
+
+async function listInto(options: PodWatchOptions, signal: AbortSignal, skipped: Skipped): Promise<string> {
   const { store } = options;
   const seen = new Set<string>();
   let loaded = 0;
@@ -140,14 +160,19 @@ async function listInto(options: PodWatchOptions, signal: AbortSignal): Promise<
     return page;
   };
   const onItems = (items: unknown[]) => {
-    const deltas: WatchDelta[] = new Array(items.length);
-    for (let i = 0; i < items.length; i++) {
-      const pod = items[i] as V1Pod;
+    const deltas: WatchDelta[] = [];
+    for (const item of items) {
+      // A nameless object (or one whose name is not a string) would be a row nobody can open.
+      if (!isNamedObject(item)) {
+        skipped.notPods++;
+        continue;
+      }
+      const pod = item as V1Pod;
       seen.add(uidOf(pod));
-      deltas[i] = { type: 'ADDED', pod };
+      deltas.push({ type: 'ADDED', pod });
     }
     store.apply(deltas);
-    loaded += items.length;
+    loaded += deltas.length;
   };
   store.setConnection({ kind: 'loading', loaded });
   // The request for the page after the one being read (set from inside the read's callback).
@@ -160,7 +185,7 @@ async function listInto(options: PodWatchOptions, signal: AbortSignal): Promise<
     while (ahead.next) {
       const page = await ahead.next;
       ahead.next = undefined;
-      const rest: PodList = await page.read({ onItems, onHead: askNext });
+      const rest: PodList = await page.read({ onItems, onHead: askNext, onOversized: () => skipped.oversized++ });
       if (signal.aborted) return resourceVersion;
       askNext(rest); // a server that sends the list's metadata after its items
       resourceVersion = rest.metadata?.resourceVersion ?? resourceVersion;
@@ -183,7 +208,7 @@ interface WatchOutcome {
   sawData: boolean;
 }
 
-async function watchFrom(options: PodWatchOptions, from: string, signal: AbortSignal, onData: () => void): Promise<WatchOutcome> {
+async function watchFrom(options: PodWatchOptions, from: string, signal: AbortSignal, dropped: Skipped, onData: () => void): Promise<WatchOutcome> {
   const { store } = options;
   let resourceVersion = from;
   let gone = false;
@@ -196,7 +221,7 @@ async function watchFrom(options: PodWatchOptions, from: string, signal: AbortSi
     query: { resourceVersion: from, allowWatchBookmarks: true, timeoutSeconds: Math.floor(300 + Math.random() * 300), labelSelector: options.labelSelector, fieldSelector: options.fieldSelector },
     stallTimeoutMs: options.stallTimeoutMs ?? 90_000,
     signal,
-    onOpen: () => store.setConnection({ kind: 'live' }),
+    onOpen: () => store.setConnection(liveState(dropped)),
     onBatch: (events: WatchEvent[]) => {
       if (!sawData && events.some((e) => e.type !== 'ERROR')) {
         sawData = true;
@@ -213,8 +238,11 @@ async function watchFrom(options: PodWatchOptions, from: string, signal: AbortSi
           return false;
         }
         const rv = event.object.metadata?.resourceVersion;
-        if (rv) resourceVersion = rv;
-        if (event.type === 'ADDED' || event.type === 'MODIFIED' || event.type === 'DELETED') {
+        if (typeof rv === 'string' && rv) resourceVersion = rv;
+        if ((event.type === 'ADDED' || event.type === 'MODIFIED' || event.type === 'DELETED') && !isNamedObject(event.object)) {
+          dropped.notPods++;
+          store.setConnection(liveState(dropped));
+        } else if (event.type === 'ADDED' || event.type === 'MODIFIED' || event.type === 'DELETED') {
           deltas.push({ type: event.type, pod: event.object as V1Pod });
         }
       }
@@ -225,8 +253,9 @@ async function watchFrom(options: PodWatchOptions, from: string, signal: AbortSi
   });
   if (end.kind === 'error' && httpStatus(end.error) === 410) gone = true;
   if (end.kind === 'error' && !gone) throw end.error;
+  if (end.kind === 'oversized') errorReason = `a watch event over ${MAX_WATCH_LINE_CHARS / 2 ** 20} MiB was dropped unread (${++dropped.lines} so far)`;
   if (end.kind === 'dropped') errorReason = `the watch connection dropped (${describeError(end.error, 'watch pods').replace(/^cannot [^:]*: /, '')})`;
-  const kind = end.kind === 'stopped' ? (gone ? 'closed' : 'error') : end.kind === 'error' || end.kind === 'dropped' ? 'error' : end.kind;
+  const kind = end.kind === 'stopped' ? (gone ? 'closed' : 'error') : end.kind === 'error' || end.kind === 'dropped' || end.kind === 'oversized' ? 'error' : end.kind;
   return { resourceVersion, gone, end: kind, reason: errorReason || 'the watch failed', sawData };
 }
 

@@ -23,7 +23,7 @@ const hasTable = (text: string): boolean => /^\s*sl\s+local_address/m.test(text)
 export async function probePorts(kubeConfig: KubeConfig, key: PodKey): Promise<PortProbeResult> {
   let pod: V1Pod;
   try {
-    pod = await getJson<V1Pod>(kubeConfig, `/api/v1/namespaces/${encodeURIComponent(key.namespace)}/pods/${encodeURIComponent(key.name)}`, {}, { timeoutMs: 15_000 });
+    pod = await getJson<V1Pod>(kubeConfig, `/api/v1/namespaces/${encodeURIComponent(key.namespace)}/pods/${encodeURIComponent(key.name)}`, {}, {});
   } catch (err) {
     return { ok: false, reason: describeError(err, `get pod ${key.namespace}/${key.name}`) };
   }

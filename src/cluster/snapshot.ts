@@ -3,6 +3,7 @@
 // one call per Pod.
 import type { CoreV1Event, KubeConfig, V1Pod } from '@kubernetes/client-node';
 import type { PodDetails } from '../store/types.ts';
+import { droppedNote, listItems, podsOf } from './answerShape.ts';
 import { describeError, UserError } from './errors.ts';
 import { podsPath } from './podWatch.ts';
 import { getJson, serverOf, sharedConnections } from './request.ts';
@@ -16,9 +17,11 @@ export interface ListOnceOptions {
   fieldSelector?: string;
   pageSize?: number;
   timeoutMs?: number;
+  /** Told once per page that had items which are not Pods (null, a number, no name). */
+  notice?: (line: string) => void;
 }
 
-type PodPage = { metadata?: { continue?: string }; items?: V1Pod[] };
+type PodPage = { metadata?: { continue?: string }; items?: unknown };
 
 /**
  * Yields the Pods page by page, in the server's order. Errors become one-line UserErrors.
@@ -28,6 +31,7 @@ type PodPage = { metadata?: { continue?: string }; items?: V1Pod[] };
  */
 export async function* listPodsOnce(options: ListOnceOptions): AsyncGenerator<V1Pod[]> {
   const connections = sharedConnections(options.kubeConfig);
+  const scope = options.namespace === undefined ? 'list pods at the cluster scope' : `list pods in namespace "${options.namespace}"`;
   const fetchPage = async (cont: string | undefined): Promise<PodPage> => {
     try {
       return await getJson<PodPage>(connections.kubeConfig, podsPath(options.namespace), {
@@ -37,7 +41,6 @@ export async function* listPodsOnce(options: ListOnceOptions): AsyncGenerator<V1
         fieldSelector: options.fieldSelector,
       }, { timeoutMs: options.timeoutMs });
     } catch (err) {
-      const scope = options.namespace === undefined ? 'list pods at the cluster scope' : `list pods in namespace "${options.namespace}"`;
       throw new UserError(describeError(err, scope, serverOf(options.kubeConfig)));
     }
   };
@@ -45,12 +48,14 @@ export async function* listPodsOnce(options: ListOnceOptions): AsyncGenerator<V1
   try {
     while (next) {
       const page: PodPage = await next;
-      const cont = page.metadata?.continue || undefined;
+      const { pods, dropped } = podsOf(listItems(page, 'PodList', scope, serverOf(options.kubeConfig)));
+      if (dropped > 0) options.notice?.(droppedNote(dropped, 'pod list'));
+      const cont = (typeof page.metadata?.continue === 'string' && page.metadata.continue) || undefined;
       next = cont ? fetchPage(cont) : undefined;
       // A prefetch that fails while this page is still being written is awaited (and thrown)
       // only afterwards; until then it must not count as an unhandled rejection.
       next?.catch(() => undefined);
-      yield Array.isArray(page.items) ? page.items : [];
+      yield pods;
     }
   } finally {
     connections.close();

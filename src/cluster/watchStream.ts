@@ -20,7 +20,17 @@ export type WatchEnd =
   /** Failed before the server answered (connect, TLS, HTTP status). */
   | { kind: 'error'; error: unknown }
   /** The established stream broke (reset, server gone mid-stream). */
-  | { kind: 'dropped'; error: unknown };
+  | { kind: 'dropped'; error: unknown }
+  /** A line grew past maxLineChars; it was let go of unread and the stream with it. */
+  | { kind: 'oversized' };
+
+/**
+ * The longest watch line read (characters). etcd stores objects of at most 1.5 MB, so a Pod's
+ * event is far below this; a longer line is a broken or hostile server, and reading it whole
+ * (a 300 MB line took the process to 820 MB) is what must not happen. Log lines have their
+ * own, smaller cap (logLines.ts).
+ */
+export const MAX_WATCH_LINE_CHARS = 4 * 1024 * 1024;
 
 export interface WatchStreamOptions {
   kubeConfig: KubeConfig;
@@ -32,6 +42,8 @@ export interface WatchStreamOptions {
   onOpen(): void;
   /** Return false to stop reading (the caller saw an ERROR event). */
   onBatch(events: WatchEvent[]): boolean | void;
+  /** Overrides MAX_WATCH_LINE_CHARS (tests). */
+  maxLineChars?: number;
 }
 
 export async function readWatch(options: WatchStreamOptions): Promise<WatchEnd> {
@@ -51,7 +63,7 @@ export async function readWatch(options: WatchStreamOptions): Promise<WatchEnd> 
   const end = (): WatchEnd | undefined => (options.signal.aborted ? { kind: 'aborted' } : stalled ? { kind: 'stalled' } : undefined);
   try {
     arm(); // also bounds the time to get response headers
-    const response = await openStream(options.kubeConfig, options.path, { ...options.query, watch: true }, controller.signal);
+    const response = await openStream(options.kubeConfig, options.path, { ...options.query, watch: true }, { signal: controller.signal });
     const body = response.body.stream();
     if (!body) return { kind: 'closed' };
     opened = true;
@@ -62,19 +74,30 @@ export async function readWatch(options: WatchStreamOptions): Promise<WatchEnd> 
     // The unfinished last line, in pieces: a line spread over many chunks is joined once, when
     // its newline arrives, instead of being copied and re-scanned on every chunk.
     let carry: string[] = [];
+    let carried = 0;
+    const maxLine = options.maxLineChars ?? MAX_WATCH_LINE_CHARS;
     for (;;) {
       const { done, value } = await reader.read();
       if (done) break;
       arm();
       const text = decoder.decode(value, { stream: true });
       const last = text.lastIndexOf('\n');
+      // Only the unfinished line is held, so it alone is measured: the first newline of this
+      // chunk ends it (a line wholly inside one chunk is bounded by the chunk).
+      const first = text.indexOf('\n');
+      if (carried + (first === -1 ? text.length : first) > maxLine) {
+        await reader.cancel().catch(() => undefined);
+        return { kind: 'oversized' };
+      }
       if (last === -1) {
         carry.push(text);
+        carried += text.length;
         continue;
       }
       carry.push(text.slice(0, last));
       const lines = carry.join('').split('\n');
       carry = last + 1 < text.length ? [text.slice(last + 1)] : [];
+      carried = carry.length > 0 ? carry[0].length : 0;
       const batch: WatchEvent[] = [];
       for (const line of lines) {
         if (line.length === 0 || line.trim() === '') continue;

@@ -2,6 +2,7 @@
 // printPod in kubernetes/pkg/printers/internalversion/printers.go (1.29+, native sidecars).
 
 import { timestampMs } from '../text/age.ts';
+import { sanitize } from '../text/sanitize.ts';
 import { isSidecar } from './kinds.ts';
 import { bool, int, obj, objs, str, type Obj } from './read.ts';
 
@@ -124,7 +125,9 @@ export function podStatusColumns(pod: unknown): PodStatusColumns {
   else if (deleting && phase !== 'Failed' && phase !== 'Succeeded') reason = 'Terminating';
 
   return {
-    status: reason,
+    // Built from reasons the kubelet (or anyone who can write a Pod's status) chose: sanitized
+    // here like every other field, so -o json/yaml and the list never carry its escapes.
+    status: sanitize(reason),
     ready: `${ready}/${total}`,
     readyCount: ready,
     totalCount: total,

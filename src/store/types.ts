@@ -7,7 +7,8 @@ export type StoredPod = V1Pod;
 export type ConnectionState =
   | { kind: 'connecting' }
   | { kind: 'loading'; loaded: number }
-  | { kind: 'live' }
+  /** `skipped`: what the server sent that could not be shown (items that are no Pod, items over the size cap), counted. */
+  | { kind: 'live'; skipped?: string }
   | { kind: 'reconnecting'; attempt: number; reason: string }
   | { kind: 'forbidden'; message: string }
   | { kind: 'unreachable'; message: string };

@@ -1,6 +1,9 @@
 // Everything that comes from the cluster (names, messages, log lines) passes through here
 // before it reaches the screen, so no container can move the cursor, retitle the window,
-// plant a hyperlink or write outside its pane.
+// plant a hyperlink or write outside its pane. What is taken out is not hidden: each run of
+// removed sequences and controls becomes one visible placeholder (PLACEHOLDER), so a name
+// that carried an escape does not pass for the clean name it imitates. Colour and style (SGR)
+// alone goes quietly: it changes no meaning and is everywhere in logs.
 
 const ESC = '\u001b';
 
@@ -16,8 +19,19 @@ const CONTROLS = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f]/g;
 const BIDI = /[\u202a-\u202e\u2066-\u2069]/g;
 const SGR = /^\u001b\[[0-9;:]*m$/;
 // Everything any pass below would touch; not global, so test() keeps no lastIndex.
-const ANYTHING_TO_STRIP = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+// (A surrogate that is not half of a pair is also one: see sanitize().)
+const ANYTHING_TO_STRIP = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 const NO_OPTIONS: SanitizeOptions = {};
+
+/** Stands where sequences or controls were removed (U+FFFD, the replacement character: one column, in every font). */
+export const PLACEHOLDER = '\ufffd';
+// A line break inside one line of a pane is no attack and common (messages end with one): a
+// space. A carriage return would let text overwrite what came before it on the terminal; as a
+// space it cannot.
+const controlStandIn = (c: string): string => (c === '\n' || c === '\r' || c === '\u000b' || c === '\u000c' ? ' ' : PLACEHOLDER);
+// A run of placeholders (a sequence next to a control, CR LF) reads as one.
+const PLACEHOLDER_RUN = /\ufffd{2,}/g;
 
 export interface SanitizeOptions {
   /** Keep SGR colour/style sequences (`--log-colors`); everything else is still removed. */
@@ -39,9 +53,12 @@ export function sanitize(text: string, options: SanitizeOptions = NO_OPTIONS): s
   // The common case allocates nothing (no regex literal, no default options object): it runs
   // for every log line and every string of every Pod.
   if (!ANYTHING_TO_STRIP.test(text)) return text;
-  const drop = options.visible ? (m: string) => m.replace(/[\s\S]/g, (c) => (c < ' ' || (c >= '\u007f' && c <= '\u009f') ? visibleControl(c) : c)) : () => '';
+  // A lone surrogate cannot be written as UTF-8 (it would reach the terminal as U+FFFD anyway,
+  // and JSON/YAML output could not round-trip it): make it the replacement character here.
+  text = text.replace(LONE_SURROGATE, PLACEHOLDER);
+  const drop = options.visible ? (m: string) => m.replace(/[\s\S]/g, (c) => (c < ' ' || (c >= '\u007f' && c <= '\u009f') ? visibleControl(c) : c)) : () => PLACEHOLDER;
   let out = text.replace(STRING_SEQ, drop);
-  out = out.replace(CSI, (m) => (options.keepColors && SGR.test(m) ? m : drop(m)));
+  out = out.replace(CSI, (m) => (SGR.test(m) ? (options.keepColors ? m : '') : drop(m)));
   if (options.keepColors) {
     // Protect kept SGR sequences from the ESC and control passes below.
     const kept: string[] = [];
@@ -49,12 +66,13 @@ export function sanitize(text: string, options: SanitizeOptions = NO_OPTIONS): s
       kept.push(m);
       return `\u0000${kept.length - 1}\u0000`;
     });
-    out = out.replace(OTHER_ESC, drop).replace(/[\u0001-\u0008\u000a-\u001f\u007f-\u009f]/g, options.visible ? visibleControl : () => '');
-    out = out.replace(/\u0000(\d+)\u0000/g, (_m, i: string) => kept[Number(i)] ?? '').replace(/\u0000/g, '');
+    out = out.replace(OTHER_ESC, drop).replace(/[\u0001-\u0008\u000a-\u001f\u007f-\u009f]/g, options.visible ? visibleControl : controlStandIn);
+    out = out.replace(/\u0000(\d+)\u0000/g, (_m, i: string) => kept[Number(i)] ?? '').replace(/\u0000/g, PLACEHOLDER);
   } else {
-    out = out.replace(OTHER_ESC, drop).replace(CONTROLS, options.visible ? visibleControl : () => '');
+    out = out.replace(OTHER_ESC, drop).replace(CONTROLS, options.visible ? visibleControl : controlStandIn);
   }
-  return out.replace(BIDI, '');
+  out = out.replace(BIDI, PLACEHOLDER);
+  return out.includes(PLACEHOLDER + PLACEHOLDER) ? out.replace(PLACEHOLDER_RUN, PLACEHOLDER) : out;
 }
 
 /** True when the text contains anything sanitize() would change. */

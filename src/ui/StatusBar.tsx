@@ -12,7 +12,7 @@ export function connectionSeg(state: ConnectionState): Seg {
     case 'loading':
       return seg(`loading ${state.loaded}…`, 'warn');
     case 'live':
-      return seg('● live', 'ok');
+      return state.skipped ? seg(`● live (${sanitize(state.skipped)})`, 'warn') : seg('● live', 'ok');
     case 'reconnecting':
       return seg(`reconnecting (attempt ${state.attempt}): ${sanitize(state.reason)}`, 'warn');
     case 'forbidden':

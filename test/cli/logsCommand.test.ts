@@ -43,11 +43,11 @@ test('logs subcommand: plain lines, merged prefixes, tail, colours only when ask
     assert.equal((await run(sim, { logColors: true, container: 'app' })).out.split('\n')[0], 'a1 \u001b[32mgreen\u001b[0m');
     assert.deepEqual(await run(sim, { allContainers: true }), {
       code: 0,
-      out: ['app     │ a1 green', 'app     │ a2', 'sidecar │ s1 ', 'app     │ a3', ''].join('\n'),
+      out: ['app     │ a1 green', 'app     │ a2', 'sidecar │ s1 \ufffd', 'app     │ a3', ''].join('\n'),
       err: '',
     });
     const stamped = await run(sim, { container: 'sidecar', timestamps: true });
-    assert.match(stamped.out, /^\d{4}-\d\d-\d\dT[\d:.]+Z s1 \n$/);
+    assert.match(stamped.out, /^\d{4}-\d\d-\d\dT[\d:.]+Z s1 \ufffd\n$/);
     assert.deepEqual(await run(sim, { container: 'app', previous: true }), { code: 1, out: '', err: 'error: container app has no previous instance (it has not restarted)\n' });
     assert.deepEqual(await run(sim, { pod: 'nope' }), { code: 1, out: '', err: 'error: pod default/nope not found\n' });
     assert.deepEqual(await run(sim, { since: '5 minutes' }), { code: 1, out: '', err: 'error: invalid --since "5 minutes": use a duration like 30s, 5m or 1h30m\n' });

@@ -113,5 +113,5 @@ test('--request-timeout follows kubectl: bare seconds, units, 0 means none', () 
   assert.equal(parseRequestTimeout('5'), 5000);
   assert.equal(parseRequestTimeout('1m'), 60_000);
   assert.equal(parseRequestTimeout('250ms'), 250);
-  assert.equal(parseRequestTimeout('0'), undefined);
+  assert.equal(parseRequestTimeout('0'), 0);
 });

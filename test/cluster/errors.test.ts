@@ -51,5 +51,5 @@ test('no token, key or header survives into a message', () => {
 test('server text cannot inject escapes or extra lines into the one line', () => {
   const err = new ApiError(500, 'https://x', { message: 'bad\u001b]0;pwned\u0007 thing\nsecond line\u202e' });
   const line = describeError(err, 'list pods');
-  assert.equal(line, 'cannot list pods: bad thing second line (https://x)');
+  assert.equal(line, 'cannot list pods: bad\ufffd thing second line\ufffd (https://x)');
 });

@@ -94,7 +94,7 @@ test('strings from the cluster are sanitized', () => {
     spec: { containers: [{ name: 'a\u001b[2J', image: 'img\u001b]0;title\u0007' }] },
     status: { containerStatuses: [{ name: 'a\u001b[2J', state: { waiting: { reason: 'X', message: 'm\u001b[31mred' } } }] },
   });
-  assert.equal(c.name, 'a');
-  assert.equal(c.image, 'img');
-  assert.equal(c.state.message, 'mred');
+  assert.equal(c.name, 'a\ufffd');
+  assert.equal(c.image, 'img\ufffd');
+  assert.equal(c.state.message, 'mred', 'colour alone is removed quietly');
 });

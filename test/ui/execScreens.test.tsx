@@ -37,6 +37,6 @@ test('outcomes read as one line, with names from the cluster sanitized', () => {
   assert.equal(outcomeLine('app', { kind: 'exited', exitCode: 130 }), 'shell in app exited with code 130');
   assert.equal(outcomeLine('app', { kind: 'detached' }), 'detached from app (its shell was ended)');
   assert.equal(outcomeLine('app', { kind: 'no-shell', tried: ['bash', 'sh'] }), 'no shell in app: tried bash, sh');
-  assert.equal(outcomeLine('a\u001b[2Jpp', { kind: 'error', message: 'boom\u001b]0;x\u0007' }), 'boom');
-  assert.equal(outcomeLine('a\u001b[2Jpp', { kind: 'detached' }), 'detached from app (its shell was ended)');
+  assert.equal(outcomeLine('a\u001b[2Jpp', { kind: 'error', message: 'boom\u001b]0;x\u0007' }), 'boom\ufffd');
+  assert.equal(outcomeLine('a\u001b[2Jpp', { kind: 'detached' }), 'detached from a\ufffdpp (its shell was ended)');
 });
