@@ -3,6 +3,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ApiPath } from './apiPath.ts';
 import { StoreError, type KObject } from './objectStore.ts';
+import { validateObject } from './objectValidation.ts';
 import { PatchError, applyPatch } from './patch.ts';
 import type { ResourceDef } from './resources.ts';
 import type { SimCore } from './simCore.ts';
@@ -71,12 +72,17 @@ export async function handleObject(core: SimCore, req: IncomingMessage, res: Ser
     if (!entry) return sendStatus(res, notFound(r.name, name, r.group));
     const want = obj.metadata?.resourceVersion;
     if (want && want !== String(entry.rv)) return sendStatus(res, conflict(r, name));
-    return sendJson(res, 200, core.store.update(r, { ...obj, metadata: { ...obj.metadata, namespace: ns } }).json);
+    const replacement = { ...obj, metadata: { ...obj.metadata, namespace: ns } };
+    const invalid = validateObject(r, replacement);
+    if (invalid) return sendStatus(res, invalid);
+    return sendJson(res, 200, core.store.update(r, replacement).json);
   }
   if (method === 'PATCH') {
     if (!entry) return sendStatus(res, notFound(r.name, name, r.group));
     const patched = applyPatch(entry.object(), req.headers['content-type'], await readBody(req));
     patched.metadata = { ...patched.metadata, name, namespace: ns };
+    const invalid = validateObject(r, patched);
+    if (invalid) return sendStatus(res, invalid);
     return sendJson(res, 200, core.store.update(r, patched).json);
   }
   sendStatus(res, status(405, 'MethodNotAllowed', `the server does not allow this method on the requested resource`));
@@ -87,8 +93,14 @@ export async function handleCreate(core: SimCore, req: IncomingMessage, res: Ser
   const ns = r.namespaced ? p.namespace : undefined;
   if (r.namespaced && !ns) return sendStatus(res, status(405, 'MethodNotAllowed', 'the server does not allow this method on the requested resource'));
   if (ns && obj.metadata?.namespace && obj.metadata.namespace !== ns) return sendStatus(res, badRequest('the namespace of the provided object does not match the namespace sent on the request'));
-  if (!obj.metadata?.name && obj.metadata?.generateName) obj.metadata.name = obj.metadata.generateName + Math.random().toString(36).slice(2, 7);
-  const entry = core.store.create(r, { ...obj, metadata: { ...obj.metadata, ...(ns ? { namespace: ns } : {}) } });
+  if (!obj.metadata?.name && typeof obj.metadata?.generateName === 'string') obj.metadata.name = obj.metadata.generateName + Math.random().toString(36).slice(2, 7);
+  // The server sets the uid; one sent by the client is dropped, as kube-apiserver does.
+  const metadata = { ...obj.metadata };
+  delete metadata.uid;
+  const candidate = { ...obj, metadata: { ...metadata, ...(ns ? { namespace: ns } : {}) } };
+  const invalid = validateObject(r, candidate);
+  if (invalid) return sendStatus(res, invalid);
+  const entry = core.store.create(r, candidate);
   sendJson(res, 201, entry.json);
 }
 

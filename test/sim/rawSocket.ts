@@ -20,7 +20,7 @@ export function sendRaw(port: number, bytes: string | Buffer, quietMs = 150): Pr
       timer = setTimeout(finish, quietMs);
     };
     socket.on('data', (d) => {
-      chunks.push(d);
+      chunks.push(d as Buffer);
       quiet();
     });
     socket.on('error', finish);
