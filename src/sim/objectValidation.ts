@@ -17,23 +17,19 @@ const SUBDOMAIN_MESSAGE = `a lowercase RFC 1123 subdomain must consist of lower 
 
 type NameCheck = (value: string, prefix: boolean) => string[];
 
-/** IsDNS1123Label; a generateName prefix may end in '-'. */
-export const dns1123Label: NameCheck = (value, prefix) => {
-  const v = prefix ? value.replace(/-$/, 'a') : value;
-  const errs: string[] = [];
-  if (v.length > 63) errs.push('must be no more than 63 characters');
-  if (!LABEL_RE.test(v)) errs.push(LABEL_MESSAGE);
-  return errs;
-};
+/** IsDNS1123Label / IsDNS1123Subdomain; a generateName prefix may end in '-'. */
+function nameCheck(re: RegExp, maxLength: number, message: string): NameCheck {
+  return (value, prefix) => {
+    const v = prefix ? value.replace(/-$/, 'a') : value;
+    const errs: string[] = [];
+    if (v.length > maxLength) errs.push(`must be no more than ${maxLength} characters`);
+    if (!re.test(v)) errs.push(message);
+    return errs;
+  };
+}
 
-/** IsDNS1123Subdomain; a generateName prefix may end in '-'. */
-export const dns1123Subdomain: NameCheck = (value, prefix) => {
-  const v = prefix ? value.replace(/-$/, 'a') : value;
-  const errs: string[] = [];
-  if (v.length > 253) errs.push('must be no more than 253 characters');
-  if (!SUBDOMAIN_RE.test(v)) errs.push(SUBDOMAIN_MESSAGE);
-  return errs;
-};
+export const dns1123Label = nameCheck(LABEL_RE, 63, LABEL_MESSAGE);
+export const dns1123Subdomain = nameCheck(SUBDOMAIN_RE, 253, SUBDOMAIN_MESSAGE);
 
 interface FieldError {
   field: string;

@@ -4,6 +4,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { request } from 'node:https';
 import fc from 'fast-check';
+import WebSocket from 'ws';
 import { QueryError, queryBool, queryInt } from '../../src/sim/queryParams.ts';
 import { parseFieldSelector, SelectorError } from '../../src/sim/selectors.ts';
 import { raw, startTestSim, type TestSim } from './simHarness.ts';
@@ -138,5 +139,30 @@ describe('sim serves query parameters as kube-apiserver', () => {
     for (const l of lines) assert.match(l, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d+Z (two|three)$/);
     const bad = await get('/api/v1/namespaces/default/pods/web-2/log?tailLines=x');
     assert.deepEqual([bad.status, bad.json().message], [400, 'strconv.ParseInt: parsing "x": invalid syntax']);
+  });
+
+  /** The frames of an exec into web-1 (stream byte + payload), or the HTTP refusal. */
+  const exec = (query: string): Promise<{ frames: Buffer[]; httpCode?: number; body?: string }> =>
+    new Promise((resolve) => {
+      const url = `${t.sim.url.replace('https', 'wss')}/api/v1/namespaces/default/pods/web-1/exec?container=app&${query}`;
+      const ws = new WebSocket(url, ['v5.channel.k8s.io'], { headers: { Authorization: `Bearer ${t.sim.token}` }, ...(t.sim.caPem ? { ca: t.sim.caPem } : {}) });
+      const frames: Buffer[] = [];
+      ws.on('message', (data: Buffer) => frames.push(data));
+      ws.on('close', () => resolve({ frames }));
+      ws.on('unexpected-response', (_req, res) => {
+        let body = '';
+        res.on('data', (c: Buffer) => (body += c.toString()));
+        res.on('end', () => resolve({ frames, httpCode: res.statusCode, body }));
+      });
+    });
+
+  test('exec stream flags: stdout (empty) is true; stdout=FALSE with stderr=0 asks for no stream', async () => {
+    const r = await exec('command=echo&command=hi&stdout&stderr=False&stdin=0&tty=0');
+    assert.equal(r.httpCode, undefined, r.body ?? '');
+    const stdout = r.frames.filter((f) => f[0] === 1).map((f) => f.subarray(1).toString()).join('');
+    assert.equal(stdout, 'hi\n');
+    const none = await exec('command=echo&command=hi&stdout=FALSE&stderr=0');
+    assert.equal(none.httpCode, 400);
+    assert.equal(JSON.parse(none.body!).message, 'you must specify at least one of stdin, stdout, stderr');
   });
 });
