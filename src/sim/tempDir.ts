@@ -17,9 +17,20 @@ function removeAll(): void {
   live.clear();
 }
 
-/** Cleans up, then lets the signal do what it would have done, unless someone else handles it. */
+/** How many of a signal's listeners belong to signal-exit (Ink's), which kills only when alone. */
+function signalExitListeners(): number {
+  const holder = process as unknown as Record<string | symbol, { count?: number } | undefined>;
+  return (holder[Symbol.for('signal-exit emitter')]?.count ?? 0) + (holder.__signal_exit_emitter__?.count ?? 0);
+}
+
+/**
+ * With a handler of someone else's (podview's terminal guard, `podview sim`'s graceful stop) the
+ * signal is theirs, and the exit hook cleans up. Otherwise clean up now and let the signal do
+ * what it would have done: re-raised, it kills, or signal-exit (which stays passive while any
+ * other listener exists, so both would wait on each other) runs its exit hooks and kills.
+ */
 function onSignal(signal: NodeJS.Signals): void {
-  if (process.listenerCount(signal) > 1) return;
+  if (process.listenerCount(signal) - 1 - signalExitListeners() > 0) return;
   removeAll();
   process.off(signal, onSignal);
   process.kill(process.pid, signal);

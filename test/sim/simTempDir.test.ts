@@ -11,15 +11,17 @@ import { sweepStaleSimDirs } from '../../src/sim/tempDir.ts';
 const CHILD = join(import.meta.dirname, 'simTempDirChild.ts');
 
 /** Starts the child, waits for its data dir, applies `end`, and resolves with how it exited. */
-function runChild(mode: 'wait' | 'crash', end: (pid: number) => void): Promise<{ dir: string; code: number | null; signal: NodeJS.Signals | null }> {
+function runChild(mode: 'wait' | 'crash' | 'ink', end: (pid: number) => void): Promise<{ dir: string; code: number | null; signal: NodeJS.Signals | null }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', CHILD, mode], { stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     let dir = '';
     child.stdout.on('data', (d) => {
       out += d;
-      if (!dir && out.includes('\n')) {
-        dir = out.split('\n')[0];
+      // The directory is the first line that names one (Ink may draw before it).
+      const line = out.split('\n').find((l) => l.includes('podview-sim-') && out.includes(`${l}\n`));
+      if (!dir && line) {
+        dir = line;
         assert.ok(existsSync(dir), 'the data dir exists while the sim runs');
         end(child.pid!);
       }
@@ -38,6 +40,12 @@ describe('sim temporary directory', () => {
       assert.equal(existsSync(r.dir), false);
     });
   }
+
+  test('SIGTERM with an Ink app (signal-exit) listening: the process still dies of it, directory gone', async () => {
+    const r = await runChild('ink', (pid) => process.kill(pid, 'SIGTERM'));
+    assert.equal(r.signal, 'SIGTERM');
+    assert.equal(existsSync(r.dir), false);
+  });
 
   test('an uncaught exception: exit 1 and the directory is gone', async () => {
     const r = await runChild('crash', () => {});
