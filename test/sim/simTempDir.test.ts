@@ -1,12 +1,14 @@
 // A sim that ends in any way leaves no podview-sim-* directory behind: SIGTERM, SIGINT and an
-// uncaught exception remove it on the way out; after kill -9 the next sim sweeps it.
+// uncaught exception remove it on the way out; after kill -9 the next sim sweeps it. The
+// `podview sim` command survives hostile requests and removes its kubeconfig's directory too.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sweepStaleSimDirs } from '../../src/sim/tempDir.ts';
+import { parseRawAnswer, sendRaw } from './rawSocket.ts';
 
 const CHILD = join(import.meta.dirname, 'simTempDirChild.ts');
 
@@ -45,6 +47,30 @@ describe('sim temporary directory', () => {
     const r = await runChild('ink', (pid) => process.kill(pid, 'SIGTERM'));
     assert.equal(r.signal, 'SIGTERM');
     assert.equal(existsSync(r.dir), false);
+  });
+
+  test('podview sim: a hostile request does not end it; Ctrl-C stops it cleanly and removes its directories', async () => {
+    const child = spawn(process.execPath, ['--import', 'tsx', CHILD, 'command'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    const url = await new Promise<string>((resolve) =>
+      child.stdout.on('data', (d) => {
+        out += d;
+        const m = /listening on (\S+)[\s\S]*press Ctrl-C/.exec(out);
+        if (m) resolve(m[1]);
+      }),
+    );
+    const kubeconfig = /kubeconfig written to (\S+)/.exec(out)![1];
+    const port = Number(new URL(url).port);
+    for (const target of ['//a:99999/x', '/api/%zz']) {
+      const answer = parseRawAnswer(await sendRaw(port, `GET ${target} HTTP/1.1\r\nHost: x\r\nConnection: Upgrade\r\nUpgrade: websocket\r\n\r\n`));
+      assert.equal((answer.body as { kind: string }).kind, 'Status', target);
+    }
+    assert.equal(parseRawAnswer(await sendRaw(port, 'GET /version HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n')).code, 401, 'still serving');
+    child.kill('SIGINT');
+    assert.equal(await exited, 0);
+    assert.equal(existsSync(kubeconfig), false);
+    assert.deepEqual(readdirSync(tmpdir()).filter((n) => n.startsWith(`podview-sim-${child.pid}-`)), []);
   });
 
   test('an uncaught exception: exit 1 and the directory is gone', async () => {

@@ -1,10 +1,16 @@
 // A process that starts a sim, prints its data directory, then waits for a signal ("wait"; "ink":
 // with an Ink app rendered first, whose signal-exit listens too) or dies of an uncaught exception
-// ("crash"): simTempDir.test.ts checks what it leaves behind.
+// ("crash"); "command" runs `podview sim` itself (runSimCommand, plain HTTP), printing its lines.
+// simTempDir.test.ts checks what each leaves behind.
 import { createElement } from 'react';
 import { render, Text } from 'ink';
-import { startSim } from '../../src/sim/index.ts';
+import { emptyScenario, startSim } from '../../src/sim/index.ts';
+import { runSimCommand } from '../../src/sim/main.ts';
 
+if (process.argv[2] === 'command') {
+  await runSimCommand({ scenario: emptyScenario(), tls: false, print: (line) => process.stdout.write(`${line}\n`) });
+  process.exit(0);
+}
 const sim = await startSim({ tls: false });
 if (process.argv[2] === 'ink') render(createElement(Text, null, 'ink is up'));
 process.stdout.write(`\n${sim.control.world.dataDir}\n`);
