@@ -4,6 +4,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ApiPath } from './apiPath.ts';
 import { StoreError, type KObject } from './objectStore.ts';
 import { validateObject } from './objectValidation.ts';
+import { QueryError, queryInt } from './queryParams.ts';
 import { PatchError, applyPatch } from './patch.ts';
 import type { ResourceDef } from './resources.ts';
 import type { SimCore } from './simCore.ts';
@@ -61,8 +62,14 @@ export async function handleObject(core: SimCore, req: IncomingMessage, res: Ser
     if (!entry) return sendStatus(res, notFound(r.name, name, r.group));
     const body = await readBody(req);
     const url = new URL(req.url ?? '/', 'http://x');
-    const graceParam = url.searchParams.get('gracePeriodSeconds');
-    const grace = graceParam !== null ? Number(graceParam) : deleteOptionsGrace(body);
+    let graceParam: number | undefined;
+    try {
+      graceParam = queryInt(url.searchParams, 'gracePeriodSeconds');
+    } catch (err) {
+      if (err instanceof QueryError) return sendStatus(res, badRequest(err.message));
+      throw err;
+    }
+    const grace = graceParam ?? deleteOptionsGrace(body);
     const result = core.delete(r, ns, name, typeof grace === 'number' && Number.isFinite(grace) ? grace : undefined);
     return sendJson(res, 200, JSON.stringify(result));
   }

@@ -130,6 +130,12 @@ describe('sim serves query parameters as kube-apiserver', () => {
     });
   }
 
+  test('gracePeriodSeconds on DELETE is an integer: 400 with ParseInt text, and nothing deleted', async () => {
+    const r = await raw(t.sim, '/api/v1/namespaces/default/pods/db-0?gracePeriodSeconds=soon', { method: 'DELETE' });
+    assert.deepEqual([r.status, JSON.parse(r.body).message], [400, 'strconv.ParseInt: parsing "soon": invalid syntax']);
+    assert.equal(t.sim.control.get('pods', 'default', 'db-0')?.metadata?.deletionTimestamp, undefined);
+  });
+
   test('log booleans: timestamps=True stamps lines; follow=False and previous=0 do not follow or pick the previous instance', async () => {
     t.sim.control.logs.emit('default', 'web-2', 'app', ['one', 'two', 'three']);
     const stamped = await get('/api/v1/namespaces/default/pods/web-2/log?timestamps=True&tailLines=2&follow=False&previous=0');
