@@ -10,7 +10,7 @@ import { decodeAccessReview, isKubeProtobuf } from './protoReview.ts';
 import { podMetrics } from './podMetrics.ts';
 import { podHttpHandlers, podUpgradeHandlers } from './podSubresources.ts';
 import { isStatus, parseListOptions } from './listOptions.ts';
-import { queryBool, withConvertedFlags } from './queryParams.ts';
+import { QueryError, queryBool, withConvertedFlags } from './queryParams.ts';
 import { parseListQuery } from './requestQuery.ts';
 import { findResource, storedResource, type ResourceDef } from './resources.ts';
 import { SelectorError } from './selectors.ts';
@@ -46,7 +46,7 @@ export async function handleApiRequest(core: SimCore, opts: ApiOptions, req: Inc
     if (!p || !r || (r.group === 'metrics.k8s.io' && !opts.metrics) || (!r.namespaced && p.namespace)) return sendStatus(res, pathNotFound(path));
     await handleResource(core, req, res, url, p, r);
   } catch (err) {
-    if (err instanceof SelectorError) return sendStatus(res, badRequest(err.message));
+    if (err instanceof SelectorError || err instanceof QueryError) return sendStatus(res, badRequest(err.message));
     sendError(res, err);
   }
 }
@@ -87,7 +87,7 @@ async function handleResource(core: SimCore, req: IncomingMessage, res: ServerRe
     if (upgrade) return upgrade(core, req, req.socket, Buffer.alloc(0), route);
     return sendStatus(res, pathNotFound(url.pathname));
   }
-  if (p.name && !(watch && method === 'GET')) return handleObject(core, req, res, p, r);
+  if (p.name && !(watch && method === 'GET')) return handleObject(core, req, res, p, r, url);
   if (method === 'POST') return handleCreate(core, req, res, p, r);
   if (method !== 'GET') return sendStatus(res, methodNotAllowed(method, r.name));
   const o = parseListOptions(url.searchParams, p.watchPrefix);

@@ -9,7 +9,7 @@ import { PatchError, applyPatch } from './patch.ts';
 import type { ResourceDef } from './resources.ts';
 import type { SimCore } from './simCore.ts';
 import { badRequest, notFound, sendJson, sendStatus, status } from './status.ts';
-import { tableString, wantsTable } from './table.ts';
+import { tableInclude, tableString, wantsTable } from './table.ts';
 
 export async function readBody(req: IncomingMessage): Promise<string> {
   return (await readBodyBuffer(req)).toString('utf8');
@@ -45,7 +45,8 @@ export function sendError(res: ServerResponse, err: unknown): void {
   sendStatus(res, status(500, 'InternalError', `Internal error occurred: ${err instanceof Error ? err.message : String(err)}`));
 }
 
-export async function handleObject(core: SimCore, req: IncomingMessage, res: ServerResponse, p: ApiPath, r: ResourceDef): Promise<void> {
+/** `url`: the request's parsed target (see requestTarget.ts). */
+export async function handleObject(core: SimCore, req: IncomingMessage, res: ServerResponse, p: ApiPath, r: ResourceDef, url: URL): Promise<void> {
   const method = req.method ?? 'GET';
   const ns = r.namespaced ? p.namespace : undefined;
   const name = p.name!;
@@ -53,7 +54,7 @@ export async function handleObject(core: SimCore, req: IncomingMessage, res: Ser
   if (method === 'GET') {
     if (!entry) return sendStatus(res, notFound(r.name, name, r.group));
     if (wantsTable(req.headers.accept)) {
-      const include = new URL(req.url ?? '/', 'http://x').searchParams.get('includeObject') ?? 'Metadata';
+      const include = tableInclude(url.searchParams);
       return sendJson(res, 200, tableString(r, [entry.object()], String(entry.rv), { now: core.now(), includeObject: include }));
     }
     return sendJson(res, 200, entry.json);
@@ -61,7 +62,6 @@ export async function handleObject(core: SimCore, req: IncomingMessage, res: Ser
   if (method === 'DELETE') {
     if (!entry) return sendStatus(res, notFound(r.name, name, r.group));
     const body = await readBody(req);
-    const url = new URL(req.url ?? '/', 'http://x');
     let graceParam: number | undefined;
     try {
       graceParam = queryInt(url.searchParams, 'gracePeriodSeconds');

@@ -130,6 +130,17 @@ describe('sim serves query parameters as kube-apiserver', () => {
     });
   }
 
+  test('includeObject of a Table: None, Metadata, Object or absent; anything else is a 400', async () => {
+    const accept = { Accept: 'application/json;as=Table;v=v1;g=meta.k8s.io' };
+    for (const path of ['/api/v1/namespaces/default/pods', '/api/v1/namespaces/default/pods/web-1']) {
+      const bad = await raw(t.sim, `${path}?includeObject=All`, { headers: accept });
+      assert.deepEqual([bad.status, JSON.parse(bad.body).message], [400, 'unrecognized includeObject value: "All"'], path);
+      const none = JSON.parse((await raw(t.sim, `${path}?includeObject=None`, { headers: accept })).body);
+      assert.equal(none.kind, 'Table');
+      assert.equal(none.rows[0].object, undefined);
+    }
+  });
+
   test('gracePeriodSeconds on DELETE is an integer: 400 with ParseInt text, and nothing deleted', async () => {
     const r = await raw(t.sim, '/api/v1/namespaces/default/pods/db-0?gracePeriodSeconds=soon', { method: 'DELETE' });
     assert.deepEqual([r.status, JSON.parse(r.body).message], [400, 'strconv.ParseInt: parsing "soon": invalid syntax']);
