@@ -32,11 +32,16 @@ describe('sim rejects object names kube-apiserver rejects', () => {
     assert.equal(t.sim.control.get('pods', 'default', name), undefined);
   });
 
-  test('a container named ../x and a Namespace named ..: 422 with the DNS-1123 label message', async () => {
+  test('a container named ../x, a namespace ../x in the path and a Namespace named ..: 422 with the DNS-1123 label message', async () => {
     const pod = testPod('fine-name', { containers: ['../x'] });
     const r = await post('/api/v1/namespaces/default/pods', pod);
     assert.equal(r.status, 422);
     assert.equal(JSON.parse(r.body).message, `Pod "fine-name" is invalid: spec.containers[0].name: Invalid value: "../x": ${LABEL_MESSAGE}`);
+    const inPath = testPod('fine-name');
+    delete inPath.metadata!.namespace;
+    const escaping = await post('/api/v1/namespaces/..%2Fx/pods', inPath);
+    assert.equal(escaping.status, 422);
+    assert.equal(JSON.parse(escaping.body).message, `Pod "fine-name" is invalid: metadata.namespace: Invalid value: "../x": ${LABEL_MESSAGE}`);
     const ns = await post('/api/v1/namespaces', { metadata: { name: '..' } });
     assert.equal(ns.status, 422);
     assert.equal(JSON.parse(ns.body).message, `Namespace ".." is invalid: metadata.name: Invalid value: "..": ${LABEL_MESSAGE}`);
