@@ -67,6 +67,18 @@ describe('sim rejects object names kube-apiserver rejects', () => {
     assert.throws(() => t.sim.control.create('pods', testPod('../escape')), /Pod "\.\.\/escape" is invalid/);
   });
 
+  test('an ephemeral container named ../../../../../../tmp/x: 422, the Pod unchanged', async () => {
+    const name = '../../../../../../tmp/x';
+    const r = await raw(t.sim, '/api/v1/namespaces/default/pods/web-2/ephemeralcontainers', {
+      method: 'PATCH',
+      body: JSON.stringify({ spec: { ephemeralContainers: [{ name, image: 'busybox:1', command: ['sh'] }] } }),
+      headers: { 'Content-Type': 'application/strategic-merge-patch+json' },
+    });
+    assert.equal(r.status, 422);
+    assert.equal(JSON.parse(r.body).message, `Pod "web-2" is invalid: spec.ephemeralContainers[0].name: Invalid value: "${name}": ${LABEL_MESSAGE}`);
+    assert.equal(t.sim.control.get('pods', 'default', 'web-2')?.spec?.ephemeralContainers, undefined);
+  });
+
   test('an exec at an escaping name finds no Pod and creates no directory outside the data dir', async () => {
     const before = readdirSync(tmpdir()).filter((n) => n.startsWith('x-'));
     const r = await raw(t.sim, '/api/v1/namespaces/default/pods/..%2F..%2F..%2F..%2Ftmp%2Fx/exec?command=true&stdout=1', {
