@@ -19,9 +19,9 @@ if [ "$(id -u)" != 0 ]; then
   fi
 fi
 export DEBIAN_FRONTEND=noninteractive
-if ! "${SUDO[@]}" apt-get install -y -qq --no-install-recommends python3-kubernetes >/dev/null 2>&1; then
-  "${SUDO[@]}" apt-get update -qq >/dev/null 2>&1
-  if ! "${SUDO[@]}" apt-get install -y -qq --no-install-recommends python3-kubernetes >/dev/null 2>&1; then
+if ! ${SUDO[@]+"${SUDO[@]}"} apt-get install -y -qq --no-install-recommends python3-kubernetes >/dev/null 2>&1; then
+  ${SUDO[@]+"${SUDO[@]}"} apt-get update -qq >/dev/null 2>&1
+  if ! ${SUDO[@]+"${SUDO[@]}"} apt-get install -y -qq --no-install-recommends python3-kubernetes >/dev/null 2>&1; then
     echo "apt-get could not install python3-kubernetes (no reachable Debian mirror?)" >&2
     exit 3
   fi
