@@ -12,8 +12,22 @@ export interface ApiPath {
   subresource?: string;
 }
 
+function decodeSegment(s: string): string | undefined {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Undefined for a path that names no resource, including one with a %-escape that decodes to nothing. */
 export function parseApiPath(pathname: string): ApiPath | undefined {
-  const seg = pathname.split('/').filter(Boolean).map(decodeURIComponent);
+  const seg = pathname.split('/').filter(Boolean).map(decodeSegment);
+  if (seg.some((s) => s === undefined)) return undefined;
+  return resourcePath(seg as string[]);
+}
+
+function resourcePath(seg: string[]): ApiPath | undefined {
   let group: string;
   let version: string;
   let rest: string[];

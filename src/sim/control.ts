@@ -7,7 +7,8 @@ import { startChurn, type Churn, type ChurnOptions } from './churn.ts';
 import type { SimHttpServer } from './httpServer.ts';
 import { crashLoop, oomKill, restartContainer, type Termination } from './kubelet.ts';
 import type { LogHub } from './logs/index.ts';
-import type { KObject } from './objectStore.ts';
+import { StoreError, type KObject } from './objectStore.ts';
+import { validateObject } from './objectValidation.ts';
 import { storedResource } from './resources.ts';
 import type { PodRuntime } from './scenario/types.ts';
 import type { SimCore } from './simCore.ts';
@@ -81,7 +82,10 @@ export function createControl(core: SimCore, http: () => SimHttpServer, logs: Lo
       return out;
     },
     create(resource, obj, runtime) {
-      const created = core.store.create(storedResource(resource), obj as KObject).object();
+      const r = storedResource(resource);
+      const invalid = validateObject(r, obj as KObject);
+      if (invalid) throw new StoreError(422, 'Invalid', invalid.message ?? 'invalid object');
+      const created = core.store.create(r, obj as KObject).object();
       if (runtime) core.runtimes.set(`${created.metadata?.namespace}/${created.metadata?.name}`, runtime);
       return created as never;
     },

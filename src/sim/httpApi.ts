@@ -9,6 +9,8 @@ import { handleCreate, handleObject, readBodyBuffer, sendError } from './objectH
 import { decodeAccessReview, isKubeProtobuf } from './protoReview.ts';
 import { podMetrics } from './podMetrics.ts';
 import { podHttpHandlers, podUpgradeHandlers } from './podSubresources.ts';
+import { isStatus, parseListOptions } from './listOptions.ts';
+import { QueryError, queryBool, withConvertedFlags } from './queryParams.ts';
 import { parseListQuery } from './requestQuery.ts';
 import { findResource, storedResource, type ResourceDef } from './resources.ts';
 import { SelectorError } from './selectors.ts';
@@ -21,8 +23,8 @@ export interface ApiOptions {
 
 const json = (res: ServerResponse, body: object) => sendJson(res, 200, JSON.stringify(body));
 
-export async function handleApiRequest(core: SimCore, opts: ApiOptions, req: IncomingMessage, res: ServerResponse): Promise<void> {
-  const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+/** `url`: the request's target, already parsed (see requestTarget.ts). */
+export async function handleApiRequest(core: SimCore, opts: ApiOptions, req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
   const path = url.pathname.replace(/\/+$/, '') || '/';
   try {
     if (path === '/version') return json(res, versionInfo());
@@ -44,7 +46,7 @@ export async function handleApiRequest(core: SimCore, opts: ApiOptions, req: Inc
     if (!p || !r || (r.group === 'metrics.k8s.io' && !opts.metrics) || (!r.namespaced && p.namespace)) return sendStatus(res, pathNotFound(path));
     await handleResource(core, req, res, url, p, r);
   } catch (err) {
-    if (err instanceof SelectorError) return sendStatus(res, badRequest(err.message));
+    if (err instanceof SelectorError || err instanceof QueryError) return sendStatus(res, badRequest(err.message));
     sendError(res, err);
   }
 }
@@ -56,7 +58,7 @@ function verbOf(method: string, p: ApiPath, watch: boolean): string {
 
 async function handleResource(core: SimCore, req: IncomingMessage, res: ServerResponse, url: URL, p: ApiPath, r: ResourceDef): Promise<void> {
   const method = req.method ?? 'GET';
-  const watch = p.watchPrefix || ['1', 'true'].includes(url.searchParams.get('watch') ?? '');
+  const watch = p.watchPrefix || queryBool(url.searchParams, 'watch');
   const verb = r.name === 'selfsubjectaccessreviews' ? 'create' : verbOf(method, p, watch);
   if (!r.verbs.includes(verb) && !p.subresource) return sendStatus(res, methodNotAllowed(method, r.name));
   const denied = core.access.authorize({ verb, resource: r.name, group: r.group, subresource: p.subresource, namespace: p.namespace, name: p.name });
@@ -76,7 +78,7 @@ async function handleResource(core: SimCore, req: IncomingMessage, res: ServerRe
   if (r.group === 'metrics.k8s.io') return serveMetrics(core, req, res, url, p, r);
   if (p.subresource) {
     if (r.name !== 'pods' || r.group) return sendStatus(res, pathNotFound(url.pathname));
-    const route = { namespace: p.namespace ?? '', name: p.name!, url };
+    const route = { namespace: p.namespace ?? '', name: p.name!, url: withConvertedFlags(url) };
     const handler = podHttpHandlers[p.subresource];
     if (handler) return handler(core, req, res, route);
     // A streaming subresource asked for without an upgrade: its handler answers with the
@@ -85,9 +87,11 @@ async function handleResource(core: SimCore, req: IncomingMessage, res: ServerRe
     if (upgrade) return upgrade(core, req, req.socket, Buffer.alloc(0), route);
     return sendStatus(res, pathNotFound(url.pathname));
   }
-  if (p.name && !(watch && method === 'GET')) return handleObject(core, req, res, p, r);
+  if (p.name && !(watch && method === 'GET')) return handleObject(core, req, res, p, r, url);
   if (method === 'POST') return handleCreate(core, req, res, p, r);
   if (method !== 'GET') return sendStatus(res, methodNotAllowed(method, r.name));
+  const o = parseListOptions(url.searchParams, p.watchPrefix);
+  if (isStatus(o)) return sendStatus(res, o);
   const q = parseListQuery(req, url, r, p.namespace);
   if (p.name) {
     // Watching one object by name: the same as a watch with a metadata.name field selector.
@@ -95,8 +99,8 @@ async function handleResource(core: SimCore, req: IncomingMessage, res: ServerRe
     const name = p.name;
     Object.assign(q, { filtered: true, matches: (o: { metadata?: { name?: string } }) => o.metadata?.name === name && byName(o) });
   }
-  if (watch) return core.hub.serve(req, res, url, q);
-  return serveList(core.store, res, url, q, core.now());
+  if (o.watch) return core.hub.serve(req, res, q, o);
+  return serveList(core.store, res, o, q, core.now());
 }
 
 function serveMetrics(core: SimCore, req: IncomingMessage, res: ServerResponse, url: URL, p: ApiPath, r: ResourceDef): void {

@@ -10,7 +10,10 @@ import { parseApiPath } from './apiPath.ts';
 import { handleApiRequest, type ApiOptions } from './httpApi.ts';
 import { podUpgradeHandlers } from './podSubresources.ts';
 import type { SimCore } from './simCore.ts';
-import { pathNotFound, sendStatus, unauthorized } from './status.ts';
+import type { V1Status } from '@kubernetes/client-node';
+import { goQuote, withConvertedFlags } from './queryParams.ts';
+import { parseRequestTarget } from './requestTarget.ts';
+import { badRequest, pathNotFound, sendStatus, status, unauthorized } from './status.ts';
 import type { SelfSigned } from './tls.ts';
 
 export interface ServerStats {
@@ -79,19 +82,24 @@ export class SimHttpServer {
       this.sockets.add(socket);
       socket.on('close', () => this.sockets.delete(socket));
     });
-    server.on('request', (req, res) => void this.onRequest(req, res));
-    server.on('upgrade', (req, socket, head) => void this.onUpgrade(req, socket, head));
-    server.on('clientError', (_err, socket) => socket.destroy());
+    // Nothing a client sends may end the process: whatever escapes a handler becomes a 500.
+    server.on('request', (req, res) => this.onRequest(req, res).catch((err) => internalError(res, err)));
+    server.on('upgrade', (req, socket, head) => this.onUpgrade(req, socket, head).catch((err) => rawStatus(socket, serverError(err))));
+    server.on('clientError', (err: NodeJS.ErrnoException, socket: Duplex) => {
+      if (err.code === 'ECONNRESET' || !socket.writable) return void socket.destroy();
+      rawStatus(socket, badRequest(`the request could not be parsed: ${err.code ?? 'malformed HTTP'}`));
+    });
     return server;
   }
 
   private async onRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
     if (this.delayMs > 0) await new Promise((r) => setTimeout(r, this.delayMs));
-    if (!tokenMatches(req.headers.authorization, this.opts.token)) {
+    const url = parseRequestTarget(req.url);
+    if (!url || !tokenMatches(req.headers.authorization, this.opts.token)) {
       req.resume();
-      return sendStatus(res, unauthorized());
+      return sendStatus(res, url ? unauthorized() : malformedTarget(req.url));
     }
-    await handleApiRequest(this.core, this.opts, req, res);
+    await handleApiRequest(this.core, this.opts, req, res, url);
   }
 
   private async onUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
@@ -99,16 +107,31 @@ export class SimHttpServer {
     socket.on('close', () => this.upgraded.delete(socket));
     socket.on('error', () => socket.destroy());
     if (this.delayMs > 0) await new Promise((r) => setTimeout(r, this.delayMs));
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    if (!tokenMatches(req.headers.authorization, this.opts.token)) return rawStatus(socket, 401, JSON.stringify(unauthorized()));
+    const url = parseRequestTarget(req.url);
+    if (!url) return rawStatus(socket, malformedTarget(req.url));
+    if (!tokenMatches(req.headers.authorization, this.opts.token)) return rawStatus(socket, unauthorized());
     const p = parseApiPath(url.pathname);
     const handler = p && !p.group && p.resource === 'pods' && p.name && p.subresource ? podUpgradeHandlers[p.subresource] : undefined;
-    if (!p || !handler) return rawStatus(socket, 404, JSON.stringify(pathNotFound(url.pathname)));
-    handler(this.core, req, socket, head, { namespace: p.namespace ?? '', name: p.name!, url });
+    if (!p || !handler) return rawStatus(socket, pathNotFound(url.pathname));
+    handler(this.core, req, socket, head, { namespace: p.namespace ?? '', name: p.name!, url: withConvertedFlags(url) });
   }
 }
 
-function rawStatus(socket: Duplex, code: number, body: string): void {
-  const text = code === 401 ? 'Unauthorized' : 'Not Found';
-  socket.end(`HTTP/1.1 ${code} ${text}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+const malformedTarget = (target: string | undefined): V1Status => badRequest(`the request target is not a valid URL: ${goQuote(target ?? '')}`);
+
+const serverError = (err: unknown): V1Status => status(500, 'InternalError', `Internal error occurred: ${err instanceof Error ? err.message : String(err)}`);
+
+function internalError(res: ServerResponse, err: unknown): void {
+  if (res.headersSent) return void res.destroy();
+  sendStatus(res, serverError(err));
+}
+
+const REASON_PHRASES: Record<number, string> = { 400: 'Bad Request', 401: 'Unauthorized', 404: 'Not Found', 500: 'Internal Server Error' };
+
+/** A Status on a socket that was never handed to the HTTP response machinery (upgrades, parse errors). */
+function rawStatus(socket: Duplex, s: V1Status): void {
+  if (!socket.writable) return void socket.destroy();
+  const code = s.code ?? 500;
+  const body = JSON.stringify(s);
+  socket.end(`HTTP/1.1 ${code} ${REASON_PHRASES[code] ?? 'Error'}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
 }

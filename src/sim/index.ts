@@ -1,9 +1,6 @@
 // startSim: a simulated Kubernetes API server on 127.0.0.1 that real kubectl, client-node and
 // podview accept — objects, list/watch, discovery, metrics, access reviews, logs and exec.
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Churn } from './churn.ts';
 import { createControl, type SimControl } from './control.ts';
 import { SimHttpServer } from './httpServer.ts';
@@ -12,6 +9,7 @@ import { startLiveScenario } from './live.ts';
 import { createLogHub } from './logs/index.ts';
 import type { Scenario } from './scenario/types.ts';
 import { SimCore } from './simCore.ts';
+import { makeSimTempDir, removeSimTempDir } from './tempDir.ts';
 import { selfSignedCert } from './tls.ts';
 
 export type { SimControl, SimStats } from './control.ts';
@@ -60,7 +58,7 @@ export function emptyScenario(): Scenario {
 }
 
 export async function startSim(options: SimOptions = {}): Promise<SimServer> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'podview-sim-'));
+  const dataDir = makeSimTempDir();
   const core = new SimCore({ historyWindow: options.historyWindow ?? 20_000, bookmarkIntervalMs: options.bookmarkIntervalMs ?? 10_000, dataDir });
   core.load(options.scenario ?? emptyScenario());
   const token = randomBytes(24).toString('base64url');
@@ -71,7 +69,7 @@ export async function startSim(options: SimOptions = {}): Promise<SimServer> {
     port = await http.listen(options.port ?? 0);
   } catch (err) {
     core.close();
-    rmSync(dataDir, { recursive: true, force: true });
+    removeSimTempDir(dataDir);
     throw err;
   }
   const logs = createLogHub(core, { live: options.live ?? false });
@@ -97,7 +95,7 @@ export async function startSim(options: SimOptions = {}): Promise<SimServer> {
       logs.close();
       await http.close();
       core.close();
-      rmSync(dataDir, { recursive: true, force: true });
+      removeSimTempDir(dataDir);
     },
   };
 }

@@ -2,6 +2,7 @@
 // so a list of 100,000 Pods is never one string in memory; limit/continue pages over sorted keys.
 import type { ServerResponse } from 'node:http';
 import type { ObjectStore, Entry } from './objectStore.ts';
+import type { ListOptions } from './listOptions.ts';
 import type { ListQuery } from './requestQuery.ts';
 import { apiVersionOf, type ResourceDef } from './resources.ts';
 import { lowerBound } from './sortedKeys.ts';
@@ -74,10 +75,10 @@ function chunkedWriter(res: ServerResponse): { write(s: string | Buffer): void; 
 
 const COMMA = Buffer.from(',');
 
-export async function serveList(store: ObjectStore, res: ServerResponse, url: URL, q: ListQuery, now: number): Promise<void> {
-  const limit = Number(url.searchParams.get('limit') ?? '0');
-  if (!Number.isInteger(limit) || limit < 0) return sendStatus(res, badRequest(`invalid limit: ${url.searchParams.get('limit')}`));
-  const token = url.searchParams.get('continue');
+export async function serveList(store: ObjectStore, res: ServerResponse, o: ListOptions, q: ListQuery, now: number): Promise<void> {
+  // kube-apiserver reads a negative limit as no limit.
+  const limit = Math.max(0, o.limit);
+  const token = o.continue;
   let listRv = store.rv;
   let start = '';
   if (token) {

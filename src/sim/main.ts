@@ -1,10 +1,9 @@
 // `kubectl-podview sim`: the simulated API server alone, for people and other clients (kubectl,
 // k9s) to point at, until interrupted.
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { startSim } from './index.ts';
 import type { Scenario } from './scenario/types.ts';
+import { makeSimTempDir } from './tempDir.ts';
 
 export interface SimCommandOptions {
   kubeconfigOut?: string;
@@ -18,7 +17,8 @@ export interface SimCommandOptions {
 export async function runSimCommand(options: SimCommandOptions): Promise<void> {
   const print = options.print ?? ((line: string) => process.stdout.write(line + '\n'));
   const sim = await startSim({ scenario: options.scenario, port: options.port, tls: options.tls ?? true, live: true });
-  const path = resolve(options.kubeconfigOut ?? join(mkdtempSync(join(tmpdir(), 'podview-sim-')), 'kubeconfig'));
+  // Without --kubeconfig-out the file lives in a podview-sim-<pid>-* directory removed at exit.
+  const path = resolve(options.kubeconfigOut ?? join(makeSimTempDir(), 'kubeconfig'));
   sim.writeKubeconfig(path);
   print(`podview sim: a simulated Kubernetes API server is listening on ${sim.url}`);
   print(`kubeconfig written to ${path}`);

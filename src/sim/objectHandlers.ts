@@ -3,11 +3,13 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ApiPath } from './apiPath.ts';
 import { StoreError, type KObject } from './objectStore.ts';
+import { validateObject } from './objectValidation.ts';
+import { QueryError, queryInt } from './queryParams.ts';
 import { PatchError, applyPatch } from './patch.ts';
 import type { ResourceDef } from './resources.ts';
 import type { SimCore } from './simCore.ts';
 import { badRequest, notFound, sendJson, sendStatus, status } from './status.ts';
-import { tableString, wantsTable } from './table.ts';
+import { tableInclude, tableString, wantsTable } from './table.ts';
 
 export async function readBody(req: IncomingMessage): Promise<string> {
   return (await readBodyBuffer(req)).toString('utf8');
@@ -43,7 +45,8 @@ export function sendError(res: ServerResponse, err: unknown): void {
   sendStatus(res, status(500, 'InternalError', `Internal error occurred: ${err instanceof Error ? err.message : String(err)}`));
 }
 
-export async function handleObject(core: SimCore, req: IncomingMessage, res: ServerResponse, p: ApiPath, r: ResourceDef): Promise<void> {
+/** `url`: the request's parsed target (see requestTarget.ts). */
+export async function handleObject(core: SimCore, req: IncomingMessage, res: ServerResponse, p: ApiPath, r: ResourceDef, url: URL): Promise<void> {
   const method = req.method ?? 'GET';
   const ns = r.namespaced ? p.namespace : undefined;
   const name = p.name!;
@@ -51,7 +54,7 @@ export async function handleObject(core: SimCore, req: IncomingMessage, res: Ser
   if (method === 'GET') {
     if (!entry) return sendStatus(res, notFound(r.name, name, r.group));
     if (wantsTable(req.headers.accept)) {
-      const include = new URL(req.url ?? '/', 'http://x').searchParams.get('includeObject') ?? 'Metadata';
+      const include = tableInclude(url.searchParams);
       return sendJson(res, 200, tableString(r, [entry.object()], String(entry.rv), { now: core.now(), includeObject: include }));
     }
     return sendJson(res, 200, entry.json);
@@ -59,9 +62,14 @@ export async function handleObject(core: SimCore, req: IncomingMessage, res: Ser
   if (method === 'DELETE') {
     if (!entry) return sendStatus(res, notFound(r.name, name, r.group));
     const body = await readBody(req);
-    const url = new URL(req.url ?? '/', 'http://x');
-    const graceParam = url.searchParams.get('gracePeriodSeconds');
-    const grace = graceParam !== null ? Number(graceParam) : deleteOptionsGrace(body);
+    let graceParam: number | undefined;
+    try {
+      graceParam = queryInt(url.searchParams, 'gracePeriodSeconds');
+    } catch (err) {
+      if (err instanceof QueryError) return sendStatus(res, badRequest(err.message));
+      throw err;
+    }
+    const grace = graceParam ?? deleteOptionsGrace(body);
     const result = core.delete(r, ns, name, typeof grace === 'number' && Number.isFinite(grace) ? grace : undefined);
     return sendJson(res, 200, JSON.stringify(result));
   }
@@ -71,12 +79,17 @@ export async function handleObject(core: SimCore, req: IncomingMessage, res: Ser
     if (!entry) return sendStatus(res, notFound(r.name, name, r.group));
     const want = obj.metadata?.resourceVersion;
     if (want && want !== String(entry.rv)) return sendStatus(res, conflict(r, name));
-    return sendJson(res, 200, core.store.update(r, { ...obj, metadata: { ...obj.metadata, namespace: ns } }).json);
+    const replacement = { ...obj, metadata: { ...obj.metadata, namespace: ns } };
+    const invalid = validateObject(r, replacement);
+    if (invalid) return sendStatus(res, invalid);
+    return sendJson(res, 200, core.store.update(r, replacement).json);
   }
   if (method === 'PATCH') {
     if (!entry) return sendStatus(res, notFound(r.name, name, r.group));
     const patched = applyPatch(entry.object(), req.headers['content-type'], await readBody(req));
     patched.metadata = { ...patched.metadata, name, namespace: ns };
+    const invalid = validateObject(r, patched);
+    if (invalid) return sendStatus(res, invalid);
     return sendJson(res, 200, core.store.update(r, patched).json);
   }
   sendStatus(res, status(405, 'MethodNotAllowed', `the server does not allow this method on the requested resource`));
@@ -87,8 +100,14 @@ export async function handleCreate(core: SimCore, req: IncomingMessage, res: Ser
   const ns = r.namespaced ? p.namespace : undefined;
   if (r.namespaced && !ns) return sendStatus(res, status(405, 'MethodNotAllowed', 'the server does not allow this method on the requested resource'));
   if (ns && obj.metadata?.namespace && obj.metadata.namespace !== ns) return sendStatus(res, badRequest('the namespace of the provided object does not match the namespace sent on the request'));
-  if (!obj.metadata?.name && obj.metadata?.generateName) obj.metadata.name = obj.metadata.generateName + Math.random().toString(36).slice(2, 7);
-  const entry = core.store.create(r, { ...obj, metadata: { ...obj.metadata, ...(ns ? { namespace: ns } : {}) } });
+  if (!obj.metadata?.name && typeof obj.metadata?.generateName === 'string') obj.metadata.name = obj.metadata.generateName + Math.random().toString(36).slice(2, 7);
+  // The server sets the uid; one sent by the client is dropped, as kube-apiserver does.
+  const metadata = { ...obj.metadata };
+  delete metadata.uid;
+  const candidate = { ...obj, metadata: { ...metadata, ...(ns ? { namespace: ns } : {}) } };
+  const invalid = validateObject(r, candidate);
+  if (invalid) return sendStatus(res, invalid);
+  const entry = core.store.create(r, candidate);
   sendJson(res, 201, entry.json);
 }
 

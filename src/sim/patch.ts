@@ -88,15 +88,17 @@ function mergeList(current: Json[], patch: Json[], key: string): Json[] {
 
 /** Applies a PATCH body by its Content-Type; throws PatchError for what it cannot apply. */
 export function applyPatch(obj: KObject, contentType: string | undefined, body: string): KObject {
+  const type = (contentType ?? '').split(';')[0].trim();
+  const apply = { 'application/json-patch+json': jsonPatch, 'application/merge-patch+json': mergePatch, 'application/strategic-merge-patch+json': strategicMergePatch }[type];
+  // The media type is checked first: a server-side apply body (YAML) is a 415, not a parse error.
+  if (!apply) {
+    throw new PatchError(`the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json, application/apply-patch+yaml, application/strategic-merge-patch+json`);
+  }
   let parsed: Json;
   try {
     parsed = JSON.parse(body);
   } catch {
     throw new PatchError('the patch body is not valid JSON');
   }
-  const type = (contentType ?? '').split(';')[0].trim();
-  if (type === 'application/json-patch+json') return jsonPatch(obj, parsed);
-  if (type === 'application/merge-patch+json') return mergePatch(obj, parsed);
-  if (type === 'application/strategic-merge-patch+json') return strategicMergePatch(obj, parsed);
-  throw new PatchError(`the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json, application/apply-patch+yaml, application/strategic-merge-patch+json`);
+  return apply(obj, parsed) as KObject;
 }

@@ -111,16 +111,60 @@ const BY_RESOURCE: Record<string, Record<string, FieldGetter>> = {
   secrets: { type: (o) => o.type ?? '' },
 };
 
+/** Splits on commas that no backslash escapes, as fields.ParseSelector's splitTerms does. */
+function splitFieldTerms(input: string): string[] {
+  const terms: string[] = [];
+  let start = 0;
+  for (let i = 0; i < input.length; i++) {
+    if (input[i] === '\\') i++;
+    else if (input[i] === ',') {
+      terms.push(input.slice(start, i));
+      start = i + 1;
+    }
+  }
+  terms.push(input.slice(start));
+  return terms;
+}
+
+/** The first operator from the left, trying "!=", "==" then "=" at each position; no trimming. */
+function splitFieldTerm(term: string): [string, string, string] | undefined {
+  for (let i = 0; i < term.length; i++) {
+    for (const op of ['!=', '==', '=']) if (term.startsWith(op, i)) return [term.slice(0, i), op, term.slice(i + op.length)];
+  }
+  return undefined;
+}
+
+function unescapeFieldValue(v: string): string {
+  let out = '';
+  for (let i = 0; i < v.length; i++) {
+    const c = v[i];
+    if (c === '\\') {
+      const next = v[++i];
+      if (next !== '\\' && next !== ',' && next !== '=') throw new SelectorError(`invalid field selector: invalid escape sequence: \\${next ?? ''}`);
+      out += next;
+    } else if (c === ',' || c === '=') {
+      // Go formats the rune with %v: its code point.
+      throw new SelectorError(`invalid field selector: unescaped character in value: ${c.codePointAt(0)}`);
+    } else out += c;
+  }
+  return out;
+}
+
 export function parseFieldSelector(input: string | null, resource: string): Matcher | undefined {
-  if (!input || !input.trim()) return undefined;
+  if (!input) return undefined;
   const fields = { ...COMMON, ...BY_RESOURCE[resource] };
-  const reqs = input.split(',').map((raw) => {
-    const m = /^\s*([^!=\s]+)\s*(==|!=|=)\s*(.*?)\s*$/.exec(raw);
-    if (!m) throw new SelectorError(`invalid selector: '${input}'; can't understand '${raw}'`);
-    const get = fields[m[1]];
-    if (!get) throw new SelectorError(`field label not supported: ${m[1]}`);
-    return { get, ne: m[2] === '!=', value: m[3] };
-  });
+  const reqs: { get: FieldGetter; ne: boolean; value: string }[] = [];
+  for (const term of splitFieldTerms(input)) {
+    if (term === '') continue;
+    const parts = splitFieldTerm(term);
+    if (!parts) throw new SelectorError(`invalid selector: '${input}'; can't understand '${term}'`);
+    const [field, op, raw] = parts;
+    const value = unescapeFieldValue(raw);
+    const get = fields[field];
+    if (!get) throw new SelectorError(`field label not supported: ${field}`);
+    reqs.push({ get, ne: op === '!=', value });
+  }
+  if (reqs.length === 0) return undefined;
   return (obj) => reqs.every((r) => (r.get(obj) === r.value) !== r.ne);
 }
 

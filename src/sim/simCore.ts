@@ -4,7 +4,8 @@ import type { V1ConfigMap, V1Pod, V1Secret, V1Status } from '@kubernetes/client-
 import type { PodRuntime, Scenario } from './scenario/types.ts';
 import type { PodChangeType, PodRef, SimWorld } from './world.ts';
 import { AccessRules } from './access.ts';
-import { ObjectStore, type KObject } from './objectStore.ts';
+import { ObjectStore, StoreError, type KObject } from './objectStore.ts';
+import { validateObject } from './objectValidation.ts';
 import { storedResource, type ResourceDef } from './resources.ts';
 import { WatchHub } from './watchHub.ts';
 
@@ -101,6 +102,9 @@ export class SimCore implements SimWorld {
     const entry = this.store.get(PODS, namespace, name);
     if (!entry) return undefined;
     const next = mutate(entry.object() as V1Pod);
+    // Subresource handlers (ephemeral containers) change a Pod here: its names are checked as on create.
+    const invalid = validateObject(PODS, next as KObject);
+    if (invalid) throw new StoreError(422, 'Invalid', invalid.message ?? 'invalid Pod');
     return this.store.update(PODS, next as KObject).object() as V1Pod;
   }
 

@@ -2,6 +2,7 @@
 import type { KObject } from './objectStore.ts';
 import { ageOf, restartsCell, summarizePod } from './podPrinting.ts';
 import type { ResourceDef } from './resources.ts';
+import { QueryError, goQuote } from './queryParams.ts';
 
 interface Column {
   name: string;
@@ -127,4 +128,11 @@ export function tableString(resource: ResourceDef, objects: KObject[], resourceV
 }
 
 /** True when the Accept header asks for a meta.k8s.io Table. */
+/** TableOptions.includeObject: Metadata when absent or empty; anything but None, Metadata, Object is a 400. */
+export function tableInclude(params: URLSearchParams): string {
+  const v = params.get('includeObject') || 'Metadata';
+  if (v !== 'None' && v !== 'Metadata' && v !== 'Object') throw new QueryError(`unrecognized includeObject value: ${goQuote(v)}`);
+  return v;
+}
+
 export const wantsTable = (accept: string | undefined): boolean => !!accept && /as=Table/.test(accept) && /g=meta\.k8s\.io/.test(accept);

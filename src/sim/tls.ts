@@ -1,8 +1,8 @@
 // A throwaway self-signed certificate for the HTTPS sim, made with the system's openssl.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { makeSimTempDir, removeSimTempDir } from './tempDir.ts';
 
 export interface SelfSigned {
   certPem: string;
@@ -17,7 +17,8 @@ export function selfSignedCert(): SelfSigned {
 }
 
 function generate(): SelfSigned {
-  const dir = mkdtempSync(join(tmpdir(), 'podview-sim-tls-'));
+  // The key is written for openssl's sake only: a pid-named temp dir goes whatever ends the process.
+  const dir = makeSimTempDir();
   try {
     const key = join(dir, 'key.pem');
     const cert = join(dir, 'cert.pem');
@@ -28,6 +29,6 @@ function generate(): SelfSigned {
     );
     return { certPem: readFileSync(cert, 'utf8'), keyPem: readFileSync(key, 'utf8') };
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    removeSimTempDir(dir);
   }
 }

@@ -4,6 +4,7 @@
 // JSON bytes, and is not kept: history holds the stored entries only.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ObjectStore, StoreEvent, Entry, KObject } from './objectStore.ts';
+import type { ListOptions } from './listOptions.ts';
 import type { ListQuery } from './requestQuery.ts';
 import { apiVersionOf } from './resources.ts';
 import { selectPage } from './listing.ts';
@@ -63,23 +64,22 @@ export class WatchHub {
     return this.watchers.size;
   }
 
-  serve(req: IncomingMessage, res: ServerResponse, url: URL, q: ListQuery): void {
-    const rvParam = url.searchParams.get('resourceVersion') ?? '';
-    const initialEvents = url.searchParams.get('sendInitialEvents') === 'true';
-    const bookmarks = url.searchParams.get('allowWatchBookmarks') === 'true';
+  serve(req: IncomingMessage, res: ServerResponse, q: ListQuery, o: ListOptions): void {
+    const rvParam = o.resourceVersion;
+    const bookmarks = o.allowWatchBookmarks;
+    // sendInitialEvents defaults to true for resourceVersion "" or "0" (the legacy watch) and
+    // to false otherwise; true lists the current state first whatever resourceVersion says.
+    const fromNow = rvParam === '' || rvParam === '0';
+    const initialEvents = o.sendInitialEvents ?? fromNow;
     let backlog: StoreEvent[] | undefined = [];
     let synthetic: Entry[] = [];
-    if (rvParam !== '' && rvParam !== '0') {
-      const rv = Number(rvParam);
-      if (!/^\d+$/.test(rvParam)) return sendStatus(res, badRequest(`resourceVersion: Invalid value: "${rvParam}": must be a non-negative integer`));
-      backlog = initialEvents ? undefined : this.store.eventsSince(rv);
-      if (!initialEvents && !backlog) return this.goneStream(res, rvParam);
+    if (!fromNow && !/^\d+$/.test(rvParam)) return sendStatus(res, badRequest(`resourceVersion: Invalid value: "${rvParam}": must be a non-negative integer`));
+    if (!fromNow && !initialEvents) {
+      backlog = this.store.eventsSince(Number(rvParam));
+      if (!backlog) return this.goneStream(res, rvParam);
     }
-    if (rvParam === '' || rvParam === '0' || initialEvents) {
-      synthetic = selectPage(this.store, q, '', 0).items;
-      backlog = [];
-    }
-    const timeout = Number(url.searchParams.get('timeoutSeconds') ?? '0');
+    if (initialEvents) synthetic = selectPage(this.store, q, '', 0).items;
+    const timeout = o.timeoutSeconds ?? 0;
     const timers: NodeJS.Timeout[] = [];
     const w: Watcher = {
       res,
@@ -96,7 +96,7 @@ export class WatchHub {
     res.flushHeaders();
     for (const e of synthetic) this.write(w, w.q.table ? this.tableLine(w, 'ADDED', e.object()) : eventLine('ADDED', e));
     for (const e of backlog ?? []) this.offer(w, new Delivery(e));
-    if (initialEvents && bookmarks) this.write(w, this.bookmark(q, { 'k8s.io/initial-events-end': 'true' }));
+    if (o.sendInitialEvents && bookmarks) this.write(w, this.bookmark(q, { 'k8s.io/initial-events-end': 'true' }));
     this.watchers.add(w);
     res.on('close', w.close);
     req.on('close', w.close);

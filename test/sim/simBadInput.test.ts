@@ -11,7 +11,7 @@ describe('sim answers bad requests with a Status', () => {
   });
   after(() => t?.close());
 
-  const cases: { name: string; path: string; token?: string | null; method?: string; body?: string; code: number; reason: string; message?: RegExp }[] = [
+  const cases: { name: string; path: string; token?: string | null; method?: string; body?: string; headers?: Record<string, string>; code: number; reason: string; message?: RegExp }[] = [
     { name: 'no token', path: '/api/v1/pods', token: null, code: 401, reason: 'Unauthorized' },
     { name: 'a wrong token', path: '/api/v1/pods', token: 'not-the-token', code: 401, reason: 'Unauthorized' },
     { name: 'an unknown path', path: '/apis/nope.example.com/v1/widgets', code: 404, reason: 'NotFound', message: /could not find the requested resource/ },
@@ -24,11 +24,12 @@ describe('sim answers bad requests with a Status', () => {
     { name: 'a write to a read-only resource', path: '/apis/authorization.k8s.io/v1/selfsubjectaccessreviews', method: 'GET', code: 405, reason: 'MethodNotAllowed' },
     { name: 'metrics when metrics are off', path: '/apis/metrics.k8s.io/v1beta1/pods', code: 404, reason: 'NotFound' },
     { name: 'a non-JSON create body', path: '/api/v1/namespaces/default/configmaps', method: 'POST', body: '{nope', code: 400, reason: 'BadRequest' },
+    { name: 'a server-side apply (YAML)', path: '/api/v1/namespaces/default/pods/web-1', method: 'PATCH', body: 'metadata:\n  labels: {a: b}\n', headers: { 'Content-Type': 'application/apply-patch+yaml' }, code: 415, reason: 'UnsupportedMediaType' },
   ];
 
   for (const c of cases) {
     test(`${c.name}: ${c.code} ${c.reason}`, async () => {
-      const r = await raw(t.sim, c.path, { token: c.token, method: c.method, body: c.body });
+      const r = await raw(t.sim, c.path, { token: c.token, method: c.method, body: c.body, headers: c.headers });
       assert.equal(r.status, c.code);
       assert.match(String(r.headers['content-type']), /application\/json/);
       const s = JSON.parse(r.body);

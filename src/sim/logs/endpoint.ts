@@ -8,6 +8,7 @@ import { formatRecord, type ContainerInstance, type LogRecord } from './instance
 import { allContainerNames, appContainerNames, containerStatus, initContainerNames } from './podContainers.ts';
 import { badRequest, notFound, sendStatus } from './status.ts';
 import { parseRfc3339 } from './timestamps.ts';
+import { QueryError, queryBool, queryInt } from '../queryParams.ts';
 
 interface LogQuery {
   container?: string;
@@ -19,21 +20,21 @@ interface LogQuery {
   limitBytes?: number;
 }
 
-const flag = (url: URL, name: string) => url.searchParams.get(name) === 'true' || url.searchParams.get(name) === '1';
-
 function parseQuery(url: URL, now: number): LogQuery | string {
-  const q: LogQuery = { follow: flag(url, 'follow'), previous: flag(url, 'previous'), timestamps: flag(url, 'timestamps') };
-  q.container = url.searchParams.get('container') || undefined;
-  const int = (name: string): number | undefined | string => {
-    const raw = url.searchParams.get(name);
-    if (raw === null || raw === '') return undefined;
-    const n = Number(raw);
-    return Number.isInteger(n) ? n : `${name}: Invalid value: "${raw}": must be an integer`;
-  };
-  const tail = int('tailLines');
-  const since = int('sinceSeconds');
-  const limit = int('limitBytes');
-  for (const v of [tail, since, limit]) if (typeof v === 'string') return v;
+  const params = url.searchParams;
+  const q: LogQuery = { follow: queryBool(params, 'follow'), previous: queryBool(params, 'previous'), timestamps: queryBool(params, 'timestamps') };
+  q.container = params.get('container') || undefined;
+  let tail: number | undefined;
+  let since: number | undefined;
+  let limit: number | undefined;
+  try {
+    tail = queryInt(params, 'tailLines');
+    since = queryInt(params, 'sinceSeconds');
+    limit = queryInt(params, 'limitBytes');
+  } catch (err) {
+    if (err instanceof QueryError) return err.message;
+    throw err;
+  }
   const sinceTime = url.searchParams.get('sinceTime');
   if (since !== undefined && sinceTime) return 'at most one of sinceTime or sinceSeconds may be specified';
   if (typeof tail === 'number') {
