@@ -1,6 +1,6 @@
 // pods/exec of the simulated API server: kube-apiserver's checks (authorization, Pod,
-// container, query), then a WebSocket session speaking v5/v4.channel.k8s.io to a local process
-// that runs in the container's root directory. Imports no product code.
+// container, query), then a WebSocket session speaking v5/v4.channel.k8s.io to a process in a
+// namespace sandbox built from the container's spec (never on the host). Imports no product code.
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
@@ -8,9 +8,10 @@ import type { V1Status } from '@kubernetes/client-node';
 import type { PodUpgradeHandler, SimWorld, PodRoute } from '../world.ts';
 import { ERROR, failure, frame, pickProtocol } from './protocol.ts';
 import { chooseContainer, neverStarted, runnable, shellsFor, stoppedStatus } from './target.ts';
-import { containerEnv, ensureContainerRoot } from './containerRoot.ts';
+import { containerEnv, planContainer } from './containerRoot.ts';
 import { resolveCommand } from './command.ts';
-import { procNetText, writeProcNetFiles } from './procNetAnswer.ts';
+import { procNetText } from './procNetAnswer.ts';
+import { sandboxSupport } from './sandbox.ts';
 import { runSession } from './session.ts';
 
 export { handleEphemeralContainers } from './ephemeral.ts';
@@ -61,15 +62,15 @@ export const handlePodExec: PodUpgradeHandler = (world: SimWorld, req: IncomingM
       return;
     }
     const runtime = world.runtime(namespace, name);
-    const root = ensureContainerRoot(world, pod, target.container);
+    const plan = planContainer(world, pod, target.container);
     const sockets = runtime?.sockets ?? [];
-    writeProcNetFiles(root, sockets);
     const resolved = resolveCommand(command, shellsFor(runtime?.containers[target.container], pod, target.container));
     runSession(ws, {
       command,
       resolved,
-      cwd: root,
-      env: containerEnv(world, pod, target.container, root, streams.tty),
+      sandbox: sandboxSupport(),
+      plan,
+      env: containerEnv(world, pod, target.container, streams.tty),
       ...streams,
       cannedOutput: resolved.kind === 'procNet' ? procNetText(sockets, resolved.tables) : undefined,
     });

@@ -1,0 +1,114 @@
+// The namespace sandbox every exec'd command runs in: bubblewrap (Debian's `bubblewrap`) builds
+// a private mount, PID, UTS, IPC and network namespace from a container plan. The host's system
+// directories are read-only binds for the binaries; the container's own root is a directory in
+// the sim's temp dir; volumes are binds at their real mount paths. No capabilities are kept, so
+// nothing inside can remount a read-only bind writable. Without bwrap there is no sandbox, and
+// the caller answers with a Status instead of running anything on the host.
+import { spawnSync } from 'node:child_process';
+import { existsSync, lstatSync, readlinkSync, rmSync, symlinkSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ContainerPlan } from './containerRoot.ts';
+
+export type SandboxSupport = { ok: true; bwrap: string } | { ok: false; reason: string };
+
+/** The PATH inside the sandbox: the host's standard system directories, which are all bound. */
+export const SANDBOX_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
+
+// The directories binaries and their libraries live in. On merged-/usr systems the top-level
+// ones are symlinks into /usr, and are recreated as the same symlinks.
+const SYSTEM_DIRS = ['/usr', '/bin', '/sbin', '/lib', '/lib64', '/lib32', '/libx32'];
+// The few files of /etc that programs need to start (users, the dynamic linker, Debian's
+// alternatives links); the rest of /etc is the container's own, writable and private.
+const ETC_FILES = ['/etc/passwd', '/etc/group', '/etc/nsswitch.conf', '/etc/ld.so.cache', '/etc/ld.so.conf', '/etc/ld.so.conf.d', '/etc/alternatives', '/etc/localtime', '/etc/bash.bashrc', '/etc/profile', '/etc/inputrc', '/etc/terminfo'];
+
+// Probed once per bwrap override: the answer cannot change while the sim runs.
+const probed = new Map<string, SandboxSupport>();
+
+function findBwrap(): string | undefined {
+  const override = process.env.PODVIEW_SIM_BWRAP;
+  // An override that names nothing is how a test (or a user) sees the no-sandbox path.
+  if (override !== undefined) return override !== '' && existsSync(override) ? override : undefined;
+  return ['/usr/bin/bwrap', '/usr/local/bin/bwrap', '/bin/bwrap'].find((p) => existsSync(p));
+}
+
+/** Whether namespaces can be made here, probed once: bwrap present and permitted to unshare. */
+export function sandboxSupport(): SandboxSupport {
+  const key = process.env.PODVIEW_SIM_BWRAP ?? '\0default';
+  let support = probed.get(key);
+  if (!support) probed.set(key, (support = probeSupport()));
+  return support;
+}
+
+function probeSupport(): SandboxSupport {
+  if (process.platform !== 'linux') return { ok: false, reason: `exec in the simulated cluster needs Linux namespaces, and this is ${process.platform}` };
+  const bwrap = findBwrap();
+  if (!bwrap) return { ok: false, reason: 'exec in the simulated cluster needs bubblewrap (bwrap) to build a sandbox: install it (apt-get install bubblewrap) and restart the sim' };
+  const probe = spawnSync(bwrap, ['--ro-bind', '/', '/', '--unshare-all', '--cap-drop', 'ALL', '--', 'true'], { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8', timeout: 10_000 });
+  if (probe.status !== 0) {
+    const why = (probe.stderr ?? '').trim().split('\n')[0] || `exit code ${probe.status}`;
+    return { ok: false, reason: `exec in the simulated cluster needs Linux namespaces, and bwrap may not make them here (${why})` };
+  }
+  return { ok: true, bwrap };
+}
+
+/**
+ * The host's merged-/usr symlinks (/bin -> usr/bin) made in the container's root itself: bwrap's
+ * --symlink fails where one already exists, and the root outlives each exec.
+ */
+function linkSystemDirs(root: string): void {
+  for (const dir of SYSTEM_DIRS) {
+    try {
+      if (!lstatSync(dir).isSymbolicLink()) continue;
+      const at = join(root, dir);
+      if (!existsSync(at)) {
+        rmSync(at, { force: true });
+        symlinkSync(readlinkSync(dir), at);
+      }
+    } catch {
+      // not on this host
+    }
+  }
+}
+
+function systemBinds(): string[] {
+  const args: string[] = [];
+  for (const dir of SYSTEM_DIRS) {
+    try {
+      if (lstatSync(dir).isDirectory()) args.push('--ro-bind', dir, dir);
+    } catch {
+      // not on this host
+    }
+  }
+  for (const file of ETC_FILES) if (existsSync(file)) args.push('--ro-bind', file, file);
+  return args;
+}
+
+/** bwrap's arguments for one exec in the planned container, ending with `--` and the command. */
+export function sandboxArgs(plan: ContainerPlan, command: string[]): string[] {
+  linkSystemDirs(plan.root);
+  const args = ['--bind', plan.root, '/', ...systemBinds()];
+  args.push('--dev', '/dev', '--proc', '/proc');
+  // Shallow mounts first, so a deeper mount lands inside its parent as on a node.
+  for (const mount of plan.mounts) args.push(mount.readOnly ? '--ro-bind' : '--bind', mount.source, mount.target);
+  args.push('--unshare-all', '--cap-drop', 'ALL', '--die-with-parent', '--hostname', plan.hostname, '--chdir', plan.workingDir);
+  return [...args, '--', ...command];
+}
+
+/**
+ * Whether a command's executable exists inside the sandbox, looked up on the host through the
+ * same binds, so a missing one is reported as the runtime reports it (exit 126, its words).
+ */
+export function executableExists(plan: ContainerPlan, executable: string): boolean {
+  if (!executable) return false;
+  const candidates = executable.includes('/') ? [executable] : SANDBOX_PATH.split(':').map((dir) => `${dir}/${executable}`);
+  return candidates.some((path) => existsSync(hostPathOf(plan, path.startsWith('/') ? path : `${plan.workingDir}/${path}`)));
+}
+
+/** Where a path inside the sandbox lives on the host: a system dir, a volume, or the container root. */
+function hostPathOf(plan: ContainerPlan, path: string): string {
+  if (SYSTEM_DIRS.some((dir) => path === dir || path.startsWith(`${dir}/`))) return path;
+  // The deepest mount that holds the path wins, as in the mount table.
+  const mount = [...plan.mounts].reverse().find((m) => path === m.target || path.startsWith(`${m.target}/`));
+  if (mount) return mount.source + path.slice(mount.target.length);
+  return plan.root + path;
+}

@@ -1,0 +1,123 @@
+// The sandbox every exec runs in, seen through the real kubectl: volumes at their absolute mount
+// paths shared between containers, read-only mounts that answer EROFS, the Pod's hostname, its
+// own PID namespace, and nothing written inside reaching the host. Without a sandbox, a clear
+// Status and no command run (kubectl and `kubectl podview exec` each show it in one line).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { PassThrough, Writable } from 'node:stream';
+import { startExecHarness, type ExecHarness } from './execHarness.ts';
+import { ensureBubblewrap } from './bubblewrap.ts';
+import { runExecCommand } from '../../src/cli/execCommand.ts';
+
+const KUBECTL = ['/usr/bin/kubectl', '/usr/local/bin/kubectl'].find((p) => existsSync(p));
+const bwrapMissing = ensureBubblewrap();
+const skip = !KUBECTL ? 'kubectl is not installed on this machine (looked in /usr/bin and /usr/local/bin)' : bwrapMissing;
+
+let sim: ExecHarness;
+before(async () => {
+  sim = await startExecHarness();
+});
+after(() => sim.close());
+
+function kubectl(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(KUBECTL!, ['--kubeconfig', sim.kubeconfigPath, ...args], { timeout: 20_000 }, (error, stdout, stderr) => {
+      resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr });
+    });
+  });
+}
+const sh = (container: string, script: string) => kubectl(['exec', 'user-msvc', '-c', container, '--', 'sh', '-c', script]);
+
+test('a volume shared by two containers is one directory at each absolute mount path', { skip }, async () => {
+  const write = await sh('user-msvc', 'echo hi > /var/log/x.log');
+  assert.equal(write.code, 0, write.stderr);
+  const read = await kubectl(['exec', 'user-msvc', '-c', 'datadog-agent', '--', 'cat', '/var/log/monitor/x.log']);
+  assert.equal(read.stdout, 'hi\n');
+  const back = await sh('datadog-agent', 'echo from-agent >> /var/log/monitor/x.log');
+  assert.equal(back.code, 0, back.stderr);
+  assert.equal((await sh('user-msvc', 'cat /var/log/x.log')).stdout, 'hi\nfrom-agent\n');
+});
+
+test('a Secret volume holds its keys and is read-only: writing gets EROFS', { skip }, async () => {
+  assert.equal((await sh('user-msvc', 'cat /etc/user-msvc/secret/password')).stdout, 's3cret');
+  const write = await sh('user-msvc', 'echo stolen > /etc/user-msvc/secret/password');
+  assert.notEqual(write.code, 0);
+  assert.match(write.stderr, /Read-only file system/);
+  const create = await sh('user-msvc', 'touch /etc/user-msvc/secret/new');
+  assert.match(create.stderr, /Read-only file system/);
+  assert.equal((await sh('user-msvc', 'cat /etc/user-msvc/secret/password')).stdout, 's3cret');
+});
+
+test('the hostname is the Pod name, and the container has its own PID namespace', { skip }, async () => {
+  const r = await sh('user-msvc', 'hostname; cat /etc/hostname; echo "$HOSTNAME"; echo "$$"');
+  const [hostname, file, variable, pid] = r.stdout.trim().split('\n');
+  assert.deepEqual([hostname, file, variable], ['user-msvc', 'user-msvc', 'user-msvc']);
+  assert.ok(Number(pid) < 10, `the shell is one of the first processes of its namespace (pid ${pid})`);
+  const procs = await sh('user-msvc', 'ls /proc | grep -c "^[0-9]"');
+  assert.ok(Number(procs.stdout) < 10, `only the sandbox's processes are visible (${procs.stdout.trim()})`);
+});
+
+test("the root is the container's own: the host's top-level directories are not there", { skip }, async () => {
+  const r = await kubectl(['exec', 'user-msvc', '-c', 'user-msvc', '--', 'ls', '/']);
+  const inside = new Set(r.stdout.trim().split('\n'));
+  assert.ok(inside.has('usr') && inside.has('etc') && inside.has('var'));
+  const hostOnly = readdirSync('/').filter((name) => !['usr', 'bin', 'sbin', 'lib', 'lib64', 'lib32', 'libx32', 'etc', 'var', 'tmp', 'root', 'home', 'dev', 'proc'].includes(name));
+  assert.ok(hostOnly.length > 0, 'the host has directories a container would not');
+  for (const name of hostOnly) assert.ok(!inside.has(name), `the host's /${name} is not in the container`);
+});
+
+test('nothing a session writes reaches the host: /var/log, /etc and the home directory unchanged', { skip }, async () => {
+  const tag = `podview-sandbox-${process.pid}`;
+  const passwd = createHash('sha256').update(readFileSync('/etc/passwd')).digest('hex');
+  const listing = (dir: string) => (existsSync(dir) ? readdirSync(dir).sort().join('\n') : '');
+  const before = { varLog: listing('/var/log'), etc: listing('/etc'), home: listing(homedir()) };
+  const r = await sh(
+    'datadog-agent',
+    `echo x > /var/log/${tag}; echo x > /etc/${tag}; echo x > "$HOME/${tag}"; echo x > ${homedir()}/${tag}; ` +
+      `echo x >> /etc/passwd; echo x > /usr/${tag}; rm -f /etc/passwd; mkdir -p /var/lib/${tag}; echo done`,
+  );
+  assert.match(r.stdout, /done/, r.stderr);
+  assert.match(r.stderr, /Read-only file system/, 'the system directories refuse writes');
+  assert.equal(createHash('sha256').update(readFileSync('/etc/passwd')).digest('hex'), passwd);
+  assert.deepEqual({ varLog: listing('/var/log'), etc: listing('/etc'), home: listing(homedir()) }, before);
+  for (const path of [`/var/log/${tag}`, `/etc/${tag}`, `${homedir()}/${tag}`, `/usr/${tag}`, `/var/lib/${tag}`]) assert.equal(existsSync(path), false, path);
+  // The writes that succeeded landed in the container's own root, where the next exec sees them.
+  assert.equal((await sh('datadog-agent', `cat /etc/${tag}`)).stdout, 'x\n');
+});
+
+test('a distroless container has no shell in the sandbox either', { skip }, async () => {
+  const r = await kubectl(['exec', 'distroless', '--', 'sh', '-c', 'echo should-not-run']);
+  assert.doesNotMatch(r.stdout, /should-not-run/);
+  assert.match(r.stdout + r.stderr, /executable file not found/);
+});
+
+test('without a sandbox nothing runs: a clear Status, one line in kubectl and in podview exec', { skip: !KUBECTL && 'kubectl is not installed' }, async () => {
+  const saved = process.env.PODVIEW_SIM_BWRAP;
+  process.env.PODVIEW_SIM_BWRAP = '';
+  try {
+    const r = await sh('user-msvc', 'echo ran > /var/log/should-not-exist; echo ran');
+    assert.notEqual(r.code, 0);
+    assert.doesNotMatch(r.stdout, /ran/);
+    assert.equal(r.stderr.trim().split('\n').length, 1, r.stderr);
+    assert.match(r.stderr, /needs bubblewrap \(bwrap\) to build a sandbox/);
+    const chunks: Buffer[] = [];
+    const sink = () => new Writable({ write: (c: Buffer, _e, done) => { chunks.push(Buffer.from(c)); done(); } });
+    const io = { input: new PassThrough(), output: sink(), error: sink() } as never;
+    const code = await runExecCommand({ kubeConfig: sim.kubeConfig, namespace: 'shop', pod: 'user-msvc', container: 'user-msvc', command: ['true'], stdin: false, tty: false, io });
+    const text = Buffer.concat(chunks).toString();
+    assert.notEqual(code, 0);
+    assert.equal(text.trim().split('\n').length, 1, text);
+    assert.match(text, /^error: .*needs bubblewrap/);
+    // The port probe's read of /proc/net needs no process, so it still answers.
+    const probe = await kubectl(['exec', 'user-msvc', '-c', 'user-msvc', '--', 'cat', '/proc/net/tcp']);
+    assert.equal(probe.code, 0, probe.stderr);
+  } finally {
+    if (saved === undefined) delete process.env.PODVIEW_SIM_BWRAP;
+    else process.env.PODVIEW_SIM_BWRAP = saved;
+  }
+  assert.equal((await sh('user-msvc', 'test -e /var/log/should-not-exist || echo absent')).stdout, 'absent\n');
+});
