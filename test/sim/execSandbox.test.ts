@@ -9,13 +9,12 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { PassThrough, Writable } from 'node:stream';
-import { startExecHarness, type ExecHarness } from './execHarness.ts';
+import { KUBECTL, noKubectl, startExecHarness, type ExecHarness } from './execHarness.ts';
 import { ensureBubblewrap } from './bubblewrap.ts';
 import { runExecCommand } from '../../src/cli/execCommand.ts';
 
-const KUBECTL = ['/usr/bin/kubectl', '/usr/local/bin/kubectl'].find((p) => existsSync(p));
 const bwrapMissing = ensureBubblewrap();
-const skip = !KUBECTL ? 'kubectl is not installed on this machine (looked in /usr/bin and /usr/local/bin)' : bwrapMissing;
+const skip = noKubectl || bwrapMissing;
 
 let sim: ExecHarness;
 before(async () => {
@@ -95,7 +94,7 @@ test('a distroless container has no shell in the sandbox either', { skip }, asyn
   assert.match(r.stdout + r.stderr, /executable file not found/);
 });
 
-test('without a sandbox nothing runs: a clear Status, one line in kubectl and in podview exec', { skip: !KUBECTL && 'kubectl is not installed' }, async () => {
+test('without a sandbox nothing runs: a clear Status, one line in kubectl and in podview exec', { skip: noKubectl }, async () => {
   const saved = process.env.PODVIEW_SIM_BWRAP;
   process.env.PODVIEW_SIM_BWRAP = '';
   try {
