@@ -102,7 +102,7 @@ test('without a sandbox nothing runs: a clear Status, one line in kubectl and in
     assert.notEqual(r.code, 0);
     assert.doesNotMatch(r.stdout, /ran/);
     assert.equal(r.stderr.trim().split('\n').length, 1, r.stderr);
-    assert.match(r.stderr, /needs bubblewrap \(bwrap\) to build a sandbox/);
+    assert.match(r.stderr, /no sandbox for exec here: install bubblewrap \(apt-get install bubblewrap\)/);
     const chunks: Buffer[] = [];
     const sink = () => new Writable({ write: (c: Buffer, _e, done) => { chunks.push(Buffer.from(c)); done(); } });
     const io = { input: new PassThrough(), output: sink(), error: sink() } as never;
@@ -110,7 +110,7 @@ test('without a sandbox nothing runs: a clear Status, one line in kubectl and in
     const text = Buffer.concat(chunks).toString();
     assert.notEqual(code, 0);
     assert.equal(text.trim().split('\n').length, 1, text);
-    assert.match(text, /^error: .*needs bubblewrap/);
+    assert.match(text, /^error: .*no sandbox for exec here: install bubblewrap/);
     // The port probe's read of /proc/net needs no process, so it still answers.
     const probe = await kubectl(['exec', 'user-msvc', '-c', 'user-msvc', '--', 'cat', '/proc/net/tcp']);
     assert.equal(probe.code, 0, probe.stderr);

@@ -40,13 +40,13 @@ export function sandboxSupport(): SandboxSupport {
 }
 
 function probeSupport(): SandboxSupport {
-  if (process.platform !== 'linux') return { ok: false, reason: `exec in the simulated cluster needs Linux namespaces, and this is ${process.platform}` };
+  if (process.platform !== 'linux') return { ok: false, reason: `no sandbox for exec here: the sim needs Linux namespaces (this is ${process.platform})` };
   const bwrap = findBwrap();
-  if (!bwrap) return { ok: false, reason: 'exec in the simulated cluster needs bubblewrap (bwrap) to build a sandbox: install it (apt-get install bubblewrap) and restart the sim' };
+  if (!bwrap) return { ok: false, reason: 'no sandbox for exec here: install bubblewrap (apt-get install bubblewrap) and restart the sim' };
   const probe = spawnSync(bwrap, ['--ro-bind', '/', '/', '--unshare-all', '--cap-drop', 'ALL', '--', 'true'], { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8', timeout: 10_000 });
   if (probe.status !== 0) {
     const why = (probe.stderr ?? '').trim().split('\n')[0] || `exit code ${probe.status}`;
-    return { ok: false, reason: `exec in the simulated cluster needs Linux namespaces, and bwrap may not make them here (${why})` };
+    return { ok: false, reason: `no sandbox for exec here: bwrap may not make namespaces (${why})` };
   }
   return { ok: true, bwrap };
 }

@@ -67,7 +67,8 @@ export function runSession(ws: WebSocket, options: SessionOptions): void {
     const { resolved } = options;
     const { sandbox, plan } = options;
     if (resolved.kind === 'run' && !sandbox.ok) {
-      finish(ws, failure(500, 'InternalError', `Internal error occurred: error executing command in container: ${sandbox.reason}`));
+      // The reason leads: podview and kubectl show this on one line, and the start must say what to do.
+      finish(ws, failure(500, 'InternalError', sandbox.reason));
       return;
     }
     const missing = resolved.kind === 'notFound' ? resolved.executable : resolved.kind === 'run' && !executableExists(plan, resolved.argv[0] ?? '') ? (resolved.argv[0] ?? '') : undefined;
