@@ -2,7 +2,7 @@
 // paths shared between containers, read-only mounts that answer EROFS, the Pod's hostname, its
 // own PID namespace, and nothing written inside reaching the host. Without a sandbox, a clear
 // Status and no command run (kubectl and `kubectl podview exec` each show it in one line).
-import { test, before, after } from 'node:test';
+import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -12,9 +12,30 @@ import { PassThrough, Writable } from 'node:stream';
 import { KUBECTL, noKubectl, startExecHarness, type ExecHarness } from './execHarness.ts';
 import { ensureBubblewrap } from './bubblewrap.ts';
 import { runExecCommand } from '../../src/cli/execCommand.ts';
+import { sandboxSupport } from '../../src/sim/exec/sandbox.ts';
+
+/** Sets environment variables for a while; returns the undo. */
+function setEnv(env: Record<string, string>): () => void {
+  const saved = Object.fromEntries(Object.keys(env).map((k) => [k, process.env[k]]));
+  Object.assign(process.env, env);
+  return () => {
+    for (const [k, v] of Object.entries(saved)) {
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
+    }
+  };
+}
+
+function withEnv<T>(env: Record<string, string>, run: () => T): T {
+  const restore = setEnv(env);
+  try {
+    return run();
+  } finally {
+    restore();
+  }
+}
 
 const bwrapMissing = ensureBubblewrap();
-const skip = noKubectl || bwrapMissing;
 
 let sim: ExecHarness;
 before(async () => {
@@ -31,72 +52,86 @@ function kubectl(args: string[]): Promise<{ code: number; stdout: string; stderr
 }
 const sh = (container: string, script: string) => kubectl(['exec', 'user-msvc', '-c', container, '--', 'sh', '-c', script]);
 
-test('a volume shared by two containers is one directory at each absolute mount path', { skip }, async () => {
-  const write = await sh('user-msvc', 'echo hi > /var/log/x.log');
-  assert.equal(write.code, 0, write.stderr);
-  const read = await kubectl(['exec', 'user-msvc', '-c', 'datadog-agent', '--', 'cat', '/var/log/monitor/x.log']);
-  assert.equal(read.stdout, 'hi\n');
-  const back = await sh('datadog-agent', 'echo from-agent >> /var/log/monitor/x.log');
-  assert.equal(back.code, 0, back.stderr);
-  assert.equal((await sh('user-msvc', 'cat /var/log/x.log')).stdout, 'hi\nfrom-agent\n');
-});
+// The same container seen through each tool: bwrap where installed, unshare where it is not.
+for (const [tool, env] of [
+  ['bwrap', {}],
+  ['unshare', { PODVIEW_SIM_BWRAP: '' }],
+] as const) {
+  const skip = noKubectl || (tool === 'bwrap' ? bwrapMissing : withEnv(env, () => sandboxSupport()).ok ? false : 'unshare may not make namespaces here (needs root)');
+  describe(`exec in a ${tool} sandbox`, () => {
+    let restore: () => void = () => {};
+    before(() => (restore = setEnv(env)));
+    after(() => restore());
+  test('a volume shared by two containers is one directory at each absolute mount path', { skip }, async () => {
+    const write = await sh('user-msvc', 'echo hi > /var/log/x.log');
+    assert.equal(write.code, 0, write.stderr);
+    const read = await kubectl(['exec', 'user-msvc', '-c', 'datadog-agent', '--', 'cat', '/var/log/monitor/x.log']);
+    assert.equal(read.stdout, 'hi\n');
+    const back = await sh('datadog-agent', 'echo from-agent >> /var/log/monitor/x.log');
+    assert.equal(back.code, 0, back.stderr);
+    assert.equal((await sh('user-msvc', 'cat /var/log/x.log')).stdout, 'hi\nfrom-agent\n');
+  });
 
-test('a Secret volume holds its keys and is read-only: writing gets EROFS', { skip }, async () => {
-  assert.equal((await sh('user-msvc', 'cat /etc/user-msvc/secret/password')).stdout, 's3cret');
-  const write = await sh('user-msvc', 'echo stolen > /etc/user-msvc/secret/password');
-  assert.notEqual(write.code, 0);
-  assert.match(write.stderr, /Read-only file system/);
-  const create = await sh('user-msvc', 'touch /etc/user-msvc/secret/new');
-  assert.match(create.stderr, /Read-only file system/);
-  assert.equal((await sh('user-msvc', 'cat /etc/user-msvc/secret/password')).stdout, 's3cret');
-});
+  test('a Secret volume holds its keys and is read-only: writing gets EROFS', { skip }, async () => {
+    assert.equal((await sh('user-msvc', 'cat /etc/user-msvc/secret/password')).stdout, 's3cret');
+    const write = await sh('user-msvc', 'echo stolen > /etc/user-msvc/secret/password');
+    assert.notEqual(write.code, 0);
+    assert.match(write.stderr, /Read-only file system/);
+    const create = await sh('user-msvc', 'touch /etc/user-msvc/secret/new');
+    assert.match(create.stderr, /Read-only file system/);
+    // No capabilities inside: the read-only bind cannot be remounted writable.
+    const remount = await sh('user-msvc', 'mount -o remount,rw /etc/user-msvc/secret; mount -o remount,bind,rw /usr; echo stolen > /etc/user-msvc/secret/password');
+    assert.match(remount.stderr, /Read-only file system/);
+    assert.equal((await sh('user-msvc', 'cat /etc/user-msvc/secret/password')).stdout, 's3cret');
+  });
 
-test('the hostname is the Pod name, and the container has its own PID namespace', { skip }, async () => {
-  const r = await sh('user-msvc', 'hostname; cat /etc/hostname; echo "$HOSTNAME"; echo "$$"');
-  const [hostname, file, variable, pid] = r.stdout.trim().split('\n');
-  assert.deepEqual([hostname, file, variable], ['user-msvc', 'user-msvc', 'user-msvc']);
-  assert.ok(Number(pid) < 10, `the shell is one of the first processes of its namespace (pid ${pid})`);
-  const procs = await sh('user-msvc', 'ls /proc | grep -c "^[0-9]"');
-  assert.ok(Number(procs.stdout) < 10, `only the sandbox's processes are visible (${procs.stdout.trim()})`);
-});
+  test('the hostname is the Pod name, and the container has its own PID namespace', { skip }, async () => {
+    const r = await sh('user-msvc', 'hostname; cat /etc/hostname; echo "$HOSTNAME"; echo "$$"');
+    const [hostname, file, variable, pid] = r.stdout.trim().split('\n');
+    assert.deepEqual([hostname, file, variable], ['user-msvc', 'user-msvc', 'user-msvc']);
+    assert.ok(Number(pid) < 10, `the shell is one of the first processes of its namespace (pid ${pid})`);
+    const procs = await sh('user-msvc', 'ls /proc | grep -c "^[0-9]"');
+    assert.ok(Number(procs.stdout) < 10, `only the sandbox's processes are visible (${procs.stdout.trim()})`);
+  });
 
-test("the root is the container's own: the host's top-level directories are not there", { skip }, async () => {
-  const r = await kubectl(['exec', 'user-msvc', '-c', 'user-msvc', '--', 'ls', '/']);
-  const inside = new Set(r.stdout.trim().split('\n'));
-  assert.ok(inside.has('usr') && inside.has('etc') && inside.has('var'));
-  const hostOnly = readdirSync('/').filter((name) => !['usr', 'bin', 'sbin', 'lib', 'lib64', 'lib32', 'libx32', 'etc', 'var', 'tmp', 'root', 'home', 'dev', 'proc'].includes(name));
-  assert.ok(hostOnly.length > 0, 'the host has directories a container would not');
-  for (const name of hostOnly) assert.ok(!inside.has(name), `the host's /${name} is not in the container`);
-});
+  test("the root is the container's own: the host's top-level directories are not there", { skip }, async () => {
+    const r = await kubectl(['exec', 'user-msvc', '-c', 'user-msvc', '--', 'ls', '/']);
+    const inside = new Set(r.stdout.trim().split('\n'));
+    assert.ok(inside.has('usr') && inside.has('etc') && inside.has('var'));
+    const hostOnly = readdirSync('/').filter((name) => !['usr', 'bin', 'sbin', 'lib', 'lib64', 'lib32', 'libx32', 'etc', 'var', 'tmp', 'root', 'home', 'dev', 'proc'].includes(name));
+    assert.ok(hostOnly.length > 0, 'the host has directories a container would not');
+    for (const name of hostOnly) assert.ok(!inside.has(name), `the host's /${name} is not in the container`);
+  });
 
-test('nothing a session writes reaches the host: /var/log, /etc and the home directory unchanged', { skip }, async () => {
-  const tag = `podview-sandbox-${process.pid}`;
-  const passwd = createHash('sha256').update(readFileSync('/etc/passwd')).digest('hex');
-  const listing = (dir: string) => (existsSync(dir) ? readdirSync(dir).sort().join('\n') : '');
-  const before = { varLog: listing('/var/log'), etc: listing('/etc'), home: listing(homedir()) };
-  const r = await sh(
-    'datadog-agent',
-    `echo x > /var/log/${tag}; echo x > /etc/${tag}; echo x > "$HOME/${tag}"; echo x > ${homedir()}/${tag}; ` +
-      `echo x >> /etc/passwd; echo x > /usr/${tag}; rm -f /etc/passwd; mkdir -p /var/lib/${tag}; echo done`,
-  );
-  assert.match(r.stdout, /done/, r.stderr);
-  assert.match(r.stderr, /Read-only file system/, 'the system directories refuse writes');
-  assert.equal(createHash('sha256').update(readFileSync('/etc/passwd')).digest('hex'), passwd);
-  assert.deepEqual({ varLog: listing('/var/log'), etc: listing('/etc'), home: listing(homedir()) }, before);
-  for (const path of [`/var/log/${tag}`, `/etc/${tag}`, `${homedir()}/${tag}`, `/usr/${tag}`, `/var/lib/${tag}`]) assert.equal(existsSync(path), false, path);
-  // The writes that succeeded landed in the container's own root, where the next exec sees them.
-  assert.equal((await sh('datadog-agent', `cat /etc/${tag}`)).stdout, 'x\n');
-});
+  test('nothing a session writes reaches the host: /var/log, /etc and the home directory unchanged', { skip }, async () => {
+    const tag = `podview-sandbox-${process.pid}`;
+    const passwd = createHash('sha256').update(readFileSync('/etc/passwd')).digest('hex');
+    const listing = (dir: string) => (existsSync(dir) ? readdirSync(dir).sort().join('\n') : '');
+    const before = { varLog: listing('/var/log'), etc: listing('/etc'), home: listing(homedir()) };
+    const r = await sh(
+      'datadog-agent',
+      `echo x > /var/log/${tag}; echo x > /etc/${tag}; echo x > "$HOME/${tag}"; echo x > ${homedir()}/${tag}; ` +
+        `echo x >> /etc/passwd; echo x > /usr/${tag}; rm -f /etc/passwd; mkdir -p /var/lib/${tag}; echo done`,
+    );
+    assert.match(r.stdout, /done/, r.stderr);
+    assert.match(r.stderr, /Read-only file system/, 'the system directories refuse writes');
+    assert.equal(createHash('sha256').update(readFileSync('/etc/passwd')).digest('hex'), passwd);
+    assert.deepEqual({ varLog: listing('/var/log'), etc: listing('/etc'), home: listing(homedir()) }, before);
+    for (const path of [`/var/log/${tag}`, `/etc/${tag}`, `${homedir()}/${tag}`, `/usr/${tag}`, `/var/lib/${tag}`]) assert.equal(existsSync(path), false, path);
+    // The writes that succeeded landed in the container's own root, where the next exec sees them.
+    assert.equal((await sh('datadog-agent', `cat /etc/${tag}`)).stdout, 'x\n');
+  });
 
-test('a distroless container has no shell in the sandbox either', { skip }, async () => {
-  const r = await kubectl(['exec', 'distroless', '--', 'sh', '-c', 'echo should-not-run']);
-  assert.doesNotMatch(r.stdout, /should-not-run/);
-  assert.match(r.stdout + r.stderr, /executable file not found/);
-});
+  test('a distroless container has no shell in the sandbox either', { skip }, async () => {
+    const r = await kubectl(['exec', 'distroless', '--', 'sh', '-c', 'echo should-not-run']);
+    assert.doesNotMatch(r.stdout, /should-not-run/);
+    assert.match(r.stdout + r.stderr, /executable file not found/);
+  });
+  });
+}
 
 test('without a sandbox nothing runs: a clear Status, one line in kubectl and in podview exec', { skip: noKubectl }, async () => {
-  const saved = process.env.PODVIEW_SIM_BWRAP;
-  process.env.PODVIEW_SIM_BWRAP = '';
+  const restore = setEnv({ PODVIEW_SIM_BWRAP: '', PODVIEW_SIM_UNSHARE: '' });
   try {
     const r = await sh('user-msvc', 'echo ran > /var/log/should-not-exist; echo ran');
     assert.notEqual(r.code, 0);
@@ -115,8 +150,7 @@ test('without a sandbox nothing runs: a clear Status, one line in kubectl and in
     const probe = await kubectl(['exec', 'user-msvc', '-c', 'user-msvc', '--', 'cat', '/proc/net/tcp']);
     assert.equal(probe.code, 0, probe.stderr);
   } finally {
-    if (saved === undefined) delete process.env.PODVIEW_SIM_BWRAP;
-    else process.env.PODVIEW_SIM_BWRAP = saved;
+    restore();
   }
   assert.equal((await sh('user-msvc', 'test -e /var/log/should-not-exist || echo absent')).stdout, 'absent\n');
 });

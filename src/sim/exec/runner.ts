@@ -1,16 +1,16 @@
-// Runs one exec'd command inside its container's namespace sandbox (bwrap) and reports its
+// Runs one exec'd command inside its container's namespace sandbox (bwrap or unshare) and reports its
 // output and exit code; TTY sessions run the pty helper inside the sandbox, so the shell's
 // controlling terminal is in there with it.
 import { spawn, type ChildProcess } from 'node:child_process';
 import type { Writable } from 'node:stream';
 import { ttyArgv } from './ptyHelper.ts';
 import type { ContainerPlan } from './containerRoot.ts';
-import { sandboxArgs } from './sandbox.ts';
+import { sandboxCommand } from './sandbox.ts';
 
 export interface RunOptions {
   argv: string[];
-  /** The bwrap binary and the container it builds. */
-  sandbox: { bwrap: string; plan: ContainerPlan };
+  /** The sandbox tool and the container it builds. */
+  sandbox: { tool: { tool: 'bwrap' | 'unshare'; path: string }; plan: ContainerPlan };
   env: NodeJS.ProcessEnv;
   stdin: boolean;
   tty: boolean;
@@ -37,8 +37,8 @@ export function runProcess(options: RunOptions): RunningProcess {
   const inner = tty
     ? ttyArgv(argv, options.size?.height ?? 0, options.size?.width ?? 0)
     : { file: argv[0] ?? '', args: argv.slice(1), resizable: false };
-  const { bwrap, plan } = options.sandbox;
-  const launch = { file: bwrap, args: sandboxArgs(plan, [inner.file, ...inner.args]), resizable: inner.resizable };
+  const { tool, plan } = options.sandbox;
+  const launch = { ...sandboxCommand(tool, plan, [inner.file, ...inner.args]), resizable: inner.resizable };
   const child: ChildProcess = spawn(launch.file, launch.args, {
     cwd: plan.root,
     env: options.env,

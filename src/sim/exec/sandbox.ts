@@ -1,15 +1,17 @@
-// The namespace sandbox every exec'd command runs in: bubblewrap (Debian's `bubblewrap`) builds
-// a private mount, PID, UTS, IPC and network namespace from a container plan. The host's system
-// directories are read-only binds for the binaries; the container's own root is a directory in
-// the sim's temp dir; volumes are binds at their real mount paths. No capabilities are kept, so
-// nothing inside can remount a read-only bind writable. Without bwrap there is no sandbox, and
-// the caller answers with a Status instead of running anything on the host.
+// The namespace sandbox every exec'd command runs in: bubblewrap (Debian's `bubblewrap`), or
+// util-linux's unshare where bwrap is missing (see unshareSandbox.ts), builds a private mount,
+// PID, UTS, IPC and network namespace from a container plan. The host's system directories are
+// read-only binds for the binaries; the container's own root is a directory in the sim's temp
+// dir; volumes are binds at their real mount paths. No capabilities are kept, so nothing inside
+// can remount a read-only bind writable. Without either there is no sandbox, and the caller
+// answers with a Status instead of running anything on the host.
 import { spawnSync } from 'node:child_process';
 import { existsSync, lstatSync, readlinkSync, rmSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ContainerPlan } from './containerRoot.ts';
+import { unshareArgs } from './unshareSandbox.ts';
 
-export type SandboxSupport = { ok: true; bwrap: string } | { ok: false; reason: string };
+export type SandboxSupport = { ok: true; tool: 'bwrap' | 'unshare'; path: string } | { ok: false; reason: string };
 
 /** The PATH inside the sandbox: the host's standard system directories, which are all bound. */
 export const SANDBOX_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
@@ -21,34 +23,49 @@ const SYSTEM_DIRS = ['/usr', '/bin', '/sbin', '/lib', '/lib64', '/lib32', '/libx
 // alternatives links); the rest of /etc is the container's own, writable and private.
 const ETC_FILES = ['/etc/passwd', '/etc/group', '/etc/nsswitch.conf', '/etc/ld.so.cache', '/etc/ld.so.conf', '/etc/ld.so.conf.d', '/etc/alternatives', '/etc/localtime', '/etc/bash.bashrc', '/etc/profile', '/etc/inputrc', '/etc/terminfo'];
 
-// Probed once per bwrap override: the answer cannot change while the sim runs.
+// Probed once per override: the answer cannot change while the sim runs.
 const probed = new Map<string, SandboxSupport>();
 
-function findBwrap(): string | undefined {
-  const override = process.env.PODVIEW_SIM_BWRAP;
-  // An override that names nothing is how a test (or a user) sees the no-sandbox path.
+/**
+ * The tool's path. PODVIEW_SIM_BWRAP / PODVIEW_SIM_UNSHARE name another one; set empty, they
+ * say "not here", which is how a test (or a user) sees the other paths.
+ */
+function findTool(variable: string, name: string): string | undefined {
+  const override = process.env[variable];
   if (override !== undefined) return override !== '' && existsSync(override) ? override : undefined;
-  return ['/usr/bin/bwrap', '/usr/local/bin/bwrap', '/bin/bwrap'].find((p) => existsSync(p));
+  return [`/usr/bin/${name}`, `/usr/local/bin/${name}`, `/bin/${name}`].find((p) => existsSync(p));
 }
 
-/** Whether namespaces can be made here, probed once: bwrap present and permitted to unshare. */
+/** Whether namespaces can be made here, probed once: bwrap (or unshare) present and permitted. */
 export function sandboxSupport(): SandboxSupport {
-  const key = process.env.PODVIEW_SIM_BWRAP ?? '\0default';
+  const key = `${process.env.PODVIEW_SIM_BWRAP ?? '\0'}|${process.env.PODVIEW_SIM_UNSHARE ?? '\0'}`;
   let support = probed.get(key);
   if (!support) probed.set(key, (support = probeSupport()));
   return support;
 }
 
+function firstLine(result: ReturnType<typeof spawnSync>): string {
+  return String(result.stderr ?? '').trim().split('\n')[0] || `exit code ${result.status}`;
+}
+
 function probeSupport(): SandboxSupport {
   if (process.platform !== 'linux') return { ok: false, reason: `no sandbox for exec here: the sim needs Linux namespaces (this is ${process.platform})` };
-  const bwrap = findBwrap();
-  if (!bwrap) return { ok: false, reason: 'no sandbox for exec here: install bubblewrap (apt-get install bubblewrap) and restart the sim' };
-  const probe = spawnSync(bwrap, ['--ro-bind', '/', '/', '--unshare-all', '--cap-drop', 'ALL', '--', 'true'], { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8', timeout: 10_000 });
-  if (probe.status !== 0) {
-    const why = (probe.stderr ?? '').trim().split('\n')[0] || `exit code ${probe.status}`;
-    return { ok: false, reason: `no sandbox for exec here: bwrap may not make namespaces (${why})` };
+  const probe = (file: string, args: string[]) => spawnSync(file, args, { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8', timeout: 10_000 });
+  const bwrap = findTool('PODVIEW_SIM_BWRAP', 'bwrap');
+  let refused = '';
+  if (bwrap) {
+    const tried = probe(bwrap, ['--ro-bind', '/', '/', '--unshare-all', '--cap-drop', 'ALL', '--', 'true']);
+    if (tried.status === 0) return { ok: true, tool: 'bwrap', path: bwrap };
+    refused = firstLine(tried);
   }
-  return { ok: true, bwrap };
+  const unshare = findTool('PODVIEW_SIM_UNSHARE', 'unshare');
+  if (unshare && existsSync('/usr/bin/setpriv') && existsSync('/usr/sbin/chroot')) {
+    const tried = probe(unshare, ['--mount', '--pid', '--uts', '--ipc', '--net', '--fork', '--kill-child', '--', '/bin/sh', '-c', 'mount -t tmpfs tmpfs /tmp']);
+    if (tried.status === 0) return { ok: true, tool: 'unshare', path: unshare };
+    refused ||= firstLine(tried);
+  }
+  if (refused) return { ok: false, reason: `no sandbox for exec here: namespaces may not be made (${refused})` };
+  return { ok: false, reason: 'no sandbox for exec here: install bubblewrap (apt-get install bubblewrap) and restart the sim' };
 }
 
 /**
@@ -70,23 +87,30 @@ function linkSystemDirs(root: string): void {
   }
 }
 
-function systemBinds(): string[] {
-  const args: string[] = [];
-  for (const dir of SYSTEM_DIRS) {
+/** The system directories that are real directories here (the rest are links made by linkSystemDirs). */
+function systemDirs(): string[] {
+  return SYSTEM_DIRS.filter((dir) => {
     try {
-      if (lstatSync(dir).isDirectory()) args.push('--ro-bind', dir, dir);
+      return lstatSync(dir).isDirectory();
     } catch {
-      // not on this host
+      return false;
     }
-  }
-  for (const file of ETC_FILES) if (existsSync(file)) args.push('--ro-bind', file, file);
-  return args;
+  });
 }
 
-/** bwrap's arguments for one exec in the planned container, ending with `--` and the command. */
-export function sandboxArgs(plan: ContainerPlan, command: string[]): string[] {
+const etcFiles = (): string[] => ETC_FILES.filter((file) => existsSync(file));
+
+/** The program and arguments that run `command` in the planned container's sandbox. */
+export function sandboxCommand(tool: { tool: 'bwrap' | 'unshare'; path: string }, plan: ContainerPlan, command: string[]): { file: string; args: string[] } {
   linkSystemDirs(plan.root);
-  const args = ['--bind', plan.root, '/', ...systemBinds()];
+  if (tool.tool === 'unshare') return { file: tool.path, args: unshareArgs(plan, systemDirs(), etcFiles(), command) };
+  return { file: tool.path, args: bwrapArgs(plan, command) };
+}
+
+function bwrapArgs(plan: ContainerPlan, command: string[]): string[] {
+  const args = ['--bind', plan.root, '/'];
+  for (const dir of systemDirs()) args.push('--ro-bind', dir, dir);
+  for (const file of etcFiles()) args.push('--ro-bind', file, file);
   args.push('--dev', '/dev', '--proc', '/proc');
   // Shallow mounts first, so a deeper mount lands inside its parent as on a node.
   for (const mount of plan.mounts) args.push(mount.readOnly ? '--ro-bind' : '--bind', mount.source, mount.target);

@@ -88,7 +88,7 @@ export function runSession(ws: WebSocket, options: SessionOptions): void {
     if (resolved.kind !== 'run' || !sandbox.ok) return;
     proc = runProcess({
       argv: resolved.argv,
-      sandbox: { bwrap: sandbox.bwrap, plan },
+      sandbox: { tool: sandbox, plan },
       env: options.env,
       stdin: options.stdin,
       tty: options.tty,
