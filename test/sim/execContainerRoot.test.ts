@@ -15,7 +15,7 @@ const pod: V1Pod = {
     containers: [
       {
         name: 'app',
-        env: [{ name: 'MODE', value: 'prod' }, { name: 'LEVEL', valueFrom: { configMapKeyRef: { name: 'cfg', key: 'level' } } }, { name: 'PW', valueFrom: { secretKeyRef: { name: 'sec', key: 'pw' } } }],
+        env: [{ name: 'MODE', value: 'prod' }, { name: 'POD_NAMESPACE', valueFrom: { fieldRef: { fieldPath: 'metadata.namespace' } } }, { name: 'LEVEL', valueFrom: { configMapKeyRef: { name: 'cfg', key: 'level' } } }, { name: 'PW', valueFrom: { secretKeyRef: { name: 'sec', key: 'pw' } } }],
         envFrom: [{ configMapRef: { name: 'cfg' }, prefix: 'CFG_' }],
         volumeMounts: [
           { name: 'data', mountPath: '/data' },
@@ -89,14 +89,34 @@ test('a subPath binds one file of a ConfigMap over a file, inside a deeper paren
   }
 });
 
-test('env: literal and ConfigMap-backed values, never Secret-backed ones; the sandbox PATH', () => {
+test('env: literal, ConfigMap-backed and downward API values, never Secret-backed ones; the sandbox PATH', () => {
   const env = containerEnv(world('/nonexistent'), pod, 'app', true);
   assert.equal(env.MODE, 'prod');
   assert.equal(env.LEVEL, 'debug');
   assert.equal(env.CFG_level, 'debug');
   assert.equal(env.PW, undefined);
+  assert.equal(env.POD_NAMESPACE, 'ns');
   assert.equal(env.PATH, '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin');
   assert.equal(env.HOME, '/root');
   assert.equal(env.HOSTNAME, 'web');
   assert.equal(env.TERM, 'xterm');
+});
+
+test('a downwardAPI volume holds the Pod fields it names, read-only', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'podview-root-'));
+  try {
+    const labelled: V1Pod = {
+      metadata: { name: 'dw', namespace: 'ns', uid: 'u3', labels: { app: 'web', tier: 'front' } },
+      spec: {
+        containers: [{ name: 'app', volumeMounts: [{ name: 'info', mountPath: '/etc/podinfo' }] }],
+        volumes: [{ name: 'info', downwardAPI: { items: [{ path: 'name', fieldRef: { fieldPath: 'metadata.name' } }, { path: 'labels', fieldRef: { fieldPath: 'metadata.labels' } }] } }],
+      },
+    };
+    const [mount] = planContainer(world(dir), labelled, 'app').mounts;
+    assert.equal(mount!.readOnly, true);
+    assert.equal(readFileSync(join(mount!.source, 'name'), 'utf8'), 'dw');
+    assert.equal(readFileSync(join(mount!.source, 'labels'), 'utf8'), 'app="web"\ntier="front"');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

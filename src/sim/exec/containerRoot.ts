@@ -176,7 +176,7 @@ export function planContainer(world: SimWorld, pod: V1Pod, containerName: string
   return { root, mounts, hostname, workingDir: container?.workingDir ? inside('/', container.workingDir) : '/' };
 }
 
-/** The container's environment: literal values, and ConfigMap-backed ones; never Secret-backed. */
+/** The container's environment: literal, ConfigMap-backed and downward API values; never Secret-backed. */
 export function containerEnv(world: SimWorld, pod: V1Pod, containerName: string, tty: boolean): NodeJS.ProcessEnv {
   const namespace = pod.metadata?.namespace ?? 'default';
   const container = findContainer(pod, containerName);
@@ -198,6 +198,10 @@ export function containerEnv(world: SimWorld, pod: V1Pod, containerName: string,
       const value = world.configMap?.(namespace, ref.name)?.data?.[ref.key];
       if (value !== undefined) env[variable.name] = value;
     }
+    // The downward API: POD_NAME from metadata.name and the like.
+    const field = variable.valueFrom?.fieldRef?.fieldPath;
+    const fromField = field ? fieldValue(pod, field) : undefined;
+    if (fromField !== undefined) env[variable.name] = fromField;
   }
   // The image's own PATH would name directories the sandbox does not have: keep the system's.
   env.PATH = SANDBOX_PATH;
