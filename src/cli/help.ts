@@ -57,7 +57,7 @@ const TOPICS: Record<CommandName | 'view', Topic> = {
     usage: ['kubectl podview completion bash|zsh|fish'],
   },
   sim: {
-    summary: 'Run the simulated API server until interrupted, and write a kubeconfig for it, so\nthat kubectl, k9s or podview can be pointed at it: the demo scenario, or a seeded\ncluster of any size, changing and failing as fast as you ask.',
+    summary: 'Run the simulated API server until interrupted, and write a kubeconfig for it, so\nthat kubectl, k9s or podview can be pointed at it: the demo scenario, or a seeded\ncluster of any size, changing and failing as fast as you ask. exec runs each command\nin a Linux namespace sandbox built from the container (bubblewrap, or unshare as\nroot), never on this machine; port-forward reaches a listener for each declared port.',
     examples: [
       ['Start it and use it from kubectl', 'kubectl podview sim --kubeconfig-out /tmp/sim.yaml\n  kubectl --kubeconfig /tmp/sim.yaml get pods -A'],
       ['100,000 Pods', 'kubectl podview sim --pods 100000'],

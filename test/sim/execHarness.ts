@@ -1,7 +1,7 @@
 // The exec tests' cluster: the real simulated API server with a small scenario of its own
 // (containers with and without shells, a crashed and a never-started one, a shared emptyDir,
 // a sidecar holding the port the app declares).
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { KubeConfig, type V1Pod, type V1Secret } from '@kubernetes/client-node';
@@ -11,8 +11,7 @@ import type { SimWorld } from '../../src/sim/world.ts';
 import { ensureBubblewrap } from './bubblewrap.ts';
 
 /** The real kubectl, when this machine has it, and the reason to skip a test when not. */
-export const KUBECTL = ['/usr/bin/kubectl', '/usr/local/bin/kubectl'].find((p) => existsSync(p));
-export const noKubectl = KUBECTL ? false : 'kubectl is not installed on this machine (looked in /usr/bin and /usr/local/bin)';
+export { KUBECTL, NO_KUBECTL as noKubectl } from './simHarness.ts';
 
 const running = { running: { startedAt: new Date('2024-01-01T00:00:00Z') } };
 const status = (name: string) => ({ name, image: `${name}:1`, imageID: '', ready: true, restartCount: 0, containerID: `containerd://${name}`, state: running });
