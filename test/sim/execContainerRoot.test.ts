@@ -2,7 +2,7 @@
 // ConfigMap/Secret key, read-only kubelet volumes, subPath, and the env a container sees.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { V1Pod } from '@kubernetes/client-node';
@@ -116,6 +116,25 @@ test('a downwardAPI volume holds the Pod fields it names, read-only', () => {
     assert.equal(mount!.readOnly, true);
     assert.equal(readFileSync(join(mount!.source, 'name'), 'utf8'), 'dw');
     assert.equal(readFileSync(join(mount!.source, 'labels'), 'utf8'), 'app="web"\ntier="front"');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('a subPath a container turned into a link out of its volume is not mounted', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'podview-root-'));
+  try {
+    const linked: V1Pod = {
+      metadata: { name: 'sp', namespace: 'ns', uid: 'u4' },
+      spec: {
+        containers: [{ name: 'writer', volumeMounts: [{ name: 'data', mountPath: '/data' }] }, { name: 'reader', volumeMounts: [{ name: 'data', mountPath: '/host', subPath: 'escape' }] }],
+        volumes: [{ name: 'data', emptyDir: {} }],
+      },
+    };
+    const w = world(dir);
+    const [data] = planContainer(w, linked, 'writer').mounts;
+    symlinkSync('/etc', join(data!.source, 'escape')); // what `ln -s /etc /data/escape` inside leaves
+    assert.deepEqual(planContainer(w, linked, 'reader').mounts, []);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

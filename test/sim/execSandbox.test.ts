@@ -6,8 +6,9 @@ import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { homedir } from 'node:os';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { homedir, tmpdir } from 'node:os';
 import { PassThrough, Writable } from 'node:stream';
 import { KUBECTL, noKubectl, startExecHarness, type ExecHarness } from './execHarness.ts';
 import { ensureBubblewrap } from './bubblewrap.ts';
@@ -120,6 +121,19 @@ for (const [tool, env] of [
     for (const path of [`/var/log/${tag}`, `/etc/${tag}`, `${homedir()}/${tag}`, `/usr/${tag}`, `/var/lib/${tag}`]) assert.equal(existsSync(path), false, path);
     // The writes that succeeded landed in the container's own root, where the next exec sees them.
     assert.equal((await sh('datadog-agent', `cat /etc/${tag}`)).stdout, 'x\n');
+  });
+
+  test("links a session leaves in the container's root never lead the sim's own writes onto the host", { skip }, async (t) => {
+    const trap = mkdtempSync(join(tmpdir(), 'podview-escape-'));
+    t.after(() => rmSync(trap, { recursive: true, force: true }));
+    // /etc, /usr and /var/log's parent swapped for links to a host directory: the next exec's
+    // /etc/hostname, mount points and binds must not land there.
+    const r = await sh('datadog-agent', `mv /etc /etc.moved && ln -s ${trap} /etc; mv /var /var.moved && ln -s ${trap} /var; ln -s ${trap} /dev.link; echo moved`);
+    assert.match(r.stdout, /moved/, r.stderr);
+    const next = await sh('datadog-agent', 'cat /etc/hostname; ls /var/log/monitor');
+    assert.equal(next.code, 0, next.stderr);
+    assert.match(next.stdout, /^user-msvc\n/);
+    assert.deepEqual(readdirSync(trap), [], 'nothing was written through the links');
   });
 
   test('a distroless container has no shell in the sandbox either', { skip }, async () => {

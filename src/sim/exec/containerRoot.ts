@@ -3,6 +3,7 @@
 // containers mounting the same volume see the same files, as they do on a node. ConfigMap,
 // Secret and downward API volumes hold one file per key, as the kubelet writes them.
 import { chmodSync, existsSync, lstatSync, mkdirSync, writeFileSync } from 'node:fs';
+import { realDir, realFile, staysInside, writeOwnFile } from './rootPaths.ts';
 import { dirname, join, normalize, sep } from 'node:path';
 import type { V1ConfigMap, V1Container, V1DownwardAPIVolumeFile, V1KeyToPath, V1Pod, V1Secret, V1Volume } from '@kubernetes/client-node';
 import type { SimWorld } from '../world.ts';
@@ -118,22 +119,6 @@ export interface ContainerPlan {
 // The kubelet mounts these read-only whatever the volumeMount says: writing gets EROFS.
 const alwaysReadOnly = (volume: V1Volume): boolean => Boolean(volume.secret || volume.configMap || volume.downwardAPI || volume.projected);
 
-function lstatExists(path: string): boolean {
-  try {
-    lstatSync(path);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** The file or directory a mount's target must be before bwrap binds its source over it. */
-function makeMountPoint(path: string, isFile: boolean): void {
-  if (lstatExists(path)) return;
-  mkdirSync(isFile ? dirname(path) : path, { recursive: true });
-  if (isFile) writeFileSync(path, '');
-}
-
 /**
  * Plans the container's sandbox, creating its root and volume directories on first use. Every
  * mount point is made on the host side beforehand (in the root, or in the volume that holds it),
@@ -150,10 +135,11 @@ export function planContainer(world: SimWorld, pod: V1Pod, containerName: string
   const requested = [...(container?.volumeMounts ?? [])];
   if (ephemeral?.targetContainerName) requested.push(...(findContainer(pod, ephemeral.targetContainerName)?.volumeMounts ?? []));
   const hostname = (pod.metadata?.name ?? 'pod').slice(0, 63);
-  for (const dir of ['tmp', 'root', 'etc', 'var', 'home']) mkdirSync(join(root, dir), { recursive: true });
+  mkdirSync(root, { recursive: true });
+  for (const dir of ['tmp', 'root', 'etc', 'var', 'home']) realDir(root, dir);
   chmodSync(join(root, 'tmp'), 0o1777);
-  writeFileSync(join(root, 'etc', 'hostname'), `${hostname}\n`);
-  writeFileSync(join(root, 'etc', 'hosts'), `127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\n${pod.status?.podIP ?? '127.0.0.1'}\t${hostname}\n`);
+  writeOwnFile(root, 'etc/hostname', `${hostname}\n`);
+  writeOwnFile(root, 'etc/hosts', `127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\n${pod.status?.podIP ?? '127.0.0.1'}\t${hostname}\n`);
   const mounts: PlannedMount[] = [];
   const withTargets = requested.map((mount) => ({ mount, target: inside('/', mount.mountPath) }));
   withTargets.sort((a, b) => a.target.split('/').length - b.target.split('/').length);
@@ -165,12 +151,17 @@ export function planContainer(world: SimWorld, pod: V1Pod, containerName: string
       mkdirSync(volumeDir, { recursive: true });
       populateVolume(world, pod, volume, volumeDir);
     }
-    const source = mount.subPath ? inside(volumeDir, mount.subPath) : volumeDir;
-    // A subPath naming a key of a ConfigMap or Secret is a file mounted over a file.
+    const subPath = mount.subPath ? inside('/', mount.subPath).slice(1) : '';
+    const source = subPath ? join(volumeDir, subPath) : volumeDir;
+    // A subPath naming a key of a ConfigMap or Secret is a file mounted over a file; one that
+    // a container turned into a link out of its volume is refused, as the kubelet refuses it.
+    if (subPath && existsSync(source) && !staysInside(volumeDir, source)) continue;
     const isFile = existsSync(source) && !lstatSync(source).isDirectory();
-    if (!isFile) mkdirSync(source, { recursive: true });
+    if (!isFile && subPath) realDir(volumeDir, subPath);
     const holder = [...mounts].reverse().find((m) => target.startsWith(`${m.target}/`));
-    makeMountPoint(holder ? holder.source + target.slice(holder.target.length) : join(root, target), isFile);
+    const [under, rest] = holder ? [holder.source, target.slice(holder.target.length)] : [root, target];
+    if (isFile) realFile(under, rest);
+    else realDir(under, rest);
     mounts.push({ source, target, readOnly: mount.readOnly === true || alwaysReadOnly(volume) });
   }
   return { root, mounts, hostname, workingDir: container?.workingDir ? inside('/', container.workingDir) : '/' };

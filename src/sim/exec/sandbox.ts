@@ -10,6 +10,7 @@ import { existsSync, lstatSync, readlinkSync, rmSync, symlinkSync } from 'node:f
 import { join } from 'node:path';
 import type { ContainerPlan } from './containerRoot.ts';
 import { unshareArgs } from './unshareSandbox.ts';
+import { realDir, realFile } from './rootPaths.ts';
 
 export type SandboxSupport = { ok: true; tool: 'bwrap' | 'unshare'; path: string } | { ok: false; reason: string };
 
@@ -76,14 +77,30 @@ function linkSystemDirs(root: string): void {
   for (const dir of SYSTEM_DIRS) {
     try {
       if (!lstatSync(dir).isSymbolicLink()) continue;
+      const target = readlinkSync(dir);
       const at = join(root, dir);
-      if (!existsSync(at)) {
-        rmSync(at, { force: true });
-        symlinkSync(readlinkSync(dir), at);
+      let same = false;
+      try {
+        same = lstatSync(at).isSymbolicLink() && readlinkSync(at) === target;
+      } catch {
+        // absent: made below
+      }
+      if (!same) {
+        rmSync(at, { recursive: true, force: true });
+        symlinkSync(target, at);
       }
     } catch {
       // not on this host
     }
+  }
+}
+
+/** Every mount point the tool binds over, made real in the root (see rootPaths.ts for why). */
+function prepareMountPoints(root: string): void {
+  for (const dir of [...systemDirs(), '/dev', '/proc']) realDir(root, dir);
+  for (const file of etcFiles()) {
+    if (lstatSync(file).isDirectory()) realDir(root, file);
+    else realFile(root, file);
   }
 }
 
@@ -103,6 +120,7 @@ const etcFiles = (): string[] => ETC_FILES.filter((file) => existsSync(file));
 /** The program and arguments that run `command` in the planned container's sandbox. */
 export function sandboxCommand(tool: { tool: 'bwrap' | 'unshare'; path: string }, plan: ContainerPlan, command: string[]): { file: string; args: string[] } {
   linkSystemDirs(plan.root);
+  prepareMountPoints(plan.root);
   if (tool.tool === 'unshare') return { file: tool.path, args: unshareArgs(plan, systemDirs(), etcFiles(), command) };
   return { file: tool.path, args: bwrapArgs(plan, command) };
 }
