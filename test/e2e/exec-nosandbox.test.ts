@@ -1,5 +1,6 @@
-// The demo for a user without bubblewrap: `s` runs nothing on the host; the status line says in
-// one line that there is no sandbox and what to install, and the TUI carries on.
+// The demo where no sandbox can be made (no bwrap, no unshare): `s` runs nothing on the host;
+// the status line says in one line that there is no sandbox and what to install, and the TUI
+// carries on.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -17,7 +18,7 @@ test('demo without bwrap: s answers "no sandbox" in one line and the TUI stays',
   const bin = path.join(ROOT, 'bin', 'kubectl-podview');
   startCleanShell(session, 160, 30);
   t.after(() => spawnSync('tmux', ['kill-session', '-t', session]));
-  tmux('send-keys', '-t', session, `PODVIEW_SIM_BWRAP= ${process.execPath} ${bin} --demo; echo DONE-$?-DONE`, 'Enter');
+  tmux('send-keys', '-t', session, `PODVIEW_SIM_BWRAP= PODVIEW_SIM_UNSHARE= ${process.execPath} ${bin} --demo; echo DONE-$?-DONE`, 'Enter');
   await waitFor('the Pod list', (s) => /NAMESPACE\s+NAME/.test(s) && /^> /m.test(s));
   tmux('send-keys', '-t', session, 's');
   const shown = await waitFor('the refusal', (s) => /no sandbox for exec here/.test(s));

@@ -63,9 +63,10 @@ function probeSupport(): SandboxSupport {
   if (unshare && existsSync('/usr/bin/setpriv') && existsSync('/usr/sbin/chroot')) {
     const tried = probe(unshare, ['--mount', '--pid', '--uts', '--ipc', '--net', '--fork', '--kill-child', '--', '/bin/sh', '-c', 'mount -t tmpfs tmpfs /tmp']);
     if (tried.status === 0) return { ok: true, tool: 'unshare', path: unshare };
-    refused ||= firstLine(tried);
   }
-  if (refused) return { ok: false, reason: `no sandbox for exec here: namespaces may not be made (${refused})` };
+  // bwrap refused: installing it again would not help. Otherwise it is what to install (unshare
+  // alone needs root, which a user should not give the sim).
+  if (refused) return { ok: false, reason: `no sandbox for exec here: bwrap may not make namespaces (${refused})` };
   return { ok: false, reason: 'no sandbox for exec here: install bubblewrap (apt-get install bubblewrap) and restart the sim' };
 }
 
