@@ -9,6 +9,7 @@ import type { CommandName, FlagSpec, OutputFormat } from './flags.ts';
 import { SHELLS } from './commandTypes.ts';
 import type { ClusterArgs, ParsedCommand, ShellName } from './commandTypes.ts';
 import { parseShellChoice } from './shellChoice.ts';
+import { parseSimArgs } from './simArgs.ts';
 
 const HINT = "see 'kubectl podview --help'";
 
@@ -227,7 +228,7 @@ export function parseArgs(argv: readonly string[]): ParsedCommand {
       (y) => declare(y, flagsFor('sim')),
       (raw: Raw) => {
         rejectEmpty(raw, 'sim');
-        result = { kind: 'sim', kubeconfigOut: optionalString(raw, 'kubeconfig-out') };
+        result = { kind: 'sim', args: parseSimArgs(raw, beforeDashDash(argv)) };
       },
     );
   parser.parseSync();

@@ -1,5 +1,6 @@
 // What the command line asked for, after parsing and validation: plain data, no yargs.
 import type { CommandName, OutputFormat } from './flags.ts';
+import type { SimArgs } from './simArgs.ts';
 
 export interface ClusterArgs {
   namespace?: string;
@@ -61,7 +62,7 @@ export type ParsedCommand =
   | { kind: 'exec'; args: ExecArgs }
   | { kind: 'version' }
   | { kind: 'completion'; shell: ShellName }
-  | { kind: 'sim'; kubeconfigOut?: string }
+  | { kind: 'sim'; args: SimArgs }
   | { kind: 'help'; topic: CommandName | 'view' }
   /** kubectl's plugin completion protocol (cobra's hidden __complete command). */
   | { kind: 'complete'; words: string[] };

@@ -66,6 +66,11 @@ export const EXEC_FLAGS: readonly FlagSpec[] = [
 
 export const SIM_FLAGS: readonly FlagSpec[] = [
   { name: 'kubeconfig-out', type: 'string', value: 'FILE', description: 'write the kubeconfig for the simulated cluster here', completes: 'files' },
+  { name: 'pods', type: 'number', value: 'N', description: 'a seeded cluster of N Pods instead of the demo (up to 1,000,000)' },
+  { name: 'namespaces', type: 'number', value: 'M', description: 'spread the --pods over M namespaces (default: one per 100 Pods)' },
+  { name: 'churn', type: 'number', value: 'RATE', description: 'RATE changes per second: restarts, readiness flips, creations, deletions' },
+  { name: 'seed', type: 'number', value: 'S', description: 'seed for the cluster, the churn and the faults (default 1): same seed, same run' },
+  { name: 'faults', type: 'boolean', description: 'inject faults now and then: dropped watches, stalls, 410 Gone, 403 flaps, slow responses' },
 ];
 
 export const HELP_FLAG: FlagSpec = { name: 'help', alias: 'h', type: 'boolean', description: 'show this help' };

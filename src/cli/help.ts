@@ -57,9 +57,16 @@ const TOPICS: Record<CommandName | 'view', Topic> = {
     usage: ['kubectl podview completion bash|zsh|fish'],
   },
   sim: {
-    summary: 'Run the simulated API server with the demo scenario until interrupted, and write\na kubeconfig for it, so that kubectl, k9s or podview can be pointed at it.',
-    examples: [['Start it and use it from kubectl', 'kubectl podview sim --kubeconfig-out /tmp/sim.yaml\n  kubectl --kubeconfig /tmp/sim.yaml get pods -A']],
-    usage: ['kubectl podview sim [--kubeconfig-out FILE]'],
+    summary: 'Run the simulated API server until interrupted, and write a kubeconfig for it, so\nthat kubectl, k9s or podview can be pointed at it: the demo scenario, or a seeded\ncluster of any size, changing and failing as fast as you ask. exec runs each command\nin a Linux namespace sandbox built from the container (bubblewrap, or unshare as\nroot), never on this machine; port-forward reaches a listener for each declared port.',
+    examples: [
+      ['Start it and use it from kubectl', 'kubectl podview sim --kubeconfig-out /tmp/sim.yaml\n  kubectl --kubeconfig /tmp/sim.yaml get pods -A'],
+      ['100,000 Pods', 'kubectl podview sim --pods 100000'],
+      ['Over 50 namespaces', 'kubectl podview sim --pods 5000 --namespaces 50'],
+      ['200 changes a second', 'kubectl podview sim --pods 10000 --churn 200'],
+      ['Another cluster, the same every time', 'kubectl podview sim --pods 1000 --seed 42'],
+      ['Dropped watches, stalls, 410s and 403s now and then', 'kubectl podview sim --pods 1000 --faults'],
+    ],
+    usage: ['kubectl podview sim [--kubeconfig-out FILE] [--pods N [--namespaces M]] [--churn RATE] [--seed S] [--faults]'],
   },
 };
 

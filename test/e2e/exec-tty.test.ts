@@ -7,10 +7,11 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { assertBuilt, ROOT } from '../cli/helpers.ts';
 import { screenOf, startCleanShell, tmux, waiterOn } from './tmuxSession.ts';
+import { ensureBubblewrap } from '../sim/bubblewrap.ts';
 
 const hasTmux = spawnSync('tmux', ['-V']).status === 0;
 const hasPython = spawnSync('python3', ['-c', 'import pty']).status === 0;
-const skip = !hasTmux ? 'tmux is not installed' : !hasPython ? 'python3 (the sim pty helper) is not installed' : false;
+const skip = !hasTmux ? 'tmux is not installed' : !hasPython ? 'python3 (the sim pty helper) is not installed' : ensureBubblewrap();
 const session = `podview-exec-e2e-${process.pid}`;
 const screen = screenOf(session);
 const waitFor = waiterOn(screen);

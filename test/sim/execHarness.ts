@@ -8,6 +8,10 @@ import { KubeConfig, type V1Pod, type V1Secret } from '@kubernetes/client-node';
 import { startSim } from '../../src/sim/index.ts';
 import type { PodRuntime, Scenario } from '../../src/sim/scenario/types.ts';
 import type { SimWorld } from '../../src/sim/world.ts';
+import { ensureBubblewrap } from './bubblewrap.ts';
+
+/** The real kubectl, when this machine has it, and the reason to skip a test when not. */
+export { KUBECTL, NO_KUBECTL as noKubectl } from './simHarness.ts';
 
 const running = { running: { startedAt: new Date('2024-01-01T00:00:00Z') } };
 const status = (name: string) => ({ name, image: `${name}:1`, imageID: '', ready: true, restartCount: 0, containerID: `containerd://${name}`, state: running });
@@ -107,6 +111,9 @@ export function execScenario(): Scenario {
 
 /** The real simulated API server (TLS, bearer token) loaded with the exec scenario above. */
 export async function startExecHarness(): Promise<ExecHarness> {
+  // The sim runs exec'd commands in a bwrap sandbox; without one they get a Status, not a shell.
+  const missing = ensureBubblewrap();
+  if (missing) process.stderr.write(`exec tests: ${missing}\n`);
   const sim = await startSim({ scenario: execScenario() });
   const dir = mkdtempSync(join(tmpdir(), 'podview-exec-test-'));
   const kubeconfigPath = join(dir, 'kubeconfig');

@@ -2,11 +2,9 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { startExecHarness, type ExecHarness } from './execHarness.ts';
+import { KUBECTL, noKubectl, startExecHarness, type ExecHarness } from './execHarness.ts';
 
-const KUBECTL = ['/usr/bin/kubectl', '/usr/local/bin/kubectl'].find((p) => existsSync(p));
-const skip = KUBECTL ? false : 'kubectl is not installed on this machine (looked in /usr/bin and /usr/local/bin)';
+const skip = noKubectl;
 
 let sim: ExecHarness;
 before(async () => {

@@ -1,10 +1,13 @@
-// A container's filesystem as the sim fakes it: one directory per container (its "root"),
-// in which each volume mount is a symlink to one per-Pod volume directory, so two containers
-// mounting the same volume see the same files, as they do on a node.
-import { existsSync, mkdirSync, symlinkSync, writeFileSync, lstatSync } from 'node:fs';
+// A container's filesystem as the sandbox builds it: one private directory per container (its
+// root) and one directory per Pod volume, bound at each container's own mount path, so two
+// containers mounting the same volume see the same files, as they do on a node. ConfigMap,
+// Secret and downward API volumes hold one file per key, as the kubelet writes them.
+import { chmodSync, existsSync, lstatSync, mkdirSync, writeFileSync } from 'node:fs';
+import { realDir, realFile, staysInside, writeOwnFile } from './rootPaths.ts';
 import { dirname, join, normalize, sep } from 'node:path';
-import type { V1ConfigMap, V1Container, V1KeyToPath, V1Pod, V1Secret, V1Volume } from '@kubernetes/client-node';
+import type { V1ConfigMap, V1Container, V1DownwardAPIVolumeFile, V1KeyToPath, V1Pod, V1Secret, V1Volume } from '@kubernetes/client-node';
 import type { SimWorld } from '../world.ts';
+import { SANDBOX_PATH } from './sandbox.ts';
 
 /** Keeps a mount or key path inside its directory whatever the spec says ("../../etc"). */
 function inside(base: string, relative: string): string {
@@ -42,16 +45,48 @@ function secretEntries(secret: V1Secret | undefined): Record<string, Buffer> {
   return out;
 }
 
-/** Fills a new volume directory the way the kubelet would: one file per key for ConfigMaps and Secrets. */
-function populateVolume(world: SimWorld, namespace: string, volume: V1Volume, dir: string): void {
+/** A downward API field as the kubelet writes it into a file (labels/annotations: key="value" lines). */
+function fieldValue(pod: V1Pod, fieldPath: string): string | undefined {
+  const meta = pod.metadata ?? {};
+  const pairs = (map: Record<string, string> | undefined): string =>
+    Object.entries(map ?? {}).sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => `${k}=${JSON.stringify(v)}`).join('\n');
+  const fields: Record<string, string | undefined> = {
+    'metadata.name': meta.name,
+    'metadata.namespace': meta.namespace,
+    'metadata.uid': meta.uid,
+    'metadata.labels': pairs(meta.labels),
+    'metadata.annotations': pairs(meta.annotations),
+    'spec.nodeName': pod.spec?.nodeName,
+    'spec.serviceAccountName': pod.spec?.serviceAccountName,
+    'status.podIP': pod.status?.podIP,
+    'status.hostIP': pod.status?.hostIP,
+  };
+  return fields[fieldPath];
+}
+
+function downwardEntries(pod: V1Pod, items: V1DownwardAPIVolumeFile[] | undefined): Record<string, Buffer> {
+  const out: Record<string, Buffer> = {};
+  for (const item of items ?? []) {
+    const value = item.fieldRef ? fieldValue(pod, item.fieldRef.fieldPath) : undefined;
+    if (value !== undefined) out[item.path] = Buffer.from(value, 'utf8');
+  }
+  return out;
+}
+
+/** Fills a new volume directory the way the kubelet would: one file per key or field. */
+function populateVolume(world: SimWorld, pod: V1Pod, volume: V1Volume, dir: string): void {
+  const namespace = pod.metadata?.namespace ?? 'default';
   if (volume.configMap?.name) {
     writeKeys(dir, configMapEntries(world.configMap?.(namespace, volume.configMap.name)), volume.configMap.items);
   } else if (volume.secret?.secretName) {
     writeKeys(dir, secretEntries(world.secret?.(namespace, volume.secret.secretName)), volume.secret.items);
+  } else if (volume.downwardAPI) {
+    writeKeys(dir, downwardEntries(pod, volume.downwardAPI.items), undefined);
   } else if (volume.projected?.sources) {
     for (const source of volume.projected.sources) {
       if (source.configMap?.name) writeKeys(dir, configMapEntries(world.configMap?.(namespace, source.configMap.name)), source.configMap.items);
       if (source.secret?.name) writeKeys(dir, secretEntries(world.secret?.(namespace, source.secret.name)), source.secret.items);
+      if (source.downwardAPI) writeKeys(dir, downwardEntries(pod, source.downwardAPI.items), undefined);
     }
   }
 }
@@ -65,58 +100,80 @@ export function findContainer(pod: V1Pod, name: string): V1Container | undefined
   );
 }
 
+/** One bind in a container's sandbox: a host directory (or file) at a path inside it. */
+export interface PlannedMount {
+  source: string;
+  target: string;
+  readOnly: boolean;
+}
+
+/** What the sandbox is built from: the container's private root, its mounts, its hostname. */
+export interface ContainerPlan {
+  root: string;
+  /** Shallow first, so a deeper mount lands inside its parent as on a node. */
+  mounts: PlannedMount[];
+  hostname: string;
+  workingDir: string;
+}
+
+// The kubelet mounts these read-only whatever the volumeMount says: writing gets EROFS.
+const alwaysReadOnly = (volume: V1Volume): boolean => Boolean(volume.secret || volume.configMap || volume.downwardAPI || volume.projected);
+
 /**
- * Returns the container's root directory, creating it and its volume links on first use.
- * Ephemeral containers with a targetContainerName share the target's mounts (as `kubectl debug
- * --target` shares its process namespace: the sim has no /proc/PID/root, so this is the nearest).
+ * Plans the container's sandbox, creating its root and volume directories on first use. Every
+ * mount point is made on the host side beforehand (in the root, or in the volume that holds it),
+ * so bwrap never has to create one inside a read-only bind. Ephemeral containers with a
+ * targetContainerName also get the target's mounts (as `kubectl debug --target` shares them).
  */
-export function ensureContainerRoot(world: SimWorld, pod: V1Pod, containerName: string): string {
+export function planContainer(world: SimWorld, pod: V1Pod, containerName: string): ContainerPlan {
   const base = podDir(world, pod);
   const root = join(base, 'roots', containerName);
-  if (existsSync(root)) return root;
   const namespace = pod.metadata?.namespace ?? 'default';
   const volumes = new Map((pod.spec?.volumes ?? []).map((v) => [v.name, v]));
   const container = findContainer(pod, containerName);
   const ephemeral = pod.spec?.ephemeralContainers?.find((c) => c.name === containerName);
-  const mounts = [...(container?.volumeMounts ?? [])];
-  if (ephemeral?.targetContainerName) mounts.push(...(findContainer(pod, ephemeral.targetContainerName)?.volumeMounts ?? []));
+  const requested = [...(container?.volumeMounts ?? [])];
+  if (ephemeral?.targetContainerName) requested.push(...(findContainer(pod, ephemeral.targetContainerName)?.volumeMounts ?? []));
+  const hostname = (pod.metadata?.name ?? 'pod').slice(0, 63);
   mkdirSync(root, { recursive: true });
-  // Shallow mounts first, so a deeper mount lands inside its parent like an overlay would.
-  mounts.sort((a, b) => a.mountPath.split('/').length - b.mountPath.split('/').length);
-  for (const mount of mounts) {
+  for (const dir of ['tmp', 'root', 'etc', 'var', 'home']) realDir(root, dir);
+  chmodSync(join(root, 'tmp'), 0o1777);
+  writeOwnFile(root, 'etc/hostname', `${hostname}\n`);
+  writeOwnFile(root, 'etc/hosts', `127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\n${pod.status?.podIP ?? '127.0.0.1'}\t${hostname}\n`);
+  const mounts: PlannedMount[] = [];
+  const withTargets = requested.map((mount) => ({ mount, target: inside('/', mount.mountPath) }));
+  withTargets.sort((a, b) => a.target.split('/').length - b.target.split('/').length);
+  for (const { mount, target } of withTargets) {
     const volume = volumes.get(mount.name);
-    if (!volume) continue;
+    if (!volume || target === '/' || mounts.some((m) => m.target === target)) continue;
     const volumeDir = join(base, 'volumes', mount.name);
     if (!existsSync(volumeDir)) {
       mkdirSync(volumeDir, { recursive: true });
-      populateVolume(world, namespace, volume, volumeDir);
+      populateVolume(world, pod, volume, volumeDir);
     }
-    const target = mount.subPath ? inside(volumeDir, mount.subPath) : volumeDir;
-    mkdirSync(target, { recursive: true });
-    const at = inside(root, mount.mountPath);
-    if (at === root || lstatExists(at)) continue;
-    mkdirSync(dirname(at), { recursive: true });
-    symlinkSync(target, at, 'dir');
+    const subPath = mount.subPath ? inside('/', mount.subPath).slice(1) : '';
+    const source = subPath ? join(volumeDir, subPath) : volumeDir;
+    // A subPath naming a key of a ConfigMap or Secret is a file mounted over a file; one that
+    // a container turned into a link out of its volume is refused, as the kubelet refuses it.
+    if (subPath && existsSync(source) && !staysInside(volumeDir, source)) continue;
+    const isFile = existsSync(source) && !lstatSync(source).isDirectory();
+    if (!isFile && subPath) realDir(volumeDir, subPath);
+    const holder = [...mounts].reverse().find((m) => target.startsWith(`${m.target}/`));
+    const [under, rest] = holder ? [holder.source, target.slice(holder.target.length)] : [root, target];
+    if (isFile) realFile(under, rest);
+    else realDir(under, rest);
+    mounts.push({ source, target, readOnly: mount.readOnly === true || alwaysReadOnly(volume) });
   }
-  return root;
+  return { root, mounts, hostname, workingDir: container?.workingDir ? inside('/', container.workingDir) : '/' };
 }
 
-function lstatExists(path: string): boolean {
-  try {
-    lstatSync(path);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** The container's environment: literal values, and ConfigMap-backed ones; never Secret-backed. */
-export function containerEnv(world: SimWorld, pod: V1Pod, containerName: string, root: string, tty: boolean): NodeJS.ProcessEnv {
+/** The container's environment: literal, ConfigMap-backed and downward API values; never Secret-backed. */
+export function containerEnv(world: SimWorld, pod: V1Pod, containerName: string, tty: boolean): NodeJS.ProcessEnv {
   const namespace = pod.metadata?.namespace ?? 'default';
   const container = findContainer(pod, containerName);
   const env: NodeJS.ProcessEnv = {
-    PATH: process.env.PATH ?? '/usr/local/bin:/usr/bin:/bin',
-    HOME: root,
+    PATH: SANDBOX_PATH,
+    HOME: '/root',
     HOSTNAME: pod.metadata?.name ?? '',
   };
   if (tty) env.TERM = 'xterm';
@@ -132,8 +189,12 @@ export function containerEnv(world: SimWorld, pod: V1Pod, containerName: string,
       const value = world.configMap?.(namespace, ref.name)?.data?.[ref.key];
       if (value !== undefined) env[variable.name] = value;
     }
+    // The downward API: POD_NAME from metadata.name and the like.
+    const field = variable.valueFrom?.fieldRef?.fieldPath;
+    const fromField = field ? fieldValue(pod, field) : undefined;
+    if (fromField !== undefined) env[variable.name] = fromField;
   }
-  // The image's own PATH would point at directories the sim does not have: keep the host's tools.
-  env.PATH = process.env.PATH ?? '/usr/local/bin:/usr/bin:/bin';
+  // The image's own PATH would name directories the sandbox does not have: keep the system's.
+  env.PATH = SANDBOX_PATH;
   return env;
 }

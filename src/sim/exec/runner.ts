@@ -1,12 +1,16 @@
-// Runs one exec'd command as a local process in its container root and reports its output
-// and exit code; TTY sessions go through the pty helper.
+// Runs one exec'd command inside its container's namespace sandbox (bwrap or unshare) and reports its
+// output and exit code; TTY sessions run the pty helper inside the sandbox, so the shell's
+// controlling terminal is in there with it.
 import { spawn, type ChildProcess } from 'node:child_process';
 import type { Writable } from 'node:stream';
 import { ttyArgv } from './ptyHelper.ts';
+import type { ContainerPlan } from './containerRoot.ts';
+import { sandboxCommand } from './sandbox.ts';
 
 export interface RunOptions {
   argv: string[];
-  cwd: string;
+  /** The sandbox tool and the container it builds. */
+  sandbox: { tool: { tool: 'bwrap' | 'unshare'; path: string }; plan: ContainerPlan };
   env: NodeJS.ProcessEnv;
   stdin: boolean;
   tty: boolean;
@@ -30,11 +34,13 @@ const SIGNALS: Record<string, number> = { SIGHUP: 1, SIGINT: 2, SIGQUIT: 3, SIGK
 
 export function runProcess(options: RunOptions): RunningProcess {
   const { argv, tty } = options;
-  const launch = tty
+  const inner = tty
     ? ttyArgv(argv, options.size?.height ?? 0, options.size?.width ?? 0)
     : { file: argv[0] ?? '', args: argv.slice(1), resizable: false };
+  const { tool, plan } = options.sandbox;
+  const launch = { ...sandboxCommand(tool, plan, [inner.file, ...inner.args]), resizable: inner.resizable };
   const child: ChildProcess = spawn(launch.file, launch.args, {
-    cwd: options.cwd,
+    cwd: plan.root,
     env: options.env,
     stdio: [options.stdin || tty ? 'pipe' : 'ignore', 'pipe', 'pipe', ...(launch.resizable ? (['pipe'] as const) : [])],
     detached: true,

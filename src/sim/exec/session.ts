@@ -2,14 +2,18 @@
 // multiplexes the process's output back, then reports the exit on the error channel.
 import type { WebSocket } from 'ws';
 import type { V1Status } from '@kubernetes/client-node';
-import { CLOSE, ERROR, RESIZE, STDIN, exitStatus, frame, notFoundMessage, parseResize, successStatus, type TerminalSize } from './protocol.ts';
+import { CLOSE, ERROR, RESIZE, STDIN, exitStatus, failure, frame, notFoundMessage, parseResize, successStatus, type TerminalSize } from './protocol.ts';
 import { runProcess, type RunningProcess } from './runner.ts';
 import type { ResolvedCommand } from './command.ts';
+import type { ContainerPlan } from './containerRoot.ts';
+import { executableExists, type SandboxSupport } from './sandbox.ts';
 
 export interface SessionOptions {
   command: string[];
   resolved: ResolvedCommand;
-  cwd: string;
+  /** Where commands may run: never on the host, so without a sandbox they do not run at all. */
+  sandbox: SandboxSupport;
+  plan: ContainerPlan;
   env: NodeJS.ProcessEnv;
   stdin: boolean;
   stdout: boolean;
@@ -61,9 +65,16 @@ export function runSession(ws: WebSocket, options: SessionOptions): void {
     started = true;
     if (ws.readyState !== ws.OPEN) return; // the client left before its first resize arrived
     const { resolved } = options;
-    if (resolved.kind === 'notFound') {
+    const { sandbox, plan } = options;
+    if (resolved.kind === 'run' && !sandbox.ok) {
+      // The reason leads: podview and kubectl show this on one line, and the start must say what to do.
+      finish(ws, failure(500, 'InternalError', sandbox.reason));
+      return;
+    }
+    const missing = resolved.kind === 'notFound' ? resolved.executable : resolved.kind === 'run' && !executableExists(plan, resolved.argv[0] ?? '') ? (resolved.argv[0] ?? '') : undefined;
+    if (missing !== undefined) {
       // Docker-style runtimes print the OCI error to the terminal and report exit code 126.
-      const message = notFoundMessage(resolved.executable);
+      const message = notFoundMessage(missing);
       send(1, Buffer.from(`${message}\r\n`));
       finish(ws, exitStatus(options.command, 126, message));
       return;
@@ -74,9 +85,10 @@ export function runSession(ws: WebSocket, options: SessionOptions): void {
       finish(ws, successStatus());
       return;
     }
+    if (resolved.kind !== 'run' || !sandbox.ok) return;
     proc = runProcess({
       argv: resolved.argv,
-      cwd: options.cwd,
+      sandbox: { tool: sandbox, plan },
       env: options.env,
       stdin: options.stdin,
       tty: options.tty,

@@ -1,7 +1,7 @@
 // One run of one container: its bounded history of stamped lines and the follow streams
 // attached to it. When the instance ends (restart, exit, Pod deleted) every follower's
 // response ends too, as a kubelet closes the stream of a container that is gone.
-import type { ServerResponse } from 'node:http';
+import type { Writable } from 'node:stream';
 import { LineClock } from './timestamps.ts';
 
 export interface LogRecord {
@@ -11,7 +11,8 @@ export interface LogRecord {
 }
 
 export interface Follower {
-  res: ServerResponse;
+  /** A follow response, or the stdout of a pods/attach session. */
+  res: Writable;
   timestamps: boolean;
   /** Bytes still allowed by limitBytes; Infinity without a limit. */
   remaining: number;
