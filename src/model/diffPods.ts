@@ -101,6 +101,16 @@ function summaryOf(verdict: DiffVerdict, differences: DiffRow[], a: DiffPodRef, 
   return `${differences.length} difference${differences.length === 1 ? '' : 's'}: ${shown.join(', ')}${more}`;
 }
 
+const SECTION_RANK: Record<FacetSection, number> = { pod: 0, volume: 1, container: 2, label: 3, annotation: 4 };
+
+/** Rows grouped as a screen draws them: Pod, volumes, each container in spec order (a's, then b's own), labels, annotations. */
+function displayOrder(factsA: readonly Facet[], factsB: readonly Facet[]): (x: DiffRow, y: DiffRow) => number {
+  const containerRank = new Map<string, number>();
+  for (const f of [...factsA, ...factsB]) if (f.container && !containerRank.has(f.container)) containerRank.set(f.container, containerRank.size);
+  // Sort is stable, so within one group the rows keep the order the facts were read in.
+  return (x, y) => SECTION_RANK[x.section] - SECTION_RANK[y.section] || (containerRank.get(x.container) ?? -1) - (containerRank.get(y.container) ?? -1);
+}
+
 /** Compares Pod a with Pod b; diffPods(b, a) is the same result with the two sides swapped. */
 export function diffPods(a: unknown, b: unknown, options: DiffOptions): PodDiff {
   const factsA = podFacets(a);
@@ -117,6 +127,9 @@ export function diffPods(a: unknown, b: unknown, options: DiffOptions): PodDiff 
   };
   for (const f of factsA) visit(f, f.value, byKeyB.get(keyOf(f))?.value ?? null);
   for (const f of factsB) if (!keysA.has(keyOf(f))) visit(f, null, f.value);
+  const order = displayOrder(factsA, factsB);
+  differences.sort(order);
+  expected.sort(order);
   const refA = refOf(a);
   const refB = refOf(b);
   const nodeOnly = differences.length > 0 && differences.every((r) => r.section === 'pod' && r.field === 'node');

@@ -48,6 +48,14 @@ export const EXPECTED_ANNOTATIONS: ReadonlySet<string> = new Set([
   'batch.kubernetes.io/job-completion-index',
 ]);
 
+/**
+ * The service account token volume the admission plugin adds is named with a random suffix
+ * per Pod (kube-api-access-4gj4n): it is compared as "kube-api-access-*", the name itself is
+ * an expected difference.
+ */
+const TOKEN_VOLUME = /^kube-api-access-[a-z0-9]{5}$/;
+export const tokenVolumeName = (name: string): string => (TOKEN_VOLUME.test(name) ? 'kube-api-access-*' : name);
+
 type Add = (section: FacetSection, container: string, field: string, value: string | undefined, expected?: boolean) => void;
 
 /** "registry/app@sha256:abcd…" or "docker-pullable://x@sha256:…" -> "sha256:abcd…"; other ids as they are. */
@@ -81,7 +89,7 @@ function containerFacets(add: Add, kind: string, container: Obj, status: Obj | u
   for (const e of envFromViews(container)) add('container', name, `envFrom ${e.kind} ${e.name}`, e.prefix ? `prefix ${e.prefix}` : 'all keys');
   for (const m of objs(container.volumeMounts)) {
     const sub = text(m.subPath);
-    add('container', name, `mount ${text(m.mountPath) ?? ''}`, `${text(m.name) ?? ''}${sub ? ` subPath ${sub}` : ''}${m.readOnly === true ? ' (ro)' : ''}`);
+    add('container', name, `mount ${text(m.mountPath) ?? ''}`, `${tokenVolumeName(text(m.name) ?? '')}${sub ? ` subPath ${sub}` : ''}${m.readOnly === true ? ' (ro)' : ''}`);
   }
   for (const p of objs(container.ports)) add('container', name, `port ${int(p.containerPort)}/${text(p.protocol) ?? 'TCP'}`, text(p.name) ?? '');
   resourceFacets(add, name, container);
@@ -138,7 +146,9 @@ export function podFacets(pod: unknown): Facet[] {
     // A StatefulSet's claim is named after its Pod (data-web-0, data-web-1): that part is expected to differ.
     const summary = text(volumeSummary(source)) ?? '';
     const perPod = source.kind === 'persistentVolumeClaim' && podName !== '' && summary.includes(`-${podName}`);
-    add('volume', '', `volume ${text(v.name) ?? ''}`, perPod ? summary.replace(`-${podName}`, '-<pod>') : summary);
+    const name = text(v.name) ?? '';
+    if (tokenVolumeName(name) !== name) add('volume', '', 'token volume name', name, true);
+    add('volume', '', `volume ${tokenVolumeName(name)}`, perPod ? summary.replace(`-${podName}`, '-<pod>') : summary);
   }
   const statuses = (field: string): Map<string, Obj> => new Map(objs(status[field]).map((s) => [text(s.name) ?? '', s]));
   const groups = [
