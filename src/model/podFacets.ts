@@ -119,8 +119,19 @@ export function controllerOwner(pod: unknown): { kind: string; name: string; uid
 /** The Pod's facts in a stable order: Pod, volumes, containers (init, app, ephemeral), labels, annotations. */
 export function podFacets(pod: unknown): Facet[] {
   const out: Facet[] = [];
+  const seen = new Map<string, Facet>();
+  // A key met twice (two env entries or containers of one name, as a broken manifest may
+  // have) keeps one fact with both values, so each key is compared once, whole.
   const add: Add = (section, container, field, value, expected = false) => {
-    if (value !== undefined) out.push({ section, container, field, value, expected });
+    if (value === undefined) return;
+    const key = `${section}\u0000${container}\u0000${field}`;
+    const known = seen.get(key);
+    if (known) known.value = `${known.value}; ${value}`;
+    else {
+      const fact = { section, container, field, value, expected };
+      seen.set(key, fact);
+      out.push(fact);
+    }
   };
   const p = obj(pod);
   const meta = obj(p.metadata);
