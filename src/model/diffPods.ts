@@ -16,7 +16,8 @@ import type { Usage } from './types.ts';
 export interface DiffPodRef {
   namespace: string;
   name: string;
-  node: string;
+  /** null while the Pod is not scheduled. */
+  node: string | null;
   /** The controller owner, or null for a bare Pod. */
   owner: { kind: string; name: string; uid: string } | null;
 }
@@ -65,7 +66,7 @@ function refOf(pod: unknown): DiffPodRef {
   return {
     namespace: text(meta.namespace) ?? '',
     name: text(meta.name) ?? '',
-    node: text(obj(obj(pod).spec).nodeName) ?? '',
+    node: text(obj(obj(pod).spec).nodeName) ?? null,
     owner: controllerOwner(pod) ?? null,
   };
 }
@@ -95,7 +96,7 @@ function rowName(row: DiffRow): string {
 
 function summaryOf(verdict: DiffVerdict, differences: DiffRow[], a: DiffPodRef, b: DiffPodRef): string {
   if (verdict === 'no difference') return 'no difference';
-  if (verdict === 'no difference but the node') return `no difference but the node (${a.node || '(not scheduled)'} vs ${b.node || '(not scheduled)'})`;
+  if (verdict === 'no difference but the node') return `no difference but the node (${a.node ?? '(not scheduled)'} vs ${b.node ?? '(not scheduled)'})`;
   const shown = differences.slice(0, 4).map(rowName);
   const more = differences.length > shown.length ? `, and ${differences.length - shown.length} more` : '';
   return `${differences.length} difference${differences.length === 1 ? '' : 's'}: ${shown.join(', ')}${more}`;

@@ -158,6 +158,7 @@ export function podFacets(pod: unknown): Facet[] {
     const summary = text(volumeSummary(source)) ?? '';
     const perPod = source.kind === 'persistentVolumeClaim' && podName !== '' && summary.includes(`-${podName}`);
     const name = text(v.name) ?? '';
+    if (perPod) add('volume', '', `claim of ${name}`, summary, true);
     if (tokenVolumeName(name) !== name) add('volume', '', 'token volume name', name, true);
     add('volume', '', `volume ${tokenVolumeName(name)}`, perPod ? summary.replace(`-${podName}`, '-<pod>') : summary);
   }

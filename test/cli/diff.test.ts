@@ -17,8 +17,8 @@ const nameOf = (p: V1Pod): string => p.metadata?.name as string;
 interface DiffDoc {
   apiVersion: string;
   kind: string;
-  a: { namespace: string; name: string; node: string; owner: { kind: string; name: string; uid: string } | null };
-  b: { namespace: string; name: string; node: string; owner: { kind: string; name: string; uid: string } | null };
+  a: { namespace: string; name: string; node: string | null; owner: { kind: string; name: string; uid: string } | null };
+  b: { namespace: string; name: string; node: string | null; owner: { kind: string; name: string; uid: string } | null };
   sameOwner: boolean;
   verdict: string;
   summary: string;
@@ -47,6 +47,10 @@ test('--diff without a value picks the oldest healthy sibling and prints JSON', 
   assert.equal(doc.verdict, sameNode ? 'no difference' : 'no difference but the node');
   assert.ok(doc.expected.some((r) => r.field === 'uid'));
   assert.ok(doc.usage.length > 0, 'the sim serves metrics, so usage is there');
+  // A StatefulSet's Pods differ in their pod-name label, so the sibling list must not select on it.
+  const sts = await runBin(['orders-db-0', '--diff', '-o', 'json', '-n', 'shop', '--kubeconfig', h.kubeconfigPath]);
+  assert.equal(sts.code, 0, sts.stderr);
+  assert.equal((JSON.parse(sts.stdout) as DiffDoc).b.name, 'orders-db-1');
 });
 
 test('--diff OTHER as text, for an incident ticket; no Secret value anywhere in any format', async (t) => {

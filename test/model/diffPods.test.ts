@@ -108,6 +108,18 @@ test('everything from the cluster is sanitized: no control sequence reaches the 
   assert.match(json, /"b":"xy"/);
 });
 
+test('a StatefulSet\'s claims named after each Pod are expected to differ, another claim is not', () => {
+  const make = (name: string, claim: string): V1Pod => ({
+    metadata: { name, uid: name, ownerReferences: [{ apiVersion: 'apps/v1', kind: 'StatefulSet', name: 'db', uid: 'sts', controller: true }] },
+    spec: { nodeName: 'n1', containers: [{ name: 'pg', image: 'postgres:16', volumeMounts: [{ name: 'data', mountPath: '/data' }] }], volumes: [{ name: 'data', persistentVolumeClaim: { claimName: claim } }] },
+  });
+  const same = diffPods(make('db-0', 'data-db-0'), make('db-1', 'data-db-1'), { now: NOW });
+  assert.equal(same.verdict, 'no difference');
+  assert.deepEqual(row(same.expected, 'claim of data'), { section: 'volume', container: '', field: 'claim of data', a: 'pvc data-db-0', b: 'pvc data-db-1' });
+  const other = diffPods(make('db-0', 'data-db-0'), make('db-1', 'restored-snapshot'), { now: NOW });
+  assert.deepEqual(row(other.differences, 'volume data'), { section: 'volume', container: '', field: 'volume data', a: 'pvc data-<pod>', b: 'pvc restored-snapshot' });
+});
+
 test('a bare Pod and a replica: not the same owner, and the owner row says so', () => {
   const bare = demoPods.find((p) => p.metadata?.name === 'guestbook') as V1Pod;
   const [replica] = replicasOf('cart-api-');
