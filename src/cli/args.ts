@@ -21,7 +21,7 @@ function declare(y: Argv, flags: readonly FlagSpec[]): Argv {
     y.option(flag.name, {
       alias: flag.alias,
       type: flag.type,
-      requiresArg: flag.type !== 'boolean',
+      requiresArg: flag.type !== 'boolean' && flag.optionalValue !== true,
       global: false,
     });
   }
@@ -152,7 +152,7 @@ function logLines(raw: Raw): number | undefined {
 
 function rejectEmpty(raw: Raw, command: CommandName | 'view'): void {
   for (const flag of flagsFor(command)) {
-    if (flag.type === 'string' && raw[flag.name] === '') throw new UserError(`flag ${spelled(flag)} needs a value${flag.value ? ` (${flag.value})` : ''}`);
+    if (flag.type === 'string' && flag.optionalValue !== true && raw[flag.name] === '') throw new UserError(`flag ${spelled(flag)} needs a value${flag.value ? ` (${flag.value})` : ''}`);
   }
 }
 
@@ -181,8 +181,9 @@ export function parseArgs(argv: readonly string[]): ParsedCommand {
       (y) => declare(y.positional('pod', { type: 'string' }), flagsFor('view')),
       (raw: Raw) => {
         rejectEmpty(raw, 'view');
-        const args = { ...clusterArgs(raw), pod: optionalString(raw, 'pod'), output: outputFormat(raw), filename: optionalString(raw, 'filename'), once: raw.once === true, probe: raw.probe === true, logColors: raw['log-colors'] === true, logLines: logLines(raw), shell: shellFlag(raw), color: colorFlag(raw) };
+        const args = { ...clusterArgs(raw), pod: optionalString(raw, 'pod'), output: outputFormat(raw), filename: optionalString(raw, 'filename'), once: raw.once === true, ...(raw.diff === undefined ? {} : { diff: String(raw.diff) }), probe: raw.probe === true, logColors: raw['log-colors'] === true, logLines: logLines(raw), shell: shellFlag(raw), color: colorFlag(raw) };
         if (args.pod && args.allNamespaces) throw new UserError('a Pod name cannot be combined with -A/--all-namespaces: use -n NAMESPACE');
+        if (args.diff !== undefined && (args.selector !== undefined || args.fieldSelector !== undefined || args.allNamespaces)) throw new UserError('--diff compares two named Pods of one namespace; it cannot be used with -l, --field-selector or -A');
         result = { kind: 'view', args };
       },
     )

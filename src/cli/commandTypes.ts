@@ -20,6 +20,8 @@ export interface ViewArgs extends ClusterArgs {
   output?: OutputFormat;
   filename?: string;
   once: boolean;
+  /** --diff: the Pod to compare POD with; "" (the flag without a value) picks a sibling of the same owner. */
+  diff?: string;
   probe: boolean;
   logColors: boolean;
   /** --shell as typed: PATH and/or CONTAINER=PATH, comma-separated. */

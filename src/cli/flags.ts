@@ -10,6 +10,8 @@ export interface FlagSpec {
   /** Placeholder shown in help, e.g. "NAMESPACE". */
   value?: string;
   description: string;
+  /** The flag alone means something (--diff: pick a sibling), so an empty value is accepted. */
+  optionalValue?: boolean;
   /** Allowed values; anything else is a one-line error naming them. */
   choices?: readonly string[];
   /** What shell completion offers for the value. */
@@ -38,6 +40,7 @@ export const VIEW_FLAGS: readonly FlagSpec[] = [
   { name: 'output', alias: 'o', type: 'string', value: 'FORMAT', description: 'snapshot format: text, json or yaml', choices: OUTPUT_FORMATS, completes: 'choices' },
   { name: 'filename', alias: 'f', type: 'string', value: 'FILE', description: 'read Pod manifests from FILE (- for stdin) instead of a cluster', completes: 'files' },
   { name: 'once', type: 'boolean', description: 'print a snapshot and exit instead of starting the TUI' },
+  { name: 'diff', type: 'string', value: '[OTHER]', optionalValue: true, description: 'compare POD with OTHER as hosts (no value: a healthy sibling of the same owner), print and exit', completes: 'pods' },
   { name: 'probe', type: 'boolean', description: 'probe listening sockets in the Pod (runs a read-only exec)' },
   { name: 'shell', type: 'string', value: '[CONTAINER=]PATH', description: 'shell for s: PATH for every container and/or CONTAINER=PATH, comma-separated' },
   { name: 'log-colors', type: 'boolean', description: 'in the log view, keep the colours a container writes' },

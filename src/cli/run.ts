@@ -16,7 +16,7 @@ export function versionLine(): string {
 
 /** The TUI needs a terminal on both ends; anything else (a pipe, a file, --once, -o, -f) gets a snapshot. */
 export function wantsSnapshot(args: ViewArgs, stdoutIsTTY: boolean, stdinIsTTY: boolean): boolean {
-  return args.once || args.output !== undefined || args.filename !== undefined || !stdoutIsTTY || !stdinIsTTY;
+  return args.once || args.diff !== undefined || args.output !== undefined || args.filename !== undefined || !stdoutIsTTY || !stdinIsTTY;
 }
 
 export async function run(argv: readonly string[]): Promise<number> {
@@ -40,6 +40,10 @@ export async function run(argv: readonly string[]): Promise<number> {
     case 'view': {
       const { args } = command;
       if (!wantsSnapshot(args, out.isTTY === true, process.stdin.isTTY === true)) return (await import('./tui.ts')).startTui(args);
+      if (args.diff !== undefined) {
+        await (await import('./diffCommand.ts')).writeDiff(args, { stdout: out });
+        return 0;
+      }
       const { writeSnapshot } = await import('./snapshot.ts');
       await writeSnapshot(args, {
         stdout: out,
