@@ -64,3 +64,9 @@ export function podYaml(pod: unknown, options: PodYamlOptions = {}): PodYaml {
   const lines = text.endsWith('\n') ? text.slice(0, -1).split('\n') : text.split('\n');
   return { text, lines, foldedManagedFields: folded };
 }
+
+/** The name `w` suggests for the file: namespace_name.yaml, with anything but [A-Za-z0-9._-] made "_". */
+export function podYamlFileName(namespace: string, name: string): string {
+  const safe = (part: string) => part.replace(/[^A-Za-z0-9._-]/g, '_').replace(/^\.+/, '_') || '_';
+  return `${safe(namespace)}_${safe(name)}.yaml`;
+}

@@ -52,3 +52,10 @@ export interface VolumeListing {
 }
 
 export type VolumeListOutcome = { kind: 'listing'; listing: VolumeListing } | { kind: 'error'; message: string };
+
+/** The three requests as one service: the CLI wires `cluster/podActions.ts`'s implementation, tests a fake. */
+export interface PodActionServices {
+  podYaml(request: PodYamlRequest): Promise<PodYamlOutcome>;
+  restartPod(request: RestartRequest): Promise<RestartOutcome>;
+  listVolume(request: VolumeListRequest): Promise<VolumeListOutcome>;
+}

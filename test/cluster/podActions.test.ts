@@ -8,6 +8,7 @@ import type { V1Pod } from '@kubernetes/client-node';
 import { withSim } from './simHarness.ts';
 import { waitFor } from './waitFor.ts';
 import { readPodYaml } from '../../src/cluster/podYamlRead.ts';
+import { podActionServices } from '../../src/cluster/podActions.ts';
 import { canDeletePod, restartPod } from '../../src/cluster/podDelete.ts';
 import { getJson } from '../../src/cluster/request.ts';
 import { KUBECTL, NO_KUBECTL } from '../sim/simHarness.ts';
@@ -30,7 +31,7 @@ test('the YAML of a Pod read from the sim is the object as served, managedFields
   assert.equal(folded.yaml.foldedManagedFields, served.metadata!.managedFields!.length);
   const { managedFields: _managed, ...metadata } = served.metadata!;
   assert.deepEqual(load(folded.yaml.text, { schema: CORE_SCHEMA }), { ...served, metadata });
-  const whole = await readPodYaml(config.kubeConfig, { ...key, managedFields: true });
+  const whole = await podActionServices(config.kubeConfig).podYaml({ ...key, managedFields: true });
   assert.ok(whole.kind === 'yaml');
   assert.deepEqual(load(whole.yaml.text, { schema: CORE_SCHEMA }), served);
   // A Pod that is not there, and one the user may not read: one line each.

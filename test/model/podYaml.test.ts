@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { CORE_SCHEMA, load } from 'js-yaml';
-import { managedFieldsMarker, podYaml } from '../../src/model/podYaml.ts';
+import { managedFieldsMarker, podYaml, podYamlFileName } from '../../src/model/podYaml.ts';
 import { hasControls } from '../../src/text/sanitize.ts';
 
 const managedFields = [
@@ -78,4 +78,10 @@ test('property: any JSON object comes out as YAML with no control character, and
     }),
     { numRuns: 200 },
   );
+});
+
+test('the suggested file name keeps a plain name and turns anything else into "_"', () => {
+  assert.equal(podYamlFileName('shop', 'web-7d9.abc'), 'shop_web-7d9.abc.yaml');
+  assert.equal(podYamlFileName('..', 'a/../b\u001b[2J'), '__a_.._b__2J.yaml');
+  fc.assert(fc.property(fc.string({ unit: 'binary' }), fc.string({ unit: 'binary' }), (ns, name) => assert.match(podYamlFileName(ns, name), /^[A-Za-z0-9_-][A-Za-z0-9._-]*\.yaml$/)));
 });
