@@ -56,7 +56,7 @@ function cleanName(raw: string): string {
   return sanitize(raw.replace(/[\n\r\u000b\u000c]/g, '\u0007'));
 }
 
-export function joinMountPath(mountPath: string, relative: string): string {
+function joinMountPath(mountPath: string, relative: string): string {
   return `${mountPath.replace(/\/+$/, '')}/${relative}`;
 }
 
@@ -116,7 +116,7 @@ export function largestFirst(files: readonly VolumeFile[]): VolumeFile[] {
 }
 
 /** Share of an emptyDir's sizeLimit in use from which a finding is raised. */
-export const NEAR_SIZE_LIMIT = 0.8;
+const NEAR_SIZE_LIMIT = 0.8;
 
 /**
  * The `du` total against the sizeLimit: at 80 % a warning, at or past it an error (the kubelet

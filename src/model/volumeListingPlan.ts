@@ -5,6 +5,7 @@
 
 import { specContainers, statusIndex } from './kinds.ts';
 import { obj, objs, str } from './read.ts';
+import { KUBELET_READ_ONLY } from './volumes.ts';
 import { sanitize } from '../text/sanitize.ts';
 
 export interface ListingPlan {
@@ -27,7 +28,6 @@ export type ListingPlanResult = { ok: true; plan: ListingPlan } | { ok: false; r
 /** How deep below the mount point the listing goes. */
 export const LISTING_DEPTH = 4;
 
-const KUBELET_READ_ONLY = new Set(['configMap', 'secret', 'downwardAPI', 'projected']);
 const SECRET_PROJECTIONS = new Set(['secret', 'serviceAccountToken', 'podCertificate']);
 
 // One record per file, each ending "\n\0"; the first is the du total. stat's output is followed
