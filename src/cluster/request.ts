@@ -203,7 +203,7 @@ export async function openList(kubeConfig: KubeConfig, path: string, query: Quer
 /** Sends a JSON body (a SelfSubjectAccessReview, an ephemeral-container patch) and returns the parsed answer. */
 export async function sendJson<T>(
   kubeConfig: KubeConfig,
-  method: typeof HttpMethod.POST | typeof HttpMethod.PATCH,
+  method: typeof HttpMethod.POST | typeof HttpMethod.PATCH | typeof HttpMethod.DELETE,
   path: string,
   body: unknown,
   options: RequestOptions & { contentType?: string } = {},

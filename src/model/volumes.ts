@@ -7,7 +7,7 @@ import { volumeSource, volumeSummary } from './volumeSource.ts';
 
 // The kubelet mounts these read-only whatever the volumeMount says (since 1.9.4/1.10):
 // the matrix shows what the container gets, not what the manifest asked for.
-const KUBELET_READ_ONLY = new Set(['configMap', 'secret', 'downwardAPI', 'projected']);
+export const KUBELET_READ_ONLY = new Set(['configMap', 'secret', 'downwardAPI', 'projected']);
 
 export function volumeViews(pod: unknown): VolumeView[] {
   const spec = obj(obj(pod).spec);
