@@ -5,6 +5,7 @@ import { KubeConfig } from '@kubernetes/client-node';
 import { loadConfig, parseRequestTimeout } from '../cluster/config.ts';
 import type { LoadedConfig } from '../cluster/config.ts';
 import type { ClusterArgs } from './commandTypes.ts';
+import { sanitize } from '../text/sanitize.ts';
 
 export interface Target extends LoadedConfig {
   /** undefined: every namespace (-A). */
@@ -51,6 +52,7 @@ export async function openTarget(args: ClusterArgs): Promise<Target> {
       namespace: args.namespace,
       requestTimeout: args.requestTimeout,
     });
+    if (loaded.notice) process.stderr.write(`${sanitize(loaded.notice)}\n`);
   }
   // The demo shows its whole (small) cluster unless a namespace was asked for.
   const everywhere = args.allNamespaces || (args.demo && args.namespace === undefined);
