@@ -227,7 +227,7 @@ export function parseArgs(argv: readonly string[]): ParsedCommand {
       (y) => declare(y, flagsFor('sim')),
       (raw: Raw) => {
         rejectEmpty(raw, 'sim');
-        result = { kind: 'sim', kubeconfigOut: optionalString(raw, 'kubeconfig-out') };
+        result = { kind: 'sim', kubeconfigOut: optionalString(raw, 'kubeconfig-out'), force: raw.force === true };
       },
     );
   parser.parseSync();

@@ -61,7 +61,7 @@ export type ParsedCommand =
   | { kind: 'exec'; args: ExecArgs }
   | { kind: 'version' }
   | { kind: 'completion'; shell: ShellName }
-  | { kind: 'sim'; kubeconfigOut?: string }
+  | { kind: 'sim'; kubeconfigOut?: string; force?: boolean }
   | { kind: 'help'; topic: CommandName | 'view' }
   /** kubectl's plugin completion protocol (cobra's hidden __complete command). */
   | { kind: 'complete'; words: string[] };

@@ -66,6 +66,7 @@ export const EXEC_FLAGS: readonly FlagSpec[] = [
 
 export const SIM_FLAGS: readonly FlagSpec[] = [
   { name: 'kubeconfig-out', type: 'string', value: 'FILE', description: 'write the kubeconfig for the simulated cluster here', completes: 'files' },
+  { name: 'force', type: 'boolean', description: 'let --kubeconfig-out replace an existing regular file (never a symbolic link)' },
 ];
 
 export const HELP_FLAG: FlagSpec = { name: 'help', alias: 'h', type: 'boolean', description: 'show this help' };

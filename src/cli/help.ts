@@ -59,7 +59,7 @@ const TOPICS: Record<CommandName | 'view', Topic> = {
   sim: {
     summary: 'Run the simulated API server with the demo scenario until interrupted, and write\na kubeconfig for it, so that kubectl, k9s or podview can be pointed at it.',
     examples: [['Start it and use it from kubectl', 'kubectl podview sim --kubeconfig-out /tmp/sim.yaml\n  kubectl --kubeconfig /tmp/sim.yaml get pods -A']],
-    usage: ['kubectl podview sim [--kubeconfig-out FILE]'],
+    usage: ['kubectl podview sim [--kubeconfig-out NEW-FILE [--force]]'],
   },
 };
 

@@ -53,6 +53,6 @@ export async function run(argv: readonly string[]): Promise<number> {
     case 'exec':
       return (await import('./execEntry.ts')).runExec(command.args);
     case 'sim':
-      return (await import('./simEntry.ts')).runSim(command.kubeconfigOut);
+      return (await import('./simEntry.ts')).runSim(command.kubeconfigOut, command.force === true);
   }
 }

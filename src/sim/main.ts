@@ -8,6 +8,8 @@ import type { Scenario } from './scenario/types.ts';
 
 export interface SimCommandOptions {
   kubeconfigOut?: string;
+  /** May replace an existing regular file at kubeconfigOut (never a link). */
+  replace?: boolean;
   scenario: Scenario;
   port?: number;
   tls?: boolean;
@@ -19,7 +21,7 @@ export async function runSimCommand(options: SimCommandOptions): Promise<void> {
   const print = options.print ?? ((line: string) => process.stdout.write(line + '\n'));
   const sim = await startSim({ scenario: options.scenario, port: options.port, tls: options.tls ?? true, live: true });
   const path = resolve(options.kubeconfigOut ?? join(mkdtempSync(join(tmpdir(), 'podview-sim-')), 'kubeconfig'));
-  sim.writeKubeconfig(path);
+  sim.writeKubeconfig(path, { replace: options.replace === true });
   print(`podview sim: a simulated Kubernetes API server is listening on ${sim.url}`);
   print(`kubeconfig written to ${path}`);
   print(`try: kubectl --kubeconfig ${path} get pods -A`);
