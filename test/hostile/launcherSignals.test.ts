@@ -32,7 +32,7 @@ async function until(what: string, predicate: () => boolean): Promise<void> {
 
 /** The launcher under the old Node with the product (its re-exec) running `sim`; both pids. */
 async function startRelaunched(dir: string): Promise<{ launcher: ReturnType<typeof spawn>; child: number }> {
-  const env = { ...process.env, PATH: `${path.dirname(OLD_NODE)}:/bin` };
+  const env: NodeJS.ProcessEnv = { ...process.env, PATH: `${path.dirname(OLD_NODE)}:/bin` };
   delete env.PODVIEW_LAUNCHER_REEXEC;
   const launcher = spawn(OLD_NODE, [BIN, 'sim', '--kubeconfig-out', path.join(dir, 'kubeconfig')], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
