@@ -98,3 +98,23 @@ test('the compile cache directory is created 0700 and never used through a link'
   assert.equal((await run(linked)).code, 0);
   assert.deepEqual(fs.readdirSync(planted), [], 'nothing written through the link');
 });
+
+test('sim without --kubeconfig-out writes a new 0600 file in a fresh 0700 directory', async () => {
+  const { spawn } = await import('node:child_process');
+  const child = spawn(process.execPath, [BIN, 'sim'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+  const deadline = Date.now() + 30_000;
+  while (!/kubeconfig written to (\S+)/.test(out) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+  const file = /kubeconfig written to (\S+)/.exec(out)?.[1];
+  try {
+    assert.ok(file, `the path is printed: ${out}`);
+    assert.equal(fs.statSync(file).mode & 0o777, 0o600);
+    assert.equal(fs.statSync(path.dirname(file)).mode & 0o777, 0o700);
+    assert.equal(fs.statSync(path.dirname(file)).uid, process.getuid?.());
+  } finally {
+    child.kill('SIGINT');
+    await new Promise((r) => child.on('exit', r));
+    if (file) fs.rmSync(path.dirname(file), { recursive: true, force: true });
+  }
+});
