@@ -4,7 +4,7 @@
 // whose modes the remote shell changed (insert mode, autowrap off, a scroll region) reset.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -22,7 +22,7 @@ const LIST = (s: string): boolean => /NAMESPACE\s+NAME/.test(s) && /^> /m.test(s
 const SHELL = (s: string): boolean => /Opening a shell in \S+ \(detach: ctrl-\]\)/.test(s) && /^# ?$/m.test(s);
 
 /** A tmux session with the TUI (--demo) started from a clean bash; what runs after it records the terminal. */
-async function startTui(t: { after(fn: () => void): void }, label: string): Promise<{ session: string; screen: () => string; waitFor: ReturnType<typeof waiterOn>; dir: string }> {
+async function startTui(t: { after(fn: () => void): void }, label: string, args = '--demo'): Promise<{ session: string; screen: () => string; waitFor: ReturnType<typeof waiterOn>; dir: string }> {
   const session = `podview-hostile-${label}-${process.pid}`;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'podview-term-'));
   startCleanShell(session, 120, ROWS);
@@ -33,7 +33,7 @@ async function startTui(t: { after(fn: () => void): void }, label: string): Prom
   const screen = screenOf(session);
   const waitFor = waiterOn(screen);
   // After podview: the tty's settings, then whatever a paste sends to a program that reads raw bytes.
-  tmux('send-keys', '-t', session, `${process.execPath} ${BIN} --demo; stty -a > ${dir}/stty; cat -v > ${dir}/paste`, 'Enter');
+  tmux('send-keys', '-t', session, `${process.execPath} ${BIN} ${args}; stty -a > ${dir}/stty; cat -v > ${dir}/paste`, 'Enter');
   await waitFor('the Pod list', LIST);
   return { session, screen, waitFor, dir };
 }
@@ -121,6 +121,25 @@ test('a second shell starts on a clean screen, and modes the first one set are r
   assert.ok(!second.includes('FIRST-MARK'), `nothing of the first session shows:\n${second}`);
   tmux('send-keys', '-t', session, 'C-]');
   await waitFor('the TUI again', LIST);
+  tmux('send-keys', '-t', session, 'q');
+  await assertTerminalGivenBack(session, dir);
+});
+
+test('the server dying during an exec session gives the TUI back, and q gives the terminal back', { skip }, async (t) => {
+  assertBuilt();
+  const simDir = fs.mkdtempSync(path.join(os.tmpdir(), 'podview-term-sim-'));
+  const kubeconfig = path.join(simDir, 'kubeconfig');
+  const sim = spawn(process.execPath, [BIN, 'sim', '--kubeconfig-out', kubeconfig], { stdio: ['ignore', 'pipe', 'ignore'] });
+  t.after(() => {
+    if (sim.exitCode === null) sim.kill('SIGKILL');
+    fs.rmSync(simDir, { recursive: true, force: true });
+  });
+  await new Promise<void>((resolve) => sim.stdout!.on('data', (d: Buffer) => d.toString().includes('press Ctrl-C') && resolve()));
+  const { session, waitFor, dir } = await startTui(t, 'simdies', `--kubeconfig ${kubeconfig} -A`);
+  await enterView('exec', session, waitFor);
+  sim.kill('SIGKILL');
+  await waitFor('the TUI again, the session ended', (s) => /NAMESPACE\s+NAME/.test(s));
+  assert.equal(flag(session, 'alternate_on'), '1', 'the TUI is back on the alternate screen');
   tmux('send-keys', '-t', session, 'q');
   await assertTerminalGivenBack(session, dir);
 });
