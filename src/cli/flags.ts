@@ -74,6 +74,7 @@ export const SIM_FLAGS: readonly FlagSpec[] = [
   { name: 'churn', type: 'number', value: 'RATE', description: 'RATE changes per second: restarts, readiness flips, creations, deletions' },
   { name: 'seed', type: 'number', value: 'S', description: 'seed for the cluster, the churn and the faults (default 1): same seed, same run' },
   { name: 'faults', type: 'boolean', description: 'inject faults now and then: dropped watches, stalls, 410 Gone, 403 flaps, slow responses' },
+  { name: 'force', type: 'boolean', description: 'let --kubeconfig-out replace an existing regular file (never a symbolic link)' },
 ];
 
 export const HELP_FLAG: FlagSpec = { name: 'help', alias: 'h', type: 'boolean', description: 'show this help' };

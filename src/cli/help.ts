@@ -66,7 +66,7 @@ const TOPICS: Record<CommandName | 'view', Topic> = {
       ['Another cluster, the same every time', 'kubectl podview sim --pods 1000 --seed 42'],
       ['Dropped watches, stalls, 410s and 403s now and then', 'kubectl podview sim --pods 1000 --faults'],
     ],
-    usage: ['kubectl podview sim [--kubeconfig-out FILE] [--pods N [--namespaces M]] [--churn RATE] [--seed S] [--faults]'],
+    usage: ['kubectl podview sim [--kubeconfig-out NEW-FILE [--force]] [--pods N [--namespaces M]] [--churn RATE] [--seed S] [--faults]'],
   },
 };
 

@@ -38,6 +38,23 @@ function writableDir(preferred: string | undefined): string {
   }
 }
 
+/**
+ * Saves under the first free name: base, base-1, base-2... Each try is an O_EXCL create, so an
+ * existing file is never overwritten and a symbolic link (dangling or not) is never written
+ * through; it only moves the save on to the next name.
+ */
+export async function writeNewFileIn(dir: string, base: string, text: string): Promise<string> {
+  for (let n = 0; ; n++) {
+    const file = path.join(dir, n === 0 ? base : base.replace(/(\.[^.]*)?$/, `-${n}$1`));
+    try {
+      await fs.promises.writeFile(file, text, { mode: 0o600, flag: 'wx' });
+      return file;
+    } catch (err) {
+      if ((err as { code?: string }).code !== 'EEXIST' || n >= 9999) throw err;
+    }
+  }
+}
+
 export function createServices(deps: ServiceDeps): PodviewServices {
   return {
     focus: (pod) => deps.details.focus(pod),
@@ -46,13 +63,7 @@ export function createServices(deps: ServiceDeps): PodviewServices {
     debug: (request) => debugAndExec(deps.kubeConfig, request, deps.terminal),
     probePorts: (pod) => probePorts(deps.kubeConfig, pod),
     async saveText(suggestedName, text) {
-      const dir = writableDir(deps.saveDir);
-      const base = safeFileName(suggestedName);
-      let file = path.join(dir, base);
-      // Never overwrite: the user may save the same view twice.
-      for (let n = 1; fs.existsSync(file); n++) file = path.join(dir, base.replace(/(\.[^.]*)?$/, `-${n}$1`));
-      await fs.promises.writeFile(file, text, { mode: 0o600, flag: 'wx' });
-      return file;
+      return writeNewFileIn(writableDir(deps.saveDir), safeFileName(suggestedName), text);
     },
   };
 }

@@ -12,6 +12,8 @@ export interface SimArgs {
   seed: number;
   /** The soak's fault schedule: dropped watches, stalls, 410s, 403 flaps, slow responses. */
   faults: boolean;
+  /** --kubeconfig-out may replace an existing regular file (never a link). */
+  force: boolean;
 }
 
 type Raw = Record<string, unknown>;
@@ -43,5 +45,5 @@ export function parseSimArgs(raw: Raw, argv: readonly string[]): SimArgs {
   // yargs reads "--faults=maybe" as false without a word: a switch takes no value but true or false.
   const spelled = argv.find((token) => token.startsWith('--faults=') && !/^--faults=(true|false)$/i.test(token));
   if (spelled) throw new UserError(`invalid value "${spelled.slice('--faults='.length)}" for --faults: it is a switch (--faults, or --faults=false)`);
-  return { kubeconfigOut, pods, namespaces, churn, seed, faults: raw.faults === true };
+  return { kubeconfigOut, pods, namespaces, churn, seed, faults: raw.faults === true, force: raw.force === true };
 }

@@ -6,6 +6,7 @@ import { loadConfig, parseRequestTimeout } from '../cluster/config.ts';
 import type { LoadedConfig } from '../cluster/config.ts';
 import { useRequestTimeout } from '../cluster/request.ts';
 import type { ClusterArgs } from './commandTypes.ts';
+import { sanitize } from '../text/sanitize.ts';
 
 export interface Target extends LoadedConfig {
   /** undefined: every namespace (-A). */
@@ -52,6 +53,7 @@ export async function openTarget(args: ClusterArgs): Promise<Target> {
       namespace: args.namespace,
       requestTimeout: args.requestTimeout,
     });
+    if (loaded.notice) process.stderr.write(`${sanitize(loaded.notice)}\n`);
   }
   useRequestTimeout(loaded.kubeConfig, loaded.requestTimeoutMs);
   // The demo shows its whole (small) cluster unless a namespace was asked for.

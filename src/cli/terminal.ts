@@ -3,6 +3,8 @@
 // under that for every other way out, and it is safe to run more than once.
 
 const SHOW_CURSOR = '\u001b[?25h';
+/** Bracketed paste and mouse reporting off: Ink or a shell's program may have turned them on. */
+const INPUT_MODES_OFF = '\u001b[?2004l\u001b[?1000l\u001b[?1002l\u001b[?1003l\u001b[?1006l';
 const LEAVE_ALTERNATE_SCREEN = '\u001b[?1049l';
 
 export interface TerminalGuard {
@@ -37,7 +39,7 @@ export function guardTerminal(options: GuardOptions): TerminalGuard {
       // stdin may already be closed; nothing left to restore there.
     }
     try {
-      stdout.write((inAlternate ? LEAVE_ALTERNATE_SCREEN : '') + SHOW_CURSOR);
+      stdout.write((inAlternate ? LEAVE_ALTERNATE_SCREEN : '') + SHOW_CURSOR + INPUT_MODES_OFF);
     } catch {
       // stdout gone (terminal closed, SIGHUP): nobody is left to see it.
     }

@@ -31,6 +31,8 @@ export interface LoadedConfig {
   requestTimeoutMs?: number;
   /** Where the configuration came from, for the status bar and error lines. */
   source: string;
+  /** One line for stderr when the kubeconfig's credentials are withheld (plain http://). */
+  notice?: string;
 }
 
 const SERVICEACCOUNT = '/var/run/secrets/kubernetes.io/serviceaccount';
@@ -145,11 +147,12 @@ function applyOverrides(kubeConfig: KubeConfig, flags: ConfigFlags, source: stri
     kubeConfig.contexts = kubeConfig.contexts.map((c) => (c.name === contextName ? effective : c));
   }
   kubeConfig.setCurrentContext(contextName);
+  const notice = withholdCredentialsOverHttp(kubeConfig);
   allowPlainHttp(kubeConfig);
   const namespace = flags.namespace || context.namespace?.trim() || 'default';
   const server = kubeConfig.getCurrentCluster()?.server ?? '';
   const requestTimeoutMs = flags.requestTimeout !== undefined ? parseRequestTimeout(flags.requestTimeout) : undefined;
-  return { kubeConfig, contextName, namespace, server, requestTimeoutMs, source };
+  return { kubeConfig, contextName, namespace, server, requestTimeoutMs, source, ...(notice ? { notice } : {}) };
 }
 
 /**
@@ -158,4 +161,24 @@ function applyOverrides(kubeConfig: KubeConfig, flags: ConfigFlags, source: stri
  */
 function allowPlainHttp(kubeConfig: KubeConfig): void {
   kubeConfig.clusters = kubeConfig.clusters.map((c) => (c.server.startsWith('http:') && !c.skipTLSVerify ? { ...c, skipTLSVerify: true } : c));
+}
+
+/** What a kubeconfig user may carry that authenticates it; none of it may cross plain http. */
+function hasCredentials(user: User): boolean {
+  return Boolean(user.token || user.authProvider || user.exec || user.username || user.password || user.certData || user.certFile || user.keyData || user.keyFile);
+}
+
+/**
+ * Like kubectl: a token, a password or a client key is never sent over plain http://, where
+ * anyone on the path can read it, and an exec credential plugin is not run for such a server.
+ * The current user is replaced by one with nothing but its name (and impersonation, which is no
+ * secret). Returns the line that says so, or undefined when nothing was withheld.
+ */
+function withholdCredentialsOverHttp(kubeConfig: KubeConfig): string | undefined {
+  const cluster = kubeConfig.getCurrentCluster();
+  const user = kubeConfig.getCurrentUser();
+  if (!cluster || !user || !cluster.server.startsWith('http:') || !hasCredentials(user)) return undefined;
+  const bare: User = { name: user.name, ...(user.impersonateUser ? { impersonateUser: user.impersonateUser } : {}) };
+  kubeConfig.users = kubeConfig.users.map((u) => (u.name === user.name ? bare : u));
+  return `warning: ${cluster.server} is plain http: the credentials of user "${user.name}" are not sent (use https)`;
 }

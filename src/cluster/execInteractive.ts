@@ -23,10 +23,20 @@ export interface InteractiveOptions {
 export const DEFAULT_SHELLS = ['bash', 'sh', '/busybox/sh'];
 
 /**
- * Undoes what a remote program may leave behind on our terminal: SGR reset, cursor shown,
- * normal cursor keys and keypad, mouse reporting and bracketed paste off, main screen.
+ * Undoes what a remote program may leave behind on our terminal. First back to the main screen
+ * (a full-screen program that was killed leaves the alternate one on), then a soft reset
+ * (DECSTR, `CSI ! p`: insert mode, origin mode, scroll region, SGR, character sets, cursor
+ * keys and keypad), then what DECSTR leaves alone or leaves differently per terminal: autowrap
+ * on, replace mode, whole-screen scroll region, cursor shown with its default shape, mouse
+ * reporting and its encodings, focus events and bracketed paste off.
  */
-export const TERMINAL_RESET = '\x1b[0m\x1b[?25h\x1b[?1l\x1b>\x1b[?1000l\x1b[?1002l\x1b[?1003l\x1b[?1006l\x1b[?2004l\x1b[?1049l';
+export const TERMINAL_RESET = [
+  '\x1b[?1049l',
+  '\x1b[!p',
+  '\x1b[0m\x1b(B\x1b[4l\x1b[?6l\x1b[?7h\x1b[r',
+  '\x1b[?25h\x1b[0 q\x1b[?1l\x1b>',
+  '\x1b[?1000l\x1b[?1002l\x1b[?1003l\x1b[?1005l\x1b[?1006l\x1b[?1015l\x1b[?1004l\x1b[?2004l',
+].join('');
 
 /** The first shell of `shells` the container has, found by running `SHELL -c 'exit 0'`. */
 export async function findShell(kubeConfig: KubeConfig, target: ExecTarget, shells: string[]): Promise<{ shell: string } | ExecOutcome> {

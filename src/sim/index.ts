@@ -42,7 +42,8 @@ export interface SimServer {
   token: string;
   caPem?: string;
   kubeconfigYaml(opts?: KubeconfigOptions): string;
-  writeKubeconfig(path: string, opts?: KubeconfigOptions): void;
+  /** A new file, mode 0600; refuses an existing path or a link unless `replace` (a regular file only). */
+  writeKubeconfig(path: string, opts?: KubeconfigOptions & { replace?: boolean }): void;
   control: SimControl;
   /**
    * Resolves once the scenario's objects are all stored as JSON: until then the sim encodes
@@ -84,7 +85,7 @@ export async function startSim(options: SimOptions = {}): Promise<SimServer> {
     token,
     caPem: tls?.certPem,
     kubeconfigYaml: (o) => kubeconfigYaml(kc(o)),
-    writeKubeconfig: (path, o) => writeKubeconfigFile(path, kc(o)),
+    writeKubeconfig: (path, o) => writeKubeconfigFile(path, kc(o), { replace: o?.replace === true }),
     control,
     settled: core.settled,
     async close() {

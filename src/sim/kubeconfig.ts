@@ -1,5 +1,5 @@
 // The kubeconfig that points any client (kubectl, k9s, podview) at a running sim.
-import { writeFileSync } from 'node:fs';
+import { lstatSync, renameSync, writeFileSync } from 'node:fs';
 
 export interface KubeconfigInput {
   url: string;
@@ -43,7 +43,21 @@ export function kubeconfigYaml(input: KubeconfigInput): string {
     .join('\n') + '\n';
 }
 
-/** Writes it readable by the owner only: it holds the sim's bearer token. */
-export function writeKubeconfigFile(path: string, input: KubeconfigInput): void {
-  writeFileSync(path, kubeconfigYaml(input), { mode: 0o600 });
+/**
+ * Writes it readable by the owner only (it holds the sim's bearer token) as a new file: O_EXCL
+ * refuses an existing file and any symbolic link, dangling or not, so nothing of the user's is
+ * overwritten or written through. `replace` may replace a regular file: the new one is created
+ * beside it and renamed over it, which replaces the entry itself and never follows a link.
+ */
+export function writeKubeconfigFile(path: string, input: KubeconfigInput, options: { replace?: boolean } = {}): void {
+  const text = kubeconfigYaml(input);
+  const existing = options.replace ? lstatSync(path, { throwIfNoEntry: false }) : undefined;
+  if (!existing) {
+    writeFileSync(path, text, { mode: 0o600, flag: 'wx' });
+    return;
+  }
+  if (!existing.isFile()) throw new Error(`${path}: not a regular file, not replaced`);
+  const beside = `${path}.${process.pid}.new`;
+  writeFileSync(beside, text, { mode: 0o600, flag: 'wx' });
+  renameSync(beside, path);
 }

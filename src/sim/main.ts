@@ -8,6 +8,8 @@ import { makeSimTempDir } from './tempDir.ts';
 
 export interface SimCommandOptions {
   kubeconfigOut?: string;
+  /** May replace an existing regular file at kubeconfigOut (never a link). */
+  replace?: boolean;
   scenario: Scenario;
   port?: number;
   tls?: boolean;
@@ -26,7 +28,7 @@ export async function runSimCommand(options: SimCommandOptions): Promise<void> {
   const sim = await startSim({ scenario: options.scenario, port: options.port, tls: options.tls ?? true, live: true });
   // Without --kubeconfig-out the file lives in a podview-sim-<pid>-* directory removed at exit.
   const path = resolve(options.kubeconfigOut ?? join(makeSimTempDir(), 'kubeconfig'));
-  sim.writeKubeconfig(path);
+  sim.writeKubeconfig(path, { replace: options.replace === true });
   const seed = options.seed ?? 1;
   const churn = options.churn ? sim.control.churn({ changesPerSecond: options.churn, seed }) : undefined;
   const faults = options.faults ? startFaults(sim.control, seed, (line) => print(`podview sim: ${line}`)) : undefined;

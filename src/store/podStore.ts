@@ -27,6 +27,12 @@ export interface PodStoreOptions {
   keepWhole?: boolean;
 }
 
+/** A Pod the list can show: a name and a namespace that are strings (a nameless row helps nobody). */
+function isNamed(pod: V1Pod | null | undefined): boolean {
+  const meta = pod?.metadata;
+  return typeof meta?.name === 'string' && meta.name !== '' && (meta.namespace === undefined || typeof meta.namespace === 'string');
+}
+
 export const uidOf = (pod: V1Pod): string =>
   pod.metadata?.uid ?? `${pod.metadata?.namespace ?? ''}/${pod.metadata?.name ?? ''}`;
 
@@ -56,6 +62,8 @@ export class PodStore {
   version = 0;
   /** The last resourceVersion the cluster layer reported (list or bookmark). */
   resourceVersion: string | undefined;
+  /** Objects dropped because their name or namespace is not a string (a broken or hostile server); the status bar counts them. */
+  malformedDropped = 0;
 
   constructor(options: PodStoreOptions = {}) {
     this.frameMs = options.frameMs ?? 50;
@@ -151,6 +159,11 @@ export class PodStore {
 
   apply(deltas: readonly WatchDelta[]): void {
     for (const delta of deltas) {
+      if (!isNamed(delta.pod)) {
+        this.malformedDropped++;
+        this.pending.connectionChanged = true;
+        continue;
+      }
       const uid = uidOf(delta.pod);
       if (delta.type === 'DELETED') {
         const existing = this.entries.get(uid);
@@ -172,6 +185,11 @@ export class PodStore {
   replaceAll(pods: readonly V1Pod[], resourceVersion?: string): void {
     const seen = new Set<string>();
     for (const pod of pods) {
+      if (!isNamed(pod)) {
+        this.malformedDropped++;
+        this.pending.connectionChanged = true;
+        continue;
+      }
       const uid = uidOf(pod);
       seen.add(uid);
       this.put(uid, this.shape(uid, pod));

@@ -305,6 +305,7 @@ export function App(props: AppProps) {
         context={props.context}
         namespace={allNamespaces ? undefined : props.namespace}
         connection={store.connection}
+        malformed={store.malformedDropped}
         shown={uids.length}
         total={list.total}
         hint={inHost ? HOST_HINT : LIST_HINT}

@@ -16,7 +16,8 @@ export function connectionSeg(state: ConnectionState): Seg {
     case 'reconnecting':
       return seg(`reconnecting (attempt ${state.attempt}): ${sanitize(state.reason)}`, 'warn');
     case 'forbidden':
-      return seg(`forbidden: ${sanitize(state.message)}`, 'error');
+      // The message usually says "forbidden: ..." (or "unauthorized: ...") itself already.
+      return seg(/^(forbidden|unauthorized)\b/i.test(state.message) ? sanitize(state.message) : `forbidden: ${sanitize(state.message)}`, 'error');
     case 'unreachable':
       return seg(`unreachable: ${sanitize(state.message)}`, 'error');
   }
@@ -32,6 +33,8 @@ export interface StatusBarProps {
   hint: string;
   /** A one-off message (an exec outcome, a probe that was skipped); replaces the hint. */
   message?: { text: string; tone: 'ok' | 'warn' | 'error' | 'dim' };
+  /** Pod objects dropped as malformed (no string name); said when there are any. */
+  malformed?: number;
   theme: Theme;
 }
 
@@ -47,6 +50,7 @@ export function statusLine(p: Omit<StatusBarProps, 'theme'>): Line {
     sep,
     seg(count),
     sep,
+    ...(p.malformed ? [seg(`${p.malformed} malformed Pod object${p.malformed === 1 ? '' : 's'} dropped`, 'warn'), sep] : []),
     p.message ? seg(p.message.text, p.message.tone) : seg(p.hint, 'dim'),
   ];
 }

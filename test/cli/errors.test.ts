@@ -71,7 +71,8 @@ test('an unreachable server: one line naming the server, the token stays secret'
   const own = tempDir(t);
   const port = await closedPort();
   const file = path.join(own, 'config');
-  fs.writeFileSync(file, fs.readFileSync(kubeconfig, 'utf8').replace(sim.url, `http://127.0.0.1:${port}`));
+  // https: a plain http:// server would also get the one-line notice that no token is sent there.
+  fs.writeFileSync(file, fs.readFileSync(kubeconfig, 'utf8').replace(sim.url, `https://127.0.0.1:${port}`));
   assertOneLineError(await runBin(['--once', '--kubeconfig', file, '--request-timeout', '5s']), /cannot reach the API server.*connection refused/);
 });
 

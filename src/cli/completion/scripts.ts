@@ -3,17 +3,29 @@
 // scripts stay tiny and never go stale.
 import type { ShellName } from '../commandTypes.ts';
 
+// The candidates are text a cluster or a shared kubeconfig controls (Pod, namespace and context
+// names): every script hands them to the shell as literal strings. bash's `compgen -W` would
+// expand $(...) and backticks in them, so bash matches the prefix itself and inserts each
+// candidate quoted with %q; zsh's compadd and fish quote what they insert. The directive is
+// checked to be a number before any arithmetic sees it.
 const BASH = `# bash completion for kubectl-podview
 # source <(kubectl-podview completion bash)
 _kubectl_podview() {
   local cur="\${COMP_WORDS[COMP_CWORD]}"
-  local out directive
+  local out directive line quoted
   out=$(kubectl-podview __complete "\${COMP_WORDS[@]:1:COMP_CWORD-1}" "$cur" 2>/dev/null) || return 0
   directive="\${out##*:}"
+  [[ $directive =~ ^[0-9]+$ ]] || directive=0
   out="\${out%:*}"
-  local IFS=$'\\n'
-  COMPREPLY=($(compgen -W "$out" -- "$cur"))
+  COMPREPLY=()
+  while IFS= read -r line; do
+    if [[ -n $line && $line == "$cur"* ]]; then
+      printf -v quoted '%q' "$line"
+      COMPREPLY+=("$quoted")
+    fi
+  done <<< "$out"
   if [[ \${#COMPREPLY[@]} -eq 0 && $(( directive & 4 )) -eq 0 ]]; then
+    local IFS=$'\\n'
     COMPREPLY=($(compgen -f -- "$cur"))
   fi
   return 0
@@ -28,6 +40,7 @@ _kubectl_podview() {
   local directive
   lines=("\${(@f)$(kubectl-podview __complete "\${(@)words[2,CURRENT-1]}" "\${words[CURRENT]}" 2>/dev/null)}")
   directive="\${lines[-1]#:}"
+  [[ $directive == <-> ]] || directive=0
   candidates=("\${(@)lines[1,-2]}")
   if (( \${#candidates} )); then
     compadd -- "\${candidates[@]}"

@@ -5,6 +5,13 @@ import { sanitize } from '../../text/sanitize.ts';
 
 export const DEFAULT_DEBUG_IMAGE = 'busybox:1.36';
 
+/**
+ * Home and erase the main screen: written when the terminal is handed to a shell and again when
+ * it comes back, so a session never draws over an earlier one's output (leaving the alternate
+ * screen puts the cursor back where the TUI started, above everything a first session wrote).
+ */
+export const CLEAN_SCREEN = '\x1b[H\x1b[2J';
+
 export const openingLine = (container: string, detach: string): string =>
   `Opening a shell in ${sanitize(container)} (detach: ${detach}) …`;
 

@@ -3,7 +3,7 @@
 // A distroless container (no shell) gets the debug-container offer, which only "y" accepts.
 import { useState } from 'react';
 import { useApp, useStdout } from 'ink';
-import { DEFAULT_DEBUG_IMAGE, openingLine, outcomeLine, startingDebugLine } from '../exec/execText.ts';
+import { CLEAN_SCREEN, DEFAULT_DEBUG_IMAGE, openingLine, outcomeLine, startingDebugLine } from '../exec/execText.ts';
 import type { ExecOutcome, ExecRequest, PodviewServices } from '../services.ts';
 
 export type ExecPhase = { kind: 'offer'; request: ExecRequest; image: string } | { kind: 'starting'; request: ExecRequest; image: string };
@@ -36,8 +36,12 @@ export function useExecFlow(services: PodviewServices, detach: string, say: (mes
     try {
       await suspendTerminal(async () => {
         // Printed on the plain terminal, so the way out is known before the shell starts.
-        stdout.write(`${line}\r\n`);
-        outcome = await run();
+        stdout.write(`${CLEAN_SCREEN}${line}\r\n`);
+        try {
+          outcome = await run();
+        } finally {
+          stdout.write(CLEAN_SCREEN);
+        }
       });
     } catch (error) {
       outcome = { kind: 'error', message: error instanceof Error ? error.message : String(error) };
