@@ -33,6 +33,10 @@ export const CLUSTER_FLAGS: readonly FlagSpec[] = [
   { name: 'demo', type: 'boolean', description: 'run against a built-in simulated cluster' },
 ];
 
+/** Selecting many Pods: only the list view does; logs and exec take one Pod, so their help and parser leave these out. */
+const MANY_POD_FLAGS = new Set(['all-namespaces', 'selector', 'field-selector']);
+const ONE_POD_CLUSTER_FLAGS = CLUSTER_FLAGS.filter((f) => !MANY_POD_FLAGS.has(f.name));
+
 /** Flags of the default command (the Pod view). */
 export const VIEW_FLAGS: readonly FlagSpec[] = [
   { name: 'output', alias: 'o', type: 'string', value: 'FORMAT', description: 'snapshot format: text, json or yaml', choices: OUTPUT_FORMATS, completes: 'choices' },
@@ -80,9 +84,9 @@ export function flagsFor(command: CommandName | 'view'): readonly FlagSpec[] {
     case 'view':
       return [...CLUSTER_FLAGS, ...VIEW_FLAGS, HELP_FLAG, VERSION_FLAG];
     case 'logs':
-      return [...CLUSTER_FLAGS, ...LOGS_FLAGS, HELP_FLAG];
+      return [...ONE_POD_CLUSTER_FLAGS, ...LOGS_FLAGS, HELP_FLAG];
     case 'exec':
-      return [...CLUSTER_FLAGS, ...EXEC_FLAGS, HELP_FLAG];
+      return [...ONE_POD_CLUSTER_FLAGS, ...EXEC_FLAGS, HELP_FLAG];
     case 'sim':
       return [...SIM_FLAGS, HELP_FLAG];
     default:
