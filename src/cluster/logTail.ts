@@ -59,7 +59,8 @@ export async function runTail(ctx: TailContext): Promise<TailOutcome> {
   let resumed = false; // this stream re-opened an instance we had lines of: skip those
   let reopens = 0; // re-opens of the same instance in a row, for backoff
   const onLine = (raw: string, cutBytes: number) => {
-    const sp = timestampEnd(raw);
+    // Only a stamp we asked for is the kubelet's; without one, a leading time is the application's.
+    const sp = ctx.timestamps ? timestampEnd(raw) : -1;
     const ts = sp === -1 ? undefined : raw.slice(0, sp);
     const text = sp === -1 ? raw : raw.slice(sp + 1);
     if (resumed && ts) {

@@ -81,8 +81,9 @@ export function openLogSession(kubeConfig: KubeConfig, request: LogRequest, opti
         maxLineBytes: options.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES,
         flowControl: options.flowControl,
         previous: request.previous === true,
-        // Timestamps unless the caller says it needs none: merging always needs them.
-        timestamps: merged || request.timestamps !== false,
+        // Timestamps unless the caller says it needs none: merging needs them, and so does
+        // following (a dropped stream resumes from the last line's time).
+        timestamps: merged || request.follow || request.timestamps !== false,
         follow: request.follow,
         tailLines: request.tailLines,
         sinceSeconds: request.sinceSeconds,

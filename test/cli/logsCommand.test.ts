@@ -64,3 +64,17 @@ test('--since takes Go durations', () => {
   assert.equal(parseSince('5'), undefined);
   assert.equal(parseSince('m5'), undefined);
 });
+
+test('an application line that starts with its own timestamp is printed whole when no timestamps were asked for', async () => {
+  const sim = await startLogsSim({ pods: [makePod('web', ['app'])], now: () => (clock += 5) });
+  try {
+    const own = ['2026-11-25T14:10:13.123Z INFO started', '2026-11-25T14:10:14Z WARN slow', '2026-11-25 14:10:15 plain'];
+    sim.logs.emit('default', 'web', 'app', own);
+    assert.deepEqual(await run(sim, { tail: 2 }), { code: 0, out: `${own.slice(1).join('\n')}\n`, err: '' });
+    const stamped = (await run(sim, { tail: 1, timestamps: true })).out;
+    // Asked for: the kubelet's stamp first, then the line as the application wrote it.
+    assert.match(stamped, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d+Z 2026-11-25 14:10:15 plain\n$/);
+  } finally {
+    await sim.close();
+  }
+});
