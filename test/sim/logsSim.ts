@@ -18,6 +18,8 @@ export interface LogsSim {
   kubeconfigPath: string;
   kubeConfig(): KubeConfig;
   openSockets(): number;
+  /** Cuts every open connection (a server restart or a network drop), leaving the server up. */
+  dropConnections(): void;
   setPod(pod: V1Pod): void;
   deletePod(namespace: string, name: string): void;
   deny(subresource: string | null): void;
@@ -138,6 +140,9 @@ export async function startLogsSim(options: { pods?: V1Pod[]; runtime?: Map<stri
       return kc;
     },
     openSockets: () => sockets.size,
+    dropConnections() {
+      for (const s of sockets) s.destroy();
+    },
     setPod(pod) {
       const k = `${pod.metadata?.namespace}/${pod.metadata?.name}`;
       const existed = pods.has(k);
