@@ -137,3 +137,11 @@ test('a missing Pod is one clear message', () =>
     await session.done;
     assert.deepEqual(session.buffer.state, { kind: 'error', message: 'pod default/nope not found' });
   }));
+
+test('a notice built from cluster text is stored sanitized: no live escape reaches the buffer (or a saved file)', () =>
+  withSim([['web', ['app'], { waiting: { app: 'Bad\u001b]0;pwned\u0007\u001b]52;c;ZXZpbA==\u0007\u001b[2J' } }]], async (sim) => {
+    const session = openLogSession(sim.kubeConfig(), { namespace: 'default', name: 'web', follow: true }, { pollMs: 20 });
+    await until(() => session.buffer.size === 1, 'the waiting notice', () => texts(session.buffer));
+    assert.equal(session.buffer.at(0)?.text, 'container app is waiting to start: Bad');
+    session.close();
+  }));
