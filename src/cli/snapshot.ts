@@ -6,6 +6,7 @@
 import { dump as dumpYaml } from 'js-yaml';
 import type { KubeConfig, V1Pod } from '@kubernetes/client-node';
 import { UserError } from '../cluster/errors.ts';
+import { resolvePodArg } from '../cluster/resolvePod.ts';
 import { getPod } from '../cluster/getPod.ts';
 import { canListPods } from '../cluster/podWatch.ts';
 import { probePorts } from '../cluster/portProbe.ts';
@@ -66,7 +67,9 @@ async function* fromCluster(args: ViewArgs, target: Target, io: SnapshotIO, toHo
   const { kubeConfig } = target;
   const timeoutMs = target.requestTimeoutMs;
   if (args.pod) {
-    const pod = await getPod(kubeConfig, target.namespace, args.pod, { timeoutMs });
+    // NAME, TYPE/NAME (the one of its Pods kubectl would pick) or a unique prefix.
+    const { name } = await resolvePodArg(kubeConfig, target.namespace, args.pod, { timeoutMs });
+    const pod = await getPod(kubeConfig, target.namespace, name, { timeoutMs });
     yield toHosts([pod], await detailsForPods(kubeConfig, [pod], target.namespace));
     return;
   }

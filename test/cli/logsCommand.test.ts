@@ -49,7 +49,7 @@ test('logs subcommand: plain lines, merged prefixes, tail, colours only when ask
     const stamped = await run(sim, { container: 'sidecar', timestamps: true });
     assert.match(stamped.out, /^\d{4}-\d\d-\d\dT[\d:.]+Z s1 \n$/);
     assert.deepEqual(await run(sim, { container: 'app', previous: true }), { code: 1, out: '', err: 'error: container app has no previous instance (it has not restarted)\n' });
-    assert.deepEqual(await run(sim, { pod: 'nope' }), { code: 1, out: '', err: 'error: pod default/nope not found\n' });
+    assert.deepEqual(await run(sim, { pod: 'nope' }), { code: 1, out: '', err: 'error: pod "nope" not found in namespace "default"\n' });
     assert.deepEqual(await run(sim, { since: '5 minutes' }), { code: 1, out: '', err: 'error: invalid --since "5 minutes": use a duration like 30s, 5m or 1h30m\n' });
   } finally {
     await sim.close();

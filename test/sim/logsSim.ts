@@ -103,6 +103,12 @@ export async function startLogsSim(options: { pods?: V1Pod[]; runtime?: Map<stri
       res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify(discovery));
       return;
     }
+    const list = /^\/api\/v1\/namespaces\/([^/]+)\/pods$/.exec(url.pathname);
+    if (list && req.method === 'GET') {
+      const items = [...pods.values()].filter((p) => p.metadata?.namespace === decodeURIComponent(list[1]));
+      res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify({ kind: 'PodList', apiVersion: 'v1', metadata: { resourceVersion: String(rv) }, items }));
+      return;
+    }
     const m = /^\/api\/v1\/namespaces\/([^/]+)\/pods\/([^/]+)(\/log)?$/.exec(url.pathname);
     if (!m || req.method !== 'GET') {
       res.writeHead(404).end();
