@@ -1,6 +1,8 @@
 // The flags podview understands, in one table: the parser, the help text and shell
 // completion all read it, so they cannot disagree about what exists.
 
+import { REORDER_WINDOW_MS } from '../cluster/logMerge.ts';
+
 export type FlagType = 'string' | 'boolean' | 'number';
 
 export interface FlagSpec {
@@ -51,7 +53,7 @@ export const VIEW_FLAGS: readonly FlagSpec[] = [
 
 export const LOGS_FLAGS: readonly FlagSpec[] = [
   { name: 'container', alias: 'c', type: 'string', value: 'NAME', description: 'the container to read', completes: 'containers' },
-  { name: 'all-containers', type: 'boolean', description: 'every container, merged in time order with a prefix' },
+  { name: 'all-containers', type: 'boolean', description: `every container with a prefix, merged in time order (a line up to ${REORDER_WINDOW_MS} ms late is reordered)` },
   { name: 'follow', alias: 'f', type: 'boolean', description: 'keep streaming new lines' },
   { name: 'tail', type: 'number', value: 'N', description: 'lines of history to start with (-1: all)' },
   { name: 'since', type: 'string', value: 'DURATION', description: 'only lines newer than this, e.g. 5m' },

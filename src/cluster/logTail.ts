@@ -36,6 +36,14 @@ const sleep = (ms: number, signal: AbortSignal) =>
     signal.addEventListener('abort', done, { once: true });
   });
 
+/** ": OOMKilled, exit 137": why the instance before this one ended, when the kubelet says. */
+function restartCause(status: ReturnType<typeof statusOf>): string {
+  const last = status?.lastState?.terminated;
+  if (!last) return '';
+  const parts = [last.reason, typeof last.exitCode === 'number' ? `exit ${last.exitCode}` : undefined].filter(Boolean);
+  return parts.length > 0 ? `: ${parts.join(', ')}` : '';
+}
+
 /** One line for a failed log request, worded for the user. */
 function explain(ctx: TailContext, code: number | undefined, read: PodRead): string {
   const who = `${ctx.namespace}/${ctx.pod}`;
@@ -132,7 +140,7 @@ export async function runTail(ctx: TailContext): Promise<TailOutcome> {
         continue;
       }
       if (streamed !== undefined && id !== streamed && status?.state?.running) {
-        ctx.notice(`── container ${ctx.container} restarted (restart #${status.restartCount ?? 0}) ──`);
+        ctx.notice(`── container ${ctx.container} restarted (restart #${status.restartCount ?? 0}${restartCause(status)}) ──`);
         lastTs = undefined;
         resumed = false;
       } else if (streamed !== undefined && id === streamed && !status?.state?.running) {

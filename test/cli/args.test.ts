@@ -64,6 +64,7 @@ test('logs and exec help list only flags that work for one Pod: no -l, -A or --f
     const help = helpText(command);
     assert.doesNotMatch(help, /--selector|--all-namespaces|--field-selector/, `${command} --help`);
     assert.match(help, /--namespace/);
+    if (command === 'logs') assert.match(help, /merged in time order \(a line up to 500 ms late is reordered\)/);
     assert.match(failure([command, 'p', '-l', 'app=x']), /unknown flag -l/);
     assert.match(failure([command, 'p', '-A']), /unknown flag -A/);
     assert.match(failure([command, 'p', '--field-selector', 'a=b']), /unknown flag --field-selector/);

@@ -174,11 +174,11 @@ export async function startLogsSim(options: { pods?: V1Pod[]; runtime?: Map<stri
 }
 
 /** Marks a container restarted: restartCount + 1, running again, the last run terminated. */
-export function restart(sim: LogsSim, namespace: string, name: string, container: string): void {
+export function restart(sim: LogsSim, namespace: string, name: string, container: string, cause: { reason: string; exitCode: number } = { reason: 'Error', exitCode: 1 }): void {
   sim.world.updatePod(namespace, name, (pod) => {
     const cs = pod.status?.containerStatuses?.find((c) => c.name === container);
     if (cs) {
-      cs.lastState = { terminated: { exitCode: 1, reason: 'Error', startedAt: new Date(Date.now() - 10_000), finishedAt: new Date(), containerID: 'containerd://old' } };
+      cs.lastState = { terminated: { exitCode: cause.exitCode, reason: cause.reason, startedAt: new Date(Date.now() - 10_000), finishedAt: new Date(), containerID: 'containerd://old' } };
       cs.restartCount = (cs.restartCount ?? 0) + 1;
       cs.state = { running: { startedAt: new Date() } };
     }
