@@ -23,6 +23,7 @@ import { podsFromManifests, readSource } from './manifests.ts';
 import { snapshotWriter } from './snapshotOutput.ts';
 import type { SnapshotSink } from './snapshotOutput.ts';
 import { heapTrimmer } from './heapTrim.ts';
+import { textLayout } from './snapshotWidth.ts';
 import { withTarget } from './target.ts';
 import type { Target } from './target.ts';
 import { holdYoungGenerationSmall } from './youngGeneration.ts';
@@ -123,8 +124,7 @@ async function probed(host: PodHost, kubeConfig: KubeConfig, io: SnapshotIO): Pr
 export function formatSnapshot(hosts: PodHost[], format: OutputFormat, io: Pick<SnapshotIO, 'stdout' | 'color'>): string {
   if (format === 'json') return `${JSON.stringify(toSnapshotJson(hosts), null, 2)}\n`;
   if (format === 'yaml') return dumpYaml(toSnapshotJson(hosts));
-  const width = io.stdout.isTTY && io.stdout.columns ? io.stdout.columns : 160;
-  return renderSnapshotText(hosts, { color: io.color, width });
+  return renderSnapshotText(hosts, { color: io.color, ...textLayout(io.stdout) });
 }
 
 /** Reads the Pods and writes the snapshot to io.stdout as it goes; resolves once all of it is flushed. */
