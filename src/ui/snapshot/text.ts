@@ -7,7 +7,7 @@ import { formatCpu, formatMemory } from '../../text/quantity.ts';
 import { sanitize } from '../../text/sanitize.ts';
 import { truncate } from '../../text/width.ts';
 import { fractionOf } from '../../model/resources.ts';
-import type { ContainerView, Diagnosis, PodHost, ResourceAmounts, Usage } from '../../model/types.ts';
+import type { ContainerView, Diagnosis, PodHost, PortEntry, ResourceAmounts, Usage } from '../../model/types.ts';
 import { truncateColored } from './ansi.ts';
 import { CELL_MAX, table } from './table.ts';
 import { volumesSection } from './volumes.ts';
@@ -76,11 +76,18 @@ function containersSection(h: PodHost, cellMax: number): string[] {
   return ['Containers (start order)', ...table(rows, '  ', cellMax), ...(probes.length ? ['Probes', ...probes] : [])];
 }
 
+/** Whose processes hold the port, when the probe read the containers' fds. */
+function ownersNote(p: PortEntry): string {
+  if (!p.owners || !p.listening?.length) return '';
+  const held = p.owners.heldBy.length ? `held by ${p.owners.heldBy.map(s).join(',')}` : '';
+  return [held, p.owners.unknown ? 'owner unknown' : ''].filter(Boolean).join(', ');
+}
+
 function portsSection(h: PodHost, paint: Paint, cellMax: number): string[] {
   if (h.ports.length === 0) return ['Ports: none declared'];
   const rows = [['PORT', 'PROTO', 'CONTAINERS', 'NAMES', 'NOTE']];
   for (const p of h.ports) {
-    const notes = [p.conflict ? 'CONFLICT' : '', p.hostPorts?.length ? `hostPort ${p.hostPorts.join(',')}` : '', p.probe ?? '', p.listening?.length ? `on ${p.listening.map((l) => s(l.address)).join(' ')}` : ''];
+    const notes = [p.conflict ? 'CONFLICT' : '', p.hostPorts?.length ? `hostPort ${p.hostPorts.join(',')}` : '', p.probe ?? '', p.listening?.length ? `on ${p.listening.map((l) => s(l.address)).join(' ')}` : '', ownersNote(p)];
     rows.push([String(p.port), s(p.protocol), p.containers.map(s).join(',') || '?', p.names.map(s).join(',') || '-', notes.filter(Boolean).join(' ')]);
   }
   return ['Ports (shared localhost)', ...table(rows, '  ', cellMax).map((line) => (line.includes('CONFLICT') ? paint(line, 'red') : line))];
