@@ -1,6 +1,8 @@
 // The flags podview understands, in one table: the parser, the help text and shell
 // completion all read it, so they cannot disagree about what exists.
 
+import { REORDER_WINDOW_MS } from '../cluster/logMerge.ts';
+
 export type FlagType = 'string' | 'boolean' | 'number';
 
 export interface FlagSpec {
@@ -35,6 +37,10 @@ export const CLUSTER_FLAGS: readonly FlagSpec[] = [
   { name: 'demo', type: 'boolean', description: 'run against a built-in simulated cluster' },
 ];
 
+/** Selecting many Pods: only the list view does; logs and exec take one Pod, so their help and parser leave these out. */
+const MANY_POD_FLAGS = new Set(['all-namespaces', 'selector', 'field-selector']);
+const ONE_POD_CLUSTER_FLAGS = CLUSTER_FLAGS.filter((f) => !MANY_POD_FLAGS.has(f.name));
+
 /** Flags of the default command (the Pod view). */
 export const VIEW_FLAGS: readonly FlagSpec[] = [
   { name: 'output', alias: 'o', type: 'string', value: 'FORMAT', description: 'snapshot format: text, json or yaml', choices: OUTPUT_FORMATS, completes: 'choices' },
@@ -50,7 +56,7 @@ export const VIEW_FLAGS: readonly FlagSpec[] = [
 
 export const LOGS_FLAGS: readonly FlagSpec[] = [
   { name: 'container', alias: 'c', type: 'string', value: 'NAME', description: 'the container to read', completes: 'containers' },
-  { name: 'all-containers', type: 'boolean', description: 'every container, merged in time order with a prefix' },
+  { name: 'all-containers', type: 'boolean', description: `every container with a prefix, merged in time order (a line up to ${REORDER_WINDOW_MS} ms late is reordered)` },
   { name: 'follow', alias: 'f', type: 'boolean', description: 'keep streaming new lines' },
   { name: 'tail', type: 'number', value: 'N', description: 'lines of history to start with (-1: all)' },
   { name: 'since', type: 'string', value: 'DURATION', description: 'only lines newer than this, e.g. 5m' },
@@ -89,9 +95,9 @@ export function flagsFor(command: CommandName | 'view'): readonly FlagSpec[] {
     case 'view':
       return [...CLUSTER_FLAGS, ...VIEW_FLAGS, HELP_FLAG, VERSION_FLAG];
     case 'logs':
-      return [...CLUSTER_FLAGS, ...LOGS_FLAGS, HELP_FLAG];
+      return [...ONE_POD_CLUSTER_FLAGS, ...LOGS_FLAGS, HELP_FLAG];
     case 'exec':
-      return [...CLUSTER_FLAGS, ...EXEC_FLAGS, HELP_FLAG];
+      return [...ONE_POD_CLUSTER_FLAGS, ...EXEC_FLAGS, HELP_FLAG];
     case 'sim':
       return [...SIM_FLAGS, HELP_FLAG];
     default:

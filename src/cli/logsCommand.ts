@@ -2,7 +2,9 @@
 // log line, stern-like `container │ line` prefixes when several containers are merged, so
 // the output pipes into grep. Notices go to stderr; an error is one line on stderr.
 import type { KubeConfig } from '@kubernetes/client-node';
+import { UserError } from '../cluster/errors.ts';
 import { openLogSession } from '../cluster/logs.ts';
+import { resolvePodArg } from '../cluster/resolvePod.ts';
 import type { LogLine } from '../store/logBuffer.ts';
 import { LogBuffer } from '../store/logBuffer.ts';
 import { sanitize } from '../text/sanitize.ts';
@@ -39,6 +41,14 @@ export async function runLogsCommand(options: LogsCommandOptions): Promise<numbe
     if (sinceSeconds === undefined) return fail(`invalid --since "${options.since}": use a duration like 30s, 5m or 1h30m`);
   }
   if (options.tail !== undefined && (!Number.isInteger(options.tail) || options.tail < -1)) return fail(`invalid --tail ${options.tail}: use a number of lines, or -1 for all`);
+  // NAME, TYPE/NAME (one of its Pods, as kubectl picks) or a unique prefix.
+  let podName: string;
+  try {
+    podName = (await resolvePodArg(options.kubeConfig, options.namespace, options.pod)).name;
+  } catch (err) {
+    if (err instanceof UserError) return fail(err.message);
+    throw err;
+  }
   const colorPrefix = options.stdout.isTTY === true;
   let width = 0;
   let broken = false;
@@ -58,7 +68,7 @@ export async function runLogsCommand(options: LogsCommandOptions): Promise<numbe
     options.kubeConfig,
     {
       namespace: options.namespace,
-      name: options.pod,
+      name: podName,
       container: options.container,
       allContainers: options.allContainers,
       previous: options.previous,

@@ -6,7 +6,7 @@
 import { dump as dumpYaml } from 'js-yaml';
 import type { KubeConfig, V1Pod } from '@kubernetes/client-node';
 import { UserError } from '../cluster/errors.ts';
-import { readOnePod } from '../cluster/onePod.ts';
+import { readNamedPod } from '../cluster/onePod.ts';
 import { canListPods } from '../cluster/podWatch.ts';
 import { probePorts } from '../cluster/portProbe.ts';
 import { detailsForPods, listPodsOnce } from '../cluster/snapshot.ts';
@@ -22,6 +22,7 @@ import { podsFromManifests, readSource } from './manifests.ts';
 import { snapshotWriter } from './snapshotOutput.ts';
 import type { SnapshotSink } from './snapshotOutput.ts';
 import { heapTrimmer } from './heapTrim.ts';
+import { textLayout } from './snapshotWidth.ts';
 import { withTarget } from './target.ts';
 import type { Target } from './target.ts';
 import { holdYoungGenerationSmall } from './youngGeneration.ts';
@@ -66,7 +67,8 @@ async function* fromCluster(args: ViewArgs, target: Target, io: SnapshotIO, toHo
   const { kubeConfig } = target;
   const timeoutMs = target.requestTimeoutMs;
   if (args.pod) {
-    const { pod, details } = await readOnePod(kubeConfig, target.namespace, args.pod, { timeoutMs });
+    // NAME, TYPE/NAME (the one of its Pods kubectl would pick) or a unique prefix.
+    const { pod, details } = await readNamedPod(kubeConfig, target.namespace, args.pod, { timeoutMs });
     yield toHosts([pod], new Map([[pod.metadata?.uid ?? '', details]]));
     return;
   }
@@ -120,8 +122,7 @@ async function probed(host: PodHost, kubeConfig: KubeConfig, io: SnapshotIO): Pr
 export function formatSnapshot(hosts: PodHost[], format: OutputFormat, io: Pick<SnapshotIO, 'stdout' | 'color'>): string {
   if (format === 'json') return `${JSON.stringify(toSnapshotJson(hosts), null, 2)}\n`;
   if (format === 'yaml') return dumpYaml(toSnapshotJson(hosts));
-  const width = io.stdout.isTTY && io.stdout.columns ? io.stdout.columns : 160;
-  return renderSnapshotText(hosts, { color: io.color, width });
+  return renderSnapshotText(hosts, { color: io.color, ...textLayout(io.stdout) });
 }
 
 /** Reads the Pods and writes the snapshot to io.stdout as it goes; resolves once all of it is flushed. */

@@ -8,6 +8,7 @@ import type { SnapshotPod } from '../model/snapshotJson.ts';
 import type { PodHost } from '../model/types.ts';
 import { renderPodText } from '../ui/snapshot/text.ts';
 import type { OutputFormat } from './flags.ts';
+import { textLayout } from './snapshotWidth.ts';
 
 /** Where a snapshot goes: process.stdout, or anything with the same write/drain contract. */
 export interface SnapshotSink {
@@ -76,12 +77,12 @@ function jsonWriter(sink: SnapshotSink): SnapshotWriter {
 }
 
 function textWriter(sink: SnapshotSink, color: boolean): SnapshotWriter {
-  const width = sink.isTTY && sink.columns ? sink.columns : 160;
+  const layout = textLayout(sink);
   let count = 0;
   return {
     async add(hosts) {
       if (hosts.length === 0) return;
-      const text = hosts.map((h) => renderPodText(h, { color, width })).join('\n\n');
+      const text = hosts.map((h) => renderPodText(h, { color, ...layout })).join('\n\n');
       await put(sink, count === 0 ? text : `\n\n${text}`);
       count += hosts.length;
     },

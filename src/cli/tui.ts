@@ -2,7 +2,7 @@
 // check and the Pod list go out first, and Ink, React and the views (a fifth of a second of
 // parsing and running on a small machine) load while the server answers. The screen itself
 // is tuiView's job.
-import { getPod } from '../cluster/getPod.ts';
+import { isOwnerArg, resolvePodArg } from '../cluster/resolvePod.ts';
 import { canListPods, startPodWatch } from '../cluster/podWatch.ts';
 import type { ListAccess, PodWatch } from '../cluster/podWatch.ts';
 import { PodStore } from '../store/podStore.ts';
@@ -28,13 +28,14 @@ function watchInto(target: Target, scope: string | undefined): { store: PodStore
   return { store, watch };
 }
 
-export async function startTui(args: ViewArgs): Promise<number> {
+export async function startTui(viewArgs: ViewArgs): Promise<number> {
   // The list's parse is a burst of allocation that V8 would answer by growing its young
   // generation to 64 MB for good (10,000 Pods: ~30 MB of the peak RSS); the live screen after it
   // allocates little, so V8's own sizing comes back once the list is in.
   const releaseYoungGeneration = holdYoungGenerationSmall();
   let cancelRelease = () => {};
-  const target = await openTarget(args).catch((error: unknown) => {
+  let args = viewArgs;
+  let target = await openTarget(args).catch((error: unknown) => {
     releaseYoungGeneration();
     throw error;
   });
@@ -44,7 +45,14 @@ export async function startTui(args: ViewArgs): Promise<number> {
     // it is allowed, and is thrown away if it is not.
     const access: Promise<ListAccess> | undefined = target.scope === undefined && !target.demo ? canListPods(target.kubeConfig, undefined) : undefined;
     // A Pod that does not exist is a user error before the screen changes, like kubectl's.
-    const podCheck = args.pod ? getPod(target.kubeConfig, target.namespace, args.pod, { timeoutMs: target.requestTimeoutMs }) : undefined;
+    // TYPE/NAME opens the list narrowed to the workload's Pods: its selector must be known before the watch starts.
+    if (args.pod && isOwnerArg(args.pod)) {
+      const owned = await resolvePodArg(target.kubeConfig, target.namespace, args.pod, { timeoutMs: target.requestTimeoutMs });
+      target = { ...target, scope: target.namespace, labelSelector: owned.selector };
+      args = { ...args, pod: undefined };
+    }
+    // NAME or a unique prefix: the Pod it names opens straight away.
+    const podCheck = args.pod ? resolvePodArg(target.kubeConfig, target.namespace, args.pod, { timeoutMs: target.requestTimeoutMs }) : undefined;
     access?.catch(() => undefined);
     podCheck?.catch(() => undefined);
     live = watchInto(target, target.scope);
@@ -52,7 +60,8 @@ export async function startTui(args: ViewArgs): Promise<number> {
     // UI hold the thread.
     if (access) await access.catch(() => undefined);
     const view = await import('./tuiView.tsx');
-    await podCheck;
+    const named = await podCheck;
+    if (named) args = { ...args, pod: named.name };
     let scope = target.scope;
     let notice: string | undefined;
     const allowed = access ? await access : undefined;

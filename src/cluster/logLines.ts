@@ -98,12 +98,16 @@ export function splitTimestamp(line: string): { ts?: string; text: string } {
   return sp === -1 ? { text: line } : { ts: line.slice(0, sp), text: line.slice(sp + 1) };
 }
 
+// The kubelet writes RFC3339Nano in UTC ("2006-01-02T15:04:05.999999999Z", trailing zeros of
+// the fraction dropped); an application's own stamp in another shape is part of its text.
+const KUBELET_STAMP = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{1,9})?Z /;
+
 /** Index of the space after a leading kubelet timestamp, or -1 when the line has none. */
 export function timestampEnd(line: string): number {
-  const sp = line.indexOf(' ', 20);
-  if (sp === -1 || sp > 40) return -1;
   const c = line.charCodeAt(0);
-  return c >= 48 && c <= 57 && line.charCodeAt(10) === 84 /* T */ ? sp : -1;
+  if (c < 48 || c > 57 || line.charCodeAt(10) !== 84 /* T */) return -1;
+  const m = KUBELET_STAMP.exec(line);
+  return m ? m[0].length - 1 : -1;
 }
 
 /** A key that sorts RFC3339 UTC times correctly whatever their count of fractional digits. */

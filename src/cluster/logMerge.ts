@@ -1,7 +1,10 @@
 // Merges the lines of several containers in kubelet time order. Each stream is in order on
-// its own, so a line may go out once no stream that might still send an earlier one is
-// pending: a stream blocks while it is opening (its history is on the way) and for
-// `idleMs` after its last line; a silent, waiting or finished stream does not block.
+// its own, so a line may go out once every other live stream has sent a line at least as
+// late (none of them can still send an earlier one). A silent stream would hold the merge
+// for ever, so a line also goes out once it has waited the reorder window: a line that
+// arrives up to that long after a later line of another container still lands in order.
+// A stream that is opening (its history on the way) holds everything until it opens or is
+// quiet; a waiting or finished stream holds nothing.
 import { timeKey } from './logLines.ts';
 
 export interface MergeLine {
@@ -10,12 +13,19 @@ export interface MergeLine {
   cutBytes: number;
 }
 
+/**
+ * How long a merged line may wait for an earlier one from a silent container (ms). Longer
+ * reorders later arrivals but delays every line while a container is silent; half a second
+ * covers a sidecar's buffered write without making a live tail feel late.
+ */
+export const REORDER_WINDOW_MS = 500;
+
 interface Stream {
   name: string;
-  queue: { key: string; line: MergeLine }[];
+  /** key: the kubelet time as a sortable string; at: when the line arrived (for the window). */
+  queue: { key: string; at: number; line: MergeLine }[];
   head: number;
   lastKey: string;
-  lastAt: number;
   state: 'opening' | 'open' | 'quiet';
 }
 
@@ -26,29 +36,28 @@ export class LogMerger {
   constructor(
     names: string[],
     private readonly emit: (container: string, line: MergeLine) => void,
-    private readonly idleMs = 100,
+    private readonly windowMs = REORDER_WINDOW_MS,
     private readonly now: () => number = Date.now,
   ) {
-    for (const name of names) this.streams.set(name, { name, queue: [], head: 0, lastKey: '', lastAt: 0, state: 'opening' });
+    for (const name of names) this.streams.set(name, { name, queue: [], head: 0, lastKey: '', state: 'opening' });
   }
 
   push(name: string, line: MergeLine): void {
     const s = this.streams.get(name);
     if (!s) return;
     const key = timeKey(line.ts);
-    s.queue.push({ key, line });
+    const at = this.now();
+    s.queue.push({ key, at, line });
     if (key > s.lastKey) s.lastKey = key;
-    s.lastAt = this.now();
     s.state = 'open';
     this.schedule();
   }
 
-  /** The stream's response arrived: it blocks for one idle window while its history comes. */
+  /** The stream's response arrived: from now on its lines say how far it has got. */
   opened(name: string): void {
     const s = this.streams.get(name);
     if (!s) return;
     s.state = 'open';
-    s.lastAt = this.now();
     this.schedule();
   }
 
@@ -63,14 +72,7 @@ export class LogMerger {
   /** Releases what can go in order; everything when `all`. */
   flush(all = false): void {
     const now = this.now();
-    let limit: string | undefined; // undefined: no stream holds anything back
-    if (!all) {
-      for (const s of this.streams.values()) {
-        if (s.state === 'quiet') continue;
-        if (s.state === 'opening') limit = '';
-        else if (now - s.lastAt < this.idleMs && (limit === undefined || s.lastKey < limit)) limit = s.lastKey;
-      }
-    }
+    const opening = !all && [...this.streams.values()].some((s) => s.state === 'opening');
     for (;;) {
       let best: Stream | undefined;
       for (const s of this.streams.values()) {
@@ -79,7 +81,7 @@ export class LogMerger {
       }
       if (!best) break;
       const item = best.queue[best.head];
-      if (limit !== undefined && item.key > limit) break;
+      if (!all && (opening || (now - item.at < this.windowMs && !this.nothingEarlierCan(best, item.key)))) break;
       best.head++;
       this.emit(best.name, item.line);
     }
@@ -90,6 +92,14 @@ export class LogMerger {
       }
     }
     if (!all && this.pending() > 0) this.schedule();
+  }
+
+  /** No live stream but `from` can still send a line earlier than `key`: each has passed it. */
+  private nothingEarlierCan(from: Stream, key: string): boolean {
+    for (const s of this.streams.values()) {
+      if (s !== from && s.state !== 'quiet' && s.lastKey < key) return false;
+    }
+    return true;
   }
 
   pending(): number {
@@ -106,9 +116,10 @@ export class LogMerger {
 
   private schedule(): void {
     if (this.timer) return;
+    // A few looks per window, so a held line leaves close to when its window ends.
     this.timer = setTimeout(() => {
       this.timer = undefined;
       this.flush();
-    }, this.idleMs);
+    }, Math.max(10, Math.ceil(this.windowMs / 5)));
   }
 }

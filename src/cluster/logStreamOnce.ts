@@ -6,7 +6,8 @@ import { Log, type KubeConfig, type LogOptions } from '@kubernetes/client-node';
 import { withOwnConnections } from './logConnections.ts';
 import { LineSplitter } from './logLines.ts';
 
-export type StreamEnd = { kind: 'ended' } | { kind: 'closed' } | { kind: 'error'; code?: number; message: string };
+/** ended: the server closed the stream; broken: the connection failed mid-stream (its cause). */
+export type StreamEnd = { kind: 'ended' } | { kind: 'closed' } | { kind: 'broken'; message: string } | { kind: 'error'; code?: number; message: string };
 
 export interface StreamTarget {
   kubeConfig: KubeConfig;
@@ -50,17 +51,22 @@ function streamWith(log: Log, target: StreamTarget, options: LogOptions, onLine:
         finish({ kind: 'ended' });
       },
     });
-    // pipe() unpipes on a source error (connection dropped) without ending us: that is an end too.
-    sink.on('unpipe', () => {
-      if (done) return;
+    // A response cut mid-stream (server restart, network drop) ends without 'end': pipe() neither
+    // ends nor errors the sink then, so the source's own error or early close says the stream broke.
+    const broken = (err?: unknown) => {
+      if (done || target.signal.aborted) return;
       splitter.end();
       sink.destroy();
-      finish({ kind: 'ended' });
+      finish({ kind: 'broken', message: causeOf(err) });
+    };
+    sink.on('error', (err) => broken(err));
+    // client-node pipes the response without an error handler: adopt its errors and closes.
+    sink.on('pipe', (source: NodeJS.ReadableStream & { readableEnded?: boolean }) => {
+      source.on('error', broken);
+      source.on('close', () => {
+        if (!source.readableEnded) broken();
+      });
     });
-    sink.on('error', () => finish({ kind: 'ended' }));
-    // client-node pipes the response without an error handler: an abort or a reset would be
-    // an uncaught exception. Adopt the source's errors; 'unpipe' above reports the end.
-    sink.on('pipe', (source: NodeJS.ReadableStream) => source.on('error', () => undefined));
     const onAbort = () => {
       controller?.abort();
       sink.destroy();
@@ -82,4 +88,12 @@ function streamWith(log: Log, target: StreamTarget, options: LogOptions, onLine:
       },
     );
   });
+}
+
+/** The cause of a cut stream in kubectl's words where it has them. */
+function causeOf(err: unknown): string {
+  const code = (err as { code?: unknown } | undefined)?.code;
+  const message = err instanceof Error ? err.message : '';
+  if (!err || code === 'ERR_STREAM_PREMATURE_CLOSE' || code === 'ECONNRESET' || /premature close|aborted|socket hang up/i.test(message)) return 'unexpected EOF';
+  return message || String(err);
 }

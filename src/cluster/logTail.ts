@@ -36,6 +36,14 @@ const sleep = (ms: number, signal: AbortSignal) =>
     signal.addEventListener('abort', done, { once: true });
   });
 
+/** ": OOMKilled, exit 137": why the instance before this one ended, when the kubelet says. */
+function restartCause(status: ReturnType<typeof statusOf>): string {
+  const last = status?.lastState?.terminated;
+  if (!last) return '';
+  const parts = [last.reason, typeof last.exitCode === 'number' ? `exit ${last.exitCode}` : undefined].filter(Boolean);
+  return parts.length > 0 ? `: ${parts.join(', ')}` : '';
+}
+
 /** One line for a failed log request, worded for the user. */
 function explain(ctx: TailContext, code: number | undefined, read: PodRead): string {
   const who = `${ctx.namespace}/${ctx.pod}`;
@@ -50,6 +58,32 @@ function explain(ctx: TailContext, code: number | undefined, read: PodRead): str
   return `cannot read logs of ${ctx.container} in pod ${who}: HTTP ${code ?? 'error'}`;
 }
 
+/** Attempts to reach the server after a stream broke before giving up (backoff 100 ms doubling, at most 5 polls each). */
+const REACH_ATTEMPTS = 5;
+
+/**
+ * A stream broke: not "streaming" while we are cut off; wait for the server to answer again,
+ * then mark the gap and let the caller resume from the last line's time. An outcome when
+ * there is no way back (server unreachable, Pod gone, nothing to resume from).
+ */
+async function afterBreak(ctx: TailContext, cause: string, lastTs: string | undefined, received: number): Promise<TailOutcome | undefined> {
+  const broken = `log stream of ${ctx.container} broken (${cause})`;
+  ctx.waiting(`${broken}; reconnecting`);
+  let read: PodRead = { kind: 'error', message: cause };
+  for (let attempt = 0; attempt < REACH_ATTEMPTS && !ctx.signal.aborted; attempt++) {
+    if (attempt > 0) await sleep(Math.min(ctx.pollMs * 5, 100 * 2 ** attempt), ctx.signal);
+    read = await readPod(ctx.kubeConfig, ctx.namespace, ctx.pod);
+    if (read.kind !== 'error') break;
+  }
+  if (ctx.signal.aborted) return { kind: 'closed' };
+  if (read.kind === 'gone') return { kind: 'gone' };
+  if (read.kind === 'error') return { kind: 'error', message: `${broken} and the server cannot be reached: ${read.message}` };
+  // Without kubelet timestamps there is no point to resume from: re-reading would repeat lines.
+  if (received > 0 && !lastTs) return { kind: 'error', message: broken };
+  ctx.notice(`── ${broken}; resuming${lastTs ? ` after ${lastTs}` : ''} ──`);
+  return undefined;
+}
+
 export async function runTail(ctx: TailContext): Promise<TailOutcome> {
   let streamed: string | undefined; // instanceId of the instance we last streamed
   let lastTs: string | undefined; // newest line seen, so a reconnect skips what we have
@@ -58,8 +92,10 @@ export async function runTail(ctx: TailContext): Promise<TailOutcome> {
   let waitingShown: string | undefined;
   let resumed = false; // this stream re-opened an instance we had lines of: skip those
   let reopens = 0; // re-opens of the same instance in a row, for backoff
+  let received = 0; // lines of this tail so far
   const onLine = (raw: string, cutBytes: number) => {
-    const sp = timestampEnd(raw);
+    // Only a stamp we asked for is the kubelet's; without one, a leading time is the application's.
+    const sp = ctx.timestamps ? timestampEnd(raw) : -1;
     const ts = sp === -1 ? undefined : raw.slice(0, sp);
     const text = sp === -1 ? raw : raw.slice(sp + 1);
     if (resumed && ts) {
@@ -68,6 +104,7 @@ export async function runTail(ctx: TailContext): Promise<TailOutcome> {
       resumed = false;
     }
     reopens = 0;
+    received++;
     if (ts) lastTs = ts;
     // Keep SGR colours in the buffer; the view drops them unless --log-colors.
     ctx.line(ts, sanitize(text, { keepColors: true }), cutBytes);
@@ -77,7 +114,13 @@ export async function runTail(ctx: TailContext): Promise<TailOutcome> {
     const read = await readPod(ctx.kubeConfig, ctx.namespace, ctx.pod);
     if (ctx.signal.aborted) return { kind: 'closed' };
     if (read.kind === 'gone') return first ? { kind: 'error', message: `pod ${ctx.namespace}/${ctx.pod} not found` } : { kind: 'gone' };
-    if (read.kind === 'error') return { kind: 'error', message: read.message };
+    if (read.kind === 'error') {
+      if (first) return { kind: 'error', message: read.message };
+      // The server went away after a stream ended: the same as a stream cut mid-way.
+      const outcome = await afterBreak(ctx, 'unexpected EOF', lastTs, received);
+      if (outcome) return outcome;
+      continue;
+    }
     if (!podContainers(read.pod).includes(ctx.container)) return { kind: 'error', message: `container ${ctx.container} is not in pod ${ctx.namespace}/${ctx.pod}` };
     const status = statusOf(read.pod, ctx.container);
     const id = instanceId(status);
@@ -97,7 +140,7 @@ export async function runTail(ctx: TailContext): Promise<TailOutcome> {
         continue;
       }
       if (streamed !== undefined && id !== streamed && status?.state?.running) {
-        ctx.notice(`── container ${ctx.container} restarted (restart #${status.restartCount ?? 0}) ──`);
+        ctx.notice(`── container ${ctx.container} restarted (restart #${status.restartCount ?? 0}${restartCause(status)}) ──`);
         lastTs = undefined;
         resumed = false;
       } else if (streamed !== undefined && id === streamed && !status?.state?.running) {
@@ -132,6 +175,13 @@ export async function runTail(ctx: TailContext): Promise<TailOutcome> {
     const finishedBefore = !status?.state?.running && status?.state?.terminated !== undefined;
     const end = await streamOnce(ctx, options, onLine);
     if (end.kind === 'closed') return { kind: 'closed' };
+    if (end.kind === 'broken') {
+      const outcome = await afterBreak(ctx, end.message, lastTs, received);
+      if (outcome) return outcome;
+      if (lastTs) first = false; // resume by time; with no line yet, ask for the same history again
+      streamed = id;
+      continue;
+    }
     if (end.kind === 'error') {
       const again = await readPod(ctx.kubeConfig, ctx.namespace, ctx.pod);
       const message = explain(ctx, end.code, again);

@@ -17,8 +17,8 @@ export interface LogSessionOptions {
   pollMs?: number;
   /** Longer lines are cut for display (bytes). */
   maxLineBytes?: number;
-  /** How long a quiet container holds back the merge (ms). */
-  mergeIdleMs?: number;
+  /** How long a merged line may wait for an earlier one from a silent container (ms; default REORDER_WINDOW_MS). */
+  mergeWindowMs?: number;
   /** Asked after each chunk; a promise holds the socket (the CLI passes stdout's backpressure). */
   flowControl?: () => Promise<unknown> | undefined;
   /** Use this buffer instead of a new one. */
@@ -64,7 +64,7 @@ export function openLogSession(kubeConfig: KubeConfig, request: LogRequest, opti
       return;
     }
     const merged = names.length > 1 || request.allContainers === true;
-    const merger = merged ? new LogMerger(names, (c, line) => append(buffer, line.ts, line.text, line.cutBytes, c), options.mergeIdleMs ?? 100) : undefined;
+    const merger = merged ? new LogMerger(names, (c, line) => append(buffer, line.ts, line.text, line.cutBytes, c), options.mergeWindowMs) : undefined;
     abort.signal.addEventListener('abort', () => merger?.close(), { once: true });
     const waiting = new Map<string, string>();
     const showState = () => {
@@ -81,8 +81,9 @@ export function openLogSession(kubeConfig: KubeConfig, request: LogRequest, opti
         maxLineBytes: options.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES,
         flowControl: options.flowControl,
         previous: request.previous === true,
-        // Timestamps unless the caller says it needs none: merging always needs them.
-        timestamps: merged || request.timestamps !== false,
+        // Timestamps unless the caller says it needs none: merging needs them, and so does
+        // following (a dropped stream resumes from the last line's time).
+        timestamps: merged || request.follow || request.timestamps !== false,
         follow: request.follow,
         tailLines: request.tailLines,
         sinceSeconds: request.sinceSeconds,

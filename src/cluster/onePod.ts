@@ -5,7 +5,8 @@
 import type { KubeConfig, V1Pod } from '@kubernetes/client-node';
 import type { PodDetails } from '../store/types.ts';
 import { listEvents, listMetrics, notesFor, resolveOwners, usageFromMetrics } from './detailSources.ts';
-import { getPod } from './getPod.ts';
+import { getPod, PodNotFound } from './getPod.ts';
+import { resolvePodArg } from './resolvePod.ts';
 import { sharedConnections } from './request.ts';
 
 export interface OnePod {
@@ -38,4 +39,20 @@ export async function readOnePod(kubeConfig: KubeConfig, namespace: string, name
   } finally {
     connections.close();
   }
+}
+
+/**
+ * The Pod a command-line argument names (NAME, TYPE/NAME or a unique prefix: resolvePodArg's
+ * rules), read as readOnePod does. An exact name, the common case, costs no round trip more.
+ */
+export async function readNamedPod(kubeConfig: KubeConfig, namespace: string, arg: string, options: { timeoutMs?: number } = {}): Promise<OnePod> {
+  if (!arg.includes('/')) {
+    try {
+      return await readOnePod(kubeConfig, namespace, arg, options);
+    } catch (err) {
+      if (!(err instanceof PodNotFound)) throw err;
+    }
+  }
+  const { name } = await resolvePodArg(kubeConfig, namespace, arg, options);
+  return readOnePod(kubeConfig, namespace, name, options);
 }

@@ -3,6 +3,7 @@
 // of the Pod. Addresses are hex in host (little-endian) byte order, IPv6 as four 32-bit words.
 
 import { byCodeUnit } from '../text/compare.ts';
+import { ownersOf, type FdSockets } from './portOwners.ts';
 import type { PortEntry } from './types.ts';
 
 export interface ProcSocket {
@@ -14,6 +15,8 @@ export interface ProcSocket {
   state: string;
   /** TCP LISTEN (0A) or an unconnected UDP socket (07). */
   listening: boolean;
+  /** The socket's inode (the column after timeout), to find the process that holds it. */
+  inode?: number;
 }
 
 const ROW = /^\s*\d+:\s+([0-9A-Fa-f]{8}|[0-9A-Fa-f]{32}):([0-9A-Fa-f]{4})\s+([0-9A-Fa-f]{8}|[0-9A-Fa-f]{32}):([0-9A-Fa-f]{4})\s+([0-9A-Fa-f]{2})(\s|$)/;
@@ -74,6 +77,7 @@ export function parseProcNet(input: unknown, defaultProtocol: 'TCP' | 'UDP' = 'T
     if (localHex.length !== remoteHex.length) continue;
     const family = localHex.length === 8 ? 'ipv4' : 'ipv6';
     const st = state.toUpperCase();
+    const inode = Number(line.trim().split(/\s+/)[9]);
     out.push({
       protocol,
       family,
@@ -81,6 +85,7 @@ export function parseProcNet(input: unknown, defaultProtocol: 'TCP' | 'UDP' = 'T
       port: parseInt(portHex, 16),
       state: st,
       listening: protocol === 'TCP' ? st === '0A' : st === '07',
+      ...(Number.isInteger(inode) && inode > 0 ? { inode } : {}),
     });
   }
   return out;
@@ -92,27 +97,33 @@ export function isLoopback(address: string): boolean {
 
 type Listener = { address: string; family: 'ipv4' | 'ipv6' };
 
-/** Marks each declared port with what the probe saw, and adds the ones nobody declared. */
-export function mergeProbe(ports: PortEntry[], sockets: ProcSocket[]): PortEntry[] {
+/**
+ * Marks each declared port with what the probe saw, and adds the ones nobody declared. With
+ * `fds` (each container's socket inodes), each port also says whose processes hold it.
+ */
+export function mergeProbe(ports: PortEntry[], sockets: ProcSocket[], fds?: FdSockets): PortEntry[] {
   const listeners = new Map<string, Listener[]>();
+  const inodes = new Map<string, (number | undefined)[]>();
   for (const s of sockets) {
     if (!s.listening) continue;
     const key = `${s.port}/${s.protocol}`;
     const list = listeners.get(key) ?? [];
     if (!list.some((l) => l.address === s.address)) list.push({ address: s.address, family: s.family });
     listeners.set(key, list);
+    inodes.set(key, [...(inodes.get(key) ?? []), s.inode]);
   }
+  const owned = (key: string) => (fds ? { owners: ownersOf(inodes.get(key) ?? [], fds) } : {});
   const out: PortEntry[] = ports.map((p) => {
     const key = `${p.port}/${(p.protocol || 'TCP').toUpperCase()}`;
     const seen = listeners.get(key) ?? [];
     listeners.delete(key);
     if (seen.length === 0) return { ...p, listening: [], probe: 'declared-not-listening' };
     const probe = seen.every((l) => isLoopback(l.address)) ? 'loopback-only' : 'declared-listening';
-    return { ...p, listening: seen, probe };
+    return { ...p, listening: seen, probe, ...owned(key) };
   });
   for (const [key, seen] of listeners) {
     const [port, protocol] = key.split('/');
-    out.push({ port: Number(port), protocol, containers: [], names: [], conflict: false, listening: seen, probe: 'listening-undeclared' });
+    out.push({ port: Number(port), protocol, containers: [], names: [], conflict: false, listening: seen, probe: 'listening-undeclared', ...owned(key) });
   }
   return out.sort((a, b) => a.port - b.port || byCodeUnit(a.protocol, b.protocol));
 }

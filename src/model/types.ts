@@ -105,6 +105,12 @@ export interface PortEntry {
   /** Filled in by a live port probe (mergeProbe); absent when nothing was probed. */
   listening?: { address: string; family: 'ipv4' | 'ipv6' }[];
   probe?: 'declared-listening' | 'declared-not-listening' | 'listening-undeclared' | 'loopback-only';
+  /**
+   * Which containers' processes hold the listening sockets (socket inode in /proc/net found in a
+   * container's /proc/PID/fd); `unknown` when a socket was found in none; `unread` lists the
+   * containers whose /proc could not be read. Absent when no fd data was probed.
+   */
+  owners?: { heldBy: string[]; unknown: boolean; unread: string[] };
 }
 
 export interface OwnerView {

@@ -3,6 +3,7 @@
 // and never refused; subscribers hear at most once per frame interval. A held line is a few
 // numbers in typed arrays and its bytes in a page (logPages.ts), not a heap object; the
 // LogLine is built when someone reads it.
+import { sanitize } from '../text/sanitize.ts';
 import { BytePages } from './logPages.ts';
 
 export interface LogLine {
@@ -95,21 +96,24 @@ export class LogBuffer {
   }
 
   setState(state: LogStreamState): void {
-    this.currentState = state;
+    // A state's message quotes the cluster (a waiting reason, an error): stored clean like the lines.
+    this.currentState = 'message' in state && state.message !== undefined ? { ...state, message: sanitize(state.message) } : state;
     this.changed();
   }
 
+  /** Stores a line from anywhere, sanitized here (SGR colours kept for --log-colors). */
   push(line: Omit<LogLine, 'seq'>): void {
-    this.add(line.text, line.ts, line.container, (line.truncated ? TRUNCATED : 0) | (line.notice ? NOTICE : 0));
+    this.add(sanitize(line.text, { keepColors: true }), line.ts, line.container, (line.truncated ? TRUNCATED : 0) | (line.notice ? NOTICE : 0));
   }
 
-  /** push() without the intermediate object, for the stream's hot path. */
+  /** push() without the intermediate object, for the stream's hot path: the tail has sanitized `text` on arrival. */
   append(text: string, ts?: string, container?: string, truncated?: boolean): void {
     this.add(text, ts, container, truncated ? TRUNCATED : 0);
   }
 
+  /** A line from podview; it often quotes the cluster (a waiting reason), so it is sanitized here. */
   notice(text: string): void {
-    this.add(text, undefined, undefined, NOTICE);
+    this.add(sanitize(text), undefined, undefined, NOTICE);
   }
 
   private add(text: string, ts: string | undefined, container: string | undefined, flags: number): void {
@@ -143,7 +147,7 @@ export class LogBuffer {
   private containerId(name: string): number {
     let id = this.containerIdOf.get(name);
     if (id === undefined) {
-      id = this.containerNames.push(name) - 1;
+      id = this.containerNames.push(sanitize(name)) - 1;
       this.containerIdOf.set(name, id);
     }
     return id;

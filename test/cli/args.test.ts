@@ -57,3 +57,16 @@ test('every mistake is one line naming the flag and, where there are any, the va
   assert.match(failure(['p', '-A']), /-A\/--all-namespaces/);
   assert.match(failure(['logs', 'p', '-o', 'json']), /unknown flag -o/);
 });
+
+test('logs and exec help list only flags that work for one Pod: no -l, -A or --field-selector (they are rejected)', async () => {
+  const { helpText } = await import('../../src/cli/help.ts');
+  for (const command of ['logs', 'exec'] as const) {
+    const help = helpText(command);
+    assert.doesNotMatch(help, /--selector|--all-namespaces|--field-selector/, `${command} --help`);
+    assert.match(help, /--namespace/);
+    if (command === 'logs') assert.match(help, /merged in time order \(a line up to 500 ms late is reordered\)/);
+    assert.match(failure([command, 'p', '-l', 'app=x']), /unknown flag -l/);
+    assert.match(failure([command, 'p', '-A']), /unknown flag -A/);
+    assert.match(failure([command, 'p', '--field-selector', 'a=b']), /unknown flag --field-selector/);
+  }
+});

@@ -49,7 +49,7 @@ test('logs subcommand: plain lines, merged prefixes, tail, colours only when ask
     const stamped = await run(sim, { container: 'sidecar', timestamps: true });
     assert.match(stamped.out, /^\d{4}-\d\d-\d\dT[\d:.]+Z s1 \ufffd\n$/);
     assert.deepEqual(await run(sim, { container: 'app', previous: true }), { code: 1, out: '', err: 'error: container app has no previous instance (it has not restarted)\n' });
-    assert.deepEqual(await run(sim, { pod: 'nope' }), { code: 1, out: '', err: 'error: pod default/nope not found\n' });
+    assert.deepEqual(await run(sim, { pod: 'nope' }), { code: 1, out: '', err: 'error: pod "nope" not found in namespace "default"\n' });
     assert.deepEqual(await run(sim, { since: '5 minutes' }), { code: 1, out: '', err: 'error: invalid --since "5 minutes": use a duration like 30s, 5m or 1h30m\n' });
   } finally {
     await sim.close();
@@ -63,4 +63,18 @@ test('--since takes Go durations', () => {
   assert.equal(parseSince('500ms'), 1);
   assert.equal(parseSince('5'), undefined);
   assert.equal(parseSince('m5'), undefined);
+});
+
+test('an application line that starts with its own timestamp is printed whole when no timestamps were asked for', async () => {
+  const sim = await startLogsSim({ pods: [makePod('web', ['app'])], now: () => (clock += 5) });
+  try {
+    const own = ['2026-11-25T14:10:13.123Z INFO started', '2026-11-25T14:10:14Z WARN slow', '2026-11-25 14:10:15 plain'];
+    sim.logs.emit('default', 'web', 'app', own);
+    assert.deepEqual(await run(sim, { tail: 2 }), { code: 0, out: `${own.slice(1).join('\n')}\n`, err: '' });
+    const stamped = (await run(sim, { tail: 1, timestamps: true })).out;
+    // Asked for: the kubelet's stamp first, then the line as the application wrote it.
+    assert.match(stamped, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d+Z 2026-11-25 14:10:15 plain\n$/);
+  } finally {
+    await sim.close();
+  }
 });

@@ -44,3 +44,10 @@ test('kubelet timestamps split off and sort whatever their precision', () => {
   assert.ok(timeKey('2026-11-25T14:10:13.5Z') > timeKey('2026-11-25T14:10:13.123456789Z'));
   assert.ok(timeKey('2026-11-25T14:10:13Z') < timeKey('2026-11-25T14:10:13.000000001Z'));
 });
+
+test('only the kubelet RFC3339Nano UTC prefix counts as a timestamp', () => {
+  assert.deepEqual(splitTimestamp('2026-11-25T14:10:13Z x'), { ts: '2026-11-25T14:10:13Z', text: 'x' });
+  for (const line of ['2026-11-25T14:10:13+01:00 INFO x', '2026-11-25T14:10:13.123Z', '2026-11-25T14:10:13,5Z x', '2026-11-25 14:10:13 x', '2026-11-25T14:10Z x']) {
+    assert.deepEqual(splitTimestamp(line), { text: line }, line);
+  }
+});

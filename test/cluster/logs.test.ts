@@ -35,7 +35,7 @@ test('all containers merged in time order, init and sidecar included, each line 
     sim.logs.emit('default', 'web', 'side', ['b1']);
     sim.logs.emit('default', 'web', 'app', ['a2']);
     sim.logs.emit('default', 'web', 'side', ['b2']);
-    const session = openLogSession(sim.kubeConfig(), { namespace: 'default', name: 'web', allContainers: true, follow: true }, { mergeIdleMs: 30 });
+    const session = openLogSession(sim.kubeConfig(), { namespace: 'default', name: 'web', allContainers: true, follow: true }, { mergeWindowMs: 30 });
     await until(() => session.buffer.size === 5, 'five merged lines', () => texts(session.buffer));
     sim.logs.emit('default', 'web', 'side', ['b3']);
     sim.logs.emit('default', 'web', 'app', ['a3']);
@@ -82,12 +82,12 @@ test('a restart while following is marked and the new instance is followed', () 
     sim.logs.emit('default', 'web', 'app', ['first run']);
     const session = openLogSession(sim.kubeConfig(), { namespace: 'default', name: 'web', follow: true }, { pollMs: 20 });
     await until(() => session.buffer.size === 1, 'the first line');
-    restart(sim, 'default', 'web', 'app');
+    restart(sim, 'default', 'web', 'app', { reason: 'OOMKilled', exitCode: 137 });
     sim.logs.emit('default', 'web', 'app', ['second run']);
     await until(() => session.buffer.size === 3, 'marker and the new line', () => texts(session.buffer));
     sim.logs.emit('default', 'web', 'app', ['still followed']);
     await until(() => session.buffer.size === 4, 'a live line on the new instance', () => texts(session.buffer));
-    assert.deepEqual(texts(session.buffer), ['first run', '── container app restarted (restart #1) ──', 'second run', 'still followed']);
+    assert.deepEqual(texts(session.buffer), ['first run', '── container app restarted (restart #1: OOMKilled, exit 137) ──', 'second run', 'still followed']);
     session.close();
   }));
 
@@ -136,4 +136,12 @@ test('a missing Pod is one clear message', () =>
     const session = openLogSession(sim.kubeConfig(), { namespace: 'default', name: 'nope', follow: true });
     await session.done;
     assert.deepEqual(session.buffer.state, { kind: 'error', message: 'pod default/nope not found' });
+  }));
+
+test('a notice built from cluster text is stored sanitized: no live escape reaches the buffer (or a saved file)', () =>
+  withSim([['web', ['app'], { waiting: { app: 'Bad\u001b]0;pwned\u0007\u001b]52;c;ZXZpbA==\u0007\u001b[2J' } }]], async (sim) => {
+    const session = openLogSession(sim.kubeConfig(), { namespace: 'default', name: 'web', follow: true }, { pollMs: 20 });
+    await until(() => session.buffer.size === 1, 'the waiting notice', () => texts(session.buffer));
+    assert.equal(session.buffer.at(0)?.text, 'container app is waiting to start: Bad');
+    session.close();
   }));

@@ -54,9 +54,9 @@ test('against the sim server: restart and crash while following, then deletion',
     sim.control.delete('pods', 'default', 'web');
     await session.done;
     const got = texts(session.buffer);
-    assert.deepEqual(got.slice(0, 3), ['run 0', '── container app restarted (restart #1) ──', 'run 1']);
+    assert.deepEqual(got.slice(0, 3), ['run 0', '── container app restarted (restart #1: Error, exit 1) ──', 'run 1']);
     assert.match(got[3], /^container app is waiting to start: CrashLoopBackOff/);
-    assert.deepEqual(got.slice(4), ['── container app restarted (restart #2) ──', 'run 2', '── pod default/web was deleted; keeping the 6 lines received ──']);
+    assert.deepEqual(got.slice(4), ['── container app restarted (restart #2: Error, exit 1) ──', 'run 2', '── pod default/web was deleted; keeping the 6 lines received ──']);
   }));
 
 test('a live sim writes the LogProfile lines and the view follows them', () =>

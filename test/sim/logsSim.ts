@@ -18,6 +18,8 @@ export interface LogsSim {
   kubeconfigPath: string;
   kubeConfig(): KubeConfig;
   openSockets(): number;
+  /** Cuts every open connection (a server restart or a network drop), leaving the server up. */
+  dropConnections(): void;
   setPod(pod: V1Pod): void;
   deletePod(namespace: string, name: string): void;
   deny(subresource: string | null): void;
@@ -101,6 +103,12 @@ export async function startLogsSim(options: { pods?: V1Pod[]; runtime?: Map<stri
       res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify(discovery));
       return;
     }
+    const list = /^\/api\/v1\/namespaces\/([^/]+)\/pods$/.exec(url.pathname);
+    if (list && req.method === 'GET') {
+      const items = [...pods.values()].filter((p) => p.metadata?.namespace === decodeURIComponent(list[1]));
+      res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify({ kind: 'PodList', apiVersion: 'v1', metadata: { resourceVersion: String(rv) }, items }));
+      return;
+    }
     const m = /^\/api\/v1\/namespaces\/([^/]+)\/pods\/([^/]+)(\/log)?$/.exec(url.pathname);
     if (!m || req.method !== 'GET') {
       res.writeHead(404).end();
@@ -138,6 +146,9 @@ export async function startLogsSim(options: { pods?: V1Pod[]; runtime?: Map<stri
       return kc;
     },
     openSockets: () => sockets.size,
+    dropConnections() {
+      for (const s of sockets) s.destroy();
+    },
     setPod(pod) {
       const k = `${pod.metadata?.namespace}/${pod.metadata?.name}`;
       const existed = pods.has(k);
@@ -163,11 +174,11 @@ export async function startLogsSim(options: { pods?: V1Pod[]; runtime?: Map<stri
 }
 
 /** Marks a container restarted: restartCount + 1, running again, the last run terminated. */
-export function restart(sim: LogsSim, namespace: string, name: string, container: string): void {
+export function restart(sim: LogsSim, namespace: string, name: string, container: string, cause: { reason: string; exitCode: number } = { reason: 'Error', exitCode: 1 }): void {
   sim.world.updatePod(namespace, name, (pod) => {
     const cs = pod.status?.containerStatuses?.find((c) => c.name === container);
     if (cs) {
-      cs.lastState = { terminated: { exitCode: 1, reason: 'Error', startedAt: new Date(Date.now() - 10_000), finishedAt: new Date(), containerID: 'containerd://old' } };
+      cs.lastState = { terminated: { exitCode: cause.exitCode, reason: cause.reason, startedAt: new Date(Date.now() - 10_000), finishedAt: new Date(), containerID: 'containerd://old' } };
       cs.restartCount = (cs.restartCount ?? 0) + 1;
       cs.state = { running: { startedAt: new Date() } };
     }

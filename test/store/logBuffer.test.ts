@@ -98,3 +98,13 @@ test('a view that reads between appends never sees a line that has left the buff
     }),
   );
 });
+
+test('everything stored is sanitized on arrival: notices, pushed lines (SGR kept) and container names', () => {
+  const buffer = new LogBuffer({ frameMs: 0 });
+  buffer.notice('n \u001b]0;title\u0007x');
+  buffer.push({ text: 'p \u001b[31mred\u001b[0m \u001b]52;c;AA==\u0007', container: 'c\u001b[2J' });
+  const [notice, pushed] = buffer.slice();
+  assert.equal(notice.text, 'n x');
+  assert.equal(pushed.text, 'p \u001b[31mred\u001b[0m ');
+  assert.equal(pushed.container, 'c');
+});

@@ -59,3 +59,28 @@ test('usage shows its share of the limit or request', () => {
   assert.match(text, /user-msvc +250m +1 +500m \(50% of limit\) +256Mi +512Mi +500Mi \(98% of limit\)/);
   assert.match(text, /cloudsql-proxy +100m +- +50m \(50% of request\)/);
 });
+
+test('whole (not on a TTY): every fact in full, however long; a matrix wider than the width turns per container', () => {
+  const pod = userMsvcPod();
+  const image = `registry.example.com/${'very-long-team-name/'.repeat(4)}cloudsql-proxy:2.1.0-alpine-with-a-long-tag`;
+  pod.spec.containers[1].image = image;
+  const message = `Readiness probe failed: ${'a long explanation from the kubelet, '.repeat(8)}end`;
+  const text = renderSnapshotText([buildPodHost(pod, { now: NOW, events: [{ ...events[0], message }] })], { color: false, width: 80, whole: true });
+  assert.ok(text.includes(image), 'the image whole');
+  assert.ok(text.includes(message), 'the event message whole');
+  assert.ok(!text.includes('…'), 'nothing cut');
+  // Three containers side by side do not fit 80 columns: one block per container instead, none dropped.
+  assert.ok(!text.includes('Volumes (volume x container -> path)'));
+  const volumes = text.slice(text.indexOf('Volumes'), text.indexOf('Ports'));
+  for (const c of ['user-msvc', 'cloudsql-proxy', 'datadog-agent']) assert.match(volumes, new RegExp(`^  ${c}$`, 'm'), c);
+  assert.match(volumes, /^ {4}logs +emptyDir +\/var\/log\/monitor rw +shared$/m);
+  // The same Pod at 200 columns keeps the matrix.
+  assert.match(renderSnapshotText([buildPodHost(pod, { now: NOW })], { color: false, width: 200, whole: true }), /Volumes \(volume x container -> path\)/);
+});
+
+test('on a terminal the width is honoured and the matrix still never drops a container', () => {
+  const text = renderSnapshotText([buildPodHost(userMsvcPod(), { now: NOW })], { color: false, width: 70 });
+  for (const line of text.split('\n')) assert.ok(displayWidth(line) <= 70, line);
+  const volumes = text.slice(text.indexOf('Volumes'), text.indexOf('Ports'));
+  for (const c of ['user-msvc', 'cloudsql-proxy', 'datadog-agent']) assert.match(volumes, new RegExp(`^  ${c}$`, 'm'), c);
+});

@@ -123,3 +123,19 @@ export function renderProcNet(sockets: readonly SocketSpec[]): ProcNetTables {
   const file = (lines: string[]): string => `${lines.join('\n')}\n`;
   return { tcp: file(tcp), tcp6: file(tcp6), udp: file(udp), udp6: file(udp6) };
 }
+
+/**
+ * `ls -l /proc/[0-9]*\/fd` as busybox prints it inside one container: its own processes only
+ * (no shared PID namespace), pid 1 holding stdio and that container's sockets, each a
+ * `socket:[INODE]` link with the inode /proc/net prints for it. TIME_WAIT sockets belong to no fd.
+ */
+export function renderProcFd(sockets: readonly SocketSpec[], container: string): string {
+  const owned = sockets.map((s, index) => ({ s, index })).filter(({ s }) => s.container === container && s.state !== 'TIME_WAIT');
+  const uid = owned[0]?.s.uid ?? 0;
+  const user = uid === 0 ? 'root' : String(uid);
+  const link = (fd: number, target: string) => `lrwx------    1 ${user.padEnd(8)} ${user.padEnd(8)}        64 Dec  4 05:00 ${fd} -> ${target}`;
+  const base = hash32(`fd:${container}`) % 90000;
+  const lines = ['/proc/1/fd:', 'total 0', link(0, '/dev/null'), link(1, `pipe:[${10000 + base}]`), link(2, `pipe:[${10001 + base}]`)];
+  owned.forEach(({ s, index }, i) => lines.push(link(3 + i, `socket:[${inodeOf(s, index)}]`)));
+  return `${lines.join('\n')}\n`;
+}

@@ -7,13 +7,17 @@ import { formatCpu, formatMemory } from '../../text/quantity.ts';
 import { sanitize } from '../../text/sanitize.ts';
 import { truncate } from '../../text/width.ts';
 import { fractionOf } from '../../model/resources.ts';
-import type { ContainerView, Diagnosis, PodHost, ResourceAmounts, Usage } from '../../model/types.ts';
+import type { ContainerView, Diagnosis, PodHost, PortEntry, ResourceAmounts, Usage } from '../../model/types.ts';
 import { truncateColored } from './ansi.ts';
-import { table } from './table.ts';
+import { CELL_MAX, table } from './table.ts';
+import { volumesSection } from './volumes.ts';
 
 export interface SnapshotTextOptions {
   color: boolean;
+  /** Lines are cut to this width unless `whole`; the volume matrix turns per container beyond it. */
   width: number;
+  /** Not on a terminal (a ticket, a file): never cut a fact; `width` only chooses the layout. */
+  whole?: boolean;
 }
 
 const SGR = { bold: '1', dim: '2', red: '31', yellow: '33', green: '32', cyan: '36' } as const;
@@ -63,38 +67,30 @@ function lastTerminationText(c: ContainerView): string {
   return [s(t.reason), t.exitCode !== undefined ? `exit ${t.exitCode}` : '', s(t.finishedAt)].filter(Boolean).join(' ');
 }
 
-function containersSection(h: PodHost): string[] {
+function containersSection(h: PodHost, cellMax: number): string[] {
   const rows = [['#', 'KIND', 'NAME', 'STATE', 'READY', 'RESTARTS', 'LAST TERMINATION', 'IMAGE']];
   for (const c of h.containers) {
     rows.push([String(c.order + 1), c.kind, s(c.name), stateText(c), c.ready ? 'yes' : 'no', String(c.restarts), lastTerminationText(c), s(c.image)]);
   }
   const probes = h.containers.flatMap((c) => c.probes.map((p) => `  ${s(c.name)}: ${s(p)}`));
-  return ['Containers (start order)', ...table(rows), ...(probes.length ? ['Probes', ...probes] : [])];
+  return ['Containers (start order)', ...table(rows, '  ', cellMax), ...(probes.length ? ['Probes', ...probes] : [])];
 }
 
-function volumesSection(h: PodHost): string[] {
-  if (h.volumes.length === 0) return ['Volumes: none'];
-  const names = [...new Set(h.containers.map((c) => c.name))];
-  const rows = [['VOLUME', 'SOURCE', ...names.map(s), '']];
-  for (const v of h.volumes) {
-    const cells = names.map((n) => {
-      const mounts = v.mounts.filter((m) => m.container === n);
-      if (mounts.length === 0) return '-';
-      return mounts.map((m) => `${s(m.mountPath)}${m.subPath ? `[${s(m.subPath)}]` : ''} ${m.readOnly ? 'ro' : 'rw'}`).join(', ');
-    });
-    rows.push([s(v.name), s(v.summary), ...cells, v.shared ? 'shared' : '']);
-  }
-  return ['Volumes (volume x container -> path)', ...table(rows)];
+/** Whose processes hold the port, when the probe read the containers' fds. */
+function ownersNote(p: PortEntry): string {
+  if (!p.owners || !p.listening?.length) return '';
+  const held = p.owners.heldBy.length ? `held by ${p.owners.heldBy.map(s).join(',')}` : '';
+  return [held, p.owners.unknown ? 'owner unknown' : ''].filter(Boolean).join(', ');
 }
 
-function portsSection(h: PodHost, paint: Paint): string[] {
+function portsSection(h: PodHost, paint: Paint, cellMax: number): string[] {
   if (h.ports.length === 0) return ['Ports: none declared'];
   const rows = [['PORT', 'PROTO', 'CONTAINERS', 'NAMES', 'NOTE']];
   for (const p of h.ports) {
-    const notes = [p.conflict ? 'CONFLICT' : '', p.hostPorts?.length ? `hostPort ${p.hostPorts.join(',')}` : '', p.probe ?? '', p.listening?.length ? `on ${p.listening.map((l) => s(l.address)).join(' ')}` : ''];
+    const notes = [p.conflict ? 'CONFLICT' : '', p.hostPorts?.length ? `hostPort ${p.hostPorts.join(',')}` : '', p.probe ?? '', p.listening?.length ? `on ${p.listening.map((l) => s(l.address)).join(' ')}` : '', ownersNote(p)];
     rows.push([String(p.port), s(p.protocol), p.containers.map(s).join(',') || '?', p.names.map(s).join(',') || '-', notes.filter(Boolean).join(' ')]);
   }
-  return ['Ports (shared localhost)', ...table(rows).map((line) => (line.includes('CONFLICT') ? paint(line, 'red') : line))];
+  return ['Ports (shared localhost)', ...table(rows, '  ', cellMax).map((line) => (line.includes('CONFLICT') ? paint(line, 'red') : line))];
 }
 
 function amount(a: ResourceAmounts, key: 'cpu' | 'memory'): string {
@@ -113,14 +109,14 @@ function usageText(u: Usage | undefined, key: 'cpuCores' | 'memoryBytes', req?: 
   return used;
 }
 
-function resourcesSection(h: PodHost): string[] {
+function resourcesSection(h: PodHost, cellMax: number): string[] {
   const rows = [['CONTAINER', 'CPU REQ', 'CPU LIM', 'CPU USED', 'MEM REQ', 'MEM LIM', 'MEM USED']];
   const line = (name: string, req: ResourceAmounts, lim: ResourceAmounts, use: Usage | undefined) =>
     rows.push([name, amount(req, 'cpu'), amount(lim, 'cpu'), usageText(use, 'cpuCores', req, lim), amount(req, 'memory'), amount(lim, 'memory'), usageText(use, 'memoryBytes', req, lim)]);
   for (const c of h.containers) if (c.kind !== 'ephemeral') line(s(c.name), c.requests, c.limits, c.usage);
   line('(pod)', h.resources.requests, h.resources.limits, h.resources.usage);
   if (h.resources.podLevel) line('(pod spec.resources)', h.resources.podLevel.requests, h.resources.podLevel.limits, undefined);
-  return ['Resources', ...table(rows)];
+  return ['Resources', ...table(rows, '  ', cellMax)];
 }
 
 function configSection(h: PodHost): string[] {
@@ -161,29 +157,32 @@ function diagnosisSection(h: PodHost, paint: Paint): string[] {
 
 const MAX_EVENTS = 10;
 
-function eventsSection(h: PodHost): string[] {
+function eventsSection(h: PodHost, whole: boolean): string[] {
   if (h.events.length === 0) return ['Events: none'];
   const rows = [['AGE', 'TYPE', 'REASON', 'COUNT', 'MESSAGE']];
   for (const e of h.events.slice(0, MAX_EVENTS)) rows.push([ago(e.ageSeconds), s(e.type), s(e.reason), String(e.count), s(e.message)]);
-  return [`Events (newest first${h.events.length > MAX_EVENTS ? `, ${MAX_EVENTS} of ${h.events.length}` : ''})`, ...table(rows, '  ', 200)];
+  return [`Events (newest first${h.events.length > MAX_EVENTS ? `, ${MAX_EVENTS} of ${h.events.length}` : ''})`, ...table(rows, '  ', whole ? Infinity : 200)];
 }
 
 export function renderPodText(h: PodHost, opts: SnapshotTextOptions): string {
   const paint: Paint = opts.color ? (t, style) => `\u001b[${SGR[style]}m${t}\u001b[0m` : (t) => t;
   const width = Number.isFinite(opts.width) && opts.width >= 20 ? Math.floor(opts.width) : 80;
+  const whole = opts.whole === true;
+  const cellMax = whole ? Infinity : CELL_MAX;
   const owners = h.owners.length ? h.owners.map((o) => `${s(o.kind)}/${s(o.name)}${o.resolved ? '' : ' (unresolved)'}`).join(' <- ') : 'none';
   const diagnosis = diagnosisSection(h, paint);
   const lines = [
     header(h, paint),
-    ...containersSection(h),
-    ...volumesSection(h),
-    ...portsSection(h, paint),
-    ...resourcesSection(h),
+    ...containersSection(h, cellMax),
+    ...volumesSection(h, width, cellMax),
+    ...portsSection(h, paint, cellMax),
+    ...resourcesSection(h, cellMax),
     ...configSection(h),
     `Owners: ${owners}`,
     ...diagnosis,
-    ...eventsSection(h),
+    ...eventsSection(h, whole),
   ];
+  if (whole) return lines.join('\n');
   return lines.map((l) => (opts.color ? truncateColored(l, width) : truncate(l, width))).join('\n');
 }
 
