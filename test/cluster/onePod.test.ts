@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { V1Pod } from '@kubernetes/client-node';
 import { UserError } from '../../src/cluster/errors.ts';
-import { readOnePod } from '../../src/cluster/onePod.ts';
+import { readNamedPod, readOnePod } from '../../src/cluster/onePod.ts';
 import { METRICS_ABSENT_NOTE } from '../../src/cluster/detailSources.ts';
 import { withSim } from './simHarness.ts';
 
@@ -43,4 +43,15 @@ test('a Pod that does not exist is one clear line; missing metrics are a note', 
   const { details } = await readOnePod(h.config.kubeConfig, 'shop', 'guestbook');
   assert.equal(details.usage, undefined);
   assert.ok(details.notes.includes(METRICS_ABSENT_NOTE), details.notes.join(' | '));
+});
+
+test('a name that is no Pod falls back to TYPE/NAME and unique-prefix rules', async (t) => {
+  const h = await withSim(t);
+  const pod = userMsvc(h.sim.control.list<V1Pod>('pods', 'shop'));
+  for (const arg of ['user-msvc', 'deploy/user-msvc', pod.metadata!.name!]) {
+    const { pod: read, details } = await readNamedPod(h.config.kubeConfig, 'shop', arg);
+    assert.equal(read.metadata?.uid, pod.metadata!.uid, arg);
+    assert.ok((details.owners?.length ?? 0) > 0, `${arg}: details too`);
+  }
+  await assert.rejects(readNamedPod(h.config.kubeConfig, 'shop', 'zzz'), (err: unknown) => err instanceof UserError && /pod "zzz" not found/.test(err.message));
 });
