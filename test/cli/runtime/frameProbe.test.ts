@@ -7,9 +7,9 @@ import v8 from 'node:v8';
 import vm from 'node:vm';
 import { PassThrough, Writable } from 'node:stream';
 import type { V1Pod } from '@kubernetes/client-node';
-import { CHANGED_AT_ANNOTATION, frameProbeFromEnv, installFrameProbe } from '../../src/cli/frameProbe.ts';
-import { sharedPartCount } from '../../src/store/leanPod.ts';
-import { PodStore } from '../../src/store/podStore.ts';
+import { CHANGED_AT_ANNOTATION, frameProbeFromEnv, installFrameProbe } from '../../../src/cli/runtime/frameProbe.ts';
+import { sharedPartCount } from '../../../src/store/leanPod.ts';
+import { PodStore } from '../../../src/store/podStore.ts';
 
 function stampedPod(name: string, changedAt?: number): V1Pod {
   return {
