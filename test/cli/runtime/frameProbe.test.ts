@@ -22,7 +22,11 @@ function setup(t: { after(fn: () => void): void }) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'podview-probe-'));
   const file = path.join(dir, 'probe.jsonl');
   const written: string[] = [];
-  const stdout = new Writable({ write: (chunk, _enc, done) => (written.push(String(chunk)), done()) }) as unknown as NodeJS.WriteStream;
+  const stdout = new Writable({ write: (chunk, _enc, done) => {
+      written.push(String(chunk));
+      done();
+    },
+  }) as unknown as NodeJS.WriteStream;
   const stdin = new PassThrough() as unknown as NodeJS.ReadStream;
   const store = new PodStore({ frameMs: 0 });
   let clock = 1_000;
@@ -55,7 +59,7 @@ test('a key press is timed to the next terminal write, however it is read', asyn
   const remove = installFrameProbe({ store: s.store, stdout: s.stdout, stdin: s.stdin, file: s.file, now: s.now, flushEveryMs: 0 });
   const seen: string[] = [];
   s.stdin.on('readable', () => {
-    for (let chunk; (chunk = s.stdin.read()) !== null; ) seen.push(String(chunk));
+    for (let chunk: unknown; (chunk = s.stdin.read()) !== null; ) seen.push(String(chunk));
   });
   s.setClock(2_000);
   s.stdin.write('j');
