@@ -2,8 +2,6 @@
 // before it reaches the screen, so no container can move the cursor, retitle the window,
 // plant a hyperlink or write outside its pane.
 
-const ESC = '\u001b';
-
 // CSI: ESC [ params intermediates final ; also the 8-bit CSI (0x9b).
 const CSI = /(?:\u001b\[|\u009b)[\u0030-\u003f]*[\u0020-\u002f]*[\u0040-\u007e]?/g;
 // OSC (title, hyperlinks, clipboard), DCS, SOS, PM, APC: up to BEL or ST, or to the end if unterminated.
@@ -55,9 +53,4 @@ export function sanitize(text: string, options: SanitizeOptions = NO_OPTIONS): s
     out = out.replace(OTHER_ESC, drop).replace(CONTROLS, options.visible ? visibleControl : () => '');
   }
   return out.replace(BIDI, '');
-}
-
-/** True when the text contains anything sanitize() would change. */
-export function hasControls(text: string): boolean {
-  return sanitize(text) !== text || text.includes(ESC);
 }
