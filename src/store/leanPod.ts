@@ -6,8 +6,15 @@ import type { StoredPod } from './types.ts';
 // store is kept this way, and only the focused one whole. Everything is copied into fresh,
 // small objects so that nothing keeps the decoded watch event alive.
 
+/**
+ * The annotation the sim's churn stamps on every Pod it changes (ms since the epoch), read by
+ * the frame probe (src/cli/runtime/frameProbe.ts). The sim, which imports nothing of the
+ * product, writes its own copy (src/sim/churn.ts CHANGED_AT); a test holds the two equal.
+ */
+export const CHANGED_AT_ANNOTATION = 'podview.dev/sim-changed-at';
+
 /** Annotations something outside the Pod view reads: the default container for list keys, the benchmark's change stamp. */
-const KEPT_ANNOTATIONS = ['kubectl.kubernetes.io/default-container', 'podview.dev/sim-changed-at'] as const;
+const KEPT_ANNOTATIONS = ['kubectl.kubernetes.io/default-container', CHANGED_AT_ANNOTATION] as const;
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => v !== null && typeof v === 'object' && !Array.isArray(v);

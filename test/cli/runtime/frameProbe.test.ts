@@ -7,8 +7,9 @@ import v8 from 'node:v8';
 import vm from 'node:vm';
 import { PassThrough, Writable } from 'node:stream';
 import type { V1Pod } from '@kubernetes/client-node';
-import { CHANGED_AT_ANNOTATION, frameProbeFromEnv, installFrameProbe } from '../../../src/cli/runtime/frameProbe.ts';
-import { sharedPartCount } from '../../../src/store/leanPod.ts';
+import { frameProbeFromEnv, installFrameProbe } from '../../../src/cli/runtime/frameProbe.ts';
+import { CHANGED_AT } from '../../../src/sim/churn.ts';
+import { CHANGED_AT_ANNOTATION, sharedPartCount } from '../../../src/store/leanPod.ts';
 import { PodStore } from '../../../src/store/podStore.ts';
 
 function stampedPod(name: string, changedAt?: number): V1Pod {
@@ -38,6 +39,10 @@ function setup(t: { after(fn: () => void): void }) {
   t.after(() => fs.rmSync(dir, { recursive: true, force: true }));
   return { file, written, stdout, stdin, store, now, setClock, lines, all };
 }
+
+test("the probe reads the very annotation the sim's churn stamps (the sim keeps its own copy of the name)", () => {
+  assert.equal(CHANGED_AT_ANNOTATION, CHANGED_AT);
+});
 
 test('a stamped Pod change is timed from the sim stamp to the next terminal write', (t) => {
   const s = setup(t);
