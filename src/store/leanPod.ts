@@ -40,10 +40,10 @@ const RUNNING: Obj = Object.freeze({}) as Obj;
 // by their content), so 100,000 Pods hold a few hundred such objects instead of a million,
 // and a watch event that changes one field allocates only what is new. Bounded: when the
 // table is full it starts over (Pods already holding a shared part keep it). The bound holds
-// the parts of a large cluster's workloads with room to spare: at 8,192, churn at 100,000 Pods
-// (each new restart count or readiness mints new parts) filled it over and over, and every Pod
-// changed after that got copies of its own of parts all Pods share: 14-16 MB more after 90 s
-// of churn than a freshly started TUI held for the same Pods (3 MB at this bound). A full
+// the parts of a large cluster's workloads with room to spare. Churn at 100,000 Pods (each new
+// restart count or readiness mints new parts) fills a smaller table (8,192) again and again,
+// and each Pod changed after it starts over gets copies of its own of parts all Pods share
+// (14-16 MB more than a fresh TUI after 90 s of churn, against 3 MB at this bound). A full
 // table is estimated at ~6 MB (keys and entries; the parts themselves are held by the Pods).
 export const SHARED_PART_LIMIT = 65_536;
 const shared = new Map<string, unknown>();
