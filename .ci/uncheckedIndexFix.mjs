@@ -9,7 +9,6 @@ import { readFileSync, writeFileSync } from 'node:fs';
 
 // Possibly-undefined object, value, argument and index: the span is the expression itself.
 const FIXABLE = new Set(['2532', '18048', '2345', '2538']);
-// biome-ignore lint/suspicious/noControlCharactersInRegex: strips the compiler's colours
 const ANSI = /\u001b\[[0-9;]*m/g;
 
 function diagnostics() {
@@ -64,7 +63,13 @@ for (let pass = 1; pass <= 5; pass++) {
     for (const k of kept.sort((a, b) => a.line - b.line || b.start - a.start)) {
       const text = src[k.line - 1];
       const span = text.slice(k.start, k.end);
-      src[k.line - 1] = needsParens(span) ? `${text.slice(0, k.start)}(${span})!${text.slice(k.end)}` : `${text.slice(0, k.end)}!${text.slice(k.end)}`;
+      const next = text[k.end];
+      if (span.includes('?.') && (next === '.' || next === '[' || next === '(')) {
+        // Already an optional chain, whose value may be undefined: continue it rather than assert.
+        src[k.line - 1] = `${text.slice(0, k.end)}${next === '.' ? '?' : '?.'}${text.slice(k.end)}`;
+      } else {
+        src[k.line - 1] = needsParens(span) ? `${text.slice(0, k.start)}(${span})!${text.slice(k.end)}` : `${text.slice(0, k.end)}!${text.slice(k.end)}`;
+      }
       changed++;
     }
     writeFileSync(file, src.join('\n'));
