@@ -1,5 +1,5 @@
 // Benchmark 3 of the scale issue: the TUI on a large cluster while the sim changes Pods at a
-// steady rate. The TUI runs in tmux with PODVIEW_FRAME_PROBE set (src/cli/frameProbe.ts), which
+// steady rate. The TUI runs in tmux with PODVIEW_FRAME_PROBE set (src/cli/runtime/frameProbe.ts), which
 // writes, per stamped change and per key press, when the next frame reached the terminal.
 // The peer, `kubectl get pods -A -w -o name`, then consumes the same rate of churn on the same
 // sim; for both we sample CPU time and RSS from /proc, once a second, after a warm-up of churn

@@ -21,11 +21,11 @@ import type { OutputFormat } from './flags.ts';
 import { podsFromManifests, readSource } from './manifests.ts';
 import { snapshotWriter } from './snapshotOutput.ts';
 import type { SnapshotSink } from './snapshotOutput.ts';
-import { heapTrimmer } from './heapTrim.ts';
+import { heapTrimmer } from './runtime/heapTrim.ts';
 import { textLayout } from './snapshotWidth.ts';
 import { withTarget } from './target.ts';
 import type { Target } from './target.ts';
-import { holdYoungGenerationSmall } from './youngGeneration.ts';
+import { holdYoungGenerationSmall } from './runtime/youngGeneration.ts';
 
 /** Above this many Pods a snapshot skips events, owners and usage: one request per owner does not scale. */
 export const DETAILS_LIMIT = 500;

@@ -10,8 +10,8 @@ import type { ViewArgs } from './commandTypes.ts';
 import { onFirstList } from './firstList.ts';
 import { openTarget } from './target.ts';
 import type { Target } from './target.ts';
-import { steadyOldGenerationGrowth } from './oldGeneration.ts';
-import { holdYoungGenerationSmall } from './youngGeneration.ts';
+import { steadyOldGenerationGrowth } from './runtime/oldGeneration.ts';
+import { holdYoungGenerationSmall } from './runtime/youngGeneration.ts';
 
 /** The Pods the screen shows: a live store fed by one list+watch over `scope`. */
 export interface LiveScope {

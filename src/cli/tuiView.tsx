@@ -8,7 +8,7 @@ import type { PodStore } from '../store/podStore.ts';
 import { App } from '../ui/App.tsx';
 import type { ViewArgs } from './commandTypes.ts';
 import { onFirstList } from './firstList.ts';
-import { frameProbeFromEnv } from './frameProbe.ts';
+import { frameProbeFromEnv } from './runtime/frameProbe.ts';
 import { colorWanted } from './io.ts';
 import { logViewHooks } from './logViewHooks.tsx';
 import { createServices } from './services.ts';

@@ -3,6 +3,7 @@
 import type { KubeConfig, V1Pod } from '@kubernetes/client-node';
 import { randomBytes } from 'node:crypto';
 import type { PodKey } from '../store/types.ts';
+import { sleep } from './backoff.ts';
 import { describeError } from './errors.ts';
 import { getJson, HttpMethod, sendJson } from './request.ts';
 
@@ -24,7 +25,6 @@ export const debugContainerName = (): string => `debugger-${[...randomBytes(5)].
 
 const podPath = (namespace: string, name: string): string => `/api/v1/namespaces/${encodeURIComponent(namespace)}/pods/${encodeURIComponent(name)}`;
 
-const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 export async function createDebugContainer(kubeConfig: KubeConfig, request: DebugRequest): Promise<DebugResult> {
   const { namespace, name, target } = request;

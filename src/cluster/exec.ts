@@ -5,11 +5,9 @@ import type { ExecOutcome, ExecRequest } from '../ui/services.ts';
 import { runInteractiveExec, type ExecTerminal, type InteractiveOptions } from './execInteractive.ts';
 import { createDebugContainer } from './debugContainer.ts';
 
-export { runInteractiveExec, findShell, DEFAULT_SHELLS, TERMINAL_RESET, type ExecTerminal, type InteractiveOptions } from './execInteractive.ts';
-export { execCapture, type CaptureResult, type CaptureOptions } from './execCapture.ts';
-export { probePorts, PROBE_COMMAND } from './portProbe.ts';
-export { createDebugContainer, DEFAULT_DEBUG_IMAGE, type DebugRequest, type DebugResult } from './debugContainer.ts';
-export { detachLabel, type DetachKey } from './execDetach.ts';
+export { runInteractiveExec, findShell, TERMINAL_RESET, type ExecTerminal, type InteractiveOptions } from './execInteractive.ts';
+export { execCapture } from './execCapture.ts';
+export { createDebugContainer } from './debugContainer.ts';
 
 /** services.debug: add the ephemeral container (the UI asked the user first), then open a shell in it. */
 export async function debugAndExec(

@@ -2,7 +2,7 @@
 // remote exit code (the port probe, `kubectl podview exec` without -t, shell detection).
 import type { KubeConfig, V1Status } from '@kubernetes/client-node';
 import { Writable, type Readable } from 'node:stream';
-import { exitCodeOf, openExec, type ExecTarget } from './execSocket.ts';
+import { exitCodeOf, openExec, type ExecTarget, type OpenExec } from './execSocket.ts';
 import { describeConnectError, describeStatusError, droppedMessage, isMissingExecutable } from './execErrors.ts';
 
 export type CaptureResult =
@@ -37,7 +37,7 @@ export async function execCapture(kubeConfig: KubeConfig, target: ExecTarget, co
   const out: Buffer[] = [];
   const err: Buffer[] = [];
   const limit = options.keepBytes ?? 4 << 20;
-  let ended;
+  let ended: OpenExec['ended'];
   try {
     ({ ended } = await openExec(kubeConfig, target, command, {
       stdin: options.stdin ?? null,

@@ -7,8 +7,6 @@ export const DETACH_SEQUENCES: Record<DetachKey, number[]> = {
   'ctrl-p,ctrl-q': [0x10, 0x11],
 };
 
-export const detachLabel = (key: DetachKey): string => (key === 'ctrl-]' ? 'ctrl-]' : 'ctrl-p ctrl-q');
-
 export interface DetachFilter {
   /** Bytes to forward, and whether the detach sequence was typed (bytes after it are dropped). */
   feed(chunk: Buffer): { forward: Buffer; detached: boolean };

@@ -4,7 +4,7 @@
 import type { KubeConfig } from '@kubernetes/client-node';
 import { PassThrough, Writable } from 'node:stream';
 import type { ExecOutcome, ExecRequest } from '../ui/services.ts';
-import { exitCodeOf, openExec, type ExecTarget } from './execSocket.ts';
+import { exitCodeOf, openExec, type ExecTarget, type OpenExec } from './execSocket.ts';
 import { describeConnectError, describeStatusError, droppedMessage, isMissingExecutable } from './execErrors.ts';
 import { createDetachFilter, type DetachKey } from './execDetach.ts';
 import { execCapture } from './execCapture.ts';
@@ -82,7 +82,7 @@ async function session(kubeConfig: KubeConfig, target: ExecTarget, command: stri
   let started = false;
   try {
     input.setRawMode?.(true);
-    let open;
+    let open: OpenExec;
     try {
       open = await openExec(kubeConfig, target, command, { stdin: remoteInput, stdout: remoteOutput, stderr: null, tty: true });
     } catch (err) {

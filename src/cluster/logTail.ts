@@ -3,6 +3,7 @@
 // without repeating lines, and says when the Pod is gone.
 import type { LogOptions } from '@kubernetes/client-node';
 import { sanitize } from '../text/sanitize.ts';
+import { sleep } from './backoff.ts';
 import { timeKey, timestampEnd } from './logLines.ts';
 import { instanceId, podContainers, readPod, statusOf, waitingReason, type PodRead } from './logPod.ts';
 import { streamOnce, type StreamTarget } from './logStreamOnce.ts';
@@ -23,18 +24,6 @@ export interface TailContext extends StreamTarget {
 }
 
 export type TailOutcome = { kind: 'done'; message?: string } | { kind: 'gone' } | { kind: 'closed' } | { kind: 'error'; message: string };
-
-const sleep = (ms: number, signal: AbortSignal) =>
-  new Promise<void>((resolve) => {
-    if (signal.aborted) return resolve();
-    const timer = setTimeout(done, ms);
-    function done() {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', done);
-      resolve();
-    }
-    signal.addEventListener('abort', done, { once: true });
-  });
 
 /** ": OOMKilled, exit 137": why the instance before this one ended, when the kubelet says. */
 function restartCause(status: ReturnType<typeof statusOf>): string {

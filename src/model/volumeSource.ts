@@ -1,6 +1,6 @@
 // What backs a volume: the API field name as kind, its details, and a one-line summary.
 
-import { arr, bool, int, num, obj, objs, quantityText, str, text, type Obj } from './read.ts';
+import { arr, bool, num, obj, objs, quantityText, str, text, type Obj } from './read.ts';
 
 export type VolumeSource = { kind: string; [detail: string]: unknown };
 
@@ -154,6 +154,3 @@ export function volumeSummary(source: VolumeSource): string {
       return source.kind;
   }
 }
-
-/** A file mode as people write it, e.g. 0400. */
-export const modeText = (mode: unknown): string | undefined => (typeof mode === 'number' ? octal(int(mode)) : undefined);

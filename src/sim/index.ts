@@ -12,10 +12,9 @@ import { SimCore } from './simCore.ts';
 import { makeSimTempDir, removeSimTempDir } from './tempDir.ts';
 import { selfSignedCert } from './tls.ts';
 
-export type { SimControl, SimStats } from './control.ts';
-export type { ChurnOptions, Churn } from './churn.ts';
+export type { SimControl } from './control.ts';
+export type { Churn } from './churn.ts';
 export { CHANGED_AT } from './churn.ts';
-export type { DenyRule } from './access.ts';
 
 export interface SimOptions {
   /** Default: an empty cluster with the namespace "default". */

@@ -7,14 +7,14 @@ export class PatchError extends Error {}
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Json = any;
 
-const unescape = (s: string): string => s.replace(/~1/g, '/').replace(/~0/g, '~');
+const unescapePointer = (s: string): string => s.replace(/~1/g, '/').replace(/~0/g, '~');
 
 export function jsonPatch(doc: Json, ops: Json): Json {
   if (!Array.isArray(ops)) throw new PatchError('json patch must be an array of operations');
   const root = structuredClone(doc);
   for (const op of ops) {
     if (typeof op?.path !== 'string') throw new PatchError('json patch operation has no path');
-    const parts = op.path.split('/').slice(1).map(unescape);
+    const parts = op.path.split('/').slice(1).map(unescapePointer);
     const last = parts.pop();
     if (last === undefined) throw new PatchError('json patch on the whole document is not supported');
     let parent = root;

@@ -28,8 +28,13 @@ function fields(buf: Buffer): Fields {
       const [len, p2] = readVarint(buf, p1);
       value = buf.subarray(p2, p2 + len);
       pos = p2 + len;
-    } else if (wire === 1) ((value = 0), (pos = p1 + 8));
-    else if (wire === 5) ((value = 0), (pos = p1 + 4));
+    } else if (wire === 1) {
+      value = 0;
+      pos = p1 + 8;
+    } else if (wire === 5) {
+      value = 0;
+      pos = p1 + 4;
+    }
     else throw new Error(`unsupported protobuf wire type ${wire}`);
     const list = out.get(field) ?? [];
     list.push(value);

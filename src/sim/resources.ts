@@ -18,7 +18,6 @@ export interface ResourceDef {
   virtual?: boolean;
 }
 
-const READ = ['get', 'list', 'watch'];
 const ALL = ['create', 'delete', 'deletecollection', 'get', 'list', 'patch', 'update', 'watch'];
 
 function def(group: string, version: string, name: string, kind: string, namespaced: boolean, verbs: string[], shortNames?: string[], extra: Partial<ResourceDef> = {}): ResourceDef {

@@ -72,6 +72,8 @@ export function parseLabelSelector(input: string | null): Matcher | undefined {
           return has;
         case 'notexists':
           return !has;
+        default:
+          return false;
       }
     });
   };

@@ -14,8 +14,6 @@ export const notFound = (resource: string, name: string, group = ''): V1Status =
 
 export const badRequest = (message: string): V1Status => status(400, 'BadRequest', message);
 
-export const gone = (message: string): V1Status => status(410, 'Expired', message);
-
 export const tooOldResourceVersion = (requested: string, oldest: number): V1Status =>
   status(410, 'Expired', `too old resource version: ${requested} (${oldest})`);
 

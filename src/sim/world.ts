@@ -38,9 +38,6 @@ export interface PodRoute {
   url: URL;
 }
 
-/** Writes a Kubernetes Status with the given HTTP code. */
-export type SendStatus = (res: ServerResponse, status: V1Status) => void;
-
 export type PodHttpHandler = (world: SimWorld, req: IncomingMessage, res: ServerResponse, route: PodRoute) => void | Promise<void>;
 
 export type PodUpgradeHandler = (world: SimWorld, req: IncomingMessage, socket: Duplex, head: Buffer, route: PodRoute) => void;

@@ -6,8 +6,15 @@ import type { StoredPod } from './types.ts';
 // store is kept this way, and only the focused one whole. Everything is copied into fresh,
 // small objects so that nothing keeps the decoded watch event alive.
 
+/**
+ * The annotation the sim's churn stamps on every Pod it changes (ms since the epoch), read by
+ * the frame probe (src/cli/runtime/frameProbe.ts). The sim, which imports nothing of the
+ * product, writes its own copy (src/sim/churn.ts CHANGED_AT); a test holds the two equal.
+ */
+export const CHANGED_AT_ANNOTATION = 'podview.dev/sim-changed-at';
+
 /** Annotations something outside the Pod view reads: the default container for list keys, the benchmark's change stamp. */
-const KEPT_ANNOTATIONS = ['kubectl.kubernetes.io/default-container', 'podview.dev/sim-changed-at'] as const;
+const KEPT_ANNOTATIONS = ['kubectl.kubernetes.io/default-container', CHANGED_AT_ANNOTATION] as const;
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => v !== null && typeof v === 'object' && !Array.isArray(v);
@@ -33,10 +40,10 @@ const RUNNING: Obj = Object.freeze({}) as Obj;
 // by their content), so 100,000 Pods hold a few hundred such objects instead of a million,
 // and a watch event that changes one field allocates only what is new. Bounded: when the
 // table is full it starts over (Pods already holding a shared part keep it). The bound holds
-// the parts of a large cluster's workloads with room to spare: at 8,192, churn at 100,000 Pods
-// (each new restart count or readiness mints new parts) filled it over and over, and every Pod
-// changed after that got copies of its own of parts all Pods share: 14-16 MB more after 90 s
-// of churn than a freshly started TUI held for the same Pods (3 MB at this bound). A full
+// the parts of a large cluster's workloads with room to spare. Churn at 100,000 Pods (each new
+// restart count or readiness mints new parts) fills a smaller table (8,192) again and again,
+// and each Pod changed after it starts over gets copies of its own of parts all Pods share
+// (14-16 MB more than a fresh TUI after 90 s of churn, against 3 MB at this bound). A full
 // table is estimated at ~6 MB (keys and entries; the parts themselves are held by the Pods).
 export const SHARED_PART_LIMIT = 65_536;
 const shared = new Map<string, unknown>();

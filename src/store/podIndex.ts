@@ -1,15 +1,12 @@
 // PodIndex: the Pod list's rows, kept sorted by (namespace, name) as the store changes.
 //
 //   const index = new PodIndex(store);
-//   index.list()                      -> UidList            every uid, display order, without copying
-//   index.rows()                      -> readonly string[]  the same as an array (a copy: for tests and one-off readers)
+//   index.list()                      -> UidList            every uid, display order, without copying (at, indexOf, slice)
 //   index.search('web')               -> { ok: true, rows, kind: 'substring' }  ns/name contains "web" (case-insensitive)
 //   index.search('app=web,tier!=db')  -> { ok: true, rows, kind: 'selector' }   -l style label selector
 //   index.search('-l release')        -> forces selector syntax for a bare key
 //   index.search('env in (a')         -> { ok: false, error: 'unbalanced parentheses ...' }
 //   index.count()                     -> number of rows, without building the uid array
-//   index.window(start, end)          -> uids of rows [start, end): just what is on screen
-//   index.position(uid)               -> row number in rows(), or -1
 //   index.close()                     -> stops listening to the store
 //
 // Text containing '=', '!', '<', '>', ' in (' or ' notin (' is a selector; anything else is a
@@ -53,7 +50,6 @@ export class PodIndex {
   private needsRebuild = true;
   /** Bumped when the set of rows changes (not when only a Pod's labels do). */
   private version = 0;
-  private uids: { version: number; list: string[] } = { version: -1, list: [] };
   private all: { version: number; result: SearchResult & { ok: true } } | undefined;
   private filter: Filter | undefined;
   private failed: { text: string; result: SearchResult } | undefined;
@@ -78,30 +74,9 @@ export class PodIndex {
     return this.all.result.rows;
   }
 
-  /** Every uid the store holds, in display order, copied into an array. */
-  rows(): readonly string[] {
-    this.sync();
-    if (this.uids.version !== this.version) this.uids = { version: this.version, list: this.sorted.map((r) => r.uid) };
-    return this.uids.list;
-  }
-
   count(): number {
     this.sync();
     return this.sorted.length;
-  }
-
-  /** The uids of rows [start, end) in display order: what a screen of the list needs. */
-  window(start: number, end: number): string[] {
-    this.sync();
-    const out: string[] = [];
-    for (let i = Math.max(0, start); i < Math.min(end, this.sorted.length); i++) out.push(this.sorted[i]!.uid);
-    return out;
-  }
-
-  position(uid: string): number {
-    this.sync();
-    const row = this.rowsByUid.get(uid);
-    return row ? positionOf(this.sorted, row) : -1;
   }
 
   search(text: string): SearchResult {

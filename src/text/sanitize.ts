@@ -5,8 +5,6 @@
 // that carried an escape does not pass for the clean name it imitates. Colour and style (SGR)
 // alone goes quietly: it changes no meaning and is everywhere in logs.
 
-const ESC = '\u001b';
-
 // CSI: ESC [ params intermediates final ; also the 8-bit CSI (0x9b).
 const CSI = /(?:\u001b\[|\u009b)[\u0030-\u003f]*[\u0020-\u002f]*[\u0040-\u007e]?/g;
 // OSC (title, hyperlinks, clipboard), DCS, SOS, PM, APC: up to BEL or ST, or to the end if unterminated.
@@ -73,9 +71,4 @@ export function sanitize(text: string, options: SanitizeOptions = NO_OPTIONS): s
   }
   out = out.replace(BIDI, PLACEHOLDER);
   return out.includes(PLACEHOLDER + PLACEHOLDER) ? out.replace(PLACEHOLDER_RUN, PLACEHOLDER) : out;
-}
-
-/** True when the text contains anything sanitize() would change. */
-export function hasControls(text: string): boolean {
-  return sanitize(text) !== text || text.includes(ESC);
 }

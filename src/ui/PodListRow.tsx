@@ -47,11 +47,6 @@ function cell(row: PodRow, column: Column, ageShift: number): Seg | Seg[] {
   }
 }
 
-export function podRowLine(row: PodRow, columns: readonly Column[], selected: boolean, ageShift: number): Line {
-  const [text, glyphs] = podRowParts(row, columns, selected, ageShift);
-  return [...text, ...glyphs];
-}
-
 /** The row in two parts: the text columns, and the CONTAINERS column (glyphs) with whatever follows it. */
 export function podRowParts(row: PodRow, columns: readonly Column[], selected: boolean, ageShift: number): [Line, Line] {
   const text: Line = [seg(selected ? '> ' : '  '.slice(0, GUTTER))];

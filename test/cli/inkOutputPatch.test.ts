@@ -1,10 +1,11 @@
-// The shipped bundle draws frames with Ink's Output as patched in .ci/bundleOptions.mjs (one
-// shared blank cell, per-text caches that outlive a frame, the last frame's lines reused). The patch must not change a single
-// character of any frame: the patched and the original Output draw the same random frames, one
+// The shipped bundle and the tests draw frames with Ink's Output as patched by
+// patches/ink+8.0.0.patch (one shared blank cell, per-text caches that outlive a frame, the
+// last frame's lines reused). The patch must not change a single character of any frame: the
+// patched Output and Ink's own (the patch reversed in memory) draw the same random frames, one
 // after another (so the caches carry over, and start over), and must agree on every one.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -28,15 +29,38 @@ interface OutputLike {
 }
 type OutputClass = new (options: { width: number; height: number }) => OutputLike;
 
-/** Ink's output.js bundled the way the product bundles it (patched) or plainly (Ink's own). */
+const INK_OUTPUT = path.join(ROOT, 'node_modules', 'ink', 'build', 'output.js');
+const INK_PATCH = path.join(ROOT, 'patches', 'ink+8.0.0.patch');
+
+/** Ink's own output.js: each hunk of the patch undone (context and added lines become context and removed lines). */
+function unpatched(patchedText: string): string {
+  const hunks = readFileSync(INK_PATCH, 'utf8').split(/^@@.*@@.*$/m).slice(1);
+  let text = patchedText;
+  for (const hunk of hunks) {
+    const lines = hunk.split('\n').slice(1);
+    while (lines.length > 0 && lines.at(-1) === '') lines.pop();
+    const after = lines.filter((l) => l[0] === ' ' || l[0] === '+').map((l) => l.slice(1)).join('\n');
+    const before = lines.filter((l) => l[0] === ' ' || l[0] === '-').map((l) => l.slice(1)).join('\n');
+    assert.ok(text.includes(after), 'patches/ink+8.0.0.patch is applied to the installed Ink (npm ci applies it)');
+    text = text.replace(after, () => before);
+  }
+  return text;
+}
+
+/** Ink's output.js bundled as installed (patched, as the product ships it) or as Ink wrote it. */
 async function loadOutput(dir: string, name: string, patched: boolean): Promise<OutputClass> {
-  // @ts-expect-error: a plain .mjs build script, without types
-  const { bundleOptions } = (await import('../../.ci/bundleOptions.mjs')) as { bundleOptions: object };
-  const options = patched ? bundleOptions : { bundle: true, platform: 'node', format: 'esm' };
+  const installed = readFileSync(INK_OUTPUT, 'utf8');
+  assert.ok(installed.includes('podviewBlankCell'), 'the installed Ink is patched');
+  const original = {
+    name: 'ink-output-as-written',
+    setup(b: { onLoad: (o: { filter: RegExp }, f: () => { contents: string; loader: 'js' }) => void }) {
+      b.onLoad({ filter: /[\\/]ink[\\/]build[\\/]output\.js$/ }, () => ({ contents: unpatched(installed), loader: 'js' }));
+    },
+  };
   const stdin = { contents: "export { default } from './node_modules/ink/build/output.js';", resolveDir: ROOT, loader: 'js' as const };
-  const result = await build({ ...options, stdin, absWorkingDir: ROOT, write: false });
+  const result = await build({ bundle: true, platform: 'node', format: 'esm', plugins: patched ? [] : [original], stdin, absWorkingDir: ROOT, write: false });
   const text = result.outputFiles[0]!.text;
-  if (patched) assert.ok(text.includes('podviewBlankCell'), 'the patch applies to the installed Ink');
+  assert.equal(text.includes('podviewBlankCell'), patched);
   const file = path.join(dir, `${name}.mjs`);
   writeFileSync(file, text);
   return ((await import(pathToFileURL(file).href)) as { default: OutputClass }).default;

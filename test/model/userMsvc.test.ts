@@ -1,7 +1,7 @@
 // The seed article's user-msvc Pod as the reference case for the whole host view.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { toPodHost } from '../../src/model/index.ts';
+import { toPodHost } from '../../src/model/memo.ts';
 import { NOW, userMsvcPod } from './fixtures/userMsvc.ts';
 
 const host = () => toPodHost(userMsvcPod(), { now: NOW });

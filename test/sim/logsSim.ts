@@ -68,8 +68,9 @@ export async function startLogsSim(options: { pods?: V1Pod[]; runtime?: Map<stri
   let denied: string | undefined | null = null;
   let rv = 1;
   const dataDir = mkdtempSync(join(tmpdir(), 'podview-logs-sim-'));
-  const notify = (type: PodChangeType, pod: V1Pod) =>
-    listeners.forEach((l) => l(type, { namespace: pod.metadata?.namespace ?? '', name: pod.metadata?.name ?? '', pod: () => pod }));
+  const notify = (type: PodChangeType, pod: V1Pod) => {
+    for (const l of listeners) l(type, { namespace: pod.metadata?.namespace ?? '', name: pod.metadata?.name ?? '', pod: () => pod });
+  };
   const world: SimWorld = {
     pod: (ns, name) => pods.get(`${ns}/${name}`),
     runtime: (ns, name) => options.runtime?.get(`${ns}/${name}`),

@@ -94,7 +94,10 @@ describe('sim control and faults', () => {
     const undo = t.sim.control.delay(300);
     const started = Date.now();
     let answered = false;
-    const pending = raw(t.sim, '/version').then((r) => ((answered = true), r));
+    const pending = raw(t.sim, '/version').then((r) => {
+      answered = true;
+      return r;
+    });
     await new Promise((r) => setTimeout(r, 150));
     assert.equal(answered, false);
     undo();

@@ -18,7 +18,11 @@ describe('demo scenario in the sim', { skip: NO_KUBECTL }, () => {
     const dir = mkdtempSync(join(tmpdir(), 'podview-sim-demo-'));
     const kubeconfig = join(dir, 'kubeconfig');
     sim.writeKubeconfig(kubeconfig);
-    t = { sim, dir, kubeconfig, close: async () => (await sim.close(), rmSync(dir, { recursive: true, force: true })) };
+    t = { sim, dir, kubeconfig, close: async () => {
+        await sim.close();
+        rmSync(dir, { recursive: true, force: true });
+      },
+    };
   });
   after(() => t?.close());
 

@@ -23,15 +23,15 @@ test('rows are ordered by namespace then name, and stay ordered as Pods come and
   const store = new PodStore({ frameMs: 0, deletedLingerMs: 60_000 });
   const index = new PodIndex(store);
   store.apply([{ type: 'ADDED', pod: pod('web', 'b') }, { type: 'ADDED', pod: pod('api', 'z') }, { type: 'ADDED', pod: pod('web', 'a') }]);
-  assert.deepEqual(names(store, index.rows()), ['api/z', 'web/a', 'web/b']);
+  assert.deepEqual(names(store, index.list().slice()), ['api/z', 'web/a', 'web/b']);
   store.apply([{ type: 'ADDED', pod: pod('db', 'm') }, { type: 'DELETED', pod: pod('web', 'a') }]);
-  assert.deepEqual(names(store, index.rows()), ['api/z', 'db/m', 'web/a', 'web/b'], 'a deleted Pod keeps its row while it lingers');
+  assert.deepEqual(names(store, index.list().slice()), ['api/z', 'db/m', 'web/a', 'web/b'], 'a deleted Pod keeps its row while it lingers');
   store.replaceAll([pod('web', 'b'), pod('api', 'z')]);
-  assert.deepEqual(names(store, index.rows()), ['api/z', 'web/b']);
-  assert.equal(index.position('uid-web-b'), 1);
+  assert.deepEqual(names(store, index.list().slice()), ['api/z', 'web/b']);
+  assert.equal(index.list().indexOf('uid-web-b'), 1);
   assert.equal(index.count(), 2);
-  assert.deepEqual(index.window(1, 10), ['uid-web-b']);
-  assert.equal(index.position('uid-db-m'), -1);
+  assert.deepEqual(index.list().slice(1, 10), ['uid-web-b']);
+  assert.equal(index.list().indexOf('uid-db-m'), -1);
   index.close();
   store.close();
 });
@@ -75,9 +75,9 @@ test('interleaved pages of a large list merge in order', () => {
     const deltas: WatchDelta[] = [];
     for (let i = page; i < total; i += 20) deltas.push({ type: 'ADDED', pod: pod(`ns-${i % 300}`, `pod-${i}`) });
     store.apply(deltas);
-    index.rows();
+    index.list().slice();
   }
-  const rows = index.rows();
+  const rows = index.list().slice();
   assert.equal(rows.length, total);
   for (let i = 1; i < rows.length; i++) {
     const a = store.get(rows[i - 1])!.pod.metadata!;
@@ -102,14 +102,14 @@ test('property: after any sequence of deltas the rows equal a full sort of the s
       const index = new PodIndex(store);
       for (const batch of batches) {
         store.apply(batch.map((o) => ({ type: o.type, pod: pod(o.ns, o.name) }) as WatchDelta));
-        index.rows();
+        index.list().slice();
       }
       if (relist) store.replaceAll([...store.all()].filter((_, i) => i % 2 === 0).map((e) => e.pod));
       else store.pruneExcept(new Set([...store.all()].filter((_, i) => i % 3 !== 0).map((e) => e.pod.metadata!.uid!)));
       const expected = [...store.all()]
         .map((e) => `${e.pod.metadata!.namespace}/${e.pod.metadata!.name}`)
         .sort();
-      assert.deepEqual(names(store, index.rows()), expected);
+      assert.deepEqual(names(store, index.list().slice()), expected);
       index.close();
       store.close();
     }),
@@ -123,7 +123,7 @@ test('list() is a view of the rows: no copy, and a new view only when the rows c
   store.apply([{ type: 'ADDED', pod: pod('web', 'b') }, { type: 'ADDED', pod: pod('api', 'z') }, { type: 'ADDED', pod: pod('web', 'a') }]);
   const view = index.list();
   assert.equal(view.length, 3);
-  assert.deepEqual(view.slice(), index.rows());
+  assert.deepEqual(view.slice(), ['uid-api-z', 'uid-web-a', 'uid-web-b']);
   assert.deepEqual(view.slice(1, 2), ['uid-web-a']);
   assert.equal(view.at(0), 'uid-api-z');
   assert.equal(view.at(-1), 'uid-web-b');

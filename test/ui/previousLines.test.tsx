@@ -125,7 +125,9 @@ test('hostile escape sequences in the previous lines never reach the frame', asy
     'tab\there \u202eevil',
   ];
   const store = wholeStoreWith([crashingWithSidecar()]);
-  const logs = fakeLogs((buffer) => hostile.forEach((l) => buffer.append(l)));
+  const logs = fakeLogs((buffer) => {
+    for (const l of hostile) buffer.append(l);
+  });
   const app = render(<HostPane store={store} uid={WORKER} services={logs} />);
   const frame = await frameWith(app, 'click me');
   assert.ok(!/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e]/.test(frame), JSON.stringify(frame));

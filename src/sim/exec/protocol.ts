@@ -4,8 +4,8 @@
 import type { V1Status } from '@kubernetes/client-node';
 
 export const STDIN = 0;
-export const STDOUT = 1;
-export const STDERR = 2;
+export const STDOUT = 1 as const;
+export const STDERR = 2 as const;
 export const ERROR = 3;
 export const RESIZE = 4;
 export const CLOSE = 255;

@@ -2,7 +2,7 @@
 // multiplexes the process's output back, then reports the exit on the error channel.
 import type { WebSocket } from 'ws';
 import type { V1Status } from '@kubernetes/client-node';
-import { CLOSE, ERROR, RESIZE, STDIN, exitStatus, failure, frame, notFoundMessage, parseResize, successStatus, type TerminalSize } from './protocol.ts';
+import { CLOSE, ERROR, RESIZE, STDERR, STDIN, STDOUT, exitStatus, failure, frame, notFoundMessage, parseResize, successStatus, type TerminalSize } from './protocol.ts';
 import { runProcess, type RunningProcess } from './runner.ts';
 import type { ResolvedCommand } from './command.ts';
 import type { ContainerPlan } from './containerRoot.ts';
@@ -41,8 +41,8 @@ export function runSession(ws: WebSocket, options: SessionOptions): void {
   let started = false;
   let paused = false;
 
-  const send = (channel: 1 | 2, data: Buffer): void => {
-    if ((channel === 1 && !options.stdout) || (channel === 2 && !options.stderr && !options.tty)) return;
+  const send = (channel: typeof STDOUT | typeof STDERR, data: Buffer): void => {
+    if ((channel === STDOUT && !options.stdout) || (channel === STDERR && !options.stderr && !options.tty)) return;
     if (ws.readyState !== ws.OPEN) return;
     ws.send(frame(channel, data));
     if (ws.bufferedAmount > HIGH_WATER && proc && !paused) {
@@ -75,13 +75,13 @@ export function runSession(ws: WebSocket, options: SessionOptions): void {
     if (missing !== undefined) {
       // Docker-style runtimes print the OCI error to the terminal and report exit code 126.
       const message = notFoundMessage(missing);
-      send(1, Buffer.from(`${message}\r\n`));
+      send(STDOUT, Buffer.from(`${message}\r\n`));
       finish(ws, exitStatus(options.command, 126, message));
       return;
     }
     if (resolved.kind === 'procNet') {
       const text = options.cannedOutput ?? '';
-      send(1, Buffer.from(options.tty ? text.replace(/\n/g, '\r\n') : text));
+      send(STDOUT, Buffer.from(options.tty ? text.replace(/\n/g, '\r\n') : text));
       finish(ws, successStatus());
       return;
     }
@@ -97,7 +97,7 @@ export function runSession(ws: WebSocket, options: SessionOptions): void {
       onExit: (result) => {
         if (result === 'not-found') {
           const executable = resolved.argv[0] ?? '';
-          send(1, Buffer.from(`${notFoundMessage(executable)}\r\n`));
+          send(STDOUT, Buffer.from(`${notFoundMessage(executable)}\r\n`));
           finish(ws, exitStatus(options.command, 126, notFoundMessage(executable)));
         } else {
           finish(ws, result === 0 ? successStatus() : exitStatus(options.command, result));

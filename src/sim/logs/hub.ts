@@ -80,7 +80,7 @@ export class LogHubImpl implements LogHub {
         const endMs = finished ? new Date(finished).getTime() : current.startedMs;
         const previous = this.newInstance(Math.max(0, restarts - 1), endMs);
         const lines = earlier ?? [];
-        lines.forEach((text, i) => previous.store({ ...previous.stamp(endMs - (lines.length - i) * 10), text }));
+        for (const [i, text] of lines.entries()) previous.store({ ...previous.stamp(endMs - (lines.length - i) * 10), text });
         previous.ended = true;
         entry.previous = previous;
       }

@@ -23,12 +23,6 @@ export class LineClock {
   }
 }
 
-export function formatNano(ms: number, subMillisNanos = 0): string {
-  const iso = new Date(Math.floor(ms)).toISOString(); // 2026-11-25T14:10:13.123Z
-  const nanos = String((Math.floor(ms) % 1000) * 1_000_000 + subMillisNanos).padStart(9, '0');
-  return `${iso.slice(0, 19)}.${nanos}Z`;
-}
-
 /** Milliseconds of an RFC3339 time as clients send it (sinceTime); NaN when malformed. */
 export function parseRfc3339(text: string): number {
   if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/.test(text)) return Number.NaN;

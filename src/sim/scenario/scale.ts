@@ -174,11 +174,6 @@ export function makeScalePod(i: number, opts: ScaleOptions): V1Pod {
   return podFromTemplate(i, buildTemplate(d, opts), opts.seed);
 }
 
-/** The shared runtime for Pod number i (sockets and profiles of its Deployment). */
-export function scalePodRuntime(i: number, opts: ScaleOptions): PodRuntime {
-  return buildTemplate(Math.floor(i / PODS_PER_DEPLOYMENT) % deploymentCount(opts), opts).runtime;
-}
-
 export function scaleScenario(opts: ScaleOptions): Scenario {
   const objects = emptyObjects();
   const runtime = new Map<string, PodRuntime>();

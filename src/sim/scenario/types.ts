@@ -75,4 +75,3 @@ export interface Scenario {
   runtime: Map<string, PodRuntime>;
 }
 
-export const podKey = (namespace: string, name: string): string => `${namespace}/${name}`;

@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import v8 from 'node:v8';
-import { holdYoungGenerationSmall, userSizesYoungGeneration } from '../../src/cli/youngGeneration.ts';
+import { holdYoungGenerationSmall, userSizesYoungGeneration } from '../../../src/cli/runtime/youngGeneration.ts';
 
 const MB = 1024 * 1024;
 const youngGeneration = () => v8.getHeapSpaceStatistics().find((s) => s.space_name === 'new_space')!.space_size;

@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import v8 from 'node:v8';
-import { heapTrimmer } from '../../src/cli/heapTrim.ts';
+import { heapTrimmer } from '../../../src/cli/runtime/heapTrim.ts';
 
 const used = () => v8.getHeapStatistics().used_heap_size;
 const budget = 8 * 1024 * 1024;

@@ -16,11 +16,8 @@ import { appendFileSync } from 'node:fs';
 import v8 from 'node:v8';
 import vm from 'node:vm';
 import { PerformanceObserver, constants as perfConstants } from 'node:perf_hooks';
-import { sharedPartCount } from '../store/leanPod.ts';
-import type { PodStore } from '../store/podStore.ts';
-
-/** The annotation the sim's churn stamps on every Pod it changes: ms since the epoch. */
-export const CHANGED_AT_ANNOTATION = 'podview.dev/sim-changed-at';
+import { CHANGED_AT_ANNOTATION, sharedPartCount } from '../../store/leanPod.ts';
+import type { PodStore } from '../../store/podStore.ts';
 
 export interface FrameProbeOptions {
   store: PodStore;

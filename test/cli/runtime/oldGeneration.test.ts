@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import v8 from 'node:v8';
 import vm from 'node:vm';
 import { PerformanceObserver, constants } from 'node:perf_hooks';
-import { steadyOldGenerationGrowth, userSizesOldGeneration } from '../../src/cli/oldGeneration.ts';
+import { steadyOldGenerationGrowth, userSizesOldGeneration } from '../../../src/cli/runtime/oldGeneration.ts';
 
 test('user Node options that size the old generation are recognised', () => {
   assert.equal(userSizesOldGeneration([], undefined), false);

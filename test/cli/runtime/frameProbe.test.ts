@@ -7,9 +7,10 @@ import v8 from 'node:v8';
 import vm from 'node:vm';
 import { PassThrough, Writable } from 'node:stream';
 import type { V1Pod } from '@kubernetes/client-node';
-import { CHANGED_AT_ANNOTATION, frameProbeFromEnv, installFrameProbe } from '../../src/cli/frameProbe.ts';
-import { sharedPartCount } from '../../src/store/leanPod.ts';
-import { PodStore } from '../../src/store/podStore.ts';
+import { frameProbeFromEnv, installFrameProbe } from '../../../src/cli/runtime/frameProbe.ts';
+import { CHANGED_AT } from '../../../src/sim/churn.ts';
+import { CHANGED_AT_ANNOTATION, sharedPartCount } from '../../../src/store/leanPod.ts';
+import { PodStore } from '../../../src/store/podStore.ts';
 
 function stampedPod(name: string, changedAt?: number): V1Pod {
   return {
@@ -22,7 +23,11 @@ function setup(t: { after(fn: () => void): void }) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'podview-probe-'));
   const file = path.join(dir, 'probe.jsonl');
   const written: string[] = [];
-  const stdout = new Writable({ write: (chunk, _enc, done) => (written.push(String(chunk)), done()) }) as unknown as NodeJS.WriteStream;
+  const stdout = new Writable({ write: (chunk, _enc, done) => {
+      written.push(String(chunk));
+      done();
+    },
+  }) as unknown as NodeJS.WriteStream;
   const stdin = new PassThrough() as unknown as NodeJS.ReadStream;
   const store = new PodStore({ frameMs: 0 });
   let clock = 1_000;
@@ -34,6 +39,10 @@ function setup(t: { after(fn: () => void): void }) {
   t.after(() => fs.rmSync(dir, { recursive: true, force: true }));
   return { file, written, stdout, stdin, store, now, setClock, lines, all };
 }
+
+test("the probe reads the very annotation the sim's churn stamps (the sim keeps its own copy of the name)", () => {
+  assert.equal(CHANGED_AT_ANNOTATION, CHANGED_AT);
+});
 
 test('a stamped Pod change is timed from the sim stamp to the next terminal write', (t) => {
   const s = setup(t);
@@ -55,7 +64,7 @@ test('a key press is timed to the next terminal write, however it is read', asyn
   const remove = installFrameProbe({ store: s.store, stdout: s.stdout, stdin: s.stdin, file: s.file, now: s.now, flushEveryMs: 0 });
   const seen: string[] = [];
   s.stdin.on('readable', () => {
-    for (let chunk; (chunk = s.stdin.read()) !== null; ) seen.push(String(chunk));
+    for (let chunk: unknown; (chunk = s.stdin.read()) !== null; ) seen.push(String(chunk));
   });
   s.setClock(2_000);
   s.stdin.write('j');
