@@ -1,6 +1,7 @@
 // Pure text helpers for the log view: patterns typed by the user, tabs, wrapping, and
-// search highlights, all measured in terminal cells.
-import { charWidth } from '../../text/width.ts';
+// search highlights, all measured in terminal cells and cut between grapheme clusters (an
+// emoji sequence or an accented letter is one character on screen).
+import { charWidth, displayWidth, graphemes } from '../../text/width.ts';
 
 /** The user's pattern as a case-insensitive regex; a pattern that is not valid regex is taken literally. */
 export function toPattern(source: string): { regex: RegExp; literal: boolean } | undefined {
@@ -25,7 +26,7 @@ export function wrapCells(text: string, width: number): string[] {
   const rows: string[] = [];
   let row = '';
   let w = 0;
-  for (const ch of text) {
+  for (const ch of graphemes(text)) {
     const cw = charWidth(ch);
     if (w + cw > width) {
       rows.push(row);
@@ -44,7 +45,7 @@ export function dropCells(text: string, cells: number): string {
   if (cells <= 0) return text;
   let w = 0;
   let i = 0;
-  for (const ch of text) {
+  for (const ch of graphemes(text)) {
     if (w >= cells) break;
     w += charWidth(ch);
     i += ch.length;
@@ -56,12 +57,11 @@ export function dropCells(text: string, cells: number): string {
 export function cutCells(text: string, width: number): string {
   let w = 0;
   let out = '';
-  for (const ch of text) {
+  for (const ch of graphemes(text)) {
     const cw = charWidth(ch);
     if (w + cw > width - 1) {
       // Does the rest fit exactly?
-      let restWidth = 0;
-      for (const r of text.slice(out.length)) restWidth += charWidth(r);
+      const restWidth = displayWidth(text.slice(out.length));
       return w + restWidth <= width ? text : `${out}…`;
     }
     out += ch;
