@@ -56,7 +56,8 @@ test('unfocused Pods are stored lean; the focused one whole, from its next event
   const [msvc, crash] = [userMsvc(), crashingWithSidecar()];
   store.replaceAll([msvc, crash], '1');
   const stored = store.get(uid(msvc))!.pod;
-  assert.equal(stored.spec?.containers[0].image, undefined, 'no image in a lean Pod');
+  assert.equal(stored.spec?.containers[0].ports, undefined, 'no ports in a lean Pod');
+  assert.equal(stored.spec?.containers[0].image, msvc.spec!.containers[0].image, 'the image stays for the filter');
   assert.equal(stored.spec?.volumes, undefined);
   assert.equal(stored.metadata?.ownerReferences, undefined);
   assert.deepEqual(stored.metadata?.labels, msvc.metadata?.labels, 'labels stay for the filter');
@@ -66,12 +67,12 @@ test('unfocused Pods are stored lean; the focused one whole, from its next event
   assert.equal(store.hasFull(uid(msvc)), false, 'focusing alone does not make a lean Pod whole');
   store.apply([{ type: 'MODIFIED', pod: { ...msvc, metadata: { ...msvc.metadata, resourceVersion: '999' } } }]);
   assert.equal(store.hasFull(uid(msvc)), true);
-  assert.equal(store.get(uid(msvc))!.pod.spec?.containers[0].image, msvc.spec!.containers[0].image);
-  assert.equal(store.get(uid(crash))!.pod.spec?.containers[0].image, undefined, 'the others stay lean');
+  assert.deepEqual(store.get(uid(msvc))!.pod.spec?.containers[0].ports, msvc.spec!.containers[0].ports);
+  assert.equal(store.get(uid(crash))!.pod.spec?.containers[0].resources, undefined, 'the others stay lean');
 
   store.focus(uid(crash));
   assert.equal(store.hasFull(uid(msvc)), false);
-  assert.equal(store.get(uid(msvc))!.pod.spec?.containers[0].image, undefined, 'the Pod left behind goes back to lean');
+  assert.equal(store.get(uid(msvc))!.pod.spec?.containers[0].ports, undefined, 'the Pod left behind goes back to lean');
   assert.equal(store.get(uid(msvc))!.pod.metadata?.resourceVersion, '999');
 });
 
@@ -117,8 +118,8 @@ test('a re-list keeps the focused Pod whole and prunes as before', () => {
   store.pruneExcept(new Set([uid(msvc), uid(crash)]), '6');
   assert.equal(store.size, 2);
   assert.equal(store.hasFull(uid(crash)), true);
-  assert.ok(store.get(uid(crash))!.pod.spec?.containers.some((c) => c.image !== undefined));
-  assert.equal(store.get(uid(msvc))!.pod.spec?.containers[0].image, undefined);
+  assert.ok(store.get(uid(crash))!.pod.spec?.containers.some((c) => c.resources !== undefined));
+  assert.equal(store.get(uid(msvc))!.pod.spec?.containers[0].ports, undefined);
   assert.equal(store.resourceVersion, '6');
 });
 
@@ -127,7 +128,7 @@ test('a store told to keep every Pod whole does', () => {
   const msvc = userMsvc();
   store.apply([{ type: 'ADDED', pod: msvc }]);
   assert.equal(store.hasFull(uid(msvc)), true);
-  assert.equal(store.get(uid(msvc))!.pod.spec?.containers[0].image, msvc.spec!.containers[0].image);
+  assert.deepEqual(store.get(uid(msvc))!.pod.spec?.containers[0].ports, msvc.spec!.containers[0].ports);
 });
 
 test('lean Pods that look alike share their parts, and a change never reaches another Pod', () => {
