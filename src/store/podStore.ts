@@ -48,6 +48,8 @@ export class PodStore {
   private readonly now: () => number;
   private readonly keepWhole: boolean;
   private connectionState: ConnectionState = { kind: 'connecting' };
+  /** When the connection was last lost after being live (ms); undefined while live or before it ever was. */
+  private staleFrom: number | undefined;
   /** The Pod the user has open: the only one kept whole (trimPod); every other is lean (leanPod). */
   private focusedUid: string | null = null;
   /** Whether the focused Pod's stored object is the whole one (false until a watch event or putFull brings it). */
@@ -71,6 +73,15 @@ export class PodStore {
 
   get connection(): ConnectionState {
     return this.connectionState;
+  }
+
+  /**
+   * Since when (ms) the Pods shown are what the server last said rather than what it says now:
+   * set when a live connection is lost, kept through every reconnect attempt and re-list, and
+   * cleared once the watch is live again.
+   */
+  get staleSince(): number | undefined {
+    return this.staleFrom;
   }
 
   get(uid: string): StoreEntry | undefined {
@@ -200,6 +211,8 @@ export class PodStore {
 
   setConnection(state: ConnectionState): void {
     const wasLoading = this.connectionState.kind === 'loading';
+    if (state.kind === 'live') this.staleFrom = undefined;
+    else if (this.connectionState.kind === 'live') this.staleFrom = this.now();
     this.connectionState = state;
     // Leaving "loading" (a failure, or the watch is live): heard on the usual cadence, not the loading one.
     if (wasLoading && state.kind !== 'loading' && this.timer) {

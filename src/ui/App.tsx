@@ -277,6 +277,7 @@ export function App(props: AppProps) {
           theme={theme}
           ageShift={(uid) => list.rows.ageShift(uid, clock)}
           emptyText={list.total === 0 ? emptyText(store.connection.kind) : 'no Pod matches the filter (esc clears it)'}
+          stale={store.staleSince !== undefined}
         />
       </>
     );
@@ -301,6 +302,7 @@ export function App(props: AppProps) {
         context={props.context}
         namespace={allNamespaces ? undefined : props.namespace}
         connection={store.connection}
+        {...(store.staleSince !== undefined ? { stale: { since: store.staleSince, now: clock } } : {})}
         shown={uids.length}
         total={list.total}
         hint={inHost ? HOST_HINT : LIST_HINT}

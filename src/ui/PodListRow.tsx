@@ -52,8 +52,12 @@ export function podRowLine(row: PodRow, columns: readonly Column[], selected: bo
   return [...text, ...glyphs];
 }
 
-/** The row in two parts: the text columns, and the CONTAINERS column (glyphs) with whatever follows it. */
-export function podRowParts(row: PodRow, columns: readonly Column[], selected: boolean, ageShift: number): [Line, Line] {
+/**
+ * The row in two parts: the text columns, and the CONTAINERS column (glyphs) with whatever follows it.
+ * A stale row (the server is out of reach) is greyed whole, its status and glyphs included:
+ * a green Running would claim what nobody knows now.
+ */
+export function podRowParts(row: PodRow, columns: readonly Column[], selected: boolean, ageShift: number, stale = false): [Line, Line] {
   const text: Line = [seg(selected ? '> ' : '  '.slice(0, GUTTER))];
   const glyphs: Line = [];
   columns.forEach((column, i) => {
@@ -63,7 +67,7 @@ export function podRowParts(row: PodRow, columns: readonly Column[], selected: b
     if (Array.isArray(c)) into.push(...c);
     else into.push(c);
   });
-  const tone = row.deleted ? 'deleted' : selected ? 'selected' : undefined;
+  const tone = row.deleted ? 'deleted' : selected ? 'selected' : stale ? 'stale' : undefined;
   if (tone) return [text.map((s) => ({ text: s.text, tone })), glyphs.map((s) => ({ text: s.text, tone }))];
   return [text, glyphs];
 }
@@ -78,11 +82,13 @@ interface Props {
   selected: boolean;
   /** Whole seconds added to the row's age since it was computed. */
   ageShift: number;
+  /** The server is out of reach: the row is what it said last. */
+  stale: boolean;
   theme: Theme;
 }
 
-export const PodListRow = React.memo(function PodListRow({ row, columns, selected, ageShift, theme }: Props) {
-  const [text, glyphs] = podRowParts(row, columns, selected, ageShift);
+export const PodListRow = React.memo(function PodListRow({ row, columns, selected, ageShift, stale, theme }: Props) {
+  const [text, glyphs] = podRowParts(row, columns, selected, ageShift, stale);
   if (glyphs.length === 0) return <LineView line={text} theme={theme} />;
   return (
     <Box>
