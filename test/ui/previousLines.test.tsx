@@ -9,7 +9,7 @@ import { LogBuffer } from '../../src/store/logBuffer.ts';
 import type { PodStore } from '../../src/store/podStore.ts';
 import { buildHostScreen } from '../../src/ui/host/hostScreen.ts';
 import { useHostView } from '../../src/ui/hooks/useHostView.ts';
-import { PodHostView } from '../../src/ui/PodHostView.tsx';
+import { PodHostView } from '../../src/ui/host/PodHostView.tsx';
 import type { LogRequest, LogSession, PodviewServices } from '../../src/ui/services.ts';
 import { makeTheme } from '../../src/ui/theme.ts';
 import { renderPodText } from '../../src/ui/snapshot/text.ts';

@@ -4,7 +4,7 @@ import { useEffect, useMemo } from 'react';
 import type { PodStore } from '../../store/podStore.ts';
 import { PodIndex, type SearchResult, type UidList } from '../../store/podIndex.ts';
 import { podFilterFields } from '../list/podFields.ts';
-import { RowCache, type ToPodRow } from '../rowCache.ts';
+import { RowCache, type ToPodRow } from '../list/rowCache.ts';
 import { useStoreVersion } from './useStoreVersion.ts';
 
 export interface PodListData {

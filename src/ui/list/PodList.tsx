@@ -1,11 +1,11 @@
 // The Pod list: a header and only the rows that fit on screen (the caller hands in just
 // that window), however many Pods the store holds.
 import { Box } from 'ink';
-import type { PodRow } from '../model/types.ts';
+import type { PodRow } from '../../model/types.ts';
 import type { Column } from './listColumns.ts';
-import { LineView, seg } from './lines.tsx';
+import { LineView, seg } from '../lines.tsx';
 import { headerLine, PodListRow } from './PodListRow.tsx';
-import type { Theme } from './theme.ts';
+import type { Theme } from '../theme.ts';
 
 export interface PodListProps {
   /** The rows on screen, top to bottom. */

@@ -1,8 +1,8 @@
 // `?`: every key, from the same table the key handler uses.
-import { KEY_HELP } from './keymap.ts';
-import { fit } from './fit.ts';
-import { Lines, seg, type Line } from './lines.tsx';
-import type { Theme } from './theme.ts';
+import { KEY_HELP } from '../keymap.ts';
+import { fit } from '../fit.ts';
+import { Lines, seg, type Line } from '../lines.tsx';
+import type { Theme } from '../theme.ts';
 
 export function helpLines(): Line[] {
   const lines: Line[] = [[seg('Keys', 'header'), seg('   (esc, ? or q closes this help)', 'dim')], []];

@@ -5,12 +5,12 @@
 // split into graphemes (at 20 frames a second, most of the render's time went there).
 import React from 'react';
 import { Box } from 'ink';
-import type { ContainerKind, PodRow } from '../model/types.ts';
-import { sanitize } from '../text/sanitize.ts';
-import { fit, shortAge } from './fit.ts';
+import type { ContainerKind, PodRow } from '../../model/types.ts';
+import { sanitize } from '../../text/sanitize.ts';
+import { fit, shortAge } from '../fit.ts';
 import { GUTTER, type Column } from './listColumns.ts';
-import { LineView, seg, type Line, type Seg } from './lines.tsx';
-import type { Theme, Tone } from './theme.ts';
+import { LineView, seg, type Line, type Seg } from '../lines.tsx';
+import type { Theme, Tone } from '../theme.ts';
 
 const KIND_GLYPH: Record<ContainerKind, string> = { init: '▪', sidecar: '◆', app: '●', ephemeral: '◇' };
 const HEALTH_TONE: Record<PodRow['glyphs'][number]['health'], Tone> = { ok: 'ok', waiting: 'warn', failed: 'error', done: 'dim' };
