@@ -3,6 +3,7 @@
 // tui.ts once the cluster requests are under way.
 import React from 'react';
 import { render } from 'ink';
+import { openLogSession } from '../cluster/logs.ts';
 import { startDetailsFeed } from '../cluster/podDetails.ts';
 import type { PodStore } from '../store/podStore.ts';
 import { App } from '../ui/App.tsx';
@@ -10,7 +11,6 @@ import type { ViewArgs } from './commandTypes.ts';
 import { onFirstList } from './firstList.ts';
 import { frameProbeFromEnv } from './frameProbe.ts';
 import { colorWanted } from './io.ts';
-import { logViewHooks } from './logViewHooks.tsx';
 import { createServices } from './services.ts';
 import { parseShellChoice } from './shellChoice.ts';
 import type { Target } from './target.ts';
@@ -47,8 +47,8 @@ export async function runTui(args: ViewArgs, target: Target, live: LiveScope): P
   const stopProbe = frameProbeFromEnv({ store, stdout, stdin });
   const details = startDetailsFeed({ kubeConfig: target.kubeConfig, store });
   const color = colorWanted(args.color, stdout);
-  const logs = logViewHooks(target.kubeConfig, { logColors: args.logColors, logLines: args.logLines });
-  const services = createServices({ kubeConfig: target.kubeConfig, details, terminal: { input: stdin, output: stdout }, openLogs: logs.openLogs, shells: parseShellChoice(args.shell) });
+  const openLogs: Parameters<typeof createServices>[0]['openLogs'] = (request) => openLogSession(target.kubeConfig, request, { bufferLines: args.logLines });
+  const services = createServices({ kubeConfig: target.kubeConfig, details, terminal: { input: stdin, output: stdout }, openLogs, shells: parseShellChoice(args.shell) });
 
   await firstListOrTimeout(store, FIRST_DRAW_WAIT_MS);
   let instance: ReturnType<typeof render> | undefined;
@@ -76,7 +76,7 @@ export async function runTui(args: ViewArgs, target: Target, live: LiveScope): P
         namespace={scope ?? target.namespace}
         color={color}
         onExit={quit}
-        renderLogs={logs.renderLogs}
+        logColors={args.logColors}
         {...(notice ? { notice } : {})}
       />,
       // interactive: Ink would otherwise turn itself off when CI=true is set, even on a terminal.

@@ -4,39 +4,32 @@ import { parseProcNet } from '../model/procNet.ts';
 import type { PodHost } from '../model/types.ts';
 import type { StoredPod } from '../store/types.ts';
 import { sanitize } from '../text/sanitize.ts';
-import type { Action } from './keymap.ts';
+import type { Action } from './keys/actions.ts';
 import { defaultContainer, selectedContainerName } from './podActions.ts';
 import type { ProbeState } from './probeMerge.ts';
 import type { ExecRequest, LogRequest, PodviewServices } from './services.ts';
 
-export type { ProbeState } from './probeMerge.ts';
-export type Overlay = 'none' | 'help' | 'filter';
 export interface Message {
   text: string;
   tone: 'ok' | 'warn' | 'error' | 'dim';
 }
 
 export interface PodActionContext {
-  /** The store's uid of the Pod. */
-  uid: string;
   pod: StoredPod;
   /** The Pod view's model when the action comes from it (container selection applies). */
   host: PodHost | undefined;
   containerIndex: number;
-  services: PodviewServices;
-  /** Whether a log view is plugged in. */
-  renderLogs: boolean;
   /** Hands the terminal to a shell in the container (useExecFlow). */
   startShell(request: ExecRequest): void;
-  setLogs(request: LogRequest): void;
-  setMessage(message: Message | undefined): void;
-  setProbe(probe: ProbeState): void;
+  openLogs(request: LogRequest): void;
+  say(message: Message | undefined): void;
 }
 
 function target(ctx: PodActionContext): string | undefined {
   return ctx.host ? selectedContainerName(ctx.host.containers, ctx.containerIndex) : defaultContainer(ctx.pod);
 }
 
+/** l, a, p and s on a Pod, from the list or the Pod view; other actions are not about a Pod. */
 export function runPodAction(action: Action, ctx: PodActionContext): void {
   const namespace = ctx.pod.metadata?.namespace ?? '';
   const name = ctx.pod.metadata?.name ?? '';
@@ -45,35 +38,34 @@ export function runPodAction(action: Action, ctx: PodActionContext): void {
     case 'logs':
     case 'logsAll':
     case 'logsPrevious': {
-      if (!ctx.renderLogs) return ctx.setMessage({ text: 'logs: no log view in this build', tone: 'warn' });
       const request: LogRequest = { namespace, name, follow: action.type !== 'logsPrevious' };
       if (action.type === 'logsAll') request.allContainers = true;
       else if (container) request.container = container;
       if (action.type === 'logsPrevious') request.previous = true;
-      return ctx.setLogs(request);
+      return ctx.openLogs(request);
     }
     case 'shell': {
-      if (!container) return ctx.setMessage({ text: 'shell: this Pod has no container', tone: 'warn' });
+      if (!container) return ctx.say({ text: 'shell: this Pod has no container', tone: 'warn' });
       return ctx.startShell({ namespace, name, container });
-    }
-    case 'probePorts': {
-      const uid = ctx.uid;
-      ctx.setMessage({ text: 'probe: reading /proc/net in the Pod…', tone: 'dim' });
-      void ctx.services
-        .probePorts({ namespace, name })
-        .then(
-          (result) => {
-            if (result.ok && result.tables !== undefined) {
-              const where = result.container ? ` in ${sanitize(result.container)}` : '';
-              ctx.setProbe({ uid, sockets: parseProcNet(result.tables), note: `probe: ran${where}` });
-            } else ctx.setProbe({ uid, note: `probe: skipped: ${sanitize(result.reason ?? 'no result')}` });
-          },
-          (error: unknown) => ctx.setProbe({ uid, note: `probe: skipped: ${sanitize(error instanceof Error ? error.message : String(error))}` }),
-        )
-        .then(() => ctx.setMessage(undefined));
-      return;
     }
     default:
       return;
   }
+}
+
+/** P: reads /proc/net in the Pod; the sockets found are merged into the port map when they arrive. */
+export function runProbe(services: PodviewServices, uid: string, pod: { namespace: string; name: string }, setProbe: (probe: ProbeState) => void, say: (message: Message | undefined) => void): void {
+  say({ text: 'probe: reading /proc/net in the Pod…', tone: 'dim' });
+  void services
+    .probePorts({ namespace: pod.namespace, name: pod.name })
+    .then(
+      (result) => {
+        if (result.ok && result.tables !== undefined) {
+          const where = result.container ? ` in ${sanitize(result.container)}` : '';
+          setProbe({ uid, sockets: parseProcNet(result.tables), note: `probe: ran${where}` });
+        } else setProbe({ uid, note: `probe: skipped: ${sanitize(result.reason ?? 'no result')}` });
+      },
+      (error: unknown) => setProbe({ uid, note: `probe: skipped: ${sanitize(error instanceof Error ? error.message : String(error))}` }),
+    )
+    .then(() => say(undefined));
 }

@@ -6,7 +6,8 @@ import { frameWhere, frameWith, KEY, press, renderApp, rowWith, storeWith } from
 import { PodStore } from '../../src/store/podStore.ts';
 import { clockTime } from '../../src/ui/StatusBar.tsx';
 import { colorWanted } from '../../src/ui/theme.ts';
-import { KEY_HELP } from '../../src/ui/keymap.ts';
+import { keysText } from '../../src/ui/keys/keyTable.ts';
+import { LIST_KEYS } from '../../src/ui/list/listKeys.ts';
 
 const CSI = '\u001b[';
 
@@ -43,8 +44,8 @@ test('? lists every key; esc closes help', async () => {
   await frameWith(app, 'web-1');
   await press(app, '?');
   const frame = await frameWith(app, 'Keys');
-  for (const k of KEY_HELP) assert.ok(frame.includes(k.keys), `help lists ${k.keys}`);
-  for (const key of ['j / ↓', '/', 'enter', 'esc', 'l', 's', 'P', 'q / ctrl-c']) assert.match(frame, new RegExp(`^${key.replace(/[/?]/g, '\\$&')}\\s`, 'm'));
+  for (const k of LIST_KEYS) assert.ok(frame.includes(keysText(k)), `help lists ${keysText(k)}`);
+  for (const key of ['j / ↓', '/', 'enter', 'esc', 'l', 's', 'q / ctrl-c']) assert.match(frame, new RegExp(`^${key.replace(/[/?]/g, '\\$&')}\\s`, 'm'));
   await press(app, KEY.esc);
   await frameWith(app, 'NAME');
   app.unmount();

@@ -2,6 +2,7 @@
 // for frames (Ink renders asynchronously; waiting is bounded by turns, not by wall time).
 import { render } from 'ink-testing-library';
 import type { V1Pod } from '@kubernetes/client-node';
+import { LogBuffer } from '../../src/store/logBuffer.ts';
 import { PodStore } from '../../src/store/podStore.ts';
 import { App, type AppProps } from '../../src/ui/App.tsx';
 import type { ExecOutcome, ExecRequest, LogRequest, PodviewServices, PortProbeResult } from '../../src/ui/services.ts';
@@ -32,7 +33,9 @@ export function fakeServices(): FakeServices {
     },
     openLogs(request) {
       s.logs.push(request);
-      throw new Error('not used: the fake log view does not open sessions');
+      const buffer = new LogBuffer({ frameMs: 0 });
+      buffer.setState({ kind: 'streaming' });
+      return { buffer, close() {} };
     },
     async exec(request) {
       s.execs.push(request);

@@ -3,7 +3,6 @@ import assert from 'node:assert/strict';
 import { Text } from 'ink';
 import { conflictingPorts, simplePod, userMsvc } from './fixtures.ts';
 import { fakeServices, frameWhere, frameWith, KEY, press, renderApp, resize, rowWith, storeWith, wholeStoreWith, until } from './harness.tsx';
-import type { LogViewHostProps } from '../../src/ui/plugins.ts';
 
 const USER_MSVC = { namespace: 'shop', name: 'user-msvc' };
 
@@ -108,29 +107,26 @@ test('esc goes back to the list with the same Pod selected', async () => {
   app.unmount();
 });
 
-test('containers can be selected; l opens the plugged log view on it and it returns on close', async () => {
+test('containers can be selected; l opens the log view on it and esc returns', async () => {
   const store = wholeStoreWith([userMsvc()]);
-  let seen: LogViewHostProps | undefined;
-  const renderLogs = (p: LogViewHostProps) => {
-    seen = p;
-    return <Text>LOGS {p.request.container ?? (p.request.allContainers ? 'ALL' : '?')}</Text>;
-  };
-  const { app } = await renderApp({ store, initialPod: USER_MSVC, renderLogs }, { columns: 100, rows: 24 });
+  const { app, services } = await renderApp({ store, initialPod: USER_MSVC }, { columns: 100, rows: 24 });
   await frameWith(app, '> app       user-msvc');
   await press(app, KEY.right);
   await frameWith(app, '> app       cloudsql-proxy');
   await press(app, 'l');
-  await frameWith(app, 'LOGS cloudsql-proxy');
-  assert.equal(seen!.request.follow, true);
-  seen!.onClose();
+  await frameWith(app, 'logs shop/user-msvc · cloudsql-proxy');
+  assert.equal(services.logs.at(-1)!.container, 'cloudsql-proxy');
+  assert.equal(services.logs.at(-1)!.follow, true);
+  await press(app, KEY.esc);
   await frameWith(app, '> app       cloudsql-proxy');
   await press(app, 'a');
-  await frameWith(app, 'LOGS ALL');
-  seen!.onClose();
+  await frameWith(app, 'logs shop/user-msvc · all containers');
+  assert.equal(services.logs.at(-1)!.allContainers, true);
+  await press(app, KEY.esc);
   await frameWith(app, '1 Containers');
   await press(app, KEY.left, KEY.left, 'p');
-  await frameWith(app, 'LOGS datadog-agent');
-  assert.equal(seen!.request.previous, true);
+  await frameWith(app, 'logs shop/user-msvc · datadog-agent · previous');
+  assert.equal(services.logs.at(-1)!.previous, true);
   app.unmount();
 });
 

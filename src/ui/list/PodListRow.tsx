@@ -12,8 +12,8 @@ import { GUTTER, type Column } from './listColumns.ts';
 import { LineView, seg, type Line, type Seg } from '../lines.tsx';
 import type { Theme, Tone } from '../theme.ts';
 
-const KIND_GLYPH: Record<ContainerKind, string> = { init: '▪', sidecar: '◆', app: '●', ephemeral: '◇' };
-const HEALTH_TONE: Record<PodRow['glyphs'][number]['health'], Tone> = { ok: 'ok', waiting: 'warn', failed: 'error', done: 'dim' };
+export const KIND_GLYPH: Record<ContainerKind, string> = { init: '▪', sidecar: '◆', app: '●', ephemeral: '◇' };
+export const HEALTH_TONE: Record<PodRow['glyphs'][number]['health'], Tone> = { ok: 'ok', waiting: 'warn', failed: 'error', done: 'dim' };
 
 export function statusTone(status: string): Tone {
   if (/^(Running|Completed|Succeeded)$/.test(status)) return 'ok';

@@ -1,0 +1,123 @@
+// The open Pod as a screen: its scroll, selected container and port probe, and its key table.
+// Keys it handles itself (scrolling, sections, containers, the probe) stay here; the rest
+// (back, logs, shell, help, quit) go back to the router as actions.
+import React, { useEffect, useMemo, useState } from 'react';
+import type { Key } from 'ink';
+import type { PodHost } from '../../model/types.ts';
+import type { PodStore } from '../../store/podStore.ts';
+import type { HelpTopic } from '../help/HelpView.tsx';
+import { useHostView } from '../hooks/useHostView.ts';
+import type { Action } from '../keys/actions.ts';
+import { dispatchKey } from '../keys/keyTable.ts';
+import { runProbe, type Message } from '../podKeys.ts';
+import { withProbe, type ProbeState } from '../probeMerge.ts';
+import type { PodviewServices } from '../services.ts';
+import type { Theme } from '../theme.ts';
+import { HOST_KEYS } from './hostKeys.ts';
+import { buildHostScreen } from './hostScreen.ts';
+import { bodyHeight, maxScroll, PodHostView } from './PodHostView.tsx';
+
+export const HOST_HINT = 'esc back · tab section · ←→ container · l logs · s shell · P probe · ? help · q quit';
+const HOST_HELP: HelpTopic = { title: 'Pod view', keys: HOST_KEYS };
+
+export interface HostScreenInput {
+  store: PodStore;
+  /** The open Pod's uid; undefined while the list is shown. */
+  uid: string | undefined;
+  services: PodviewServices;
+  clock: number;
+  width: number;
+  height: number;
+  theme: Theme;
+  say(message: Message | undefined): void;
+}
+
+export interface OpenHostScreen {
+  body: React.ReactNode;
+  help: HelpTopic;
+  host: PodHost;
+  containerIndex: number;
+  /** A key press: handled here (undefined), or the action for the router. */
+  onKey(input: string, key: Key): Action | undefined;
+}
+
+interface ViewState {
+  uid: string | undefined;
+  scroll: number;
+  container: number;
+  probe: ProbeState | undefined;
+}
+const fresh = (uid: string | undefined): ViewState => ({ uid, scroll: 0, container: 0, probe: undefined });
+
+export function useHostScreen({ store, uid, services, clock, width, height, theme, say }: HostScreenInput): OpenHostScreen | undefined {
+  // Kept per Pod: a Pod opened afresh starts at its top, on its first container, with no probe.
+  const [kept, setKept] = useState<ViewState>(() => fresh(uid));
+  const view = kept.uid === uid ? kept : fresh(uid);
+  // Derived state, reset during render (React's pattern for it), so no frame shows another Pod's scroll.
+  if (kept.uid !== uid) setKept(view);
+  const update = (change: (v: ViewState) => Partial<ViewState>) => setKept((k) => {
+    const base = k.uid === uid ? k : fresh(uid);
+    return { ...base, ...change(base) };
+  });
+  const { scroll, container, probe } = view;
+
+  const hostState = useHostView(store, uid, clock, services);
+  const screen = useMemo(() => {
+    if (!hostState) return undefined;
+    const host = withProbe(hostState.host, probe, uid);
+    const note = probe?.uid === uid ? probe?.note : undefined;
+    return buildHostScreen(host, { width, selectedContainer: container, deleted: hostState.deleted, notes: hostState.notes, ...(note ? { probeNote: note } : {}) });
+  }, [hostState, probe, uid, width, container]);
+
+  // The cluster layer keeps events, owners and usage fresh for the Pod being looked at.
+  const focusKey = hostState ? `${hostState.host.namespace}/${hostState.host.name}` : '';
+  useEffect(() => {
+    if (!focusKey || !hostState) {
+      services.focus(null);
+      return;
+    }
+    services.focus({ namespace: hostState.host.namespace, name: hostState.host.name });
+    // hostState changes every frame; only the Pod's identity matters here.
+  }, [focusKey, services]);
+
+  if (uid === undefined || !screen || !hostState) return undefined;
+  const max = maxScroll(screen, height);
+  const page = bodyHeight(screen, height) - 1;
+  const count = hostState.host.containers.length;
+  const scrollBy = (d: number) => update((v) => ({ scroll: Math.max(0, Math.min(max, Math.min(v.scroll, max) + d)) }));
+  // The probe's answer comes later: it lands only if this Pod is still the open one.
+  const setProbe = (p: ProbeState) => setKept((k) => (k.uid === p.uid ? { ...k, probe: p } : k));
+
+  const onKey = (input: string, key: Key): Action | undefined => {
+    const action = dispatchKey(HOST_KEYS, input, key);
+    switch (action?.type) {
+      case 'down': return void scrollBy(1);
+      case 'up': return void scrollBy(-1);
+      case 'pageDown': return void scrollBy(page);
+      case 'pageUp': return void scrollBy(-page);
+      case 'top': return void update(() => ({ scroll: 0 }));
+      case 'bottom': return void update(() => ({ scroll: max }));
+      case 'section':
+      case 'nextSection':
+      case 'prevSection': {
+        const starts = screen.sectionStarts;
+        const here = starts.reduce((at, s, i) => (s <= Math.min(scroll, max) ? i : at), 0);
+        const target = action.type === 'section' ? action.index : here + (action.type === 'nextSection' ? 1 : -1);
+        const i = Math.max(0, Math.min(starts.length - 1, target));
+        return void update(() => ({ scroll: Math.min(max, starts[i]!) }));
+      }
+      case 'nextContainer': return void update((v) => ({ container: count === 0 ? 0 : (v.container + 1) % count }));
+      case 'prevContainer': return void update((v) => ({ container: count === 0 ? 0 : (v.container - 1 + count) % count }));
+      case 'probePorts': return void runProbe(services, uid, hostState.host, setProbe, say);
+      default: return action;
+    }
+  };
+
+  return {
+    body: <PodHostView screen={screen} scroll={scroll} width={width} height={height} theme={theme} />,
+    help: HOST_HELP,
+    host: hostState.host,
+    containerIndex: container,
+    onKey,
+  };
+}
