@@ -6,9 +6,8 @@
 //               allNamespaces={false} color={colorWanted(!argv.noColor)} onExit={quit} />)
 import React, { useMemo, useState } from 'react';
 import { Box, useInput } from 'ink';
-import type { PodStore } from '../store/podStore.ts';
-import type { PodKey } from '../store/types.ts';
 import { sanitize } from '../text/sanitize.ts';
+import type { AppProps } from './appProps.ts';
 import { EXEC_BAR_HEIGHT, ExecBar } from './exec/ExecBar.tsx';
 import { HelpView } from './help/HelpView.tsx';
 import { HELP_KEYS } from './help/helpKeys.ts';
@@ -21,32 +20,11 @@ import { dispatchKey } from './keys/keyTable.ts';
 import { LIST_HINT, useListScreen } from './list/useListScreen.tsx';
 import { LogViewHost } from './logs/LogViewHost.tsx';
 import { runPodAction, type Message } from './podKeys.ts';
-import type { LogRequest, PodviewServices } from './services.ts';
+import type { LogRequest } from './services.ts';
 import { StatusBar } from './StatusBar.tsx';
 import { makeTheme } from './theme.ts';
 
-export interface AppProps {
-  store: PodStore;
-  services: PodviewServices;
-  /** `kubectl podview POD`: open straight on this Pod once the store has it. */
-  initialPod?: PodKey;
-  /** -A: show the NAMESPACE column and "all" in the status bar. */
-  allNamespaces: boolean;
-  context: string;
-  namespace: string;
-  /** false for NO_COLOR / --no-color: no escape sequence is written at all. */
-  color: boolean;
-  /** Keep the containers' own SGR colours in the log view (--log-colors). */
-  logColors?: boolean;
-  /** Clock for ages (ms); Date.now by default. */
-  now?: () => number;
-  /** q or ctrl-c. The caller unmounts and restores the terminal. */
-  onExit(): void;
-  /** How the shell session is left, as the exec layer reads it (shown before it starts). */
-  execDetach?: string;
-  /** A start-up notice (e.g. -A was forbidden, showing one namespace), shown until the first key. */
-  notice?: string;
-}
+export type { AppProps };
 
 export function App(props: AppProps) {
   const { store, services, color, onExit } = props;
