@@ -7,7 +7,7 @@ import { openLogSession } from '../cluster/logs.ts';
 import { startDetailsFeed } from '../cluster/podDetails.ts';
 import type { PodStore } from '../store/podStore.ts';
 import { App } from '../ui/App.tsx';
-import type { ViewArgs } from './commandTypes.ts';
+import type { LiveScope, ViewArgs } from './commandTypes.ts';
 import { onFirstList } from './firstList.ts';
 import { frameProbeFromEnv } from './frameProbe.ts';
 import { colorWanted } from './io.ts';
@@ -15,7 +15,6 @@ import { createServices } from './services.ts';
 import { parseShellChoice } from './shellChoice.ts';
 import type { Target } from './target.ts';
 import { guardTerminal } from './terminal.ts';
-import type { LiveScope } from './tui.ts';
 
 /**
  * How long the screen waits for the Pod list before it first draws. A list that arrives within
