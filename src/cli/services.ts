@@ -7,7 +7,7 @@ import type { KubeConfig } from '@kubernetes/client-node';
 import { debugAndExec, runInteractiveExec } from '../cluster/exec.ts';
 import type { ExecTerminal } from '../cluster/exec.ts';
 import { probePorts } from '../cluster/portProbe.ts';
-import type { DetailsFeed } from '../cluster/podDetails.ts';
+import type { DetailsFeed } from '../cluster/focusFeed.ts';
 import type { LogRequest, LogSession, PodviewServices } from '../ui/services.ts';
 import { type ShellChoice, shellsFor } from './shellChoice.ts';
 

@@ -4,7 +4,7 @@
 import React from 'react';
 import { render } from 'ink';
 import { openLogSession } from '../cluster/logs.ts';
-import { startDetailsFeed } from '../cluster/podDetails.ts';
+import { startDetailsFeed } from '../cluster/focusFeed.ts';
 import type { PodStore } from '../store/podStore.ts';
 import { App } from '../ui/App.tsx';
 import type { LiveScope, ViewArgs } from './commandTypes.ts';

@@ -5,7 +5,7 @@ import type { V1Pod } from '@kubernetes/client-node';
 import { METRICS_ABSENT_NOTE } from '../../src/cluster/detailSources.ts';
 import { UserError } from '../../src/cluster/errors.ts';
 import { getPod } from '../../src/cluster/getPod.ts';
-import { startDetailsFeed } from '../../src/cluster/podDetails.ts';
+import { startDetailsFeed } from '../../src/cluster/focusFeed.ts';
 import { startPodWatch } from '../../src/cluster/podWatch.ts';
 import { detailsForPods, listPodsOnce } from '../../src/cluster/snapshot.ts';
 import { PodStore } from '../../src/store/podStore.ts';
