@@ -5,6 +5,7 @@ import React from 'react';
 import { render } from 'ink';
 import { openLogSession } from '../cluster/logs.ts';
 import { startDetailsFeed } from '../cluster/focusFeed.ts';
+import { FocusedPodStore } from '../store/focusedPod.ts';
 import type { PodStore } from '../store/podStore.ts';
 import { App } from '../ui/App.tsx';
 import type { LiveScope, ViewArgs } from './commandTypes.ts';
@@ -44,10 +45,11 @@ export async function runTui(args: ViewArgs, target: Target, live: LiveScope): P
   const { store, scope, notice } = live;
   // Benchmarks only: records event-to-frame and key-to-frame times when PODVIEW_FRAME_PROBE is set.
   const stopProbe = frameProbeFromEnv({ store, stdout, stdin });
-  const details = startDetailsFeed({ kubeConfig: target.kubeConfig, store });
+  const focused = new FocusedPodStore();
+  const details = startDetailsFeed({ kubeConfig: target.kubeConfig, store, focused });
   const color = colorWanted(args.color, stdout);
   const openLogs: Parameters<typeof createServices>[0]['openLogs'] = (request) => openLogSession(target.kubeConfig, request, { bufferLines: args.logLines });
-  const services = createServices({ kubeConfig: target.kubeConfig, details, terminal: { input: stdin, output: stdout }, openLogs, shells: parseShellChoice(args.shell) });
+  const services = createServices({ kubeConfig: target.kubeConfig, terminal: { input: stdin, output: stdout }, openLogs, shells: parseShellChoice(args.shell) });
 
   await firstListOrTimeout(store, FIRST_DRAW_WAIT_MS);
   let instance: ReturnType<typeof render> | undefined;
@@ -68,6 +70,7 @@ export async function runTui(args: ViewArgs, target: Target, live: LiveScope): P
     instance = render(
       <App
         store={store}
+        focused={focused}
         services={services}
         initialPod={args.pod ? { namespace: target.namespace, name: args.pod } : undefined}
         allNamespaces={scope === undefined}

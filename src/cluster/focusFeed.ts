@@ -1,10 +1,15 @@
-// Keeps the focused Pod's surroundings fresh in the store: its events, owner chain and usage,
-// polled every few seconds while it is focused (one Pod at a time: what is on screen).
-// The store keeps every other Pod lean; the focused one's whole object is read here once on
-// focus (getPod) and kept whole by the watch from then on.
+// The one writer of the open Pod's record (store/focusedPod): it follows the UI's intent there
+// (which Pod is open, a port probe asked for) and writes back what it learns: events, owner
+// chain and usage, polled every few seconds while the Pod is open (one Pod at a time: what is
+// on screen), and the probe's outcome. The PodStore keeps every other Pod lean; the open one's
+// whole object is read here once on focus (getPod) and kept whole by the watch from then on.
 import type { KubeConfig, V1Pod } from '@kubernetes/client-node';
+import type { FocusedPodStore } from '../store/focusedPod.ts';
 import type { PodStore } from '../store/podStore.ts';
+import type { PortProbeResult } from '../store/requests.ts';
+import { followProbeRequests } from './focusProbe.ts';
 import type { PodKey } from '../store/types.ts';
+import { probePorts } from './portProbe.ts';
 import { sleep } from './backoff.ts';
 import { getPod } from './getPod.ts';
 import { listEvents, listMetrics, notesFor, resolveOwners, usageFromMetrics } from './detailSources.ts';
@@ -13,12 +18,15 @@ import type { OwnerCache } from './detailSources.ts';
 export interface DetailsFeedOptions {
   kubeConfig: KubeConfig;
   store: PodStore;
+  /** The open Pod's record: the intent read here, what is learnt written back. */
+  focused: FocusedPodStore;
   /** How often the focused Pod's details are re-read (ms). */
   pollMs?: number;
+  /** Runs the port probe (cluster/portProbe by default). */
+  probe?: (pod: PodKey) => Promise<PortProbeResult>;
 }
 
 export interface DetailsFeed {
-  focus(pod: PodKey | null): void;
   /** Reads the focused Pod's details now (also what each poll does). */
   refresh(): Promise<boolean>;
   stop(): Promise<void>;
@@ -31,7 +39,8 @@ function fieldSelectorFor(key: PodKey, uid: string | undefined): string {
 }
 
 export function startDetailsFeed(options: DetailsFeedOptions): DetailsFeed {
-  const { kubeConfig, store } = options;
+  const { kubeConfig, store, focused: record } = options;
+  const probe = options.probe ?? ((pod: PodKey) => probePorts(kubeConfig, pod));
   const pollMs = options.pollMs ?? 5000;
   const stopper = new AbortController();
   let focused: PodKey | null = null;
@@ -72,11 +81,13 @@ export function startDetailsFeed(options: DetailsFeedOptions): DetailsFeed {
     ]);
     if (mine !== generation || stopper.signal.aborted) return true; // focus moved on meanwhile
     const sample = metrics.items[0];
-    store.setDetails(uid, {
-      events: events.note === undefined ? events.items : undefined,
-      owners: chain,
-      usage: sample ? usageFromMetrics(sample) : undefined,
-      notes: notesFor([events, metrics]),
+    record.write(key, {
+      details: {
+        events: events.note === undefined ? events.items : undefined,
+        owners: chain,
+        usage: sample ? usageFromMetrics(sample) : undefined,
+        notes: notesFor([events, metrics]),
+      },
     });
     return true;
   }
@@ -90,20 +101,27 @@ export function startDetailsFeed(options: DetailsFeedOptions): DetailsFeed {
     }
   })();
 
+  function focus(pod: PodKey | null): void {
+    const same = pod && focused && pod.namespace === focused.namespace && pod.name === focused.name;
+    if (same || (!pod && !focused)) return;
+    focused = pod ? { namespace: pod.namespace, name: pod.name } : null;
+    generation++;
+    // The Pod left behind goes back to lean now; the new one is focused in the store as soon as it is found.
+    const uid = pod ? store.find(pod.namespace, pod.name)?.pod.metadata?.uid : undefined;
+    store.focus(uid ?? null);
+    owners = new Map(); // owner chains are re-read for a newly focused Pod
+    wake.abort();
+  }
+
+  const stopProbes = followProbeRequests(record, probe);
+  const unsubscribe = record.subscribe(() => focus(record.current ? record.current.key : null));
+  focus(record.current ? record.current.key : null);
+
   return {
-    focus(pod) {
-      const same = pod && focused && pod.namespace === focused.namespace && pod.name === focused.name;
-      if (same || (!pod && !focused)) return;
-      focused = pod ? { namespace: pod.namespace, name: pod.name } : null;
-      generation++;
-      // The Pod left behind goes back to lean now; the new one is focused in the store as soon as it is found.
-      const uid = pod ? store.find(pod.namespace, pod.name)?.pod.metadata?.uid : undefined;
-      store.focus(uid ?? null);
-      owners = new Map(); // owner chains are re-read for a newly focused Pod
-      wake.abort();
-    },
     refresh,
     async stop() {
+      unsubscribe();
+      stopProbes();
       stopper.abort();
       await loop;
     },

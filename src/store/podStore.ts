@@ -1,7 +1,7 @@
 import type { V1Pod } from '@kubernetes/client-node';
 import { leanPod } from './leanPod.ts';
 import { trimPod } from './trimPod.ts';
-import type { ConnectionState, PodDetails, StoreChange, StoredPod, WatchDelta } from './types.ts';
+import type { ConnectionState, StoreChange, StoredPod, WatchDelta } from './types.ts';
 
 export interface StoreEntry {
   pod: StoredPod;
@@ -38,7 +38,6 @@ export const uidOf = (pod: V1Pod): string =>
 export class PodStore {
   private readonly entries = new Map<string, StoreEntry>();
   private readonly byNamespace = new Map<string, Set<string>>();
-  private readonly details = new Map<string, PodDetails>();
   private readonly listeners = new Set<Listener>();
   private pending: StoreChange = emptyChange();
   private timer: NodeJS.Timeout | undefined;
@@ -112,10 +111,6 @@ export class PodStore {
       if (entry) out.push(entry);
     }
     return out;
-  }
-
-  detailsOf(uid: string): PodDetails | undefined {
-    return this.details.get(uid);
   }
 
   /** Whether the stored object of this Pod is the whole (trimmed) one: the focused Pod once its whole object came, or every Pod with keepWhole. */
@@ -223,13 +218,6 @@ export class PodStore {
     this.changed();
   }
 
-  setDetails(uid: string, details: PodDetails): void {
-    this.details.set(uid, details);
-    this.pending.detailsChanged = true;
-    this.pending.changed.add(uid);
-    this.changed();
-  }
-
   subscribe(listener: Listener): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
@@ -279,7 +267,6 @@ export class PodStore {
     set?.delete(uid);
     if (set && set.size === 0) this.byNamespace.delete(namespace);
     this.entries.delete(uid);
-    this.details.delete(uid);
     this.pending.changed.add(uid);
   }
 
@@ -309,5 +296,5 @@ function olderVersion(a: string | undefined, b: string | undefined): boolean {
 }
 
 function emptyChange(): StoreChange {
-  return { changed: new Set(), reset: false, connectionChanged: false, detailsChanged: false };
+  return { changed: new Set(), reset: false, connectionChanged: false };
 }

@@ -27,7 +27,7 @@ import { makeTheme } from './theme.ts';
 export type { AppProps };
 
 export function App(props: AppProps) {
-  const { store, services, color, onExit } = props;
+  const { store, focused, services, color, onExit } = props;
   const now = props.now ?? Date.now;
   const { columns: width, rows: height } = useTerminalSize();
   const theme = useMemo(() => makeTheme(color), [color]);
@@ -41,10 +41,13 @@ export function App(props: AppProps) {
   const mainHeight = Math.max(1, height - (exec.phase ? EXEC_BAR_HEIGHT : 1));
   const screenInput = { store, clock, width, height: mainHeight, theme };
   const list = useListScreen({ ...screenInput, now, allNamespaces: props.allNamespaces });
-  const host = useHostScreen({ ...screenInput, uid: hostUid, services, say });
+  const host = useHostScreen({ ...screenInput, uid: hostUid, focused, services });
+  // Opening and leaving a Pod are intents written into its record; cluster/focusFeed serves them.
   const open = (uid: string) => {
+    const meta = store.get(uid)?.pod.metadata;
     list.select(uid);
     setHostUid(uid);
+    focused.focus({ namespace: meta?.namespace ?? '', name: meta?.name ?? '' });
   };
   useInitialPod(store, props.initialPod, list.version, open, (text) => say({ text, tone: 'error' }));
   const screen = host ?? list;
@@ -67,7 +70,10 @@ export function App(props: AppProps) {
     if (!action) return;
     if (action.type === 'quit') return onExit();
     if (action.type === 'help') return setHelp(0);
-    if (action.type === 'back') return setHostUid(undefined);
+    if (action.type === 'back') {
+      setHostUid(undefined);
+      return focused.focus(null);
+    }
     if (action.type === 'open') return list.selectedUid !== undefined ? open(list.selectedUid) : undefined;
     const uid = hostUid ?? list.selectedUid;
     const entry = uid === undefined ? undefined : store.get(uid);

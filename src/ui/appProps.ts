@@ -1,10 +1,13 @@
 // What the TUI is given: the store it draws, the services it asks, where it is, and how to leave.
+import type { FocusedPodStore } from '../store/focusedPod.ts';
 import type { PodStore } from '../store/podStore.ts';
 import type { PodKey } from '../store/types.ts';
 import type { PodviewServices } from './services.ts';
 
 export interface AppProps {
   store: PodStore;
+  /** The open Pod's record: the UI writes its intent (focus, probe) and reads what was learnt. */
+  focused: FocusedPodStore;
   services: PodviewServices;
   /** `kubectl podview POD`: open straight on this Pod once the store has it. */
   initialPod?: PodKey;

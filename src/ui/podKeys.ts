@@ -1,13 +1,10 @@
-// Keys that act on a Pod through the services: logs (l, a, p), shell (s) and port probe (P).
+// Keys that act on a Pod from the list or the Pod view: logs (l, a, p) and a shell (s).
 // The UI never waits on them: each starts, and its outcome arrives as state later.
-import { parseProcNet } from '../model/procNet.ts';
 import type { PodHost } from '../model/types.ts';
 import type { StoredPod } from '../store/types.ts';
-import { sanitize } from '../text/sanitize.ts';
 import type { Action } from './keys/actions.ts';
 import { defaultContainer, selectedContainerName } from './podActions.ts';
-import type { ProbeState } from './probeMerge.ts';
-import type { ExecRequest, LogRequest, PodviewServices } from './services.ts';
+import type { ExecRequest, LogRequest } from './services.ts';
 
 export interface Message {
   text: string;
@@ -51,21 +48,4 @@ export function runPodAction(action: Action, ctx: PodActionContext): void {
     default:
       return;
   }
-}
-
-/** P: reads /proc/net in the Pod; the sockets found are merged into the port map when they arrive. */
-export function runProbe(services: PodviewServices, uid: string, pod: { namespace: string; name: string }, setProbe: (probe: ProbeState) => void, say: (message: Message | undefined) => void): void {
-  say({ text: 'probe: reading /proc/net in the Pod…', tone: 'dim' });
-  void services
-    .probePorts({ namespace: pod.namespace, name: pod.name })
-    .then(
-      (result) => {
-        if (result.ok && result.tables !== undefined) {
-          const where = result.container ? ` in ${sanitize(result.container)}` : '';
-          setProbe({ uid, sockets: parseProcNet(result.tables), note: `probe: ran${where}` });
-        } else setProbe({ uid, note: `probe: skipped: ${sanitize(result.reason ?? 'no result')}` });
-      },
-      (error: unknown) => setProbe({ uid, note: `probe: skipped: ${sanitize(error instanceof Error ? error.message : String(error))}` }),
-    )
-    .then(() => say(undefined));
 }

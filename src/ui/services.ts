@@ -1,20 +1,17 @@
 // What the UI may ask of the outside world. `cli` implements these with `cluster`;
 // tests implement them with fakes. The UI itself never does I/O. The request and outcome
 // types are the store's (store/requests.ts), which cluster/ implements without importing ui/.
-import type { ExecOutcome, ExecRequest, LogRequest, LogSession, PortProbeResult } from '../store/requests.ts';
+import type { ExecOutcome, ExecRequest, LogRequest, LogSession } from '../store/requests.ts';
 import type { PodKey } from '../store/types.ts';
 
 export type { ExecOutcome, ExecRequest, LogRequest, LogSession, PortProbeResult } from '../store/requests.ts';
 
 export interface PodviewServices {
-  /** The Pod whose details (events, owners, usage) the cluster layer should keep fresh; null for none. */
-  focus(pod: PodKey | null): void;
   openLogs(request: LogRequest): LogSession;
   /** Hands the terminal to an interactive session and takes it back when it ends. */
   exec(request: ExecRequest): Promise<ExecOutcome>;
   /** Creates an ephemeral debug container targeting `target` and opens a shell in it. */
   debug(request: PodKey & { target: string; image: string }): Promise<ExecOutcome>;
-  probePorts(pod: PodKey): Promise<PortProbeResult>;
   /** Writes text to a file and returns its path (log view's `w`). */
   saveText(suggestedName: string, text: string): Promise<string>;
 }

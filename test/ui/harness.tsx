@@ -2,6 +2,8 @@
 // for frames (Ink renders asynchronously; waiting is bounded by turns, not by wall time).
 import { render } from 'ink-testing-library';
 import type { V1Pod } from '@kubernetes/client-node';
+import { followProbeRequests } from '../../src/cluster/focusProbe.ts';
+import { FocusedPodStore } from '../../src/store/focusedPod.ts';
 import { LogBuffer } from '../../src/store/logBuffer.ts';
 import { PodStore } from '../../src/store/podStore.ts';
 import { App, type AppProps } from '../../src/ui/App.tsx';
@@ -10,12 +12,14 @@ import type { PodKey } from '../../src/store/types.ts';
 import { NOW } from './fixtures.ts';
 
 export interface FakeServices extends PodviewServices {
+  /** Every Pod the UI opened (null: closed), as written into the open Pod's record. */
   focused: (PodKey | null)[];
   logs: LogRequest[];
   execs: ExecRequest[];
   debugs: (PodKey & { target: string; image: string })[];
   debugOutcome: ExecOutcome;
   execOutcome: ExecOutcome;
+  /** What the port probe answers (run through cluster/focusProbe, as the focus feed runs it). */
   probeResult: PortProbeResult;
 }
 
@@ -28,9 +32,6 @@ export function fakeServices(): FakeServices {
     debugOutcome: { kind: 'exited', exitCode: 0 },
     execOutcome: { kind: 'exited', exitCode: 0 },
     probeResult: { ok: false, reason: 'no shell with cat in any container' },
-    focus(pod) {
-      s.focused.push(pod);
-    },
     openLogs(request) {
       s.logs.push(request);
       const buffer = new LogBuffer({ frameMs: 0 });
@@ -44,9 +45,6 @@ export function fakeServices(): FakeServices {
     async debug(request) {
       s.debugs.push(request);
       return s.debugOutcome;
-    },
-    async probePorts() {
-      return s.probeResult;
     },
     async saveText(name) {
       return `/tmp/${name}`;
@@ -71,9 +69,20 @@ export type Rendered = ReturnType<typeof render>;
 /** Renders App; with a size, resolves once a frame at that size has been written. */
 export async function renderApp(overrides: Partial<AppProps> & { store: PodStore }, size?: { columns: number; rows: number }) {
   const services = (overrides.services as FakeServices | undefined) ?? fakeServices();
+  const focused = overrides.focused ?? new FocusedPodStore();
+  // The focus feed's part in these tests: record what the UI opens, and run the probe it asks for.
+  let last: PodKey | undefined;
+  focused.subscribe(() => {
+    const key = focused.current?.key;
+    if (key === last) return;
+    last = key;
+    services.focused.push(key ? { namespace: key.namespace, name: key.name } : null);
+  });
+  followProbeRequests(focused, async () => services.probeResult);
   let exited = 0;
   const props: AppProps = {
     services,
+    focused,
     allNamespaces: false,
     context: 'kind-demo',
     namespace: 'shop',

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { Text } from 'ink';
 import { conflictingPorts, simplePod, userMsvc } from './fixtures.ts';
 import { fakeServices, frameWhere, frameWith, KEY, press, renderApp, resize, rowWith, storeWith, wholeStoreWith, until } from './harness.tsx';
+import { FocusedPodStore } from '../../src/store/focusedPod.ts';
 
 const USER_MSVC = { namespace: 'shop', name: 'user-msvc' };
 
@@ -55,13 +56,18 @@ test('two containers declaring the same port are a conflict', async () => {
 
 test('requests, limits and usage draw as bars when usage is known', async () => {
   const store = wholeStoreWith([userMsvc()]);
-  store.setDetails('uid-user-msvc', {
-    usage: { 'user-msvc': { cpuCores: 0.45, memoryBytes: 128 * 1024 * 1024 } },
-    owners: [{ kind: 'ReplicaSet', name: 'user-msvc-7d9f', resolved: true }, { kind: 'Deployment', name: 'user-msvc', resolved: true }],
-    events: [{ type: 'Warning', reason: 'BackOff', message: 'Back-off restarting failed container', count: 3 }],
-    notes: ['metrics: partial'],
+  // What the focus feed writes into the open Pod's record.
+  const focused = new FocusedPodStore();
+  focused.focus(USER_MSVC);
+  focused.write(USER_MSVC, {
+    details: {
+      usage: { 'user-msvc': { cpuCores: 0.45, memoryBytes: 128 * 1024 * 1024 } },
+      owners: [{ kind: 'ReplicaSet', name: 'user-msvc-7d9f', resolved: true }, { kind: 'Deployment', name: 'user-msvc', resolved: true }],
+      events: [{ type: 'Warning', reason: 'BackOff', message: 'Back-off restarting failed container', count: 3 }],
+      notes: ['metrics: partial'],
+    },
   });
-  const { app } = await renderApp({ store, initialPod: USER_MSVC }, { columns: 100, rows: 24 });
+  const { app } = await renderApp({ store, focused, initialPod: USER_MSVC }, { columns: 100, rows: 24 });
   await frameWith(app, 'ReplicaSet user-msvc-7d9f ← Deployment user-msvc');
   await press(app, '5');
   let frame = await frameWith(app, 'use 450m');
@@ -203,14 +209,18 @@ test('in a lean store the open Pod shows whole once its focus brings the whole o
   const uid = 'uid-user-msvc';
   assert.equal(store.get(uid)!.pod.spec?.volumes, undefined, 'listed lean');
   const services = fakeServices();
-  const record = services.focus;
-  // What the details feed does: focus the Pod in the store, then hand over the whole one it reads.
-  services.focus = (pod) => {
-    record(pod);
-    store.focus(pod ? (store.find(pod.namespace, pod.name)?.pod.metadata?.uid ?? null) : null);
-    if (pod) setImmediate(() => store.putFull(userMsvc()));
-  };
-  const { app } = await renderApp({ store, services }, { columns: 100, rows: 40 });
+  const focused = new FocusedPodStore();
+  // What the focus feed does: focus the Pod in the store, then hand over the whole one it reads.
+  let open: string | undefined;
+  focused.subscribe(() => {
+    const pod = focused.current?.key;
+    const next = pod ? (store.find(pod.namespace, pod.name)?.pod.metadata?.uid ?? undefined) : undefined;
+    if (next === open) return;
+    open = next;
+    store.focus(next ?? null);
+    if (next) setImmediate(() => store.putFull(userMsvc()));
+  });
+  const { app } = await renderApp({ store, services, focused }, { columns: 100, rows: 40 });
   await frameWith(app, 'web-1');
   await press(app, KEY.enter);
   // Until the whole Pod arrives the lean one is drawn (no volumes, no ports); then the whole one.

@@ -43,7 +43,7 @@ function fakeLogs(onOpen?: (buffer: LogBuffer, request: LogRequest) => void): Fa
 
 /** The Pod view as App builds it, scrolled to the Diagnosis section. */
 function HostPane({ store, uid, services }: { store: PodStore; uid: string | undefined; services: FakeLogs }) {
-  const state = useHostView(store, uid, NOW, services);
+  const state = useHostView(store, uid, NOW, undefined, services);
   if (!state) return <Text>no pod open</Text>;
   const screen = buildHostScreen(state.host, { width: 140, selectedContainer: 0, deleted: state.deleted, notes: state.notes });
   return <PodHostView screen={screen} scroll={screen.sectionStarts[1]!} width={140} height={30} theme={makeTheme(false)} />;

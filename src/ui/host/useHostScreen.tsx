@@ -4,13 +4,13 @@
 import React, { useEffect, useMemo, useState } from 'react';
 import type { Key } from 'ink';
 import type { PodHost } from '../../model/types.ts';
+import type { FocusedPodStore, ProbeRun } from '../../store/focusedPod.ts';
 import type { PodStore } from '../../store/podStore.ts';
+import { useFocusedPod } from '../hooks/useFocusedPod.ts';
 import type { HelpTopic } from '../help/HelpView.tsx';
 import { useHostView } from '../hooks/useHostView.ts';
 import type { Action } from '../keys/actions.ts';
 import { dispatchKey } from '../keys/keyTable.ts';
-import { runProbe, type Message } from '../podKeys.ts';
-import { withProbe, type ProbeState } from '../probeMerge.ts';
 import type { PodviewServices } from '../services.ts';
 import type { Theme } from '../theme.ts';
 import { HOST_KEYS } from './hostKeys.ts';
@@ -24,12 +24,13 @@ export interface HostScreenInput {
   store: PodStore;
   /** The open Pod's uid; undefined while the list is shown. */
   uid: string | undefined;
+  /** The open Pod's record: P asks for a probe there; details and the probe's outcome come from it. */
+  focused: FocusedPodStore;
   services: PodviewServices;
   clock: number;
   width: number;
   height: number;
   theme: Theme;
-  say(message: Message | undefined): void;
 }
 
 export interface OpenHostScreen {
@@ -45,12 +46,11 @@ interface ViewState {
   uid: string | undefined;
   scroll: number;
   container: number;
-  probe: ProbeState | undefined;
 }
-const fresh = (uid: string | undefined): ViewState => ({ uid, scroll: 0, container: 0, probe: undefined });
+const fresh = (uid: string | undefined): ViewState => ({ uid, scroll: 0, container: 0 });
 
-export function useHostScreen({ store, uid, services, clock, width, height, theme, say }: HostScreenInput): OpenHostScreen | undefined {
-  // Kept per Pod: a Pod opened afresh starts at its top, on its first container, with no probe.
+export function useHostScreen({ store, uid, focused, services, clock, width, height, theme }: HostScreenInput): OpenHostScreen | undefined {
+  // Kept per Pod: a Pod opened afresh starts at its top, on its first container.
   const [kept, setKept] = useState<ViewState>(() => fresh(uid));
   const view = kept.uid === uid ? kept : fresh(uid);
   // Derived state, reset during render (React's pattern for it), so no frame shows another Pod's scroll.
@@ -59,34 +59,21 @@ export function useHostScreen({ store, uid, services, clock, width, height, them
     const base = k.uid === uid ? k : fresh(uid);
     return { ...base, ...change(base) };
   });
-  const { scroll, container, probe } = view;
+  const { scroll, container } = view;
 
-  const hostState = useHostView(store, uid, clock, services);
+  const record = useFocusedPod(focused);
+  const hostState = useHostView(store, uid, clock, record, services);
+  const note = probeNote(record?.probe);
   const screen = useMemo(() => {
     if (!hostState) return undefined;
-    const host = withProbe(hostState.host, probe, uid);
-    const note = probe?.uid === uid ? probe?.note : undefined;
-    return buildHostScreen(host, { width, selectedContainer: container, deleted: hostState.deleted, notes: hostState.notes, ...(note ? { probeNote: note } : {}) });
-  }, [hostState, probe, uid, width, container]);
-
-  // The cluster layer keeps events, owners and usage fresh for the Pod being looked at.
-  const focusKey = hostState ? `${hostState.host.namespace}/${hostState.host.name}` : '';
-  useEffect(() => {
-    if (!focusKey || !hostState) {
-      services.focus(null);
-      return;
-    }
-    services.focus({ namespace: hostState.host.namespace, name: hostState.host.name });
-    // hostState changes every frame; only the Pod's identity matters here.
-  }, [focusKey, services]);
+    return buildHostScreen(hostState.host, { width, selectedContainer: container, deleted: hostState.deleted, notes: hostState.notes, ...(note ? { probeNote: note } : {}) });
+  }, [hostState, note, width, container]);
 
   if (uid === undefined || !screen || !hostState) return undefined;
   const max = maxScroll(screen, height);
   const page = bodyHeight(screen, height) - 1;
   const count = hostState.host.containers.length;
   const scrollBy = (d: number) => update((v) => ({ scroll: Math.max(0, Math.min(max, Math.min(v.scroll, max) + d)) }));
-  // The probe's answer comes later: it lands only if this Pod is still the open one.
-  const setProbe = (p: ProbeState) => setKept((k) => (k.uid === p.uid ? { ...k, probe: p } : k));
 
   const onKey = (input: string, key: Key): Action | undefined => {
     const action = dispatchKey(HOST_KEYS, input, key);
@@ -108,7 +95,7 @@ export function useHostScreen({ store, uid, services, clock, width, height, them
       }
       case 'nextContainer': return void update((v) => ({ container: count === 0 ? 0 : (v.container + 1) % count }));
       case 'prevContainer': return void update((v) => ({ container: count === 0 ? 0 : (v.container - 1 + count) % count }));
-      case 'probePorts': return void runProbe(services, uid, hostState.host, setProbe, say);
+      case 'probePorts': return void focused.askProbe();
       default: return action;
     }
   };
@@ -120,4 +107,14 @@ export function useHostScreen({ store, uid, services, clock, width, height, them
     containerIndex: container,
     onKey,
   };
+}
+
+/** The probe's line in the Ports section. */
+function probeNote(probe: ProbeRun | undefined): string | undefined {
+  switch (probe?.state) {
+    case undefined: return undefined;
+    case 'running': return 'probe: reading /proc/net in the Pod…';
+    case 'ran': return `probe: ran${probe.container ? ` in ${probe.container}` : ''}`;
+    case 'skipped': return `probe: skipped: ${probe.reason}`;
+  }
 }
