@@ -12,7 +12,7 @@ import { mergeProbe, type ProcSocket } from '../../model/procNet.ts';
 import type { FocusedPod } from '../../store/focusedPod.ts';
 import type { PodStore } from '../../store/podStore.ts';
 import type { PodviewServices } from '../services.ts';
-import { usePreviousLines } from './usePreviousLines.ts';
+import { usePreviousLines } from '../../cluster/previousLines.ts';
 
 const NO_NOTES: readonly string[] = [];
 

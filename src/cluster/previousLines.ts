@@ -2,10 +2,10 @@
 // show why it died without a key press. One short, non-following read per container and
 // restart: a new restart reads again, leaving the view or changing Pod closes every read.
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { ContainerView, PodHost, PreviousLogs } from '../../model/types.ts';
-import type { LogBuffer } from '../../store/logBuffer.ts';
-import { sanitize } from '../../text/sanitize.ts';
-import type { LogSession, PodviewServices } from '../services.ts';
+import type { ContainerView, PodHost, PreviousLogs } from '../model/types.ts';
+import type { LogBuffer } from '../store/logBuffer.ts';
+import { sanitize } from '../text/sanitize.ts';
+import type { LogSession, PodviewServices } from '../ui/services.ts';
 
 export const PREVIOUS_LINES = 5;
 // Far wider than any terminal; the line view cuts to the width, this only bounds the work.
