@@ -6,7 +6,9 @@
 import type { KubeConfig, V1Pod } from '@kubernetes/client-node';
 import type { FocusedPodStore } from '../store/focusedPod.ts';
 import type { PodStore } from '../store/podStore.ts';
-import type { PortProbeResult } from '../store/requests.ts';
+import type { LogRequest, LogSession, PortProbeResult } from '../store/requests.ts';
+import { openLogSession } from './logs.ts';
+import { followPreviousLines } from './previousLines.ts';
 import { followProbeRequests } from './focusProbe.ts';
 import type { PodKey } from '../store/types.ts';
 import { probePorts } from './portProbe.ts';
@@ -24,6 +26,8 @@ export interface DetailsFeedOptions {
   pollMs?: number;
   /** Runs the port probe (cluster/portProbe by default). */
   probe?: (pod: PodKey) => Promise<PortProbeResult>;
+  /** Opens the short reads of previous instances' lines (cluster/logs by default). */
+  openLogs?: (request: LogRequest) => LogSession;
 }
 
 export interface DetailsFeed {
@@ -114,6 +118,7 @@ export function startDetailsFeed(options: DetailsFeedOptions): DetailsFeed {
   }
 
   const stopProbes = followProbeRequests(record, probe);
+  const stopPrevious = followPreviousLines(record, store, options.openLogs ?? ((request) => openLogSession(kubeConfig, request)));
   const unsubscribe = record.subscribe(() => focus(record.current ? record.current.key : null));
   focus(record.current ? record.current.key : null);
 
@@ -122,6 +127,7 @@ export function startDetailsFeed(options: DetailsFeedOptions): DetailsFeed {
     async stop() {
       unsubscribe();
       stopProbes();
+      stopPrevious();
       stopper.abort();
       await loop;
     },

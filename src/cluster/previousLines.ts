@@ -1,11 +1,14 @@
 // The last lines a crashed container's previous instance wrote, so the Diagnosis section can
-// show why it died without a key press. One short, non-following read per container and
-// restart: a new restart reads again, leaving the view or changing Pod closes every read.
-import { useEffect, useMemo, useRef, useState } from 'react';
+// show why it died without a key press: part of the focus feed, written into the open Pod's
+// record. One short, non-following read per container and restart: a new restart reads again,
+// closing the Pod or opening another closes every read.
+import { buildPodHost } from '../model/podHost.ts';
 import type { ContainerView, PodHost, PreviousLogs } from '../model/types.ts';
+import type { FocusedPodStore } from '../store/focusedPod.ts';
 import type { LogBuffer } from '../store/logBuffer.ts';
+import type { PodStore } from '../store/podStore.ts';
+import type { LogRequest, LogSession } from '../store/requests.ts';
 import { sanitize } from '../text/sanitize.ts';
-import type { LogSession, PodviewServices } from '../ui/services.ts';
 
 export const PREVIOUS_LINES = 5;
 // Far wider than any terminal; the line view cuts to the width, this only bounds the work.
@@ -63,78 +66,97 @@ function wantedOf(host: PodHost | undefined): Wanted[] {
 const same = (a: PreviousLogs | undefined, b: PreviousLogs): boolean =>
   a !== undefined && a.error === b.error && a.lines.length === b.lines.length && a.lines.every((l, i) => l === b.lines[i]);
 
-const NOTHING: ReadonlyMap<string, PreviousLogs> = new Map();
+/**
+ * Reads the previous lines of the open Pod's crashed containers into its record, following the
+ * record (which Pod is open) and the store (a new restart). Returns how to stop (closing every read).
+ */
+export function followPreviousLines(record: FocusedPodStore, store: PodStore, openLogs: (request: LogRequest) => LogSession, now: () => number = Date.now): () => void {
+  const open = new Map<string, { container: string; stop(): void }>();
+  const found = new Map<string, PreviousLogs>();
+  let seenPod: object | undefined;
+  let wanted: Wanted[] = [];
 
-export function usePreviousLines(
-  services: Pick<PodviewServices, 'openLogs'> | undefined,
-  host: PodHost | undefined,
-): Record<string, PreviousLogs> | undefined {
-  const wanted = services ? wantedOf(host) : [];
-  const wantedKey = JSON.stringify(wanted);
-  const open = useRef(new Map<string, () => void>());
-  const [found, setFound] = useState(NOTHING);
-
-  useEffect(() => {
-    const specs: Wanted[] = JSON.parse(wantedKey);
-    const keys = new Set(specs.map((w) => w.key));
-    for (const [key, stop] of open.current) {
-      if (keys.has(key)) continue;
-      stop();
-      open.current.delete(key);
-    }
-    setFound((prev) => {
-      if (![...prev.keys()].some((k) => !keys.has(k))) return prev;
-      return new Map([...prev].filter(([k]) => keys.has(k)));
-    });
-    if (!services) return;
-    for (const w of specs) {
-      if (open.current.has(w.key)) continue;
-      let stopped = false;
-      const publish = (value: PreviousLogs) => {
-        if (stopped) return;
-        setFound((prev) => (same(prev.get(w.key), value) ? prev : new Map(prev).set(w.key, value)));
-      };
-      let session: LogSession | undefined;
-      let unsubscribe = (): void => {};
-      try {
-        session = services.openLogs({ namespace: w.namespace, name: w.name, container: w.container, previous: true, follow: false, tailLines: PREVIOUS_LINES });
-        const buffer = session.buffer;
-        const read = () => {
-          const value = readPrevious(buffer);
-          if (value) publish(value);
-        };
-        unsubscribe = buffer.subscribe(read);
-        read();
-      } catch (err) {
-        publish({ lines: [], error: previousLogsReason(err instanceof Error ? err.message : String(err)) });
-      }
-      open.current.set(w.key, () => {
-        stopped = true;
-        unsubscribe();
-        session?.close();
-      });
-    }
-  }, [wantedKey, services]);
-
-  // Leaving the view unmounts nothing when the hook lives in App, but the key set empties;
-  // this covers the App itself going away.
-  useEffect(() => {
-    const sessions = open.current;
-    return () => {
-      for (const stop of sessions.values()) stop();
-      sessions.clear();
-    };
-  }, []);
-
-  return useMemo(() => {
+  const publish = () => {
+    const current = record.current;
+    if (!current) return;
     const out: Record<string, PreviousLogs> = {};
     let any = false;
-    for (const w of JSON.parse(wantedKey) as Wanted[]) {
+    for (const w of wanted) {
       const value = found.get(w.key);
       if (!value) continue;
       out[w.container] = value;
       any = true;
     }
-    return any ? out : undefined;
-  }, [found, wantedKey]);
+    const before = current.previous;
+    if (!any && before === undefined) return;
+    if (before && any && Object.keys(out).length === Object.keys(before).length && Object.entries(out).every(([k, v]) => same(before[k], v))) return;
+    record.write(current.key, { previous: any ? out : undefined });
+  };
+
+  // The open Pod's uid, looked up once per focus: the store is heard every frame, and a search
+  // by name walks the namespace.
+  let lookup: { key: object; uid: string | undefined } | undefined;
+  const podOf = (key: { namespace: string; name: string }): object | undefined => {
+    if (lookup?.key !== key || lookup.uid === undefined) lookup = { key, uid: store.find(key.namespace, key.name)?.pod.metadata?.uid };
+    return lookup.uid === undefined ? undefined : store.get(lookup.uid)?.pod;
+  };
+
+  const sync = () => {
+    const key = record.current?.key;
+    const pod = key ? podOf(key) : undefined;
+    // Only a new Pod object can change what is wanted (another Pod, a new restart).
+    if (pod === seenPod && (pod !== undefined || key === undefined)) return;
+    seenPod = pod;
+    if (pod === undefined && key !== undefined) return; // gone from the store: keep what was read
+    wanted = pod ? wantedOf(buildPodHost(pod, { now: now() })) : [];
+    const keys = new Set(wanted.map((w) => w.key));
+    for (const [k, session] of open) {
+      if (keys.has(k)) continue;
+      session.stop();
+      open.delete(k);
+      found.delete(k);
+    }
+    for (const w of wanted) {
+      if (open.has(w.key)) continue;
+      let stopped = false;
+      const put = (value: PreviousLogs) => {
+        if (stopped || same(found.get(w.key), value)) return;
+        found.set(w.key, value);
+        publish();
+      };
+      let session: LogSession | undefined;
+      let unsubscribe = (): void => {};
+      try {
+        session = openLogs({ namespace: w.namespace, name: w.name, container: w.container, previous: true, follow: false, tailLines: PREVIOUS_LINES });
+        const buffer = session.buffer;
+        const read = () => {
+          const value = readPrevious(buffer);
+          if (value) put(value);
+        };
+        unsubscribe = buffer.subscribe(read);
+        read();
+      } catch (err) {
+        put({ lines: [], error: previousLogsReason(err instanceof Error ? err.message : String(err)) });
+      }
+      open.set(w.key, {
+        container: w.container,
+        stop: () => {
+          stopped = true;
+          unsubscribe();
+          session?.close();
+        },
+      });
+    }
+    publish();
+  };
+
+  const offRecord = record.subscribe(sync);
+  const offStore = store.subscribe(sync);
+  sync();
+  return () => {
+    offRecord();
+    offStore();
+    for (const session of open.values()) session.stop();
+    open.clear();
+  };
 }

@@ -41,7 +41,7 @@ export function App(props: AppProps) {
   const mainHeight = Math.max(1, height - (exec.phase ? EXEC_BAR_HEIGHT : 1));
   const screenInput = { store, clock, width, height: mainHeight, theme };
   const list = useListScreen({ ...screenInput, now, allNamespaces: props.allNamespaces });
-  const host = useHostScreen({ ...screenInput, uid: hostUid, focused, services });
+  const host = useHostScreen({ ...screenInput, uid: hostUid, focused });
   // Opening and leaving a Pod are intents written into its record; cluster/focusFeed serves them.
   const open = (uid: string) => {
     const meta = store.get(uid)?.pod.metadata;

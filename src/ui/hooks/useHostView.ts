@@ -1,7 +1,7 @@
-// The open Pod's view-model, live from the store and the open Pod's record (details, the port
-// probe's sockets merged into the port map). When the Pod is deleted it stays on screen as it
-// last was (marked deleted) even after the store lets it go. With services, a crashed
-// container's previous instance's last lines ride along on the host (host.previousLogs).
+// The open Pod's view-model, live from the store and the open Pod's record (details, the
+// previous instances' last lines as host.previousLogs, the port probe's sockets merged into the
+// port map), cached on the identity of its inputs. When the Pod is deleted it stays on screen
+// as it last was (marked deleted) even after the store lets it go.
 // Until the whole Pod arrives (the store keeps unfocused Pods lean; the details feed reads the
 // focused one), the view shows what the lean Pod says.
 import { useRef } from 'react';
@@ -11,8 +11,6 @@ import type { PodContext, PodHost, PreviousLogs } from '../../model/types.ts';
 import { mergeProbe, type ProcSocket } from '../../model/procNet.ts';
 import type { FocusedPod } from '../../store/focusedPod.ts';
 import type { PodStore } from '../../store/podStore.ts';
-import type { PodviewServices } from '../services.ts';
-import { usePreviousLines } from '../../cluster/previousLines.ts';
 
 const NO_NOTES: readonly string[] = [];
 
@@ -48,6 +46,7 @@ interface Base {
   deleted: boolean;
   notes: readonly string[];
   sockets: readonly ProcSocket[] | undefined;
+  previous: Readonly<Record<string, PreviousLogs>> | undefined;
 }
 
 /** The host from the store's Pod and the record's details; undefined when the Pod is gone (the caller keeps the last state). */
@@ -66,40 +65,34 @@ function baseOf(store: PodStore, uid: string, now: number, record: FocusedPod | 
     ...(details?.usage ? { usage: details.usage } : {}),
     deleted,
   }, lean);
-  return { host, deleted, notes: details?.notes ?? NO_NOTES, sockets: mine?.probe?.state === 'ran' ? mine.probe.sockets : undefined };
+  return { host, deleted, notes: details?.notes ?? NO_NOTES, sockets: mine?.probe?.state === 'ran' ? mine.probe.sockets : undefined, previous: mine?.previous };
 }
 
 /** The host view: the base with the previous lines and the probe's sockets, one object per distinct input. */
-function withExtras(uid: string, base: Base, logs: Record<string, PreviousLogs> | undefined, last: { current: Last }): HostState {
+function withExtras(uid: string, base: Base, last: { current: Last }): HostState {
+  const logs = base.previous;
   const previous = last.current?.uid === uid ? last.current : undefined;
   if (previous && previous.base === base.host && previous.logs === logs && previous.probe === base.sockets && previous.state.deleted === base.deleted && previous.state.notes === base.notes) return previous.state;
   let host = base.host;
-  if (logs) host = { ...host, previousLogs: logs };
+  if (logs) host = { ...host, previousLogs: { ...logs } };
   if (base.sockets) host = { ...host, ports: mergeProbe(host.ports, [...base.sockets]) };
   const state: HostState = { host, deleted: base.deleted, notes: base.notes };
   last.current = { uid, base: base.host, logs, probe: base.sockets, state };
   return state;
 }
 
-export function useHostView(
-  store: PodStore,
-  uid: string | undefined,
-  now: number,
-  record: FocusedPod | undefined,
-  services?: Pick<PodviewServices, 'openLogs'>,
-): HostState | undefined {
+export function useHostView(store: PodStore, uid: string | undefined, now: number, record: FocusedPod | undefined): HostState | undefined {
   const last = useRef<Last>(undefined);
   const lean = useRef<LeanMemo>(undefined);
-  const base = uid === undefined ? undefined : baseOf(store, uid, now, record, lean);
-  const logs = usePreviousLines(services, base?.host);
   if (uid === undefined) {
     last.current = undefined;
     return undefined;
   }
+  const base = baseOf(store, uid, now, record, lean);
   if (!base) {
     // Gone from the store: keep the last state, and say it is deleted.
     const kept = last.current?.uid === uid ? last.current.state : undefined;
     return kept ? { ...kept, deleted: true } : undefined;
   }
-  return withExtras(uid, base, logs, last);
+  return withExtras(uid, base, last);
 }

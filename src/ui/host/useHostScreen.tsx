@@ -11,7 +11,6 @@ import type { HelpTopic } from '../help/HelpView.tsx';
 import { useHostView } from '../hooks/useHostView.ts';
 import type { Action } from '../keys/actions.ts';
 import { dispatchKey } from '../keys/keyTable.ts';
-import type { PodviewServices } from '../services.ts';
 import type { Theme } from '../theme.ts';
 import { HOST_KEYS } from './hostKeys.ts';
 import { buildHostScreen } from './hostScreen.ts';
@@ -26,7 +25,6 @@ export interface HostScreenInput {
   uid: string | undefined;
   /** The open Pod's record: P asks for a probe there; details and the probe's outcome come from it. */
   focused: FocusedPodStore;
-  services: PodviewServices;
   clock: number;
   width: number;
   height: number;
@@ -49,7 +47,7 @@ interface ViewState {
 }
 const fresh = (uid: string | undefined): ViewState => ({ uid, scroll: 0, container: 0 });
 
-export function useHostScreen({ store, uid, focused, services, clock, width, height, theme }: HostScreenInput): OpenHostScreen | undefined {
+export function useHostScreen({ store, uid, focused, clock, width, height, theme }: HostScreenInput): OpenHostScreen | undefined {
   // Kept per Pod: a Pod opened afresh starts at its top, on its first container.
   const [kept, setKept] = useState<ViewState>(() => fresh(uid));
   const view = kept.uid === uid ? kept : fresh(uid);
@@ -62,7 +60,7 @@ export function useHostScreen({ store, uid, focused, services, clock, width, hei
   const { scroll, container } = view;
 
   const record = useFocusedPod(focused);
-  const hostState = useHostView(store, uid, clock, record, services);
+  const hostState = useHostView(store, uid, clock, record);
   const note = probeNote(record?.probe);
   const screen = useMemo(() => {
     if (!hostState) return undefined;
