@@ -85,6 +85,7 @@ test('? on the list lists exactly the list table, with the CTRS legend', async (
   for (const other of ['P', 'tab', 'shift-tab', '1-9']) assert.ok(!keyLines(frame).some((l) => l.startsWith(`${other} `)), `the list does not answer ${other}`);
   assert.match(frame, /CTRS column/);
   for (const [glyph, what] of [['▪', 'init container'], ['◆', 'sidecar'], ['●', 'app container'], ['◇', 'ephemeral']]) assert.match(frame, new RegExp(`${glyph}\\s+${what}`), `legend: ${glyph}`);
+  for (const [colour, what] of [['green', 'running'], ['yellow', 'waiting'], ['red', 'failing'], ['grey', 'exited 0']]) assert.match(frame, new RegExp(`●\\s+${colour}:\\s+${what}`), `legend: ${colour}`);
   await press(app, '?');
   await frameWith(app, 'NAME');
   app.unmount();
