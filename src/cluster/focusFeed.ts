@@ -1,8 +1,8 @@
 // The one writer of the open Pod's record (store/focusedPod): it follows the UI's intent there
 // (which Pod is open, a port probe asked for) and writes back what it learns: events, owner
 // chain and usage, polled every few seconds while the Pod is open (one Pod at a time: what is
-// on screen), and the probe's outcome. The PodStore keeps every other Pod lean; the open one's
-// whole object is read here once on focus (getPod) and kept whole by the watch from then on.
+// on screen), and the probe's outcome. The PodStore keeps every Pod lean; the open one's whole
+// object is read here on focus (getPod) and kept current from the watch (cluster/focusWhole).
 import type { KubeConfig, V1Pod } from '@kubernetes/client-node';
 import type { FocusedPodStore } from '../store/focusedPod.ts';
 import type { PodStore } from '../store/podStore.ts';
@@ -10,6 +10,7 @@ import type { LogRequest, LogSession, PortProbeResult } from '../store/requests.
 import { openLogSession } from './logs.ts';
 import { followPreviousLines } from './previousLines.ts';
 import { followProbeRequests } from './focusProbe.ts';
+import { followWholePod, offerWhole } from './focusWhole.ts';
 import type { PodKey } from '../store/types.ts';
 import { probePorts } from './portProbe.ts';
 import { sleep } from './backoff.ts';
@@ -52,19 +53,24 @@ export function startDetailsFeed(options: DetailsFeedOptions): DetailsFeed {
   let owners: OwnerCache = new Map();
   let wake: AbortController = new AbortController();
 
-  /** The focused Pod whole: from the store when the watch kept it so, else read now and handed to the store. */
+  const readPod = (key: PodKey): Promise<V1Pod> => getPod(kubeConfig, key.namespace, key.name, { timeoutMs: 15_000, signal: stopper.signal });
+
+  /** The open Pod whole: from the record (read on focus, kept current by the watch), else read again now. */
   async function wholePod(key: PodKey, uid: string, mine: number): Promise<V1Pod | undefined> {
-    if (store.hasFull(uid)) return store.get(uid)?.pod;
+    const held = record.current?.pod;
+    if (held?.metadata?.uid === uid) return held;
     let pod: V1Pod;
     try {
-      pod = await getPod(kubeConfig, key.namespace, key.name, { timeoutMs: 15_000, signal: stopper.signal });
+      pod = await readPod(key);
     } catch {
       return undefined; // gone or forbidden: the view shows the lean Pod; the next poll retries
     }
     if (mine !== generation || pod.metadata?.uid !== uid) return undefined;
-    store.putFull(pod);
-    // putFull refuses an older copy than the watch brought meanwhile; then the store's is whole and newer.
-    return store.hasFull(uid) ? store.get(uid)?.pod : undefined;
+    store.tapWhole(uid, (p) => void offerWhole(record, store, key, p, true));
+    offerWhole(record, store, key, pod, false);
+    // A newer copy the watch brought meanwhile wins; either way the record's is the one to use.
+    const now = record.current?.pod;
+    return now?.metadata?.uid === uid ? now : undefined;
   }
 
   /** Returns false when the focused Pod is not in the store yet (the list is still loading). */
@@ -75,7 +81,6 @@ export function startDetailsFeed(options: DetailsFeedOptions): DetailsFeed {
     const entry = store.find(key.namespace, key.name);
     const uid = entry?.pod.metadata?.uid;
     if (!entry || !uid) return false;
-    store.focus(uid);
     const whole = await wholePod(key, uid, mine);
     const [events, metrics, chain] = await Promise.all([
       listEvents(kubeConfig, key.namespace, fieldSelectorFor(key, uid)),
@@ -110,13 +115,11 @@ export function startDetailsFeed(options: DetailsFeedOptions): DetailsFeed {
     if (same || (!pod && !focused)) return;
     focused = pod ? { namespace: pod.namespace, name: pod.name } : null;
     generation++;
-    // The Pod left behind goes back to lean now; the new one is focused in the store as soon as it is found.
-    const uid = pod ? store.find(pod.namespace, pod.name)?.pod.metadata?.uid : undefined;
-    store.focus(uid ?? null);
     owners = new Map(); // owner chains are re-read for a newly focused Pod
     wake.abort();
   }
 
+  const stopWhole = followWholePod(record, store);
   const stopProbes = followProbeRequests(record, probe);
   const stopPrevious = followPreviousLines(record, store, options.openLogs ?? ((request) => openLogSession(kubeConfig, request)));
   const unsubscribe = record.subscribe(() => focus(record.current ? record.current.key : null));
@@ -126,6 +129,7 @@ export function startDetailsFeed(options: DetailsFeedOptions): DetailsFeed {
     refresh,
     async stop() {
       unsubscribe();
+      stopWhole();
       stopProbes();
       stopPrevious();
       stopper.abort();

@@ -1,11 +1,12 @@
 // The Pod the user has open, as one record with one writer. The UI states intent here (focus
 // this Pod, probe its ports); cluster/focusFeed is the only writer of what is learnt about it
-// (details, previous instances' lines, the probe's result); the UI reads the record back through one hook.
+// (the whole Pod, details, previous instances' lines, the probe's result); the UI reads the record back through one hook.
 //
 //   focused.focus({ namespace: 'shop', name: 'web-1' })   // ui: open a Pod (null: none)
 //   focused.askProbe()                                      // ui: P
 //   focused.write(key, { details })                         // cluster: lands only while key is open
 //   focused.subscribe(() => ...)                            // both: hear every change
+import type { V1Pod } from '@kubernetes/client-node';
 import type { ProcSocket } from '../model/procNet.ts';
 import type { PreviousLogs } from '../model/types.ts';
 import type { PodDetails, PodKey } from './types.ts';
@@ -18,6 +19,8 @@ export type ProbeRun =
 
 export interface FocusedPod {
   readonly key: PodKey;
+  /** The whole Pod (trimPod), once read or brought by the watch; until then views show the lean one. */
+  readonly pod?: V1Pod;
   /** Events, owners and usage, with notes on what could not be read. */
   readonly details?: PodDetails;
   /** The last lines of each crashed container's previous instance, by container name. */
@@ -55,7 +58,7 @@ export class FocusedPodStore {
   }
 
   /** What the feed learnt about `key`; dropped (false) when another Pod, or none, is open now. */
-  write(key: PodKey, patch: { details?: PodDetails; previous?: Readonly<Record<string, PreviousLogs>> | undefined; probe?: ProbeRun }): boolean {
+  write(key: PodKey, patch: { pod?: V1Pod; details?: PodDetails; previous?: Readonly<Record<string, PreviousLogs>> | undefined; probe?: ProbeRun }): boolean {
     if (!this.record || !sameKey(this.record.key, key)) return false;
     this.record = { ...this.record, ...patch };
     this.notify();

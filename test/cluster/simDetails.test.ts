@@ -100,7 +100,7 @@ test('listPodsOnce pages through every Pod; detailsForPods reads in bulk', async
   assert.ok(msvc.usage);
 });
 
-test('focusing a Pod reads its whole object over the wire; the watch keeps it whole; the one left behind goes lean', async (t) => {
+test('focusing a Pod reads its whole object over the wire into its record; the watch keeps it whole; the one left behind goes lean', async (t) => {
   const h = await withSim(t);
   const store = await liveStore(t, h.config.kubeConfig);
   const focused = new FocusedPodStore();
@@ -113,20 +113,23 @@ test('focusing a Pod reads its whole object over the wire; the watch keeps it wh
   assert.equal(store.get(a)!.pod.spec?.volumes, undefined, 'listed Pods are lean');
 
   focused.focus({ namespace: 'shop', name: first.metadata!.name! });
-  await waitFor('whole Pod', () => store.hasFull(a));
-  const whole = store.get(a)!.pod;
+  const hasFull = (u: string) => focused.current?.pod?.metadata?.uid === u;
+  await waitFor('whole Pod', () => hasFull(a));
+  const whole = focused.current!.pod!;
   assert.equal(whole.metadata?.resourceVersion, rv, 'read by GET, not brought by a watch event');
   assert.deepEqual(whole.spec?.containers.map((c) => c.image), first.spec!.containers.map((c) => c.image));
   assert.deepEqual(whole.spec?.volumes?.map((v) => v.name), first.spec!.volumes?.map((v) => v.name));
   assert.equal(whole.metadata?.managedFields, undefined, 'trimmed as before');
 
   focused.focus({ namespace: 'shop', name: second.metadata!.name! });
-  await waitFor('second whole', () => store.hasFull(b));
-  assert.equal(store.hasFull(a), false);
+  await waitFor('second whole', () => hasFull(b));
+  assert.equal(hasFull(a), false);
   assert.equal(store.get(a)!.pod.spec?.volumes, undefined, 'the Pod left behind is lean again');
 
   h.sim.control.patchPod('shop', second.metadata!.name!, (p) => ({ ...p, metadata: { ...p.metadata, labels: { ...p.metadata?.labels, touched: 'yes' } } }));
   await waitFor('watch event', () => store.get(b)!.pod.metadata?.labels?.touched === 'yes');
-  assert.equal(store.hasFull(b), true);
-  assert.deepEqual(store.get(b)!.pod.spec?.containers.map((c) => c.image), second.spec!.containers.map((c) => c.image));
+  await waitFor('the record follows the watch', () => focused.current?.pod?.metadata?.labels?.touched === 'yes');
+  assert.equal(hasFull(b), true);
+  assert.deepEqual(focused.current!.pod!.spec?.containers.map((c) => c.image), second.spec!.containers.map((c) => c.image));
+  assert.equal(store.get(b)!.pod.spec?.volumes, undefined, 'the store keeps even the open Pod lean');
 });

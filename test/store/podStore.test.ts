@@ -1,5 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { followWholePod } from '../../src/cluster/focusWhole.ts';
 import { FocusedPodStore } from '../../src/store/focusedPod.ts';
 import { PodStore } from '../../src/store/podStore.ts';
 import { trimPod } from '../../src/store/trimPod.ts';
@@ -77,11 +78,15 @@ test('pruneExcept ends a paged list the same way', () => {
 
 test('the focused Pod is stored whole but without managedFields and the last-applied annotation', () => {
   const store = new PodStore({ frameMs: 0 });
-  store.focus('uid-a-fat');
+  const focused = new FocusedPodStore();
+  followWholePod(focused, store);
   const fat = pod('a', 'fat', { managed: true });
   fat.metadata!.annotations = { 'kubectl.kubernetes.io/last-applied-configuration': '{"big":true}', keep: 'me' };
   store.apply([{ type: 'ADDED', pod: fat }]);
-  const stored = store.find('a', 'fat')!.pod;
+  focused.focus({ namespace: 'a', name: 'fat' });
+  store.apply([{ type: 'MODIFIED', pod: fat }]);
+  // The open Pod's record holds it whole (the store keeps every Pod lean).
+  const stored = focused.current!.pod!;
   assert.equal(stored.metadata?.managedFields, undefined);
   assert.deepEqual(stored.metadata?.annotations, { keep: 'me' });
   assert.ok(fat.metadata?.managedFields, 'the input object is not mutated');

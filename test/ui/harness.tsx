@@ -3,6 +3,7 @@
 import { render } from 'ink-testing-library';
 import type { V1Pod } from '@kubernetes/client-node';
 import { followProbeRequests } from '../../src/cluster/focusProbe.ts';
+import { followWholePod, offerWhole } from '../../src/cluster/focusWhole.ts';
 import { FocusedPodStore } from '../../src/store/focusedPod.ts';
 import { LogBuffer } from '../../src/store/logBuffer.ts';
 import { PodStore } from '../../src/store/podStore.ts';
@@ -53,16 +54,44 @@ export function fakeServices(): FakeServices {
   return s;
 }
 
-/** A live store of these Pods, lean except the focused one, as the TUI keeps them. */
-export function storeWith(pods: V1Pod[], options: { keepWhole?: boolean } = {}): PodStore {
-  const store = new PodStore({ frameMs: 0, deletedLingerMs: 60_000, now: () => NOW, ...options });
+/** A live store of these Pods, every one lean, as the TUI keeps them. */
+export function storeWith(pods: V1Pod[]): PodStore {
+  const store = new PodStore({ frameMs: 0, deletedLingerMs: 60_000, now: () => NOW });
   store.replaceAll(pods, '1');
   store.setConnection({ kind: 'live' });
   return store;
 }
 
-/** For tests of the open Pod's view: every Pod whole, as once the details feed has read the focused one. */
-export const wholeStoreWith = (pods: V1Pod[]): PodStore => storeWith(pods, { keepWhole: true });
+/** The whole Pods of stores made by wholeStoreWith: what the focus feed would read of an opened Pod. */
+const wholePods = new WeakMap<PodStore, V1Pod[]>();
+
+/** For tests of the open Pod's view: an opened Pod's record gets it whole, as once the focus feed has read it. */
+export function wholeStoreWith(pods: V1Pod[]): PodStore {
+  const store = storeWith(pods);
+  wholePods.set(store, pods);
+  return store;
+}
+
+/** The focus feed's whole-Pod part for tests: the watch's tap (cluster/focusWhole) and, on focus, the read. */
+export function feedWholePods(focused: FocusedPodStore, store: PodStore): () => void {
+  const stop = followWholePod(focused, store);
+  let open: object | undefined;
+  // At once, as the keepWhole store these tests were written for did: a view test reads its
+  // first frame of the opened Pod whole.
+  const follow = () => {
+    const key = focused.current?.key;
+    if (key === open) return;
+    open = key;
+    const pod = key && wholePods.get(store)?.find((p) => p.metadata?.namespace === key.namespace && p.metadata?.name === key.name);
+    if (key && pod) offerWhole(focused, store, key, pod, false);
+  };
+  const off = focused.subscribe(follow);
+  follow();
+  return () => {
+    off();
+    stop();
+  };
+}
 
 export type Rendered = ReturnType<typeof render>;
 
@@ -79,6 +108,7 @@ export async function renderApp(overrides: Partial<AppProps> & { store: PodStore
     services.focused.push(key ? { namespace: key.namespace, name: key.name } : null);
   });
   followProbeRequests(focused, async () => services.probeResult);
+  feedWholePods(focused, overrides.store);
   let exited = 0;
   const props: AppProps = {
     services,

@@ -4,6 +4,7 @@ import { Text } from 'ink';
 import { conflictingPorts, simplePod, userMsvc } from './fixtures.ts';
 import { fakeServices, frameWhere, frameWith, KEY, press, renderApp, resize, rowWith, storeWith, wholeStoreWith, until } from './harness.tsx';
 import { FocusedPodStore } from '../../src/store/focusedPod.ts';
+import { offerWhole } from '../../src/cluster/focusWhole.ts';
 
 const USER_MSVC = { namespace: 'shop', name: 'user-msvc' };
 
@@ -210,15 +211,10 @@ test('in a lean store the open Pod shows whole once its focus brings the whole o
   assert.equal(store.get(uid)!.pod.spec?.volumes, undefined, 'listed lean');
   const services = fakeServices();
   const focused = new FocusedPodStore();
-  // What the focus feed does: focus the Pod in the store, then hand over the whole one it reads.
-  let open: string | undefined;
+  // What the focus feed does: once the Pod is open, hand over the whole one it reads.
   focused.subscribe(() => {
-    const pod = focused.current?.key;
-    const next = pod ? (store.find(pod.namespace, pod.name)?.pod.metadata?.uid ?? undefined) : undefined;
-    if (next === open) return;
-    open = next;
-    store.focus(next ?? null);
-    if (next) setImmediate(() => store.putFull(userMsvc()));
+    const key = focused.current?.key;
+    if (key && !focused.current?.pod) setImmediate(() => offerWhole(focused, store, key, userMsvc(), false));
   });
   const { app } = await renderApp({ store, services, focused }, { columns: 100, rows: 40 });
   await frameWith(app, 'web-1');
@@ -227,10 +223,11 @@ test('in a lean store the open Pod shows whole once its focus brings the whole o
   const frame = await frameWith(app, '127.0.0.1:443/TCP');
   assert.match(rowWith(frame, '127.0.0.1:443/TCP'), /→ user-msvc \(https\)/);
   assert.match(rowWith(frame, '* secret'), /secret user-msvc/);
-  assert.equal(store.hasFull(uid), true);
+  assert.equal(focused.current?.pod?.metadata?.uid, uid, 'the open Pod is whole in its record');
+  assert.equal(store.get(uid)!.pod.spec?.volumes, undefined, 'the store keeps it lean');
   await press(app, KEY.esc);
   await until(() => services.focused.at(-1) === null, 'focus released');
-  assert.equal(store.hasFull(uid), false);
+  assert.equal(focused.current, undefined, 'no open Pod, nothing whole');
   assert.equal(store.get(uid)!.pod.spec?.volumes, undefined, 'lean again once closed');
   app.unmount();
 });

@@ -19,7 +19,7 @@ import { makeTheme } from '../../src/ui/theme.ts';
 import { renderPodText } from '../../src/ui/snapshot/text.ts';
 import { toPodHost } from '../../src/model/memo.ts';
 import { crashingWithSidecar, NOW, simplePod } from './fixtures.ts';
-import { frameWhere, frameWith, rowWith, wholeStoreWith, until } from './harness.tsx';
+import { feedWholePods, frameWhere, frameWith, rowWith, wholeStoreWith, until } from './harness.tsx';
 
 interface FakeLogs extends Pick<PodviewServices, 'openLogs'> {
   requests: LogRequest[];
@@ -60,6 +60,7 @@ function HostPane({ store, uid, focused }: { store: PodStore; uid: string | unde
 function feedFor(store: PodStore, logs: FakeLogs): FocusedPodStore {
   const focused = new FocusedPodStore();
   followPreviousLines(focused, store, (request) => logs.openLogs(request), () => NOW);
+  feedWholePods(focused, store);
   return focused;
 }
 

@@ -28,8 +28,8 @@ type LeanMemo = { pod: object; second: number; ctx: PodContext; host: PodHost } 
  * one Pod share: a lean host must never enter it, or the whole Pod would be shown as lean.
  * So a lean Pod's host is built here and remembered only for the same object and inputs.
  */
-function hostOf(store: PodStore, uid: string, pod: object, ctx: PodContext, lean: { current: LeanMemo }): PodHost {
-  if (store.hasFull(uid)) {
+function hostOf(whole: boolean, pod: object, ctx: PodContext, lean: { current: LeanMemo }): PodHost {
+  if (whole) {
     lean.current = undefined;
     return toPodHost(pod, ctx);
   }
@@ -53,12 +53,15 @@ interface Base {
 function baseOf(store: PodStore, uid: string, now: number, record: FocusedPod | undefined, lean: { current: LeanMemo }): Base | undefined {
   const entry = store.get(uid);
   if (!entry) return undefined;
-  const pod = entry.pod;
   // The record is the open Pod's only when it names this Pod (it follows the focus a moment later).
-  const mine = record && record.key.namespace === pod.metadata?.namespace && record.key.name === pod.metadata?.name ? record : undefined;
+  const meta = entry.pod.metadata;
+  const mine = record && record.key.namespace === meta?.namespace && record.key.name === meta?.name ? record : undefined;
+  // The whole Pod once the feed has it; the store's lean one until then.
+  const whole = mine?.pod?.metadata?.uid === uid ? mine.pod : undefined;
+  const pod = whole ?? entry.pod;
   const details = mine?.details;
   const deleted = entry.deletedAt !== undefined;
-  const host = hostOf(store, uid, pod, {
+  const host = hostOf(whole !== undefined, pod, {
     now,
     ...(details?.events ? { events: details.events } : {}),
     ...(details?.owners ? { owners: details.owners } : {}),
