@@ -1,5 +1,6 @@
 // What the command line asked for, after parsing and validation: plain data, no yargs.
 import type { CommandName, OutputFormat } from './flags.ts';
+import type { PodStore } from '../store/podStore.ts';
 import type { SimArgs } from './simArgs.ts';
 
 export interface ClusterArgs {
@@ -68,3 +69,12 @@ export type ParsedCommand =
   | { kind: 'help'; topic: CommandName | 'view' }
   /** kubectl's plugin completion protocol (cobra's hidden __complete command). */
   | { kind: 'complete'; words: string[] };
+
+/** The live store the TUI draws, and the scope it watches. */
+export interface LiveScope {
+  store: PodStore;
+  /** undefined: every namespace. */
+  scope: string | undefined;
+  /** Why the scope is narrower than asked (-A was forbidden). */
+  notice?: string;
+}

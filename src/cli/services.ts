@@ -1,19 +1,17 @@
 // PodviewServices for the TUI, implemented with the cluster layer: what the UI may ask of the
-// world (logs, a shell, a debug container, a port probe, saving text) and nothing more.
+// world (logs, a shell, a debug container, saving text) and nothing more. The open Pod's
+// details and its port probe are asked for in store/focusedPod, which cluster/focusFeed serves.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { KubeConfig } from '@kubernetes/client-node';
 import { debugAndExec, runInteractiveExec } from '../cluster/exec.ts';
 import type { ExecTerminal } from '../cluster/exec.ts';
-import { probePorts } from '../cluster/portProbe.ts';
-import type { DetailsFeed } from '../cluster/podDetails.ts';
 import type { LogRequest, LogSession, PodviewServices } from '../ui/services.ts';
 import { type ShellChoice, shellsFor } from './shellChoice.ts';
 
 export interface ServiceDeps {
   kubeConfig: KubeConfig;
-  details: DetailsFeed;
   terminal: ExecTerminal;
   openLogs(request: LogRequest): LogSession;
   /** --shell: which shell `s` opens in which container. */
@@ -57,11 +55,9 @@ export async function writeNewFileIn(dir: string, base: string, text: string): P
 
 export function createServices(deps: ServiceDeps): PodviewServices {
   return {
-    focus: (pod) => deps.details.focus(pod),
     openLogs: (request) => deps.openLogs(request),
     exec: (request) => runInteractiveExec(deps.kubeConfig, request, deps.terminal, { shells: deps.shells && shellsFor(deps.shells, request.container) }),
     debug: (request) => debugAndExec(deps.kubeConfig, request, deps.terminal),
-    probePorts: (pod) => probePorts(deps.kubeConfig, pod),
     async saveText(suggestedName, text) {
       return writeNewFileIn(writableDir(deps.saveDir), safeFileName(suggestedName), text);
     },

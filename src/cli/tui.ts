@@ -14,14 +14,6 @@ import { steadyOldGenerationGrowth } from './runtime/oldGeneration.ts';
 import { holdYoungGenerationSmall } from './runtime/youngGeneration.ts';
 
 /** The Pods the screen shows: a live store fed by one list+watch over `scope`. */
-export interface LiveScope {
-  store: PodStore;
-  /** undefined: every namespace. */
-  scope: string | undefined;
-  /** Why the scope is narrower than asked (-A was forbidden). */
-  notice?: string;
-}
-
 function watchInto(target: Target, scope: string | undefined): { store: PodStore; watch: PodWatch } {
   const store = new PodStore();
   const watch = startPodWatch({ kubeConfig: target.kubeConfig, namespace: scope, labelSelector: target.labelSelector, fieldSelector: target.fieldSelector, store, requestTimeoutMs: target.requestTimeoutMs });

@@ -3,19 +3,19 @@
 // tui.ts once the cluster requests are under way.
 import React from 'react';
 import { render } from 'ink';
-import { startDetailsFeed } from '../cluster/podDetails.ts';
+import { openLogSession } from '../cluster/logs.ts';
+import { startDetailsFeed } from '../cluster/focusFeed.ts';
+import { FocusedPodStore } from '../store/focusedPod.ts';
 import type { PodStore } from '../store/podStore.ts';
 import { App } from '../ui/App.tsx';
-import type { ViewArgs } from './commandTypes.ts';
+import type { LiveScope, ViewArgs } from './commandTypes.ts';
 import { onFirstList } from './firstList.ts';
 import { frameProbeFromEnv } from './runtime/frameProbe.ts';
 import { colorWanted } from './io.ts';
-import { logViewHooks } from './logViewHooks.tsx';
 import { createServices } from './services.ts';
 import { parseShellChoice } from './shellChoice.ts';
 import type { Target } from './target.ts';
 import { guardTerminal } from './terminal.ts';
-import type { LiveScope } from './tui.ts';
 
 /**
  * How long the screen waits for the Pod list before it first draws. A list that arrives within
@@ -45,10 +45,11 @@ export async function runTui(args: ViewArgs, target: Target, live: LiveScope): P
   const { store, scope, notice } = live;
   // Benchmarks only: records event-to-frame and key-to-frame times when PODVIEW_FRAME_PROBE is set.
   const stopProbe = frameProbeFromEnv({ store, stdout, stdin });
-  const details = startDetailsFeed({ kubeConfig: target.kubeConfig, store });
+  const focused = new FocusedPodStore();
+  const details = startDetailsFeed({ kubeConfig: target.kubeConfig, store, focused });
   const color = colorWanted(args.color, stdout);
-  const logs = logViewHooks(target.kubeConfig, { logColors: args.logColors, logLines: args.logLines });
-  const services = createServices({ kubeConfig: target.kubeConfig, details, terminal: { input: stdin, output: stdout }, openLogs: logs.openLogs, shells: parseShellChoice(args.shell) });
+  const openLogs: Parameters<typeof createServices>[0]['openLogs'] = (request) => openLogSession(target.kubeConfig, request, { bufferLines: args.logLines });
+  const services = createServices({ kubeConfig: target.kubeConfig, terminal: { input: stdin, output: stdout }, openLogs, shells: parseShellChoice(args.shell) });
 
   await firstListOrTimeout(store, FIRST_DRAW_WAIT_MS);
   let instance: ReturnType<typeof render> | undefined;
@@ -69,6 +70,7 @@ export async function runTui(args: ViewArgs, target: Target, live: LiveScope): P
     instance = render(
       <App
         store={store}
+        focused={focused}
         services={services}
         initialPod={args.pod ? { namespace: target.namespace, name: args.pod } : undefined}
         allNamespaces={scope === undefined}
@@ -76,7 +78,7 @@ export async function runTui(args: ViewArgs, target: Target, live: LiveScope): P
         namespace={scope ?? target.namespace}
         color={color}
         onExit={quit}
-        renderLogs={logs.renderLogs}
+        logColors={args.logColors}
         {...(notice ? { notice } : {})}
       />,
       // interactive: Ink would otherwise turn itself off when CI=true is set, even on a terminal.

@@ -1,7 +1,7 @@
 // What the CLI wires into PodviewServices for exec, debug and the port probe, one line each.
 import type { KubeConfig } from '@kubernetes/client-node';
 import type { PodKey } from '../store/types.ts';
-import type { ExecOutcome, ExecRequest } from '../ui/services.ts';
+import type { ExecOutcome, ExecRequest } from '../store/requests.ts';
 import { runInteractiveExec, type ExecTerminal, type InteractiveOptions } from './execInteractive.ts';
 import { createDebugContainer } from './debugContainer.ts';
 

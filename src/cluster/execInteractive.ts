@@ -3,7 +3,7 @@
 // restored on every way out.
 import type { KubeConfig } from '@kubernetes/client-node';
 import { PassThrough, Writable } from 'node:stream';
-import type { ExecOutcome, ExecRequest } from '../ui/services.ts';
+import type { ExecOutcome, ExecRequest } from '../store/requests.ts';
 import { exitCodeOf, openExec, type ExecTarget, type OpenExec } from './execSocket.ts';
 import { describeConnectError, describeStatusError, droppedMessage, isMissingExecutable } from './execErrors.ts';
 import { createDetachFilter, type DetachKey } from './execDetach.ts';

@@ -1,7 +1,7 @@
 // A log view's streams: one container, or every container of the Pod merged in time order,
 // fed into the view's ring buffer. `close()` aborts every request the session opened.
 import type { KubeConfig } from '@kubernetes/client-node';
-import type { LogRequest, LogSession } from '../ui/services.ts';
+import type { LogRequest, LogSession } from '../store/requests.ts';
 import { LogBuffer } from '../store/logBuffer.ts';
 import { DEFAULT_MAX_LINE_BYTES, formatBytes } from './logLines.ts';
 import { LogMerger } from './logMerge.ts';

@@ -3,7 +3,7 @@
 // of the Pod. Read-only by construction: the only command it ever runs is that `cat`.
 import type { KubeConfig, V1ContainerStatus, V1Pod } from '@kubernetes/client-node';
 import type { PodKey } from '../store/types.ts';
-import type { PortProbeResult } from '../ui/services.ts';
+import type { PortProbeResult } from '../store/requests.ts';
 import { getJson } from './request.ts';
 import { describeError } from './errors.ts';
 import { execCapture } from './execCapture.ts';

@@ -2,7 +2,7 @@ import type { V1Pod } from '@kubernetes/client-node';
 import type { StoredPod } from './types.ts';
 
 // The Pod as a list row needs it (model/podRow.ts, model/status.ts, model/kinds.ts), the
-// filter (labels) and the list's keys (model/defaultContainer): every other Pod in the
+// filter (labels; container names and images) and the list's keys (model/defaultContainer): every other Pod in the
 // store is kept this way, and only the focused one whole. Everything is copied into fresh,
 // small objects so that nothing keeps the decoded watch event alive.
 
@@ -149,7 +149,9 @@ function leanConditions(list: unknown): Obj[] | undefined {
 function leanContainers(list: unknown, init: boolean): Obj[] | undefined {
   if (!Array.isArray(list)) return undefined;
   const parts = list.filter(isObj).map((c) =>
-    init ? share(`ic|${k(c.name)}|${k(c.restartPolicy)}`, () => ({ name: word(c.name), restartPolicy: word(c.restartPolicy) })) : share(`c|${k(c.name)}`, () => ({ name: word(c.name) })),
+    init
+      ? share(`ic|${k(c.name)}|${k(c.restartPolicy)}|${k(c.image)}`, () => ({ name: word(c.name), restartPolicy: word(c.restartPolicy), image: c.image }))
+      : share(`c|${k(c.name)}|${k(c.image)}`, () => ({ name: word(c.name), image: c.image })),
   );
   return shareList(init ? 'ics' : 'cs', parts);
 }

@@ -10,7 +10,9 @@
 //   index.close()                     -> stops listening to the store
 //
 // Text containing '=', '!', '<', '>', ' in (' or ' notin (' is a selector; anything else is a
-// substring of "namespace/name". Deleted Pods stay in the rows while the store keeps them.
+// substring of "namespace/name" or of one of the Pod's searchable fields (status, node,
+// container names and images: whatever `fields` names; the UI passes them in, so that what the
+// filter matches is what the row shows). Deleted Pods stay in the rows while the store keeps them.
 // Updates are incremental: a few changed Pods cost binary-search inserts; a large batch (a
 // page of a list, a re-list) is sorted on its own and merged, never the whole world re-sorted.
 // The last filter's matches are kept and updated with each change the same way, so under
@@ -23,6 +25,9 @@ import { matchesSelector, parseSelector } from './selector.ts';
 import { insertRow, makeRow, mergeRows, needleOf, positionOf, removeRow, rowContains, RowsView, type Row, type UidList } from './sortedRows.ts';
 
 export type { UidList } from './sortedRows.ts';
+
+/** The texts of a Pod, beside namespace/name, that a substring filter matches (status, node, containers, images). */
+export type PodFields = (pod: unknown) => readonly string[];
 
 export type SearchResult =
   | { ok: true; kind: 'all' | 'substring' | 'selector'; rows: UidList }
@@ -56,7 +61,10 @@ export class PodIndex {
   private readonly rowOf = (uid: string): Row | undefined => this.rowsByUid.get(uid);
   private readonly unsubscribe: () => void;
 
-  constructor(private readonly store: PodStore) {
+  constructor(
+    private readonly store: PodStore,
+    private readonly fields: PodFields = () => [],
+  ) {
     this.unsubscribe = store.subscribe((change) => {
       if (change.reset) this.needsRebuild = true;
       for (const uid of change.changed) this.dirty.add(uid);
@@ -99,9 +107,11 @@ export class PodIndex {
       return this.startFilter({ text, kind: 'selector', keep: (row) => matchesSelector(parsed.selector, row.labels) }, this.sorted);
     }
     const needle = needleOf(trimmed);
+    const lower = trimmed.toLowerCase();
+    const keep = (row: Row): boolean => rowContains(row, needle) || this.fields(row.pod).some((field) => field.toLowerCase().includes(lower));
     // Typing one more character: only the rows that matched before can match now.
     const narrowing = previous?.kind === 'substring' && needle.includes(previous.needle!);
-    return this.startFilter({ text, kind: 'substring', needle, keep: (row) => rowContains(row, needle) }, narrowing ? previous.rows : this.sorted);
+    return this.startFilter({ text, kind: 'substring', needle, keep }, narrowing ? previous.rows : this.sorted);
   }
 
   private startFilter(spec: Omit<Filter, 'rows' | 'result'>, from: readonly Row[]): SearchResult {
@@ -129,6 +139,7 @@ export class PodIndex {
     const added: Row[] = [];
     const removed: Row[] = [];
     const relabeled: Row[] = [];
+    const modified: Row[] = [];
     for (const uid of changed) {
       const entry = this.store.get(uid);
       const known = this.rowsByUid.get(uid);
@@ -137,6 +148,10 @@ export class PodIndex {
         if (labels !== known.labels) {
           known.labels = labels;
           relabeled.push(known);
+        }
+        if (entry.pod !== known.pod) {
+          known.pod = entry.pod;
+          modified.push(known);
         }
       } else if (entry) added.push(rowFor(uid, entry));
       else if (known) removed.push(known);
@@ -152,16 +167,19 @@ export class PodIndex {
       else for (const row of added) insertRow(this.sorted, row);
     }
     if (added.length > 0 || removed.length > 0) this.version++;
-    this.updateFilter(added, removed, relabeled);
+    this.updateFilter(added, removed, relabeled, modified);
   }
 
-  private updateFilter(added: readonly Row[], removed: readonly Row[], relabeled: readonly Row[]): void {
+  private updateFilter(added: readonly Row[], removed: readonly Row[], relabeled: readonly Row[], modified: readonly Row[]): void {
     const filter = this.filter;
     if (!filter) return;
-    // A substring filter reads names only, which never change; a selector reads labels.
-    const relabels = filter.kind === 'selector' ? relabeled : [];
-    const touched = added.length + removed.length + relabels.length;
-    if (touched === 0) return;
+    // A selector reads labels; a substring filter reads names (which never change) and the
+    // Pod's fields (its status changes with every restart), so a changed Pod is judged again.
+    const relabels = filter.kind === 'selector' ? relabeled : modified;
+    if (added.length + removed.length + relabels.length === 0) return;
+    // Changed Pods are judged one by one however many there are: under churn most keep their
+    // place, and a rescan would read every Pod's fields on every frame.
+    const touched = added.length + removed.length + (filter.kind === 'selector' ? relabels.length : 0);
     if (touched > MERGE_THRESHOLD) {
       filter.rows = this.sorted.filter((row) => filter.keep(row));
       filter.result = this.filterResult(filter);
@@ -204,5 +222,5 @@ export class PodIndex {
 
 function rowFor(uid: string, entry: StoreEntry): Row {
   const meta = entry.pod.metadata;
-  return makeRow(uid, meta?.namespace ?? '', meta?.name ?? '', meta?.labels);
+  return makeRow(uid, meta?.namespace ?? '', meta?.name ?? '', meta?.labels, entry.pod);
 }

@@ -1,7 +1,6 @@
 import type { V1Pod } from '@kubernetes/client-node';
 import { leanPod } from './leanPod.ts';
-import { trimPod } from './trimPod.ts';
-import type { ConnectionState, PodDetails, StoreChange, StoredPod, WatchDelta } from './types.ts';
+import type { ConnectionState, StoreChange, StoredPod, WatchDelta } from './types.ts';
 
 export interface StoreEntry {
   pod: StoredPod;
@@ -23,8 +22,6 @@ export interface PodStoreOptions {
   /** How long a deleted Pod stays visible (greyed) before it leaves (ms). */
   deletedLingerMs?: number;
   now?: () => number;
-  /** Keep every Pod whole, not only the focused one (a store of a few Pods, e.g. a view's tests); default false. */
-  keepWhole?: boolean;
 }
 
 /** A Pod the list can show: a name and a namespace that are strings (a nameless row helps nobody). */
@@ -44,7 +41,6 @@ export const uidOf = (pod: V1Pod): string =>
 export class PodStore {
   private readonly entries = new Map<string, StoreEntry>();
   private readonly byNamespace = new Map<string, Set<string>>();
-  private readonly details = new Map<string, PodDetails>();
   private readonly listeners = new Set<Listener>();
   private pending: StoreChange = emptyChange();
   private timer: NodeJS.Timeout | undefined;
@@ -52,12 +48,11 @@ export class PodStore {
   private readonly loadingFrameMs: number;
   private readonly lingerMs: number;
   private readonly now: () => number;
-  private readonly keepWhole: boolean;
   private connectionState: ConnectionState = { kind: 'connecting' };
-  /** The Pod the user has open: the only one kept whole (trimPod); every other is lean (leanPod). */
-  private focusedUid: string | null = null;
-  /** Whether the focused Pod's stored object is the whole one (false until a watch event or putFull brings it). */
-  private focusedFull = false;
+  /** When the connection was last lost after being live (ms); undefined while live or before it ever was. */
+  private staleFrom: number | undefined;
+  /** Who hears the whole object of one Pod as the watch brings it (the open Pod's feed); the store itself keeps every Pod lean. */
+  private wholeTap: { uid: string; hear(pod: V1Pod): void } | undefined;
   /** Increments on every applied change; views memoize on it. */
   version = 0;
   /** The last resourceVersion the cluster layer reported (list or bookmark). */
@@ -70,7 +65,6 @@ export class PodStore {
     this.loadingFrameMs = options.loadingFrameMs ?? Math.max(this.frameMs, 250);
     this.lingerMs = options.deletedLingerMs ?? 3000;
     this.now = options.now ?? Date.now;
-    this.keepWhole = options.keepWhole ?? false;
   }
 
   get size(): number {
@@ -79,6 +73,15 @@ export class PodStore {
 
   get connection(): ConnectionState {
     return this.connectionState;
+  }
+
+  /**
+   * Since when (ms) the Pods shown are what the server last said rather than what it says now:
+   * set when a live connection is lost, kept through every reconnect attempt and re-list, and
+   * cleared once the watch is live again.
+   */
+  get staleSince(): number | undefined {
+    return this.staleFrom;
   }
 
   get(uid: string): StoreEntry | undefined {
@@ -111,50 +114,13 @@ export class PodStore {
     return out;
   }
 
-  detailsOf(uid: string): PodDetails | undefined {
-    return this.details.get(uid);
-  }
-
-  /** Whether the stored object of this Pod is the whole (trimmed) one: the focused Pod once its whole object came, or every Pod with keepWhole. */
-  hasFull(uid: string): boolean {
-    if (!this.entries.has(uid)) return false;
-    return this.keepWhole || (uid === this.focusedUid && this.focusedFull);
-  }
-
   /**
-   * Says which Pod the user has open (null: none). From now on its watch events keep the whole
-   * object; the one focused before goes back to lean. The cluster layer fetches the whole
-   * object of a newly focused Pod and hands it over with putFull.
+   * Hands the whole object of this one Pod, as each watch event or list brings it, to `hear`
+   * before the store keeps it lean (the open Pod's feed writes it into store/focusedPod). One
+   * Pod at a time: a new tap replaces the last; null stops it.
    */
-  focus(uid: string | null): void {
-    if (uid === this.focusedUid) return;
-    const previous = this.focusedUid;
-    this.focusedUid = uid;
-    this.focusedFull = false;
-    const entry = previous === null ? undefined : this.entries.get(previous);
-    if (previous !== null && entry && !this.keepWhole) {
-      this.entries.set(previous, { ...entry, pod: leanPod(entry.pod) });
-      this.pending.changed.add(previous);
-      this.changed();
-    }
-  }
-
-  /**
-   * The focused Pod's whole object, read on demand. Ignored unless that Pod is still focused
-   * and still in the store (not deleted), and unless it is at least as new as what the store has.
-   */
-  putFull(pod: V1Pod): boolean {
-    const uid = uidOf(pod);
-    const entry = this.entries.get(uid);
-    if (uid !== this.focusedUid || !entry || entry.deletedAt !== undefined) return false;
-    const rv = pod.metadata?.resourceVersion;
-    const stored = entry.pod.metadata?.resourceVersion;
-    if (olderVersion(rv, stored) || (this.hasFull(uid) && rv === stored)) return false;
-    this.put(uid, trimPod(pod));
-    this.focusedFull = true;
-    this.pending.changed.add(uid);
-    this.changed();
-    return true;
+  tapWhole(uid: string | null, hear?: (pod: V1Pod) => void): void {
+    this.wholeTap = uid !== null && hear ? { uid, hear } : undefined;
   }
 
   apply(deltas: readonly WatchDelta[]): void {
@@ -218,6 +184,8 @@ export class PodStore {
 
   setConnection(state: ConnectionState): void {
     const wasLoading = this.connectionState.kind === 'loading';
+    if (state.kind === 'live') this.staleFrom = undefined;
+    else if (this.connectionState.kind === 'live') this.staleFrom = this.now();
     this.connectionState = state;
     // Leaving "loading" (a failure, or the watch is live): heard on the usual cadence, not the loading one.
     if (wasLoading && state.kind !== 'loading' && this.timer) {
@@ -225,13 +193,6 @@ export class PodStore {
       this.timer = undefined;
     }
     this.pending.connectionChanged = true;
-    this.changed();
-  }
-
-  setDetails(uid: string, details: PodDetails): void {
-    this.details.set(uid, details);
-    this.pending.detailsChanged = true;
-    this.pending.changed.add(uid);
     this.changed();
   }
 
@@ -255,12 +216,10 @@ export class PodStore {
     this.listeners.clear();
   }
 
-  /** Whole (trimmed) for the focused Pod, lean for every other. */
+  /** Lean, after the tap (if it is this Pod's) has heard the whole object. */
   private shape(uid: string, pod: V1Pod): StoredPod {
-    if (this.keepWhole) return trimPod(pod);
-    if (uid !== this.focusedUid) return leanPod(pod);
-    this.focusedFull = true;
-    return trimPod(pod);
+    if (this.wholeTap?.uid === uid) this.wholeTap.hear(pod);
+    return leanPod(pod);
   }
 
   private put(uid: string, pod: StoredPod): void {
@@ -284,7 +243,6 @@ export class PodStore {
     set?.delete(uid);
     if (set && set.size === 0) this.byNamespace.delete(namespace);
     this.entries.delete(uid);
-    this.details.delete(uid);
     this.pending.changed.add(uid);
   }
 
@@ -314,5 +272,5 @@ function olderVersion(a: string | undefined, b: string | undefined): boolean {
 }
 
 function emptyChange(): StoreChange {
-  return { changed: new Set(), reset: false, connectionChanged: false, detailsChanged: false };
+  return { changed: new Set(), reset: false, connectionChanged: false };
 }

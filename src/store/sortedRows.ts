@@ -9,6 +9,8 @@ export interface Row {
   /** The lower-cased sortKey, only when it differs (Kubernetes names are lower case already). */
   lower: string | undefined;
   labels: Readonly<Record<string, string>> | undefined;
+  /** The stored Pod the row stands for: a substring filter also reads its status, node, containers and images. */
+  pod: unknown;
 }
 
 /** A list of uids in display order, read without copying it. A plain readonly string[] is one too. */
@@ -20,10 +22,10 @@ export interface UidList {
   slice(start?: number, end?: number): string[];
 }
 
-export function makeRow(uid: string, namespace: string, name: string, labels: Readonly<Record<string, string>> | undefined): Row {
+export function makeRow(uid: string, namespace: string, name: string, labels: Readonly<Record<string, string>> | undefined, pod: unknown = undefined): Row {
   const sortKey = `${namespace}\u0000${name}`;
   const lower = sortKey.toLowerCase();
-  return { uid, sortKey, lower: lower === sortKey ? undefined : lower, labels };
+  return { uid, sortKey, lower: lower === sortKey ? undefined : lower, labels, pod };
 }
 
 /** What the user typed, made ready for rowContains. */

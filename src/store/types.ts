@@ -18,7 +18,7 @@ export interface PodKey {
   name: string;
 }
 
-/** What the cluster layer learns about one Pod beyond the Pod object itself. */
+/** What the cluster layer learns about the open Pod beyond the Pod object itself (store/focusedPod). */
 export interface PodDetails {
   events?: EventLike[];
   owners?: OwnerView[];
@@ -33,7 +33,6 @@ export interface StoreChange {
   /** true when the whole set was replaced (a re-list), so subscribers should redraw everything. */
   reset: boolean;
   connectionChanged: boolean;
-  detailsChanged: boolean;
 }
 
 export type WatchDelta =

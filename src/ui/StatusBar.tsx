@@ -1,6 +1,7 @@
 // The always-visible bottom line: where we are, whether the data is live, how many Pods,
 // and what to press.
 import type { ConnectionState } from '../store/types.ts';
+import { shortAge } from './fit.ts';
 import { sanitize } from '../text/sanitize.ts';
 import { LineView, seg, type Line, type Seg } from './lines.tsx';
 import type { Theme } from './theme.ts';
@@ -28,6 +29,8 @@ export interface StatusBarProps {
   /** The namespace, or undefined for all namespaces. */
   namespace: string | undefined;
   connection: ConnectionState;
+  /** Since when the rows are the server's last word (ms), with the time now; absent while live. */
+  stale?: { since: number; now: number };
   shown: number;
   total: number;
   hint: string;
@@ -47,12 +50,19 @@ export function statusLine(p: Omit<StatusBarProps, 'theme'>): Line {
     seg(p.namespace === undefined ? 'all' : sanitize(p.namespace)),
     sep,
     connectionSeg(p.connection),
+    ...(p.stale ? [seg(` · stale since ${clockTime(p.stale.since)} (${shortAge((p.stale.now - p.stale.since) / 1000)} ago)`, 'warn')] : []),
     sep,
     seg(count),
     sep,
     ...(p.malformed ? [seg(`${p.malformed} malformed Pod object${p.malformed === 1 ? '' : 's'} dropped`, 'warn'), sep] : []),
     p.message ? seg(p.message.text, p.message.tone) : seg(p.hint, 'dim'),
   ];
+}
+
+/** A wall-clock time, HH:MM:SS in the terminal's time zone: when the data was last current. */
+export function clockTime(ms: number): string {
+  const d = new Date(ms);
+  return [d.getHours(), d.getMinutes(), d.getSeconds()].map((n) => String(n).padStart(2, '0')).join(':');
 }
 
 export function StatusBar(props: StatusBarProps) {

@@ -13,6 +13,7 @@ export type Tone =
   | 'selected'
   | 'shared'
   | 'deleted'
+  | 'stale'
   | 'badge';
 
 export interface Theme {
@@ -32,6 +33,8 @@ const TONES: Record<Tone, TextProps> = {
   selected: { inverse: true },
   shared: { color: 'magenta', bold: true },
   deleted: { color: 'gray', strikethrough: true },
+  /** What the server said before the connection was lost: greyed, still readable. */
+  stale: { color: 'gray' },
   badge: { color: 'blue' },
 };
 

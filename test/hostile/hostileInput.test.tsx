@@ -22,7 +22,8 @@ import type { EventLike } from '../../src/model/types.ts';
 import { sanitize, PLACEHOLDER } from '../../src/text/sanitize.ts';
 import { displayWidth } from '../../src/text/width.ts';
 import { LogView } from '../../src/ui/logs/LogView.tsx';
-import { frameWith, KEY, press, renderApp, storeWith } from '../ui/harness.tsx';
+import { frameWith, KEY, press, renderApp, storeWith, wholeStoreWith } from '../ui/harness.tsx';
+import { FocusedPodStore } from '../../src/store/focusedPod.ts';
 import { NOW } from '../ui/fixtures.ts';
 import { assertTerminalSafe, CaseCounts, hostilePiece, hostileString, INVALID_UTF8, oneMiB, stringsIn, terminalHazard } from './hostileStrings.ts';
 
@@ -171,9 +172,13 @@ test('the TUI: list, Pod view and status bar frames carry nothing hazardous, and
     fc.asyncProperty(fieldsArb, hostileString, async (f, context) => {
       await counts.run('TUI frames', async () => {
         const pod = hostilePod(f);
-        const store = storeWith([pod], { keepWhole: true });
-        store.setDetails('uid-hostile', { events: eventsFor(f), notes: [f.message], owners: [{ kind: 'ReplicaSet', name: f.name, resolved: false }] });
-        const { app } = await renderApp({ store, color: false, context, namespace: f.namespace }, { columns: COLUMNS, rows: 30 });
+        const store = wholeStoreWith([pod]);
+        // What the focus feed writes into the open Pod's record once the Pod is opened.
+        const focused = new FocusedPodStore();
+        const key = { namespace: f.namespace, name: f.name };
+        focused.focus(key);
+        focused.write(key, { details: { events: eventsFor(f), notes: [f.message], owners: [{ kind: 'ReplicaSet', name: f.name, resolved: false }] } });
+        const { app } = await renderApp({ store, focused, color: false, context, namespace: f.namespace }, { columns: COLUMNS, rows: 30 });
         try {
           await frameWith(app, /CTRS/);
           await press(app, KEY.enter);
@@ -259,7 +264,7 @@ test('the logs subcommand and the saved log text: every line safe, invalid UTF-8
       const session = openLogSession(api.kubeConfig, { namespace: 'default', name: 'web', follow: false });
       await session.done;
       const saved: string[] = [];
-      const view = render(<LogView session={session} title="logs default/web · app" color={false} onClose={() => undefined} saveText={async (_name, text) => (saved.push(text), '/tmp/x.log')} width={100} height={10} />);
+      const view = render(<LogView session={session} title="logs default/web · app" color={false} onClose={() => undefined} onQuit={() => undefined} saveText={async (_name, text) => (saved.push(text), "/tmp/x.log")} width={100} height={10} />);
       try {
         view.stdin.write('w');
         for (let i = 0; i < 100 && saved.length === 0; i++) await new Promise((resolve) => setTimeout(resolve, 5));

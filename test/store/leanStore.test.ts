@@ -6,6 +6,8 @@ import type { V1Pod } from '@kubernetes/client-node';
 import { toPodRow } from '../../src/model/podRow.ts';
 import { makeScalePod } from '../../src/sim/scenario/scale.ts';
 import { leanPod, SHARED_PART_LIMIT, sharedPartCount } from '../../src/store/leanPod.ts';
+import { followWholePod, offerWhole } from '../../src/cluster/focusWhole.ts';
+import { FocusedPodStore } from '../../src/store/focusedPod.ts';
 import { PodStore } from '../../src/store/podStore.ts';
 import { trimPod } from '../../src/store/trimPod.ts';
 import { defaultContainer } from '../../src/model/defaultContainer.ts';
@@ -51,83 +53,92 @@ test('a lean Pod gives the same list row, labels and default container as the wh
   for (const s of ['Running', 'CrashLoopBackOff', 'Terminating', 'SchedulingGated', 'Pending']) assert.ok(statuses.has(s), `${s} in ${[...statuses].join(', ')}`);
 });
 
+/** The open Pod's record, kept whole from the store's watch events (cluster/focusWhole). */
+function openPodFeed(store: PodStore): FocusedPodStore {
+  const focused = new FocusedPodStore();
+  followWholePod(focused, store);
+  return focused;
+}
+const keyOf = (p: V1Pod) => ({ namespace: p.metadata!.namespace!, name: p.metadata!.name! });
+/** Whether the record holds this Pod whole. */
+const hasFull = (focused: FocusedPodStore, p: V1Pod) => focused.current?.pod?.metadata?.uid === uid(p);
+
 test('unfocused Pods are stored lean; the focused one whole, from its next event on', () => {
   const store = new PodStore({ frameMs: 0 });
+  const focused = openPodFeed(store);
   const [msvc, crash] = [userMsvc(), crashingWithSidecar()];
   store.replaceAll([msvc, crash], '1');
   const stored = store.get(uid(msvc))!.pod;
-  assert.equal(stored.spec?.containers[0].image, undefined, 'no image in a lean Pod');
+  assert.equal(stored.spec?.containers[0].ports, undefined, 'no ports in a lean Pod');
+  assert.equal(stored.spec?.containers[0].image, msvc.spec!.containers[0].image, 'the image stays for the filter');
   assert.equal(stored.spec?.volumes, undefined);
   assert.equal(stored.metadata?.ownerReferences, undefined);
   assert.deepEqual(stored.metadata?.labels, msvc.metadata?.labels, 'labels stay for the filter');
-  assert.equal(store.hasFull(uid(msvc)), false);
+  assert.equal(hasFull(focused, msvc), false);
 
-  store.focus(uid(msvc));
-  assert.equal(store.hasFull(uid(msvc)), false, 'focusing alone does not make a lean Pod whole');
+  focused.focus(keyOf(msvc));
+  assert.equal(hasFull(focused, msvc), false, 'focusing alone does not make a lean Pod whole');
   store.apply([{ type: 'MODIFIED', pod: { ...msvc, metadata: { ...msvc.metadata, resourceVersion: '999' } } }]);
-  assert.equal(store.hasFull(uid(msvc)), true);
-  assert.equal(store.get(uid(msvc))!.pod.spec?.containers[0].image, msvc.spec!.containers[0].image);
-  assert.equal(store.get(uid(crash))!.pod.spec?.containers[0].image, undefined, 'the others stay lean');
+  assert.equal(hasFull(focused, msvc), true);
+  assert.deepEqual(focused.current!.pod!.spec?.containers[0].ports, msvc.spec!.containers[0].ports);
+  assert.equal(store.get(uid(crash))!.pod.spec?.containers[0].resources, undefined, 'the others stay lean');
+  assert.equal(store.get(uid(msvc))!.pod.spec?.containers[0].ports, undefined, 'the store itself keeps even the open Pod lean');
 
-  store.focus(uid(crash));
-  assert.equal(store.hasFull(uid(msvc)), false);
-  assert.equal(store.get(uid(msvc))!.pod.spec?.containers[0].image, undefined, 'the Pod left behind goes back to lean');
+  focused.focus(keyOf(crash));
+  assert.equal(hasFull(focused, msvc), false);
+  assert.equal(store.get(uid(msvc))!.pod.spec?.containers[0].ports, undefined, 'the Pod left behind goes back to lean');
   assert.equal(store.get(uid(msvc))!.pod.metadata?.resourceVersion, '999');
 });
 
-test('putFull takes the whole Pod only for the focused, present Pod, and never an older copy', () => {
+test('a read whole Pod is taken only for the focused, present Pod, and never an older copy', () => {
   const heard: number[] = [];
   const store = new PodStore({ frameMs: 0, deletedLingerMs: 60_000 });
-  store.subscribe((change) => heard.push(change.changed.size));
+  const focused = openPodFeed(store);
+  focused.subscribe(() => heard.push(1));
   const at = (p: V1Pod, rv: string): V1Pod => ({ ...p, metadata: { ...p.metadata, resourceVersion: rv } });
   const msvc = userMsvc();
   const other = simplePod('shop', 'web-1');
   store.replaceAll([at(msvc, '10'), other], '10');
+  const put = (p: V1Pod) => offerWhole(focused, store, keyOf(p), p, false);
 
-  assert.equal(store.putFull(at(msvc, '10')), false, 'not focused: stays lean');
-  assert.equal(store.hasFull(uid(msvc)), false);
+  assert.equal(put(at(msvc, '10')), false, 'not focused: stays lean');
+  assert.equal(hasFull(focused, msvc), false);
 
-  store.focus(uid(msvc));
-  assert.equal(store.putFull(at(msvc, '9')), false, 'older than the stored lean copy');
-  assert.equal(store.hasFull(uid(msvc)), false);
+  focused.focus(keyOf(msvc));
+  assert.equal(put(at(msvc, '9')), false, 'older than the stored lean copy');
+  assert.equal(hasFull(focused, msvc), false);
   heard.length = 0;
-  assert.equal(store.putFull(at(msvc, '10')), true, 'same version: the whole of what the list showed');
+  assert.equal(put(at(msvc, '10')), true, 'same version: the whole of what the list showed');
   assert.deepEqual(heard, [1], 'subscribers hear of it');
-  assert.equal(store.get(uid(msvc))!.pod.spec?.volumes?.length, msvc.spec!.volumes!.length);
-  assert.equal(store.get(uid(msvc))!.pod.metadata?.managedFields, undefined, 'still trimmed');
-  assert.equal(store.putFull(at(msvc, '10')), false, 'already whole at that version: no redraw');
+  assert.equal(focused.current!.pod!.spec?.volumes?.length, msvc.spec!.volumes!.length);
+  assert.equal(focused.current!.pod!.metadata?.managedFields, undefined, 'still trimmed');
+  assert.equal(put(at(msvc, '10')), false, 'already whole at that version: no redraw');
 
   store.apply([{ type: 'DELETED', pod: at(msvc, '11') }]);
-  assert.equal(store.get(uid(msvc))!.pod.spec?.volumes?.length, msvc.spec!.volumes!.length, 'a deleted focused Pod lingers whole');
-  assert.equal(store.putFull(at(msvc, '12')), false, 'no resurrection of a deleted Pod');
-  store.focus(uid(other));
-  assert.equal(store.putFull(at(msvc, '12')), false);
-  assert.equal(store.putFull({ ...other, metadata: { ...other.metadata, uid: 'unknown' } }), false, 'a Pod the store does not have is not added');
+  assert.equal(focused.current!.pod!.spec?.volumes?.length, msvc.spec!.volumes!.length, 'a deleted focused Pod lingers whole');
+  assert.equal(put(at(msvc, '12')), false, 'no resurrection of a deleted Pod');
+  focused.focus(keyOf(other));
+  assert.equal(put(at(msvc, '12')), false);
+  assert.equal(offerWhole(focused, store, keyOf(other), { ...other, metadata: { ...other.metadata, uid: 'unknown' } }, false), false, 'a Pod the store does not have is not added');
   assert.equal(store.size, 2);
   store.close();
 });
 
 test('a re-list keeps the focused Pod whole and prunes as before', () => {
   const store = new PodStore({ frameMs: 0 });
+  const focused = openPodFeed(store);
   const [msvc, crash, web] = [userMsvc(), crashingWithSidecar(), simplePod('shop', 'web-1')];
-  store.focus(uid(crash));
+  store.replaceAll([crash], '4');
+  focused.focus(keyOf(crash));
   store.replaceAll([msvc, crash, web], '5');
-  assert.equal(store.hasFull(uid(crash)), true);
+  assert.equal(hasFull(focused, crash), true);
   store.apply([{ type: 'ADDED', pod: msvc }, { type: 'ADDED', pod: crash }]);
   store.pruneExcept(new Set([uid(msvc), uid(crash)]), '6');
   assert.equal(store.size, 2);
-  assert.equal(store.hasFull(uid(crash)), true);
-  assert.ok(store.get(uid(crash))!.pod.spec?.containers.some((c) => c.image !== undefined));
-  assert.equal(store.get(uid(msvc))!.pod.spec?.containers[0].image, undefined);
+  assert.equal(hasFull(focused, crash), true);
+  assert.ok(focused.current!.pod!.spec?.containers.some((c) => c.resources !== undefined));
+  assert.equal(store.get(uid(msvc))!.pod.spec?.containers[0].ports, undefined);
   assert.equal(store.resourceVersion, '6');
-});
-
-test('a store told to keep every Pod whole does', () => {
-  const store = new PodStore({ frameMs: 0, keepWhole: true });
-  const msvc = userMsvc();
-  store.apply([{ type: 'ADDED', pod: msvc }]);
-  assert.equal(store.hasFull(uid(msvc)), true);
-  assert.equal(store.get(uid(msvc))!.pod.spec?.containers[0].image, msvc.spec!.containers[0].image);
 });
 
 test('lean Pods that look alike share their parts, and a change never reaches another Pod', () => {

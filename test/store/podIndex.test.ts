@@ -6,6 +6,8 @@ import type { SearchResult, UidList } from '../../src/store/podIndex.ts';
 import { PodStore } from '../../src/store/podStore.ts';
 import type { WatchDelta } from '../../src/store/types.ts';
 import { pod } from './fixtures.ts';
+import type { V1Pod } from '@kubernetes/client-node';
+import { podFilterFields } from '../../src/ui/list/podFields.ts';
 
 function okRows(result: SearchResult): UidList {
   assert.ok(result.ok);
@@ -64,6 +66,33 @@ test('search: substring on namespace/name, -l selectors, and errors for bad sele
   const bad = index.search('app in (web');
   assert.equal(bad.ok, false);
   index.close();
+});
+
+test('search: a substring also matches status, node, container names and images; a changed status is judged again', () => {
+  const store = new PodStore({ frameMs: 0 });
+  const index = new PodIndex(store, podFilterFields);
+  const withStatus = (name: string, reason: string | undefined, rv: string): V1Pod => {
+    const p = pod('shop', name, { rv });
+    p.spec = { nodeName: `node-${name}`, containers: [{ name: 'app', image: 'nginx:1.27' }, { name: 'proxy', image: 'quay.io/oauth2-proxy/oauth2-proxy:v7' }] };
+    p.status = { phase: 'Running', containerStatuses: [{ name: 'app', ready: !reason, restartCount: 0, image: '', imageID: '', state: reason ? { waiting: { reason } } : { running: {} } }] };
+    return p;
+  };
+  store.apply([{ type: 'ADDED', pod: withStatus('a', undefined, '1') }, { type: 'ADDED', pod: withStatus('b', 'CrashLoopBackOff', '1') }]);
+  const rows = (text: string) => {
+    const result = index.search(text);
+    assert.ok(result.ok, text);
+    return names(store, result.rows);
+  };
+  assert.deepEqual(rows('crashloop'), ['shop/b'], 'the STATUS column');
+  assert.deepEqual(rows('node-a'), ['shop/a'], 'the node');
+  assert.deepEqual(rows('proxy'), ['shop/a', 'shop/b'], 'a container name');
+  assert.deepEqual(rows('quay.io/oauth2'), ['shop/a', 'shop/b'], 'an image, "/" included');
+  assert.deepEqual(rows('nginx:1.27'), ['shop/a', 'shop/b']);
+  rows('crashloop');
+  store.apply([{ type: 'MODIFIED', pod: withStatus('a', 'CrashLoopBackOff', '2') }, { type: 'MODIFIED', pod: withStatus('b', undefined, '2') }]);
+  assert.deepEqual(rows('crashloop'), ['shop/a'], 'a Pod whose status changed joins or leaves the kept filter');
+  index.close();
+  store.close();
 });
 
 test('interleaved pages of a large list merge in order', () => {
@@ -160,18 +189,20 @@ test('property: a filter kept up to date through any deltas matches the same fil
     ns: fc.constantFrom('a', 'b', 'C'),
     name: fc.constantFrom('x1', 'y1', 'z2', 'W2', 'v3'),
     app: fc.constantFrom('web', 'db', undefined),
+    phase: fc.constantFrom('Running', 'Pending', 'Failed'),
   });
-  const filters = ['1', 'a/', 'c/w', 'app=web', 'app!=web', '-l app', '!app'];
+  // 'runn' and 'ail' match the STATUS column, which changes with a MODIFIED Pod.
+  const filters = ['1', 'a/', 'c/w', 'app=web', 'app!=web', '-l app', '!app', 'runn', 'ail'];
   fc.assert(
     fc.property(fc.array(fc.array(op, { minLength: 1, maxLength: 90 }), { maxLength: 8 }), fc.constantFrom(...filters), (batches, text) => {
       const store = new PodStore({ frameMs: 0, deletedLingerMs: 60_000 });
-      const index = new PodIndex(store);
+      const index = new PodIndex(store, podFilterFields);
       let rv = 1;
       for (const batch of batches) {
         index.search(text);
-        store.apply(batch.map((o) => ({ type: o.type, pod: pod(o.ns, o.name, { rv: String(++rv), ...(o.app ? { labels: { app: o.app } } : {}) }) }) as WatchDelta));
+        store.apply(batch.map((o) => ({ type: o.type, pod: { ...pod(o.ns, o.name, { rv: String(++rv), ...(o.app ? { labels: { app: o.app } } : {}) }), status: { phase: o.phase } } }) as WatchDelta));
       }
-      const fresh = new PodIndex(store);
+      const fresh = new PodIndex(store, podFilterFields);
       assert.deepEqual(names(store, okRows(index.search(text))), names(store, okRows(fresh.search(text))));
       fresh.close();
       index.close();

@@ -1,5 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { followWholePod } from '../../src/cluster/focusWhole.ts';
+import { FocusedPodStore } from '../../src/store/focusedPod.ts';
 import { PodStore } from '../../src/store/podStore.ts';
 import { trimPod } from '../../src/store/trimPod.ts';
 import type { StoreChange } from '../../src/store/types.ts';
@@ -76,11 +78,15 @@ test('pruneExcept ends a paged list the same way', () => {
 
 test('the focused Pod is stored whole but without managedFields and the last-applied annotation', () => {
   const store = new PodStore({ frameMs: 0 });
-  store.focus('uid-a-fat');
+  const focused = new FocusedPodStore();
+  followWholePod(focused, store);
   const fat = pod('a', 'fat', { managed: true });
   fat.metadata!.annotations = { 'kubectl.kubernetes.io/last-applied-configuration': '{"big":true}', keep: 'me' };
   store.apply([{ type: 'ADDED', pod: fat }]);
-  const stored = store.find('a', 'fat')!.pod;
+  focused.focus({ namespace: 'a', name: 'fat' });
+  store.apply([{ type: 'MODIFIED', pod: fat }]);
+  // The open Pod's record holds it whole (the store keeps every Pod lean).
+  const stored = focused.current!.pod!;
   assert.equal(stored.metadata?.managedFields, undefined);
   assert.deepEqual(stored.metadata?.annotations, { keep: 'me' });
   assert.ok(fat.metadata?.managedFields, 'the input object is not mutated');
@@ -92,13 +98,21 @@ test('details and connection changes are notified and details leave with their P
   const heard: StoreChange[] = [];
   store.subscribe((change) => heard.push(change));
   store.apply([{ type: 'ADDED', pod: pod('a', 'x') }]);
-  store.setDetails('uid-a-x', { notes: ['metrics API not served'] });
   store.setConnection({ kind: 'live' });
-  assert.equal(heard.at(-2)?.detailsChanged, true);
   assert.equal(heard.at(-1)?.connectionChanged, true);
   assert.deepEqual(store.connection, { kind: 'live' });
-  store.replaceAll([]);
-  assert.equal(store.detailsOf('uid-a-x'), undefined);
+  // Details are the open Pod's record's (store/focusedPod): heard there, and gone with the focus.
+  const focused = new FocusedPodStore();
+  let changes = 0;
+  focused.subscribe(() => changes++);
+  focused.focus({ namespace: 'a', name: 'x' });
+  assert.equal(focused.write({ namespace: 'a', name: 'x' }, { details: { notes: ['metrics API not served'] } }), true);
+  assert.equal(changes, 2);
+  assert.deepEqual(focused.current?.details?.notes, ['metrics API not served']);
+  focused.focus({ namespace: 'a', name: 'y' });
+  assert.equal(focused.current?.details, undefined);
+  assert.equal(focused.write({ namespace: 'a', name: 'x' }, { details: { notes: ['late'] } }), false, 'a late write for the Pod left behind is dropped');
+  assert.equal(focused.current?.details, undefined);
 });
 
 test('while a list loads, subscribers hear at the slower loading cadence; its end and what follows at the usual one', (t) => {

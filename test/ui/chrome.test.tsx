@@ -1,10 +1,13 @@
 import './forceColor.ts';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { userMsvc, simplePod } from './fixtures.ts';
-import { frameWith, KEY, press, renderApp, storeWith } from './harness.tsx';
+import { NOW, userMsvc, simplePod } from './fixtures.ts';
+import { frameWhere, frameWith, KEY, press, renderApp, rowWith, storeWith } from './harness.tsx';
+import { PodStore } from '../../src/store/podStore.ts';
+import { clockTime } from '../../src/ui/StatusBar.tsx';
 import { colorWanted } from '../../src/ui/theme.ts';
-import { KEY_HELP } from '../../src/ui/keymap.ts';
+import { keysText } from '../../src/ui/keys/keyTable.ts';
+import { LIST_KEYS } from '../../src/ui/list/listKeys.ts';
 
 const CSI = '\u001b[';
 
@@ -41,8 +44,8 @@ test('? lists every key; esc closes help', async () => {
   await frameWith(app, 'web-1');
   await press(app, '?');
   const frame = await frameWith(app, 'Keys');
-  for (const k of KEY_HELP) assert.ok(frame.includes(k.keys), `help lists ${k.keys}`);
-  for (const key of ['j / ↓', '/', 'enter', 'esc', 'l', 's', 'P', 'q / ctrl-c']) assert.match(frame, new RegExp(`^${key.replace(/[/?]/g, '\\$&')}\\s`, 'm'));
+  for (const k of LIST_KEYS) assert.ok(frame.includes(keysText(k)), `help lists ${keysText(k)}`);
+  for (const key of ['j / ↓', '/', 'enter', 'esc', 'l', 's', 'q / ctrl-c']) assert.match(frame, new RegExp(`^${key.replace(/[/?]/g, '\\$&')}\\s`, 'm'));
   await press(app, KEY.esc);
   await frameWith(app, 'NAME');
   app.unmount();
@@ -91,4 +94,33 @@ test('names from the cluster are sanitized before they are drawn', async () => {
   assert.ok(!frame.includes('\u001b'), 'no escape reaches the terminal');
   assert.match(frame, /node\ufffd-1/, 'what was removed is marked, not hidden');
   app.unmount();
+});
+
+test('while the server is unreachable the rows are greyed and the status bar says since when', async () => {
+  let now = NOW;
+  const store = new PodStore({ frameMs: 0, now: () => now });
+  store.replaceAll([simplePod('shop', 'web-1'), simplePod('shop', 'web-2')], '1');
+  store.setConnection({ kind: 'live' });
+  const { app } = await renderApp({ store, color: true, now: () => now }, { columns: 140, rows: 24 });
+  const GREEN = `${CSI}32m`;
+  const GREY = `${CSI}90m`;
+  let frame = await frameWith(app, 'web-2');
+  assert.ok(rowWith(frame, 'web-2').includes(GREEN), 'a live Running row is green');
+  assert.ok(!frame.includes('stale'));
+
+  now = NOW + 5_000;
+  store.setConnection({ kind: 'unreachable', message: 'connect ECONNREFUSED 127.0.0.1:6443' });
+  now = NOW + 185_000;
+  frame = await frameWith(app, `stale since ${clockTime(NOW + 5_000)} (3m ago)`);
+  const row = rowWith(frame, 'web-2');
+  assert.ok(row.includes(GREY) && !row.includes(GREEN), `the row is greyed: ${JSON.stringify(row)}`);
+  store.setConnection({ kind: 'reconnecting', attempt: 2, reason: 'watch stalled' });
+  frame = await frameWith(app, 'reconnecting (attempt 2)');
+  assert.match(frame, new RegExp(`stale since ${clockTime(NOW + 5_000)}`), 'the first moment it was lost, kept through retries');
+
+  store.setConnection({ kind: 'live' });
+  frame = await frameWhere(app, (f) => f.includes('● live') && !f.includes('stale'), 'live again');
+  assert.ok(rowWith(frame, 'web-2').includes(GREEN), 'live again: coloured again');
+  app.unmount();
+  store.close();
 });

@@ -2,11 +2,9 @@
 // its worst finding is about, and l from the list follows that finding too.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Text } from 'ink';
 import type { V1Pod } from '@kubernetes/client-node';
 import { NOW, simplePod } from './fixtures.ts';
-import { frameWith, press, renderApp, storeWith, wholeStoreWith } from './harness.tsx';
-import type { LogViewHostProps } from '../../src/ui/plugins.ts';
+import { frameWith, KEY, press, renderApp, storeWith, wholeStoreWith } from './harness.tsx';
 
 /** app is healthy and first; its proxy crash-loops: kubectl would default to app. */
 function crashingProxy(): V1Pod {
@@ -31,23 +29,14 @@ function crashingProxy(): V1Pod {
   return pod;
 }
 
-const logsPlugin = () => {
-  const seen: LogViewHostProps[] = [];
-  const renderLogs = (p: LogViewHostProps) => {
-    seen.push(p);
-    return <Text>LOGS {p.request.container ?? '?'}</Text>;
-  };
-  return { seen, renderLogs };
-};
-
 test('a Pod opens with the container of its worst finding selected, and l, s act on it', async () => {
   const store = wholeStoreWith([crashingProxy()]);
-  const { seen, renderLogs } = logsPlugin();
-  const { app, services } = await renderApp({ store, initialPod: { namespace: 'shop', name: 'api-7' }, renderLogs }, { columns: 100, rows: 24 });
+  const { app, services } = await renderApp({ store, initialPod: { namespace: 'shop', name: 'api-7' } }, { columns: 100, rows: 24 });
   await frameWith(app, /> app\s+proxy/);
   await press(app, 'l');
-  await frameWith(app, 'LOGS proxy');
-  seen.at(-1)!.onClose();
+  await frameWith(app, 'logs shop/api-7 · proxy');
+  assert.equal(services.logs.at(-1)?.container, 'proxy');
+  await press(app, KEY.esc);
   await frameWith(app, /> app\s+proxy/);
   await press(app, 's');
   await frameWith(app, /shell in proxy/);
@@ -57,10 +46,10 @@ test('a Pod opens with the container of its worst finding selected, and l, s act
 
 test('from the list, l opens the logs of the container in trouble, not the first one', async () => {
   const store = storeWith([crashingProxy()]);
-  const { renderLogs } = logsPlugin();
-  const { app } = await renderApp({ store, renderLogs }, { columns: 100, rows: 24 });
+  const { app, services } = await renderApp({ store }, { columns: 100, rows: 24 });
   await frameWith(app, '> api-7');
   await press(app, 'l');
-  await frameWith(app, 'LOGS proxy');
+  await frameWith(app, 'logs shop/api-7 · proxy');
+  assert.equal(services.logs.at(-1)?.container, 'proxy');
   app.unmount();
 });

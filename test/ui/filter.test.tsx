@@ -72,3 +72,26 @@ test('the selection follows its Pod through a filter', async () => {
   assert.match(frame, /> web-2/);
   app.unmount();
 });
+
+test('the text filter also matches status, node, container names and images', async () => {
+  const store = storeWith([
+    { ...simplePod('shop', 'web-1'), spec: { nodeName: 'node-a', containers: [{ name: 'nginx', image: 'nginx:1.27' }] } },
+    { ...simplePod('shop', 'api-1'), spec: { nodeName: 'node-b', containers: [{ name: 'api', image: 'ghcr.io/acme/api:3' }, { name: 'envoy', image: 'envoyproxy/envoy:v1.30' }] } },
+    { ...simplePod('shop', 'db-0'), spec: { nodeName: 'node-b', containers: [{ name: 'postgres', image: 'postgres:16' }] }, status: { phase: 'Pending' } },
+  ]);
+  const { app } = await renderApp({ store }, { columns: 100, rows: 24 });
+  await frameWith(app, 'db-0');
+  const filtered = async (text: string, shown: string) => {
+    await press(app, '/');
+    app.stdin.write(text);
+    const frame = await frameWith(app, shown);
+    await press(app, KEY.esc);
+    await frameWith(app, '│ 3 pods');
+    return podRows(frame);
+  };
+  assert.deepEqual(await filtered('pending', '1/3 pods'), ['db-0'], 'the STATUS column');
+  assert.deepEqual(await filtered('node-b', '2/3 pods'), ['api-1', 'db-0'], 'the node');
+  assert.deepEqual(await filtered('envoy', '1/3 pods'), ['api-1'], 'a container name');
+  assert.deepEqual(await filtered('ghcr.io/acme', '1/3 pods'), ['api-1'], 'an image');
+  app.unmount();
+});

@@ -2,6 +2,10 @@
 // for frames (Ink renders asynchronously; waiting is bounded by turns, not by wall time).
 import { render } from 'ink-testing-library';
 import type { V1Pod } from '@kubernetes/client-node';
+import { followProbeRequests } from '../../src/cluster/focusProbe.ts';
+import { followWholePod, offerWhole } from '../../src/cluster/focusWhole.ts';
+import { FocusedPodStore } from '../../src/store/focusedPod.ts';
+import { LogBuffer } from '../../src/store/logBuffer.ts';
 import { PodStore } from '../../src/store/podStore.ts';
 import { App, type AppProps } from '../../src/ui/App.tsx';
 import type { ExecOutcome, ExecRequest, LogRequest, PodviewServices, PortProbeResult } from '../../src/ui/services.ts';
@@ -9,12 +13,14 @@ import type { PodKey } from '../../src/store/types.ts';
 import { NOW } from './fixtures.ts';
 
 export interface FakeServices extends PodviewServices {
+  /** Every Pod the UI opened (null: closed), as written into the open Pod's record. */
   focused: (PodKey | null)[];
   logs: LogRequest[];
   execs: ExecRequest[];
   debugs: (PodKey & { target: string; image: string })[];
   debugOutcome: ExecOutcome;
   execOutcome: ExecOutcome;
+  /** What the port probe answers (run through cluster/focusProbe, as the focus feed runs it). */
   probeResult: PortProbeResult;
 }
 
@@ -27,12 +33,11 @@ export function fakeServices(): FakeServices {
     debugOutcome: { kind: 'exited', exitCode: 0 },
     execOutcome: { kind: 'exited', exitCode: 0 },
     probeResult: { ok: false, reason: 'no shell with cat in any container' },
-    focus(pod) {
-      s.focused.push(pod);
-    },
     openLogs(request) {
       s.logs.push(request);
-      throw new Error('not used: the fake log view does not open sessions');
+      const buffer = new LogBuffer({ frameMs: 0 });
+      buffer.setState({ kind: 'streaming' });
+      return { buffer, close() {} };
     },
     async exec(request) {
       s.execs.push(request);
@@ -42,9 +47,6 @@ export function fakeServices(): FakeServices {
       s.debugs.push(request);
       return s.debugOutcome;
     },
-    async probePorts() {
-      return s.probeResult;
-    },
     async saveText(name) {
       return `/tmp/${name}`;
     },
@@ -52,25 +54,65 @@ export function fakeServices(): FakeServices {
   return s;
 }
 
-/** A live store of these Pods, lean except the focused one, as the TUI keeps them. */
-export function storeWith(pods: V1Pod[], options: { keepWhole?: boolean } = {}): PodStore {
-  const store = new PodStore({ frameMs: 0, deletedLingerMs: 60_000, now: () => NOW, ...options });
+/** A live store of these Pods, every one lean, as the TUI keeps them. */
+export function storeWith(pods: V1Pod[]): PodStore {
+  const store = new PodStore({ frameMs: 0, deletedLingerMs: 60_000, now: () => NOW });
   store.replaceAll(pods, '1');
   store.setConnection({ kind: 'live' });
   return store;
 }
 
-/** For tests of the open Pod's view: every Pod whole, as once the details feed has read the focused one. */
-export const wholeStoreWith = (pods: V1Pod[]): PodStore => storeWith(pods, { keepWhole: true });
+/** The whole Pods of stores made by wholeStoreWith: what the focus feed would read of an opened Pod. */
+const wholePods = new WeakMap<PodStore, V1Pod[]>();
+
+/** For tests of the open Pod's view: an opened Pod's record gets it whole, as once the focus feed has read it. */
+export function wholeStoreWith(pods: V1Pod[]): PodStore {
+  const store = storeWith(pods);
+  wholePods.set(store, pods);
+  return store;
+}
+
+/** The focus feed's whole-Pod part for tests: the watch's tap (cluster/focusWhole) and, on focus, the read. */
+export function feedWholePods(focused: FocusedPodStore, store: PodStore): () => void {
+  const stop = followWholePod(focused, store);
+  let open: object | undefined;
+  // At once, as the keepWhole store these tests were written for did: a view test reads its
+  // first frame of the opened Pod whole.
+  const follow = () => {
+    const key = focused.current?.key;
+    if (key === open) return;
+    open = key;
+    const pod = key && wholePods.get(store)?.find((p) => p.metadata?.namespace === key.namespace && p.metadata?.name === key.name);
+    if (key && pod) offerWhole(focused, store, key, pod, false);
+  };
+  const off = focused.subscribe(follow);
+  follow();
+  return () => {
+    off();
+    stop();
+  };
+}
 
 export type Rendered = ReturnType<typeof render>;
 
 /** Renders App; with a size, resolves once a frame at that size has been written. */
 export async function renderApp(overrides: Partial<AppProps> & { store: PodStore }, size?: { columns: number; rows: number }) {
   const services = (overrides.services as FakeServices | undefined) ?? fakeServices();
+  const focused = overrides.focused ?? new FocusedPodStore();
+  // The focus feed's part in these tests: record what the UI opens, and run the probe it asks for.
+  let last: PodKey | undefined;
+  focused.subscribe(() => {
+    const key = focused.current?.key;
+    if (key === last) return;
+    last = key;
+    services.focused.push(key ? { namespace: key.namespace, name: key.name } : null);
+  });
+  followProbeRequests(focused, async () => services.probeResult);
+  feedWholePods(focused, overrides.store);
   let exited = 0;
   const props: AppProps = {
     services,
+    focused,
     allNamespaces: false,
     context: 'kind-demo',
     namespace: 'shop',

@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { Text } from 'ink';
 import { conflictingPorts, simplePod, userMsvc } from './fixtures.ts';
 import { fakeServices, frameWhere, frameWith, KEY, press, renderApp, resize, rowWith, storeWith, wholeStoreWith, until } from './harness.tsx';
-import type { LogViewHostProps } from '../../src/ui/plugins.ts';
+import { FocusedPodStore } from '../../src/store/focusedPod.ts';
+import { offerWhole } from '../../src/cluster/focusWhole.ts';
 
 const USER_MSVC = { namespace: 'shop', name: 'user-msvc' };
 
@@ -56,13 +57,18 @@ test('two containers declaring the same port are a conflict', async () => {
 
 test('requests, limits and usage draw as bars when usage is known', async () => {
   const store = wholeStoreWith([userMsvc()]);
-  store.setDetails('uid-user-msvc', {
-    usage: { 'user-msvc': { cpuCores: 0.45, memoryBytes: 128 * 1024 * 1024 } },
-    owners: [{ kind: 'ReplicaSet', name: 'user-msvc-7d9f', resolved: true }, { kind: 'Deployment', name: 'user-msvc', resolved: true }],
-    events: [{ type: 'Warning', reason: 'BackOff', message: 'Back-off restarting failed container', count: 3 }],
-    notes: ['metrics: partial'],
+  // What the focus feed writes into the open Pod's record.
+  const focused = new FocusedPodStore();
+  focused.focus(USER_MSVC);
+  focused.write(USER_MSVC, {
+    details: {
+      usage: { 'user-msvc': { cpuCores: 0.45, memoryBytes: 128 * 1024 * 1024 } },
+      owners: [{ kind: 'ReplicaSet', name: 'user-msvc-7d9f', resolved: true }, { kind: 'Deployment', name: 'user-msvc', resolved: true }],
+      events: [{ type: 'Warning', reason: 'BackOff', message: 'Back-off restarting failed container', count: 3 }],
+      notes: ['metrics: partial'],
+    },
   });
-  const { app } = await renderApp({ store, initialPod: USER_MSVC }, { columns: 100, rows: 24 });
+  const { app } = await renderApp({ store, focused, initialPod: USER_MSVC }, { columns: 100, rows: 24 });
   await frameWith(app, 'ReplicaSet user-msvc-7d9f ← Deployment user-msvc');
   await press(app, '5');
   let frame = await frameWith(app, 'use 450m');
@@ -108,29 +114,26 @@ test('esc goes back to the list with the same Pod selected', async () => {
   app.unmount();
 });
 
-test('containers can be selected; l opens the plugged log view on it and it returns on close', async () => {
+test('containers can be selected; l opens the log view on it and esc returns', async () => {
   const store = wholeStoreWith([userMsvc()]);
-  let seen: LogViewHostProps | undefined;
-  const renderLogs = (p: LogViewHostProps) => {
-    seen = p;
-    return <Text>LOGS {p.request.container ?? (p.request.allContainers ? 'ALL' : '?')}</Text>;
-  };
-  const { app } = await renderApp({ store, initialPod: USER_MSVC, renderLogs }, { columns: 100, rows: 24 });
+  const { app, services } = await renderApp({ store, initialPod: USER_MSVC }, { columns: 100, rows: 24 });
   await frameWith(app, '> app       user-msvc');
   await press(app, KEY.right);
   await frameWith(app, '> app       cloudsql-proxy');
   await press(app, 'l');
-  await frameWith(app, 'LOGS cloudsql-proxy');
-  assert.equal(seen!.request.follow, true);
-  seen!.onClose();
+  await frameWith(app, 'logs shop/user-msvc · cloudsql-proxy');
+  assert.equal(services.logs.at(-1)!.container, 'cloudsql-proxy');
+  assert.equal(services.logs.at(-1)!.follow, true);
+  await press(app, KEY.esc);
   await frameWith(app, '> app       cloudsql-proxy');
   await press(app, 'a');
-  await frameWith(app, 'LOGS ALL');
-  seen!.onClose();
+  await frameWith(app, 'logs shop/user-msvc · all containers');
+  assert.equal(services.logs.at(-1)!.allContainers, true);
+  await press(app, KEY.esc);
   await frameWith(app, '1 Containers');
   await press(app, KEY.left, KEY.left, 'p');
-  await frameWith(app, 'LOGS datadog-agent');
-  assert.equal(seen!.request.previous, true);
+  await frameWith(app, 'logs shop/user-msvc · datadog-agent · previous');
+  assert.equal(services.logs.at(-1)!.previous, true);
   app.unmount();
 });
 
@@ -207,24 +210,24 @@ test('in a lean store the open Pod shows whole once its focus brings the whole o
   const uid = 'uid-user-msvc';
   assert.equal(store.get(uid)!.pod.spec?.volumes, undefined, 'listed lean');
   const services = fakeServices();
-  const record = services.focus;
-  // What the details feed does: focus the Pod in the store, then hand over the whole one it reads.
-  services.focus = (pod) => {
-    record(pod);
-    store.focus(pod ? (store.find(pod.namespace, pod.name)?.pod.metadata?.uid ?? null) : null);
-    if (pod) setImmediate(() => store.putFull(userMsvc()));
-  };
-  const { app } = await renderApp({ store, services }, { columns: 100, rows: 40 });
+  const focused = new FocusedPodStore();
+  // What the focus feed does: once the Pod is open, hand over the whole one it reads.
+  focused.subscribe(() => {
+    const key = focused.current?.key;
+    if (key && !focused.current?.pod) setImmediate(() => offerWhole(focused, store, key, userMsvc(), false));
+  });
+  const { app } = await renderApp({ store, services, focused }, { columns: 100, rows: 40 });
   await frameWith(app, 'web-1');
   await press(app, KEY.enter);
   // Until the whole Pod arrives the lean one is drawn (no volumes, no ports); then the whole one.
   const frame = await frameWith(app, '127.0.0.1:443/TCP');
   assert.match(rowWith(frame, '127.0.0.1:443/TCP'), /→ user-msvc \(https\)/);
   assert.match(rowWith(frame, '* secret'), /secret user-msvc/);
-  assert.equal(store.hasFull(uid), true);
+  assert.equal(focused.current?.pod?.metadata?.uid, uid, 'the open Pod is whole in its record');
+  assert.equal(store.get(uid)!.pod.spec?.volumes, undefined, 'the store keeps it lean');
   await press(app, KEY.esc);
   await until(() => services.focused.at(-1) === null, 'focus released');
-  assert.equal(store.hasFull(uid), false);
+  assert.equal(focused.current, undefined, 'no open Pod, nothing whole');
   assert.equal(store.get(uid)!.pod.spec?.volumes, undefined, 'lean again once closed');
   app.unmount();
 });

@@ -2,9 +2,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { toPodRow } from '../../src/model/podRow.ts';
 import type { StoredPod } from '../../src/store/types.ts';
-import { navReducer } from '../../src/ui/listNav.ts';
-import { windowStart } from '../../src/ui/listWindow.ts';
-import { RowCache } from '../../src/ui/rowCache.ts';
+import { navReducer } from '../../src/ui/list/listNav.ts';
+import { windowStart } from '../../src/ui/list/listWindow.ts';
+import { RowCache } from '../../src/ui/list/rowCache.ts';
 import { NOW, simplePod } from './fixtures.ts';
 import { storeWith } from './harness.tsx';
 

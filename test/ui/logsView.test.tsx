@@ -16,12 +16,14 @@ function setup(lines: string[], options: { color?: boolean; width?: number; heig
   for (const text of lines) buffer.push({ text });
   const saved: { name: string; text: string }[] = [];
   let closed = 0;
+  let quits = 0;
   const view = render(
     <LogView
       session={{ buffer, close() {} }}
       title="logs default/web · app"
       color={options.color ?? false}
       onClose={() => closed++}
+      onQuit={() => quits++}
       saveText={async (name, text) => {
         saved.push({ name, text });
         return `/tmp/${name}`;
@@ -36,7 +38,7 @@ function setup(lines: string[], options: { color?: boolean; width?: number; heig
       await tick();
     }
   };
-  return { buffer, view, type, saved, closed: () => closed, frame: () => view.lastFrame() ?? '' };
+  return { buffer, view, type, saved, closed: () => closed, quits: () => quits, frame: () => view.lastFrame() ?? '' };
 }
 
 const body = (frame: string) => frame.split('\n').slice(1, -1).map((l) => l.trimEnd()).filter(Boolean);
@@ -125,7 +127,7 @@ test('w saves the buffer and says where; esc goes back', async () => {
 
 test('merged lines carry their container prefix; evicted lines are counted', async () => {
   const buffer = new LogBuffer({ frameMs: 0, capacity: 3 });
-  const view = render(<LogView session={{ buffer, close() {} }} title="t" color={false} onClose={() => {}} saveText={async () => ''} width={40} height={6} />);
+  const view = render(<LogView session={{ buffer, close() {} }} title="t" color={false} onClose={() => {}} onQuit={() => {}} saveText={async () => ''} width={40} height={6} />);
   for (const [container, text] of [['app', 'a1'], ['sidecar', 's1'], ['app', 'a2'], ['sidecar', 's2']]) buffer.push({ container, text });
   await tick();
   assert.deepEqual(body(view.lastFrame() ?? ''), ['sidecar │ s1', 'app     │ a2', 'sidecar │ s2']);
@@ -172,7 +174,7 @@ test('the App plug-in opens the session with 200 lines of history by default and
     saveText: async () => '/tmp/x',
   } as unknown as PodviewServices;
   const request: LogRequest = { namespace: 'default', name: 'web', allContainers: true, follow: true };
-  const view = render(<LogViewHost request={request} services={services} onClose={() => {}} columns={80} rows={6} color={false} />);
+  const view = render(<LogViewHost request={request} services={services} onClose={() => {}} onQuit={() => {}} columns={80} rows={6} color={false} />);
   await tick();
   assert.deepEqual(opened, [{ ...request, tailLines: 200 }]);
   assert.match(view.lastFrame() ?? '', /logs default\/web · all containers/);

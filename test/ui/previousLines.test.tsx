@@ -9,13 +9,17 @@ import { LogBuffer } from '../../src/store/logBuffer.ts';
 import type { PodStore } from '../../src/store/podStore.ts';
 import { buildHostScreen } from '../../src/ui/host/hostScreen.ts';
 import { useHostView } from '../../src/ui/hooks/useHostView.ts';
-import { PodHostView } from '../../src/ui/PodHostView.tsx';
+import { useFocusedPod } from '../../src/ui/hooks/useFocusedPod.ts';
+import { followPreviousLines } from '../../src/cluster/previousLines.ts';
+import { FocusedPodStore } from '../../src/store/focusedPod.ts';
+import { useEffect } from 'react';
+import { PodHostView } from '../../src/ui/host/PodHostView.tsx';
 import type { LogRequest, LogSession, PodviewServices } from '../../src/ui/services.ts';
 import { makeTheme } from '../../src/ui/theme.ts';
 import { renderPodText } from '../../src/ui/snapshot/text.ts';
 import { toPodHost } from '../../src/model/memo.ts';
 import { crashingWithSidecar, NOW, simplePod } from './fixtures.ts';
-import { frameWhere, frameWith, rowWith, wholeStoreWith, until } from './harness.tsx';
+import { feedWholePods, frameWhere, frameWith, rowWith, wholeStoreWith, until } from './harness.tsx';
 
 interface FakeLogs extends Pick<PodviewServices, 'openLogs'> {
   requests: LogRequest[];
@@ -41,12 +45,23 @@ function fakeLogs(onOpen?: (buffer: LogBuffer, request: LogRequest) => void): Fa
   return f;
 }
 
-/** The Pod view as App builds it, scrolled to the Diagnosis section. */
-function HostPane({ store, uid, services }: { store: PodStore; uid: string | undefined; services: FakeLogs }) {
-  const state = useHostView(store, uid, NOW, services);
+/** The Pod view as App builds it, scrolled to the Diagnosis section: the Pod shown is the open one. */
+function HostPane({ store, uid, focused }: { store: PodStore; uid: string | undefined; focused: FocusedPodStore }) {
+  const meta = uid === undefined ? undefined : store.get(uid)?.pod.metadata;
+  useEffect(() => focused.focus(meta ? { namespace: meta.namespace ?? '', name: meta.name ?? '' } : null), [meta?.namespace, meta?.name]);
+  useEffect(() => () => focused.focus(null), []);
+  const state = useHostView(store, uid, NOW, useFocusedPod(focused));
   if (!state) return <Text>no pod open</Text>;
   const screen = buildHostScreen(state.host, { width: 140, selectedContainer: 0, deleted: state.deleted, notes: state.notes });
   return <PodHostView screen={screen} scroll={screen.sectionStarts[1]!} width={140} height={30} theme={makeTheme(false)} />;
+}
+
+/** The open Pod's record with the focus feed's previous-lines reader following it, reading through `logs`. */
+function feedFor(store: PodStore, logs: FakeLogs): FocusedPodStore {
+  const focused = new FocusedPodStore();
+  followPreviousLines(focused, store, (request) => logs.openLogs(request), () => NOW);
+  feedWholePods(focused, store);
+  return focused;
 }
 
 const WORKER = 'uid-worker-0';
@@ -62,7 +77,8 @@ function withRestarts(pod: V1Pod, restarts: number): V1Pod {
 test('the previous instance of a crash-looping container shows its last 5 lines under the diagnosis', async () => {
   const store = wholeStoreWith([crashingWithSidecar()]);
   const logs = fakeLogs();
-  const app = render(<HostPane store={store} uid={WORKER} services={logs} />);
+  const focused = feedFor(store, logs);
+  const app = render(<HostPane store={store} uid={WORKER} focused={focused} />);
   await until(() => logs.buffers.length === 1, 'the previous logs opened');
   assert.deepEqual(logs.requests, [{ namespace: 'shop', name: 'worker-0', container: 'worker', previous: true, follow: false, tailLines: 5 }]);
   // Lines arrive after the view is up: the buffer's notifications redraw it.
@@ -90,25 +106,26 @@ test('leaving the view, another Pod and a new restart each close the read that w
   const crashing = crashingWithSidecar();
   const store = wholeStoreWith([crashing, simplePod('shop', 'web-1')]);
   const logs = fakeLogs((buffer) => buffer.append('panic: boom'));
-  const app = render(<HostPane store={store} uid={WORKER} services={logs} />);
+  const focused = feedFor(store, logs);
+  const app = render(<HostPane store={store} uid={WORKER} focused={focused} />);
   await frameWith(app, 'panic: boom');
 
   // A new restart: the old read closes, the new instance's predecessor is read.
   store.apply([{ type: 'MODIFIED', pod: withRestarts(crashing, 7) }]);
-  app.rerender(<HostPane store={store} uid={WORKER} services={logs} />);
+  app.rerender(<HostPane store={store} uid={WORKER} focused={focused} />);
   await until(() => logs.requests.length === 2, 'a second read after the restart');
   assert.deepEqual(logs.closed, [0]);
 
   // Another Pod, with nothing crashed: the read closes and none opens.
-  app.rerender(<HostPane store={store} uid="uid-shop-web-1" services={logs} />);
+  app.rerender(<HostPane store={store} uid="uid-shop-web-1" focused={focused} />);
   await until(() => logs.closed.length === 2, 'the read closed on Pod change');
   assert.deepEqual(logs.closed, [0, 1]);
   await frameWhere(app, (f) => f.includes('nothing to report') && !f.includes('panic'), 'the other Pod without previous lines');
 
   // Back to the worker, then out of the view.
-  app.rerender(<HostPane store={store} uid={WORKER} services={logs} />);
+  app.rerender(<HostPane store={store} uid={WORKER} focused={focused} />);
   await until(() => logs.requests.length === 3, 'a read for the reopened Pod');
-  app.rerender(<HostPane store={store} uid={undefined} services={logs} />);
+  app.rerender(<HostPane store={store} uid={undefined} focused={focused} />);
   await until(() => logs.closed.length === 3, 'the read closed when the view closed');
   await frameWith(app, 'no pod open');
   assert.equal(logs.requests.length, 3);
@@ -125,10 +142,9 @@ test('hostile escape sequences in the previous lines never reach the frame', asy
     'tab\there \u202eevil',
   ];
   const store = wholeStoreWith([crashingWithSidecar()]);
-  const logs = fakeLogs((buffer) => {
-    for (const l of hostile) buffer.append(l);
-  });
-  const app = render(<HostPane store={store} uid={WORKER} services={logs} />);
+  const logs = fakeLogs((buffer) => hostile.forEach((l) => buffer.append(l)));
+  const focused = feedFor(store, logs);
+  const app = render(<HostPane store={store} uid={WORKER} focused={focused} />);
   const frame = await frameWith(app, 'click me');
   assert.ok(!/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e]/.test(frame), JSON.stringify(frame));
   // Each removed run stands as one visible placeholder (U+FFFD); colours alone go quietly.
@@ -140,7 +156,8 @@ test('hostile escape sequences in the previous lines never reach the frame', asy
 test('previous logs that cannot be read say why in one line', async () => {
   const store = wholeStoreWith([crashingWithSidecar()]);
   const logs = fakeLogs((buffer) => buffer.setState({ kind: 'error', message: 'pods "worker-0" is forbidden: User "dev" cannot get resource "pods/log"' }));
-  const app = render(<HostPane store={store} uid={WORKER} services={logs} />);
+  const focused = feedFor(store, logs);
+  const app = render(<HostPane store={store} uid={WORKER} focused={focused} />);
   const frame = await frameWith(app, 'previous logs:');
   const rows = frame.split('\n');
   const diagnosis = rows.findIndex((r) => r.includes('[worker]'));
@@ -156,7 +173,8 @@ test('a container that restarted after an error, without a diagnosis, still gets
   pod.status!.containerStatuses![0]!.lastState = { terminated: { exitCode: 2, reason: 'Error', finishedAt: new Date(NOW - 2 * 3600_000) } };
   const store = wholeStoreWith([pod]);
   const logs = fakeLogs((buffer) => buffer.append('listen tcp :8080: bind: address already in use'));
-  const app = render(<HostPane store={store} uid="uid-api-1" services={logs} />);
+  const focused = feedFor(store, logs);
+  const app = render(<HostPane store={store} uid="uid-api-1" focused={focused} />);
   const frame = await frameWith(app, 'address already in use');
   assert.match(rowWith(frame, '[app]'), /Restarted \[app\]\s+previous instance ended: Error \(exit 2\)/);
   app.unmount();

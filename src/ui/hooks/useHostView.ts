@@ -1,15 +1,16 @@
-// The open Pod's view-model, live from the store. When the Pod is deleted it stays on screen
-// as it last was (marked deleted) even after the store lets it go. With services, a crashed
-// container's previous instance's last lines ride along on the host (host.previousLogs).
+// The open Pod's view-model, live from the store and the open Pod's record (details, the
+// previous instances' last lines as host.previousLogs, the port probe's sockets merged into the
+// port map), cached on the identity of its inputs. When the Pod is deleted it stays on screen
+// as it last was (marked deleted) even after the store lets it go.
 // Until the whole Pod arrives (the store keeps unfocused Pods lean; the details feed reads the
 // focused one), the view shows what the lean Pod says.
 import { useRef } from 'react';
 import { toPodHost } from '../../model/memo.ts';
 import { buildPodHost } from '../../model/podHost.ts';
 import type { PodContext, PodHost, PreviousLogs } from '../../model/types.ts';
+import { mergeProbe, type ProcSocket } from '../../model/procNet.ts';
+import type { FocusedPod } from '../../store/focusedPod.ts';
 import type { PodStore } from '../../store/podStore.ts';
-import type { PodviewServices } from '../services.ts';
-import { usePreviousLines } from './usePreviousLines.ts';
 
 const NO_NOTES: readonly string[] = [];
 
@@ -19,7 +20,7 @@ export interface HostState {
   notes: readonly string[];
 }
 
-type Last = { uid: string; state: HostState } | undefined;
+type Last = { uid: string; base: PodHost; logs: unknown; probe: unknown; state: HostState } | undefined;
 type LeanMemo = { pod: object; second: number; ctx: PodContext; host: PodHost } | undefined;
 
 /**
@@ -27,8 +28,8 @@ type LeanMemo = { pod: object; second: number; ctx: PodContext; host: PodHost } 
  * one Pod share: a lean host must never enter it, or the whole Pod would be shown as lean.
  * So a lean Pod's host is built here and remembered only for the same object and inputs.
  */
-function hostOf(store: PodStore, uid: string, pod: object, ctx: PodContext, lean: { current: LeanMemo }): PodHost {
-  if (store.hasFull(uid)) {
+function hostOf(whole: boolean, pod: object, ctx: PodContext, lean: { current: LeanMemo }): PodHost {
+  if (whole) {
     lean.current = undefined;
     return toPodHost(pod, ctx);
   }
@@ -40,50 +41,61 @@ function hostOf(store: PodStore, uid: string, pod: object, ctx: PodContext, lean
   return host;
 }
 
-function liveState(store: PodStore, uid: string | undefined, now: number, last: { current: Last }, lean: { current: LeanMemo }): HostState | undefined {
-  if (uid === undefined) {
-    last.current = undefined;
-    return undefined;
-  }
+interface Base {
+  host: PodHost;
+  deleted: boolean;
+  notes: readonly string[];
+  sockets: readonly ProcSocket[] | undefined;
+  previous: Readonly<Record<string, PreviousLogs>> | undefined;
+}
+
+/** The host from the store's Pod and the record's details; undefined when the Pod is gone (the caller keeps the last state). */
+function baseOf(store: PodStore, uid: string, now: number, record: FocusedPod | undefined, lean: { current: LeanMemo }): Base | undefined {
   const entry = store.get(uid);
-  if (!entry) {
-    // Gone from the store: keep the last state, and say it is deleted.
-    const kept = last.current?.uid === uid ? last.current.state : undefined;
-    return kept ? { ...kept, deleted: true } : undefined;
-  }
-  const details = store.detailsOf(uid);
+  if (!entry) return undefined;
+  // The record is the open Pod's only when it names this Pod (it follows the focus a moment later).
+  const meta = entry.pod.metadata;
+  const mine = record && record.key.namespace === meta?.namespace && record.key.name === meta?.name ? record : undefined;
+  // The whole Pod once the feed has it; the store's lean one until then.
+  const whole = mine?.pod?.metadata?.uid === uid ? mine.pod : undefined;
+  const pod = whole ?? entry.pod;
+  const details = mine?.details;
   const deleted = entry.deletedAt !== undefined;
-  const host = hostOf(store, uid, entry.pod, {
+  const host = hostOf(whole !== undefined, pod, {
     now,
     ...(details?.events ? { events: details.events } : {}),
     ...(details?.owners ? { owners: details.owners } : {}),
     ...(details?.usage ? { usage: details.usage } : {}),
     deleted,
   }, lean);
-  const notes = details?.notes ?? NO_NOTES;
-  const previous = last.current?.uid === uid ? last.current.state : undefined;
-  // Same inputs, same object: the screen built from it stays memoized.
-  if (previous && previous.host === host && previous.deleted === deleted && previous.notes === notes) return previous;
-  const state: HostState = { host, deleted, notes };
-  last.current = { uid, state };
+  return { host, deleted, notes: details?.notes ?? NO_NOTES, sockets: mine?.probe?.state === 'ran' ? mine.probe.sockets : undefined, previous: mine?.previous };
+}
+
+/** The host view: the base with the previous lines and the probe's sockets, one object per distinct input. */
+function withExtras(uid: string, base: Base, last: { current: Last }): HostState {
+  const logs = base.previous;
+  const previous = last.current?.uid === uid ? last.current : undefined;
+  if (previous && previous.base === base.host && previous.logs === logs && previous.probe === base.sockets && previous.state.deleted === base.deleted && previous.state.notes === base.notes) return previous.state;
+  let host = base.host;
+  if (logs) host = { ...host, previousLogs: { ...logs } };
+  if (base.sockets) host = { ...host, ports: mergeProbe(host.ports, [...base.sockets]) };
+  const state: HostState = { host, deleted: base.deleted, notes: base.notes };
+  last.current = { uid, base: base.host, logs, probe: base.sockets, state };
   return state;
 }
 
-export function useHostView(
-  store: PodStore,
-  uid: string | undefined,
-  now: number,
-  services?: Pick<PodviewServices, 'openLogs'>,
-): HostState | undefined {
+export function useHostView(store: PodStore, uid: string | undefined, now: number, record: FocusedPod | undefined): HostState | undefined {
   const last = useRef<Last>(undefined);
   const lean = useRef<LeanMemo>(undefined);
-  const merged = useRef<{ base: HostState; logs: Record<string, PreviousLogs>; state: HostState } | undefined>(undefined);
-  const base = liveState(store, uid, now, last, lean);
-  const logs = usePreviousLines(services, base?.host);
-  if (!base || !logs) return base;
-  const m = merged.current;
-  if (m && m.base === base && m.logs === logs) return m.state;
-  const state: HostState = { ...base, host: { ...base.host, previousLogs: logs } };
-  merged.current = { base, logs, state };
-  return state;
+  if (uid === undefined) {
+    last.current = undefined;
+    return undefined;
+  }
+  const base = baseOf(store, uid, now, record, lean);
+  if (!base) {
+    // Gone from the store: keep the last state, and say it is deleted.
+    const kept = last.current?.uid === uid ? last.current.state : undefined;
+    return kept ? { ...kept, deleted: true } : undefined;
+  }
+  return withExtras(uid, base, last);
 }

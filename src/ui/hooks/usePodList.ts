@@ -3,7 +3,8 @@
 import { useEffect, useMemo } from 'react';
 import type { PodStore } from '../../store/podStore.ts';
 import { PodIndex, type SearchResult, type UidList } from '../../store/podIndex.ts';
-import { RowCache, type ToPodRow } from '../rowCache.ts';
+import { podFilterFields } from '../list/podFields.ts';
+import { RowCache, type ToPodRow } from '../list/rowCache.ts';
 import { useStoreVersion } from './useStoreVersion.ts';
 
 export interface PodListData {
@@ -18,7 +19,7 @@ export interface PodListData {
 }
 
 export function usePodList(store: PodStore, filter: string, toRow: ToPodRow, now: () => number): PodListData {
-  const index = useMemo(() => new PodIndex(store), [store]);
+  const index = useMemo(() => new PodIndex(store, podFilterFields), [store]);
   const rows = useMemo(() => new RowCache(store, toRow, now), [store, toRow, now]);
   useEffect(() => () => index.close(), [index]);
   const version = useStoreVersion(store, (change) => rows.apply(change));

@@ -17,7 +17,7 @@ export function useStoreVersion(store: PodStore, onChange?: (change: StoreChange
     // Anything applied between the first render and this subscription was announced to nobody:
     // treat it as a reset so derived indexes rebuild.
     if (store.version !== firstSeen.current) {
-      handler.current?.({ changed: new Set(), reset: true, connectionChanged: true, detailsChanged: true });
+      handler.current?.({ changed: new Set(), reset: true, connectionChanged: true });
       setVersion(store.version);
     }
     return () => {

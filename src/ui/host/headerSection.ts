@@ -1,7 +1,7 @@
 // The pinned top of the Pod view: who the Pod is, where it runs, and what owns it.
 import type { PodHost } from '../../model/types.ts';
 import { seg, type Line } from '../lines.tsx';
-import { statusTone } from '../PodListRow.tsx';
+import { statusTone } from '../list/PodListRow.tsx';
 import { clean } from './format.ts';
 
 export function ownersChain(host: PodHost): string {

@@ -8,17 +8,26 @@ import type { LogStreamState } from '../../store/logBuffer.ts';
 import { sanitize } from '../../text/sanitize.ts';
 import { useTerminalSize } from '../hooks/useTerminalSize.ts';
 import { containerInkColor } from './containerColor.ts';
-import { LOG_KEY_HINT, PROMPT_LABEL, type PromptKind } from './logKeys.ts';
+import { HelpView, type HelpTopic } from '../help/HelpView.tsx';
+import { HELP_KEYS } from '../help/helpKeys.ts';
+import { dispatchKey } from '../keys/keyTable.ts';
+import { makeTheme } from '../theme.ts';
+import { LOG_KEY_HINT, LOG_KEYS, PROMPT_LABEL, type PromptKind } from './logKeys.ts';
 import { toPattern } from './logText.ts';
 import { stripSgr } from './sgr.ts';
 import { filterLines, windowRows, type RowPiece } from './logWindow.ts';
 import { useLogBuffer } from './useLogBuffer.ts';
 
+const LOG_HELP: HelpTopic = { title: 'logs', keys: LOG_KEYS };
+
 export interface LogViewProps {
   session: LogSession;
   title: string;
   color: boolean;
+  /** esc: back to where the logs were opened. */
   onClose(): void;
+  /** q or ctrl-c: quit podview, as on every screen. */
+  onQuit(): void;
   saveText(name: string, text: string): Promise<string>;
   /** Keep the containers' SGR colours (--log-colors). */
   logColors?: boolean;
@@ -72,6 +81,8 @@ export function LogView(props: LogViewProps) {
   const [anchor, setAnchor] = useState<{ seq: number; pausedAt: number } | undefined>();
   const [hit, setHit] = useState(-1);
   const [message, setMessage] = useState('');
+  /** The `?` screen's scroll while it is open. */
+  const [help, setHelp] = useState<number | undefined>(undefined);
 
   const searchPattern = toPattern(search);
   const includePattern = toPattern(include);
@@ -116,36 +127,57 @@ export function LogView(props: LogViewProps) {
       else if (input && !key.ctrl && !key.meta) setPrompt({ ...prompt, text: prompt.text + input });
       return;
     }
-    if (key.escape || input === 'q') return props.onClose();
-    if (input === '/') return setPrompt({ kind: 'search', text: search });
-    if (input === 'f') return setPrompt({ kind: 'include', text: include });
-    if (input === 'F') return setPrompt({ kind: 'exclude', text: exclude });
-    if (input === 'n') return jumpToHit(currentHit + 1);
-    if (input === 'N') return jumpToHit(currentHit < 0 ? -1 : currentHit - 1);
-    if (input === 't') return setTimestamps((v) => !v);
-    if (input === 'W') return setWrap((v) => !v);
-    if (key.rightArrow && !wrap) return setShift((v) => v + Math.max(8, Math.floor(width / 4)));
-    if (key.leftArrow && !wrap) return setShift((v) => Math.max(0, v - Math.max(8, Math.floor(width / 4))));
-    if (input === ' ') return anchor ? setAnchor(undefined) : pauseAt(lines[lines.length - 1]?.seq ?? 0);
-    if (input === 'G' || key.end) return setAnchor(undefined);
-    if (input === 'g' || key.home) return scrollTo(bodyHeight - 1);
-    if (key.upArrow || input === 'k') return scrollTo(bottom - 1);
-    if (key.downArrow || input === 'j') return bottom + 1 >= lines.length - 1 && anchor ? setAnchor(undefined) : scrollTo(bottom + 1);
-    if (key.pageUp) return scrollTo(bottom - bodyHeight);
-    if (key.pageDown) return scrollTo(bottom + bodyHeight);
-    if (input === 'w') {
-      const text = buffer
-        .slice()
-        .map((l) => `${l.container ? `${l.container} │ ` : ''}${l.ts ? `${l.ts} ` : ''}${stripSgr(l.text)}`)
-        .join('\n');
-      const name = `${props.title.replace(/[^\w.-]+/g, '_')}.log`;
-      setMessage('saving…');
-      props.saveText(name, `${text}\n`).then(
-        (path) => setMessage(`saved ${buffer.size} lines to ${sanitize(path)}`),
-        (err: unknown) => setMessage(`save failed: ${sanitize(err instanceof Error ? err.message : String(err))}`),
-      );
+    if (help !== undefined) {
+      const action = dispatchKey(HELP_KEYS, input, key);
+      if (action?.type === 'close') setHelp(undefined);
+      else if (action?.type === 'scroll') setHelp((s) => Math.max(0, (s ?? 0) + action.by));
+      else if (action?.type === 'quit') props.onQuit();
+      return;
+    }
+    const action = dispatchKey(LOG_KEYS, input, key);
+    if (!action) return;
+    const shiftStep = Math.max(8, Math.floor(width / 4));
+    switch (action.type) {
+      case 'back': return props.onClose();
+      case 'quit': return props.onQuit();
+      case 'help': return setHelp(0);
+      case 'prompt': return setPrompt({ kind: action.kind, text: action.kind === 'search' ? search : action.kind === 'include' ? include : exclude });
+      case 'hit': return jumpToHit(action.step === 1 ? currentHit + 1 : currentHit < 0 ? -1 : currentHit - 1);
+      case 'timestamps': return setTimestamps((v) => !v);
+      case 'wrap': return setWrap((v) => !v);
+      case 'shift':
+        if (wrap) return;
+        return setShift((v) => Math.max(0, v + action.step * shiftStep));
+      case 'pause': return anchor ? setAnchor(undefined) : pauseAt(lines[lines.length - 1]?.seq ?? 0);
+      case 'follow': return setAnchor(undefined);
+      case 'first': return scrollTo(bodyHeight - 1);
+      case 'scroll':
+        if (action.by === 'page') return scrollTo(bottom + action.step * bodyHeight);
+        if (action.step === -1) return scrollTo(bottom - 1);
+        return bottom + 1 >= lines.length - 1 && anchor ? setAnchor(undefined) : scrollTo(bottom + 1);
+      case 'save': {
+        const text = buffer
+          .slice()
+          .map((l) => `${l.container ? `${l.container} │ ` : ''}${l.ts ? `${l.ts} ` : ''}${stripSgr(l.text)}`)
+          .join('\n');
+        const name = `${props.title.replace(/[^\w.-]+/g, '_')}.log`;
+        setMessage('saving…');
+        props.saveText(name, `${text}\n`).then(
+          (path) => setMessage(`saved ${buffer.size} lines to ${sanitize(path)}`),
+          (err: unknown) => setMessage(`save failed: ${sanitize(err instanceof Error ? err.message : String(err))}`),
+        );
+        return;
+      }
     }
   });
+
+  if (help !== undefined) {
+    return (
+      <Box flexDirection="column" width={width} height={height}>
+        <HelpView topic={LOG_HELP} theme={makeTheme(color)} height={height} offset={help} />
+      </Box>
+    );
+  }
 
   const rows = windowRows(lines, bottom, { width, height: bodyHeight, wrap, timestamps, prefixWidth, search: searchPattern?.regex, logColors: props.logColors === true && color, shift: wrap ? 0 : shift });
   const counts = [`${buffer.size} lines`];

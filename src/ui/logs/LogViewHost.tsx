@@ -1,10 +1,26 @@
-// Plugs the log view into App (RenderLogs): opens the session for the request, closes it
-// when the view goes away, and names the view after what it shows.
+// The log screen: opens the session for the request, closes it when the screen goes away,
+// and names the view after what it shows.
 import React, { useEffect, useMemo } from 'react';
-import type { LogViewHostProps } from '../plugins.ts';
+import type { LogRequest, PodviewServices } from '../services.ts';
 import { LogView } from './LogView.tsx';
 
 export const DEFAULT_TAIL = 200;
+
+export interface LogViewHostProps {
+  /** What to stream: one container, all of them (allContainers) or the previous instance. */
+  request: LogRequest;
+  /** The view opens services.openLogs(request) itself and closes the session on unmount. */
+  services: PodviewServices;
+  /** esc: back to where the user came from (the list or the Pod view). */
+  onClose(): void;
+  /** q or ctrl-c: quit podview. */
+  onQuit(): void;
+  columns: number;
+  rows: number;
+  color: boolean;
+  /** Keep the containers' SGR colours (--log-colors). */
+  logColors?: boolean;
+}
 
 export function logTitle(props: Pick<LogViewHostProps, 'request'>): string {
   const r = props.request;
@@ -12,7 +28,7 @@ export function logTitle(props: Pick<LogViewHostProps, 'request'>): string {
   return `logs ${r.namespace}/${r.name} · ${what}${r.previous ? ' · previous' : ''}`;
 }
 
-export function LogViewHost(props: LogViewHostProps & { logColors?: boolean }) {
+export function LogViewHost(props: LogViewHostProps) {
   const { services, request } = props;
   // The issue's default history is 200 lines per container unless the request says otherwise.
   const session = useMemo(() => services.openLogs({ ...request, tailLines: request.tailLines ?? DEFAULT_TAIL }), [services, request]);
@@ -24,6 +40,7 @@ export function LogViewHost(props: LogViewHostProps & { logColors?: boolean }) {
       color={props.color}
       logColors={props.logColors}
       onClose={props.onClose}
+      onQuit={props.onQuit}
       saveText={(name, text) => services.saveText(name, text)}
       width={props.columns}
       height={props.rows}

@@ -2,9 +2,9 @@
 // (or its deleted mark) changes; with 100,000 Pods only the visible few are ever built.
 // Bounded: the rows least recently read leave first, so scrolling through every Pod keeps
 // a few screens' worth, not a row per Pod ever shown.
-import type { PodRow } from '../model/types.ts';
-import type { PodStore } from '../store/podStore.ts';
-import type { StoreChange, StoredPod } from '../store/types.ts';
+import type { PodRow } from '../../model/types.ts';
+import type { PodStore } from '../../store/podStore.ts';
+import type { StoreChange, StoredPod } from '../../store/types.ts';
 
 export type ToPodRow = (pod: StoredPod, now: number, deleted?: boolean) => PodRow;
 

@@ -1,6 +1,6 @@
 // The list's selection as a reducer, so several keys pressed before a redraw each move
 // from where the previous one left the selection, and the selection follows its Pod by uid.
-import type { UidList } from '../store/podIndex.ts';
+import type { UidList } from '../../store/podIndex.ts';
 import { resolveIndex } from './listWindow.ts';
 
 export interface NavState {

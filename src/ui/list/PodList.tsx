@@ -1,11 +1,11 @@
 // The Pod list: a header and only the rows that fit on screen (the caller hands in just
 // that window), however many Pods the store holds.
 import { Box } from 'ink';
-import type { PodRow } from '../model/types.ts';
+import type { PodRow } from '../../model/types.ts';
 import type { Column } from './listColumns.ts';
-import { LineView, seg } from './lines.tsx';
+import { LineView, seg } from '../lines.tsx';
 import { headerLine, PodListRow } from './PodListRow.tsx';
-import type { Theme } from './theme.ts';
+import type { Theme } from '../theme.ts';
 
 export interface PodListProps {
   /** The rows on screen, top to bottom. */
@@ -19,9 +19,11 @@ export interface PodListProps {
   ageShift(uid: string): number;
   /** Shown instead of rows when there are none. */
   emptyText: string;
+  /** The server is out of reach: every row is greyed. */
+  stale?: boolean;
 }
 
-export function PodList({ visible, columns, selectedUid, height, theme, ageShift, emptyText }: PodListProps) {
+export function PodList({ visible, columns, selectedUid, height, theme, ageShift, emptyText, stale = false }: PodListProps) {
   return (
     // overflowY only: rows are truncated to the width by their Text; a horizontal clip would
     // make Ink measure and slice every row again on every frame.
@@ -37,6 +39,7 @@ export function PodList({ visible, columns, selectedUid, height, theme, ageShift
             columns={columns}
             selected={row.uid === selectedUid}
             ageShift={Math.floor(ageShift(row.uid))}
+            stale={stale}
             theme={theme}
           />
         ))

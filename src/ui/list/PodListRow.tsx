@@ -5,15 +5,15 @@
 // split into graphemes (at 20 frames a second, most of the render's time went there).
 import React from 'react';
 import { Box } from 'ink';
-import type { ContainerKind, PodRow } from '../model/types.ts';
-import { sanitize } from '../text/sanitize.ts';
-import { fit, shortAge } from './fit.ts';
+import type { ContainerKind, PodRow } from '../../model/types.ts';
+import { sanitize } from '../../text/sanitize.ts';
+import { fit, shortAge } from '../fit.ts';
 import { GUTTER, type Column } from './listColumns.ts';
-import { LineView, seg, type Line, type Seg } from './lines.tsx';
-import type { Theme, Tone } from './theme.ts';
+import { LineView, seg, type Line, type Seg } from '../lines.tsx';
+import type { Theme, Tone } from '../theme.ts';
 
-const KIND_GLYPH: Record<ContainerKind, string> = { init: '▪', sidecar: '◆', app: '●', ephemeral: '◇' };
-const HEALTH_TONE: Record<PodRow['glyphs'][number]['health'], Tone> = { ok: 'ok', waiting: 'warn', failed: 'error', done: 'dim' };
+export const KIND_GLYPH: Record<ContainerKind, string> = { init: '▪', sidecar: '◆', app: '●', ephemeral: '◇' };
+export const HEALTH_TONE: Record<PodRow['glyphs'][number]['health'], Tone> = { ok: 'ok', waiting: 'warn', failed: 'error', done: 'dim' };
 
 export function statusTone(status: string): Tone {
   if (/^(Running|Completed|Succeeded)$/.test(status)) return 'ok';
@@ -47,8 +47,12 @@ function cell(row: PodRow, column: Column, ageShift: number): Seg | Seg[] {
   }
 }
 
-/** The row in two parts: the text columns, and the CONTAINERS column (glyphs) with whatever follows it. */
-export function podRowParts(row: PodRow, columns: readonly Column[], selected: boolean, ageShift: number): [Line, Line] {
+/**
+ * The row in two parts: the text columns, and the CONTAINERS column (glyphs) with whatever follows it.
+ * A stale row (the server is out of reach) is greyed whole, its status and glyphs included:
+ * a green Running would claim what nobody knows now.
+ */
+export function podRowParts(row: PodRow, columns: readonly Column[], selected: boolean, ageShift: number, stale = false): [Line, Line] {
   const text: Line = [seg(selected ? '> ' : '  '.slice(0, GUTTER))];
   const glyphs: Line = [];
   columns.forEach((column, i) => {
@@ -58,7 +62,7 @@ export function podRowParts(row: PodRow, columns: readonly Column[], selected: b
     if (Array.isArray(c)) into.push(...c);
     else into.push(c);
   });
-  const tone = row.deleted ? 'deleted' : selected ? 'selected' : undefined;
+  const tone = row.deleted ? 'deleted' : selected ? 'selected' : stale ? 'stale' : undefined;
   if (tone) return [text.map((s) => ({ text: s.text, tone })), glyphs.map((s) => ({ text: s.text, tone }))];
   return [text, glyphs];
 }
@@ -73,11 +77,13 @@ interface Props {
   selected: boolean;
   /** Whole seconds added to the row's age since it was computed. */
   ageShift: number;
+  /** The server is out of reach: the row is what it said last. */
+  stale: boolean;
   theme: Theme;
 }
 
-export const PodListRow = React.memo(function PodListRow({ row, columns, selected, ageShift, theme }: Props) {
-  const [text, glyphs] = podRowParts(row, columns, selected, ageShift);
+export const PodListRow = React.memo(function PodListRow({ row, columns, selected, ageShift, stale, theme }: Props) {
+  const [text, glyphs] = podRowParts(row, columns, selected, ageShift, stale);
   if (glyphs.length === 0) return <LineView line={text} theme={theme} />;
   return (
     <Box>

@@ -1,9 +1,9 @@
 // The Pod drawn as a host: pinned header, a section bar, and a scrollable body. The caller
 // builds the screen (buildHostScreen) so it also knows where sections start for tab jumps.
 import { Box } from 'ink';
-import { SECTION_NAMES, type HostScreen } from './host/hostScreen.ts';
-import { Lines, LineView, seg, type Line } from './lines.tsx';
-import type { Theme } from './theme.ts';
+import { SECTION_NAMES, type HostScreen } from './hostScreen.ts';
+import { Lines, LineView, seg, type Line } from '../lines.tsx';
+import type { Theme } from '../theme.ts';
 
 export interface PodHostViewProps {
   screen: HostScreen;

@@ -1,7 +1,7 @@
 // The Pod list's column layout for a terminal width: fixed columns first, NODE only when
 // there is room, and NAME takes whatever is left.
-import type { PodRow } from '../model/types.ts';
-import { cells } from './fit.ts';
+import type { PodRow } from '../../model/types.ts';
+import { cells } from '../fit.ts';
 
 export type ColumnKey = 'namespace' | 'name' | 'ready' | 'status' | 'restarts' | 'age' | 'node' | 'containers';
 

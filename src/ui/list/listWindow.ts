@@ -1,6 +1,6 @@
 // Which slice of a long list is on screen: the selection stays visible and the window
 // moves as little as possible, like a pager.
-import type { UidList } from '../store/podIndex.ts';
+import type { UidList } from '../../store/podIndex.ts';
 
 /** New index of the selection: the same Pod (by uid) if it is still listed, else the same place. */
 export function resolveIndex(uids: UidList, selectedUid: string | undefined, lastIndex: number): number {

@@ -2,9 +2,9 @@
 // does not parse says why instead of silently showing nothing. Keys reach it through App's
 // single input handler (filterKey), so nothing typed right after `/` can be lost.
 import type { Key } from 'ink';
-import { sanitize } from '../text/sanitize.ts';
-import { LineView, seg } from './lines.tsx';
-import type { Theme } from './theme.ts';
+import { sanitize } from '../../text/sanitize.ts';
+import { LineView, seg } from '../lines.tsx';
+import type { Theme } from '../theme.ts';
 
 export type FilterKeyResult = { type: 'change'; value: string } | { type: 'accept' } | { type: 'cancel' } | undefined;
 

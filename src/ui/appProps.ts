@@ -1,0 +1,30 @@
+// What the TUI is given: the store it draws, the services it asks, where it is, and how to leave.
+import type { FocusedPodStore } from '../store/focusedPod.ts';
+import type { PodStore } from '../store/podStore.ts';
+import type { PodKey } from '../store/types.ts';
+import type { PodviewServices } from './services.ts';
+
+export interface AppProps {
+  store: PodStore;
+  /** The open Pod's record: the UI writes its intent (focus, probe) and reads what was learnt. */
+  focused: FocusedPodStore;
+  services: PodviewServices;
+  /** `kubectl podview POD`: open straight on this Pod once the store has it. */
+  initialPod?: PodKey;
+  /** -A: show the NAMESPACE column and "all" in the status bar. */
+  allNamespaces: boolean;
+  context: string;
+  namespace: string;
+  /** false for NO_COLOR / --no-color: no escape sequence is written at all. */
+  color: boolean;
+  /** Keep the containers' own SGR colours in the log view (--log-colors). */
+  logColors?: boolean;
+  /** Clock for ages (ms); Date.now by default. */
+  now?: () => number;
+  /** q or ctrl-c. The caller unmounts and restores the terminal. */
+  onExit(): void;
+  /** How the shell session is left, as the exec layer reads it (shown before it starts). */
+  execDetach?: string;
+  /** A start-up notice (e.g. -A was forbidden, showing one namespace), shown until the first key. */
+  notice?: string;
+}

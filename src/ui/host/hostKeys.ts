@@ -1,0 +1,23 @@
+// The Pod view's keys: what each dispatches and what `?` says of it.
+import type { Action } from '../keys/actions.ts';
+import { HELP_ROW, POD_ROWS, QUIT_ROW } from '../keys/commonKeys.ts';
+import type { KeyTable } from '../keys/keyTable.ts';
+
+export const HOST_KEYS: KeyTable<Action> = [
+  { keys: ['j', 'down'], help: 'scroll down', action: { type: 'down' } },
+  { keys: ['k', 'up'], help: 'scroll up', action: { type: 'up' } },
+  { keys: ['pgdn', 'ctrl-f'], help: 'page down', action: { type: 'pageDown' } },
+  { keys: ['pgup', 'ctrl-b'], help: 'page up', action: { type: 'pageUp' } },
+  { keys: ['g', 'home'], help: 'top', action: { type: 'top' } },
+  { keys: ['G', 'end'], help: 'bottom', action: { type: 'bottom' } },
+  { keys: ['tab'], help: 'next section', action: { type: 'nextSection' } },
+  { keys: ['shift-tab'], help: 'previous section', action: { type: 'prevSection' } },
+  { keys: ['1-9'], help: 'jump to section', action: (input) => ({ type: 'section', index: Number(input) - 1 }) },
+  { keys: ['right', 'c'], help: 'next container', action: { type: 'nextContainer' } },
+  { keys: ['left'], help: 'previous container', action: { type: 'prevContainer' } },
+  ...POD_ROWS,
+  { keys: ['P'], help: 'probe which localhost ports really listen', action: { type: 'probePorts' } },
+  { keys: ['esc'], help: 'back to the list', action: { type: 'back' } },
+  HELP_ROW,
+  QUIT_ROW,
+];

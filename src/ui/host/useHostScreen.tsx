@@ -1,0 +1,125 @@
+// The open Pod as a screen: its scroll, selected container and port probe, and its key table.
+// Keys it handles itself (scrolling, sections, containers, the probe) stay here; the rest
+// (back, logs, shell, help, quit) go back to the router as actions.
+import React, { useEffect, useMemo, useState } from 'react';
+import type { Key } from 'ink';
+import { defaultContainer } from '../../model/defaultContainer.ts';
+import type { PodHost } from '../../model/types.ts';
+import type { FocusedPodStore, ProbeRun } from '../../store/focusedPod.ts';
+import type { PodStore } from '../../store/podStore.ts';
+import { useFocusedPod } from '../hooks/useFocusedPod.ts';
+import type { HelpTopic } from '../help/HelpView.tsx';
+import { useHostView } from '../hooks/useHostView.ts';
+import type { Action } from '../keys/actions.ts';
+import { dispatchKey } from '../keys/keyTable.ts';
+import type { Theme } from '../theme.ts';
+import { HOST_KEYS } from './hostKeys.ts';
+import { buildHostScreen } from './hostScreen.ts';
+import { bodyHeight, maxScroll, PodHostView } from './PodHostView.tsx';
+
+export const HOST_HINT = 'esc back · tab section · ←→ container · l logs · s shell · P probe · ? help · q quit';
+const HOST_HELP: HelpTopic = { title: 'Pod view', keys: HOST_KEYS };
+
+export interface HostScreenInput {
+  store: PodStore;
+  /** The open Pod's uid; undefined while the list is shown. */
+  uid: string | undefined;
+  /** The open Pod's record: P asks for a probe there; details and the probe's outcome come from it. */
+  focused: FocusedPodStore;
+  clock: number;
+  width: number;
+  height: number;
+  theme: Theme;
+}
+
+export interface OpenHostScreen {
+  body: React.ReactNode;
+  help: HelpTopic;
+  host: PodHost;
+  containerIndex: number;
+  /** A key press: handled here (undefined), or the action for the router. */
+  onKey(input: string, key: Key): Action | undefined;
+}
+
+interface ViewState {
+  uid: string | undefined;
+  scroll: number;
+  /** undefined until a key moves it: the view opens on the model's default container. */
+  container: number | undefined;
+}
+const fresh = (uid: string | undefined): ViewState => ({ uid, scroll: 0, container: undefined });
+
+export function useHostScreen({ store, uid, focused, clock, width, height, theme }: HostScreenInput): OpenHostScreen | undefined {
+  // Kept per Pod: a Pod opened afresh starts at its top, on its default container.
+  const [kept, setKept] = useState<ViewState>(() => fresh(uid));
+  const view = kept.uid === uid ? kept : fresh(uid);
+  // Derived state, reset during render (React's pattern for it), so no frame shows another Pod's scroll.
+  if (kept.uid !== uid) setKept(view);
+  const update = (change: (v: ViewState) => Partial<ViewState>) => setKept((k) => {
+    const base = k.uid === uid ? k : fresh(uid);
+    return { ...base, ...change(base) };
+  });
+  const record = useFocusedPod(focused);
+  const hostState = useHostView(store, uid, clock, record);
+  const defaultIndex = useMemo(() => {
+    if (!hostState || uid === undefined) return 0;
+    const name = defaultContainer(record?.pod ?? store.get(uid)?.pod, hostState.host.diagnosis);
+    return Math.max(0, hostState.host.containers.findIndex((c) => c.name === name));
+  }, [hostState, record, store, uid]);
+  const { scroll } = view;
+  const container = view.container ?? defaultIndex;
+  const note = probeNote(record?.probe);
+  const screen = useMemo(() => {
+    if (!hostState) return undefined;
+    return buildHostScreen(hostState.host, { width, selectedContainer: container, deleted: hostState.deleted, notes: hostState.notes, ...(note ? { probeNote: note } : {}) });
+  }, [hostState, note, width, container]);
+
+  if (uid === undefined || !screen || !hostState) return undefined;
+  const max = maxScroll(screen, height);
+  const page = bodyHeight(screen, height) - 1;
+  const count = hostState.host.containers.length;
+  const scrollBy = (d: number) => update((v) => ({ scroll: Math.max(0, Math.min(max, Math.min(v.scroll, max) + d)) }));
+
+  const onKey = (input: string, key: Key): Action | undefined => {
+    const action = dispatchKey(HOST_KEYS, input, key);
+    switch (action?.type) {
+      case 'down': return void scrollBy(1);
+      case 'up': return void scrollBy(-1);
+      case 'pageDown': return void scrollBy(page);
+      case 'pageUp': return void scrollBy(-page);
+      case 'top': return void update(() => ({ scroll: 0 }));
+      case 'bottom': return void update(() => ({ scroll: max }));
+      case 'section':
+      case 'nextSection':
+      case 'prevSection': {
+        const starts = screen.sectionStarts;
+        const here = starts.reduce((at, s, i) => (s <= Math.min(scroll, max) ? i : at), 0);
+        const target = action.type === 'section' ? action.index : here + (action.type === 'nextSection' ? 1 : -1);
+        const i = Math.max(0, Math.min(starts.length - 1, target));
+        return void update(() => ({ scroll: Math.min(max, starts[i]!) }));
+      }
+      case 'nextContainer': return void update((v) => ({ container: count === 0 ? 0 : ((v.container ?? defaultIndex) + 1) % count }));
+      case 'prevContainer': return void update((v) => ({ container: count === 0 ? 0 : ((v.container ?? defaultIndex) - 1 + count) % count }));
+      case 'probePorts': return void focused.askProbe();
+      default: return action;
+    }
+  };
+
+  return {
+    body: <PodHostView screen={screen} scroll={scroll} width={width} height={height} theme={theme} />,
+    help: HOST_HELP,
+    host: hostState.host,
+    containerIndex: container,
+    onKey,
+  };
+}
+
+/** The probe's line in the Ports section. */
+function probeNote(probe: ProbeRun | undefined): string | undefined {
+  switch (probe?.state) {
+    case undefined: return undefined;
+    case 'running': return 'probe: reading /proc/net in the Pod…';
+    case 'ran': return `probe: ran${probe.container ? ` in ${probe.container}` : ''}`;
+    case 'skipped': return `probe: skipped: ${probe.reason}`;
+  }
+}

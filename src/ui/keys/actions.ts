@@ -1,0 +1,25 @@
+// What a key on the list or the Pod view asks for. The screens' key tables map keys to these;
+// App (the router) and the screens carry them out.
+export type Action =
+  | { type: 'up' }
+  | { type: 'down' }
+  | { type: 'pageUp' }
+  | { type: 'pageDown' }
+  | { type: 'top' }
+  | { type: 'bottom' }
+  | { type: 'filter' }
+  | { type: 'clearFilter' }
+  | { type: 'open' }
+  | { type: 'back' }
+  | { type: 'help' }
+  | { type: 'quit' }
+  | { type: 'logs' }
+  | { type: 'logsAll' }
+  | { type: 'logsPrevious' }
+  | { type: 'shell' }
+  | { type: 'probePorts' }
+  | { type: 'nextSection' }
+  | { type: 'prevSection' }
+  | { type: 'section'; index: number }
+  | { type: 'nextContainer' }
+  | { type: 'prevContainer' };
