@@ -4,7 +4,7 @@
 import { KubeConfig } from '@kubernetes/client-node';
 import { loadConfig, parseRequestTimeout } from '../cluster/config.ts';
 import type { LoadedConfig } from '../cluster/config.ts';
-import { useRequestTimeout } from '../cluster/request.ts';
+import { applyRequestTimeout } from '../cluster/request.ts';
 import type { ClusterArgs } from './commandTypes.ts';
 import { sanitize } from '../text/sanitize.ts';
 
@@ -55,7 +55,7 @@ export async function openTarget(args: ClusterArgs): Promise<Target> {
     });
     if (loaded.notice) process.stderr.write(`${sanitize(loaded.notice)}\n`);
   }
-  useRequestTimeout(loaded.kubeConfig, loaded.requestTimeoutMs);
+  applyRequestTimeout(loaded.kubeConfig, loaded.requestTimeoutMs);
   // The demo shows its whole (small) cluster unless a namespace was asked for.
   const everywhere = args.allNamespaces || (args.demo && args.namespace === undefined);
   let closed = false;

@@ -15,7 +15,7 @@ export type Query = Record<string, string | number | boolean | undefined>;
 
 export interface RequestOptions {
   signal?: AbortSignal;
-  /** Gives up after this long (ms); 0: no limit beyond the caller's signal; undefined: the KubeConfig's (see useRequestTimeout). */
+  /** Gives up after this long (ms); 0: no limit beyond the caller's signal; undefined: the KubeConfig's (see applyRequestTimeout). */
   timeoutMs?: number;
 }
 
@@ -36,7 +36,7 @@ type WithTimeout = KubeConfig & { [TIMEOUT]?: number };
  * this KubeConfig, including those made through a sharedConnections view of it (the symbol is
  * inherited), so events, metrics and owner reads honour the flag like the Pod list does.
  */
-export function useRequestTimeout(kubeConfig: KubeConfig, ms: number | undefined): void {
+export function applyRequestTimeout(kubeConfig: KubeConfig, ms: number | undefined): void {
   (kubeConfig as WithTimeout)[TIMEOUT] = ms;
 }
 

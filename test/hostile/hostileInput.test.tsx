@@ -264,7 +264,10 @@ test('the logs subcommand and the saved log text: every line safe, invalid UTF-8
       const session = openLogSession(api.kubeConfig, { namespace: 'default', name: 'web', follow: false });
       await session.done;
       const saved: string[] = [];
-      const view = render(<LogView session={session} title="logs default/web · app" color={false} onClose={() => undefined} onQuit={() => undefined} saveText={async (_name, text) => (saved.push(text), "/tmp/x.log")} width={100} height={10} />);
+      const view = render(<LogView session={session} title="logs default/web · app" color={false} onClose={() => undefined} onQuit={() => undefined} saveText={async (_name, text) => {
+            saved.push(text);
+            return '/tmp/x.log';
+          }} width={100} height={10} />);
       try {
         view.stdin.write('w');
         for (let i = 0; i < 100 && saved.length === 0; i++) await new Promise((resolve) => setTimeout(resolve, 5));

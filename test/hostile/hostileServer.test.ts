@@ -144,11 +144,11 @@ test('an answer that never comes, or comes a byte a second, ends at --request-ti
 
 test('events, metrics and owners honour --request-timeout (they had a fixed 15 s)', async () => {
   const { KubeConfig } = await import('@kubernetes/client-node');
-  const { useRequestTimeout } = await import('../../src/cluster/request.ts');
+  const { applyRequestTimeout } = await import('../../src/cluster/request.ts');
   const { listEvents, listMetrics, resolveOwners } = await import('../../src/cluster/detailSources.ts');
   const kubeConfig = new KubeConfig();
   kubeConfig.loadFromFile(kubeconfig);
-  useRequestTimeout(kubeConfig, 300);
+  applyRequestTimeout(kubeConfig, 300);
   const closed: string[] = [];
   server.handler = (req) => req.on('close', () => closed.push(req.url ?? '')); // silence for everything
   const events = await listEvents(kubeConfig, 'default');
@@ -193,14 +193,14 @@ test('a 200 answer for one Pod that is not a Pod is one line, not a blank snapsh
 
 test('one-shot requests have a limit by default; --request-timeout replaces it, 0 means none, and shared views inherit it', async () => {
   const { KubeConfig } = await import('@kubernetes/client-node');
-  const { DEFAULT_REQUEST_TIMEOUT_MS, sharedConnections, timeoutOf, useRequestTimeout } = await import('../../src/cluster/request.ts');
+  const { DEFAULT_REQUEST_TIMEOUT_MS, sharedConnections, timeoutOf, applyRequestTimeout } = await import('../../src/cluster/request.ts');
   const { parseRequestTimeout } = await import('../../src/cluster/config.ts');
   const kubeConfig = new KubeConfig();
   kubeConfig.loadFromFile(kubeconfig);
   assert.equal(timeoutOf(kubeConfig, {}), DEFAULT_REQUEST_TIMEOUT_MS, 'a default, so a server that never answers cannot hold --once forever');
-  useRequestTimeout(kubeConfig, parseRequestTimeout('0'));
+  applyRequestTimeout(kubeConfig, parseRequestTimeout('0'));
   assert.equal(timeoutOf(kubeConfig, {}), 0, '--request-timeout 0: no limit, as kubectl');
-  useRequestTimeout(kubeConfig, parseRequestTimeout('5s'));
+  applyRequestTimeout(kubeConfig, parseRequestTimeout('5s'));
   const shared = sharedConnections(kubeConfig);
   assert.equal(timeoutOf(shared.kubeConfig, {}), 5000, 'a page of a list made through a shared view');
   assert.equal(timeoutOf(kubeConfig, { timeoutMs: 250 }), 250, 'an explicit limit wins');

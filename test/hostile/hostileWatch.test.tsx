@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import type http from 'node:http';
 import { KubeConfig } from '@kubernetes/client-node';
 import { startPodWatch } from '../../src/cluster/podWatch.ts';
-import { useRequestTimeout } from '../../src/cluster/request.ts';
+import { applyRequestTimeout } from '../../src/cluster/request.ts';
 import { PodStore } from '../../src/store/podStore.ts';
 import { frameWith, KEY, press, renderApp } from '../ui/harness.tsx';
 import { json, pod, podList, privateDir, startHostileServer, TOKEN, writeKubeconfig, writeLong } from './hostileServer.ts';
@@ -33,7 +33,7 @@ async function setup(t: { after(fn: () => Promise<void> | void): void }, options
   const server = await startHostileServer();
   const kubeConfig = new KubeConfig();
   kubeConfig.loadFromFile(writeKubeconfig(privateDir(t), server.url, { namespace: 'shop' }));
-  useRequestTimeout(kubeConfig, options.requestTimeoutMs);
+  applyRequestTimeout(kubeConfig, options.requestTimeoutMs);
   const store = new PodStore({ frameMs: 0, deletedLingerMs: 10 });
   const { app } = await renderApp({ store }, { columns: 160, rows: 20 });
   let watch: ReturnType<typeof startPodWatch> | undefined;
@@ -156,7 +156,11 @@ test('a watch that goes silent is given up and reconnected; the list stays', asy
 test('a list with nulls, numbers, strings, arrays, a nameless object and an item over 4 MiB: the Pods show, the rest is counted', async (t) => {
   const { server, app, start } = await setup(t);
   server.handler = (req, res) => {
-    if (!isList(req)) return isWatch(req) ? (res.writeHead(200), res.flushHeaders()) : json(res, 404, {});
+    if (!isList(req)) {
+      if (!isWatch(req)) return json(res, 404, {});
+      res.writeHead(200);
+      return res.flushHeaders();
+    }
     res.writeHead(200, { 'content-type': 'application/json' });
     const good = (name: string) => JSON.stringify({ ...pod(name), metadata: { ...pod(name).metadata, namespace: 'shop' } });
     res.write(`{"kind":"PodList","metadata":{"resourceVersion":"10"},"items":[null,${good('before')},{"metadata":{"name":5}},7,"x",[1],{"metadata":{"name":"huge","namespace":"shop"},"x":"`);

@@ -31,7 +31,7 @@ export function dumpMoment(value: unknown): number {
   const walk = (v: unknown, key: string): void => {
     if (key === 'deletionTimestamp') return;
     if (typeof v === 'string' && /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d/.test(v)) latest = Math.max(latest, Date.parse(v) || -Infinity);
-    else if (Array.isArray(v)) v.forEach((x) => walk(x, key));
+    else if (Array.isArray(v)) for (const x of v) walk(x, key);
     else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) walk(x, k);
   };
   walk(value, '');

@@ -142,7 +142,9 @@ test('hostile escape sequences in the previous lines never reach the frame', asy
     'tab\there \u202eevil',
   ];
   const store = wholeStoreWith([crashingWithSidecar()]);
-  const logs = fakeLogs((buffer) => hostile.forEach((l) => buffer.append(l)));
+  const logs = fakeLogs((buffer) => {
+    for (const l of hostile) buffer.append(l);
+  });
   const focused = feedFor(store, logs);
   const app = render(<HostPane store={store} uid={WORKER} focused={focused} />);
   const frame = await frameWith(app, 'click me');

@@ -47,6 +47,9 @@ export function serveChannels(ws: WebSocket, ports: number[], dial: Dial): void 
     if (sockets[i]) sockets[i]!.write(payload);
     else early[i]!.push(payload);
   });
-  ws.on('close', () => sockets.forEach((s) => s?.destroy()));
-  ws.on('error', () => sockets.forEach((s) => s?.destroy()));
+  const destroyAll = () => {
+    for (const s of sockets) s?.destroy();
+  };
+  ws.on('close', destroyAll);
+  ws.on('error', destroyAll);
 }

@@ -7,10 +7,8 @@ import { SPDY_DICTIONARY } from './spdyDictionary.ts';
 export const SYN_STREAM = 1;
 export const SYN_REPLY = 2;
 export const RST_STREAM = 3;
-export const SETTINGS = 4;
 export const PING = 6;
 export const GOAWAY = 7;
-export const WINDOW_UPDATE = 9;
 export const FLAG_FIN = 0x01;
 const VERSION = 3;
 /** A frame this big is nothing kubectl sends: the peer is not speaking SPDY. */
@@ -50,13 +48,6 @@ export function controlFrame(type: number, flags: number, payload: Buffer): Buff
 
 export function dataFrame(streamId: number, flags: number, payload: Buffer): Buffer {
   return Buffer.concat([header(streamId & 0x7fffffff, flags, payload.length), payload]);
-}
-
-export function rstStream(streamId: number, status: number): Buffer {
-  const payload = Buffer.alloc(8);
-  payload.writeUInt32BE(streamId & 0x7fffffff, 0);
-  payload.writeUInt32BE(status, 4);
-  return controlFrame(RST_STREAM, 0, payload);
 }
 
 /** Runs one chunk through a persistent zlib stream and returns what a sync flush yields. */

@@ -136,6 +136,6 @@ export function renderProcFd(sockets: readonly SocketSpec[], container: string):
   const link = (fd: number, target: string) => `lrwx------    1 ${user.padEnd(8)} ${user.padEnd(8)}        64 Dec  4 05:00 ${fd} -> ${target}`;
   const base = hash32(`fd:${container}`) % 90000;
   const lines = ['/proc/1/fd:', 'total 0', link(0, '/dev/null'), link(1, `pipe:[${10000 + base}]`), link(2, `pipe:[${10001 + base}]`)];
-  owned.forEach(({ s, index }, i) => lines.push(link(3 + i, `socket:[${inodeOf(s, index)}]`)));
+  for (const [i, { s, index }] of owned.entries()) lines.push(link(3 + i, `socket:[${inodeOf(s, index)}]`));
   return `${lines.join('\n')}\n`;
 }
