@@ -1,6 +1,7 @@
 // What the command line asked for, after parsing and validation: plain data, no yargs.
 import type { CommandName, OutputFormat } from './flags.ts';
 import type { SimArgs } from './simArgs.ts';
+import type { PortForwardSpec } from '../model/portForwardSpec.ts';
 
 export interface ClusterArgs {
   namespace?: string;
@@ -55,6 +56,14 @@ export interface ExecArgs extends ClusterArgs {
   command: string[];
 }
 
+export interface PortForwardArgs extends ClusterArgs {
+  pod: string;
+  /** In the order given; names are resolved against the Pod. */
+  ports: PortForwardSpec[];
+  /** false for --no-clipboard; undefined: copy when stdout is a terminal and PODVIEW_NO_CLIPBOARD is unset. */
+  clipboard?: boolean;
+}
+
 export type ShellName = 'bash' | 'zsh' | 'fish';
 export const SHELLS: readonly ShellName[] = ['bash', 'zsh', 'fish'];
 
@@ -62,6 +71,7 @@ export type ParsedCommand =
   | { kind: 'view'; args: ViewArgs }
   | { kind: 'logs'; args: LogsArgs }
   | { kind: 'exec'; args: ExecArgs }
+  | { kind: 'port-forward'; args: PortForwardArgs }
   | { kind: 'version' }
   | { kind: 'completion'; shell: ShellName }
   | { kind: 'sim'; args: SimArgs }
