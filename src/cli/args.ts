@@ -232,8 +232,11 @@ export function parseArgs(argv: readonly string[]): ParsedCommand {
     .command(
       'port-forward <pod> <ports..>',
       'forward local ports to a Pod',
-      (y) => declare(y.positional('pod', { type: 'string' }).positional('ports', { type: 'string', array: true }), flagsFor('port-forward')),
-      (raw: Raw) => {
+      // Without duplicate-arguments-array yargs keeps only the last of several PORTs; with it, a
+      // repeated flag becomes an array, so each flag is brought back to its last value (kubectl's rule).
+      (y) => declare(y.parserConfiguration({ 'duplicate-arguments-array': true, 'populate--': true, 'greedy-arrays': false }).positional('pod', { type: 'string' }).positional('ports', { type: 'string', array: true }), flagsFor('port-forward')),
+      (all: Raw) => {
+        const raw = Object.fromEntries(Object.entries(all).map(([k, v]) => [k, k !== 'ports' && k !== '_' && Array.isArray(v) ? v[v.length - 1] : v]));
         rejectEmpty(raw, 'port-forward');
         checkAddress(raw);
         result = { kind: 'port-forward', args: { ...clusterArgs(raw), pod: String(raw.pod), ports: portSpecs(raw), clipboard: raw.clipboard === undefined ? undefined : raw.clipboard === true } };
