@@ -2,6 +2,8 @@
 // (client-node's PortForward carries the bytes both ways). The kubelet's words on the error
 // channel end the connection, as kubectl ends it; the Pod closing its end closes the local
 // socket; the local client going away closes the WebSocket. Each ends exactly once.
+// The v4 channel protocol has no half-close: a client that only shuts its sending side (nc -N)
+// ends the whole connection, as with client-node anywhere; kubectl's SPDY streams can half-close.
 import type { PortForward } from '@kubernetes/client-node';
 import type { Socket } from 'node:net';
 import { Writable } from 'node:stream';
