@@ -62,11 +62,11 @@ const withoutClientNodeModels = {
 
 /**
  * The package index of client-node runs every module it re-exports: informers, cp (with tar),
- * port-forward, metrics, health, object and watch APIs. The product takes values from five of
+ * port-forward, metrics, health, object and watch APIs. The product takes values from six of
  * them (see CLIENT_NODE_MODULES); the rest is types only, which the build erases. A value
  * import from any other module fails the build ("No matching export"): add it here then.
  */
-const CLIENT_NODE_MODULES = ['polyfill.js', 'config.js', 'gen/http/http.js', 'gen/http/isomorphic-fetch.js', 'exec.js', 'log.js'];
+const CLIENT_NODE_MODULES = ['polyfill.js', 'config.js', 'gen/http/http.js', 'gen/http/isomorphic-fetch.js', 'exec.js', 'log.js', 'portforward.js'];
 const narrowClientNodeIndex = {
   name: 'narrow-client-node-index',
   setup(b) {
@@ -81,6 +81,25 @@ const narrowClientNodeIndex = {
       loader: 'js',
       resolveDir: args.pluginData.dir,
     }));
+  },
+};
+
+/**
+ * client-node's PortForward module imports the generated API classes (the whole of
+ * ObjectParamAPI, ~2.5 MB of bundle) only for portForwardService/portForwardDeployment, which
+ * podview never calls: it forwards to a Pod it has read itself. Its gen/index.js import gets
+ * stand-ins that say so if anything ever calls them.
+ */
+const PORT_FORWARD_API_STAND_IN = `const unavailable = () => { throw new Error('kubectl-podview: client-node API classes are not bundled for port-forward'); };
+export class CoreV1Api { constructor() { unavailable(); } }
+export class AppsV1Api { constructor() { unavailable(); } }`;
+const portForwardWithoutApis = {
+  name: 'port-forward-without-apis',
+  setup(b) {
+    b.onResolve({ filter: /^\.\/gen\/index\.js$/ }, (args) =>
+      /[\\/]@kubernetes[\\/]client-node[\\/]dist[\\/]portforward\.js$/.test(args.importer) ? { path: 'port-forward-apis', namespace: 'podview-port-forward-apis' } : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'podview-port-forward-apis' }, () => ({ contents: PORT_FORWARD_API_STAND_IN, loader: 'js' }));
   },
 };
 
@@ -136,7 +155,7 @@ export const bundleOptions = {
   minifyWhitespace: true,
   legalComments: 'none',
   logLevel: 'warning',
-  plugins: [builtinsWithoutFacade, narrowClientNodeIndex, withoutClientNodeModels, narrowUndiciForClientNode, noReactDevtools],
+  plugins: [builtinsWithoutFacade, narrowClientNodeIndex, withoutClientNodeModels, narrowUndiciForClientNode, portForwardWithoutApis, noReactDevtools],
   // React's production build: the development one costs a third of each frame in checks.
   define: { 'process.env.DEV': '"false"', 'process.env.NODE_ENV': '"production"' },
   // CommonJS dependencies (react) call require(); give the ESM bundle one.

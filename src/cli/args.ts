@@ -10,6 +10,7 @@ import { SHELLS } from './commandTypes.ts';
 import type { ClusterArgs, ParsedCommand, ShellName } from './commandTypes.ts';
 import { parseShellChoice } from './shellChoice.ts';
 import { parseSimArgs } from './simArgs.ts';
+import { parsePortForwardSpec, type PortForwardSpec } from '../model/portForwardSpec.ts';
 
 const HINT = "see 'kubectl podview --help'";
 
@@ -61,6 +62,7 @@ function rewriteFailure(message: string, argv: readonly string[], command: Comma
   }
   if (/^Not enough non-option arguments/.test(message)) {
     if (command === 'completion') return `completion needs a shell: one of ${SHELLS.join(', ')}`;
+    if (command === 'port-forward') return 'port-forward needs a Pod and a port: kubectl podview port-forward POD [LOCAL:]PORT';
     return `${commandLabel(command)} needs a Pod name: kubectl podview ${command} POD`;
   }
   if (/^Too many non-option arguments/.test(message)) return `too many arguments for ${commandLabel(command)} (${HINT})`;
@@ -150,6 +152,23 @@ function logLines(raw: Raw): number | undefined {
   return value;
 }
 
+function portSpecs(raw: Raw): PortForwardSpec[] {
+  return ((raw.ports as unknown[] | undefined) ?? []).map((text) => {
+    const spec = parsePortForwardSpec(String(text));
+    if (typeof spec === 'string') throw new UserError(spec);
+    return spec;
+  });
+}
+
+/** A forward listens on loopback only: anything else would open the Pod to the network. */
+function checkAddress(raw: Raw): void {
+  const address = optionalString(raw, 'address');
+  if (address === undefined) return;
+  if (!address.split(',').every((a) => a.trim() === '127.0.0.1' || a.trim() === 'localhost')) {
+    throw new UserError(`invalid value "${address}" for --address: podview forwards from 127.0.0.1 only`);
+  }
+}
+
 function rejectEmpty(raw: Raw, command: CommandName | 'view'): void {
   for (const flag of flagsFor(command)) {
     if (flag.type === 'string' && flag.optionalValue !== true && raw[flag.name] === '') throw new UserError(`flag ${spelled(flag)} needs a value${flag.value ? ` (${flag.value})` : ''}`);
@@ -208,6 +227,19 @@ export function parseArgs(argv: readonly string[]): ParsedCommand {
         rejectEmpty(raw, 'exec');
         const rest = (raw['--'] as unknown[] | undefined) ?? [];
         result = { kind: 'exec', args: { ...clusterArgs(raw), pod: String(raw.pod), container: optionalString(raw, 'container'), stdin: raw.stdin === true, tty: raw.tty === true, shell: optionalString(raw, 'shell'), command: rest.map(String) } };
+      },
+    )
+    .command(
+      'port-forward <pod> <ports..>',
+      'forward local ports to a Pod',
+      // Without duplicate-arguments-array yargs keeps only the last of several PORTs; with it, a
+      // repeated flag becomes an array, so each flag is brought back to its last value (kubectl's rule).
+      (y) => declare(y.parserConfiguration({ 'duplicate-arguments-array': true, 'populate--': true, 'greedy-arrays': false }).positional('pod', { type: 'string' }).positional('ports', { type: 'string', array: true }), flagsFor('port-forward')),
+      (all: Raw) => {
+        const raw = Object.fromEntries(Object.entries(all).map(([k, v]) => [k, k !== 'ports' && k !== '_' && Array.isArray(v) ? v[v.length - 1] : v]));
+        rejectEmpty(raw, 'port-forward');
+        checkAddress(raw);
+        result = { kind: 'port-forward', args: { ...clusterArgs(raw), pod: String(raw.pod), ports: portSpecs(raw), clipboard: raw.clipboard === undefined ? undefined : raw.clipboard === true } };
       },
     )
     .command('version', 'print the version', (y) => y, () => {

@@ -2,6 +2,7 @@
 import type { CommandName, OutputFormat } from './flags.ts';
 import type { PodStore } from '../store/podStore.ts';
 import type { SimArgs } from './simArgs.ts';
+import type { PortForwardSpec } from '../model/portForwardSpec.ts';
 
 export interface ClusterArgs {
   namespace?: string;
@@ -56,6 +57,14 @@ export interface ExecArgs extends ClusterArgs {
   command: string[];
 }
 
+export interface PortForwardArgs extends ClusterArgs {
+  pod: string;
+  /** In the order given; names are resolved against the Pod. */
+  ports: PortForwardSpec[];
+  /** false for --no-clipboard; undefined: copy when stdout is a terminal and PODVIEW_NO_CLIPBOARD is unset. */
+  clipboard?: boolean;
+}
+
 export type ShellName = 'bash' | 'zsh' | 'fish';
 export const SHELLS: readonly ShellName[] = ['bash', 'zsh', 'fish'];
 
@@ -63,6 +72,7 @@ export type ParsedCommand =
   | { kind: 'view'; args: ViewArgs }
   | { kind: 'logs'; args: LogsArgs }
   | { kind: 'exec'; args: ExecArgs }
+  | { kind: 'port-forward'; args: PortForwardArgs }
   | { kind: 'version' }
   | { kind: 'completion'; shell: ShellName }
   | { kind: 'sim'; args: SimArgs }

@@ -73,6 +73,11 @@ export const EXEC_FLAGS: readonly FlagSpec[] = [
   { name: 'shell', type: 'string', value: 'PATH', description: 'the shell to start when no command is given' },
 ];
 
+export const PORT_FORWARD_FLAGS: readonly FlagSpec[] = [
+  { name: 'address', type: 'string', value: 'ADDRESS', description: 'the local address to listen on: 127.0.0.1 (or localhost), the only one allowed' },
+  { name: 'clipboard', type: 'boolean', description: 'do not copy the local address to the clipboard (OSC 52; PODVIEW_NO_CLIPBOARD=1 too)' },
+];
+
 export const SIM_FLAGS: readonly FlagSpec[] = [
   { name: 'kubeconfig-out', type: 'string', value: 'FILE', description: 'write the kubeconfig for the simulated cluster here', completes: 'files' },
   { name: 'pods', type: 'number', value: 'N', description: 'a seeded cluster of N Pods instead of the demo (up to 1,000,000)' },
@@ -86,7 +91,7 @@ export const SIM_FLAGS: readonly FlagSpec[] = [
 export const HELP_FLAG: FlagSpec = { name: 'help', alias: 'h', type: 'boolean', description: 'show this help' };
 export const VERSION_FLAG: FlagSpec = { name: 'version', type: 'boolean', description: 'print the version' };
 
-export const COMMANDS = ['logs', 'exec', 'version', 'completion', 'sim'] as const;
+export const COMMANDS = ['logs', 'exec', 'port-forward', 'version', 'completion', 'sim'] as const;
 export type CommandName = (typeof COMMANDS)[number];
 
 /** The flags a command accepts, for the parser and for completion. */
@@ -98,6 +103,9 @@ export function flagsFor(command: CommandName | 'view'): readonly FlagSpec[] {
       return [...ONE_POD_CLUSTER_FLAGS, ...LOGS_FLAGS, HELP_FLAG];
     case 'exec':
       return [...ONE_POD_CLUSTER_FLAGS, ...EXEC_FLAGS, HELP_FLAG];
+    case 'port-forward':
+      // One Pod in one namespace: no -A, no selectors.
+      return [...ONE_POD_CLUSTER_FLAGS, ...PORT_FORWARD_FLAGS, HELP_FLAG];
     case 'sim':
       return [...SIM_FLAGS, HELP_FLAG];
     default:

@@ -24,6 +24,7 @@ const TOPICS: Record<CommandName | 'view', Topic> = {
     commands: [
       ['logs', 'Print the logs of a Pod\'s containers'],
       ['exec', 'Run a command (or a shell) in a container'],
+      ['port-forward', 'Forward a local port on 127.0.0.1 to a port of a Pod'],
       ['version', 'Print the version'],
       ['completion', 'Print a shell completion script (bash, zsh, fish)'],
       ['sim', 'Run the simulated cluster alone, for kubectl, k9s or podview'],
@@ -45,6 +46,15 @@ const TOPICS: Record<CommandName | 'view', Topic> = {
       ['One command; podview exits with its exit code', 'kubectl podview exec user-msvc -c datadog-agent -- ls /var/log/monitor'],
     ],
     usage: ['kubectl podview exec POD [-c CONTAINER] [-it] [-- COMMAND [ARGS...]]'],
+  },
+  'port-forward': {
+    summary: 'Forward local ports on 127.0.0.1 to ports of a Pod through the API server, like\nkubectl port-forward, until Ctrl-C. PORT is a container port or the name of one the\nPod declares; LOCAL is the same number when omitted, any free port when empty or 0.\nOn a terminal the first local address is copied to the clipboard (OSC 52).',
+    examples: [
+      ["envoy's admin page on http://127.0.0.1:15000", 'kubectl podview port-forward checkout-7d9f 15000'],
+      ['The database through its sidecar, on a free local port', 'kubectl podview port-forward user-msvc :3306'],
+      ['A named port, and a second one on 9090', 'kubectl podview port-forward user-msvc 8443:https 9090:metrics'],
+    ],
+    usage: ['kubectl podview port-forward POD [LOCAL:]PORT [...[LOCAL:]PORT] [flags]'],
   },
   version: { summary: 'Print the version of kubectl-podview.', examples: [['', 'kubectl podview version']], usage: ['kubectl podview version'] },
   completion: {
@@ -72,7 +82,8 @@ const TOPICS: Record<CommandName | 'view', Topic> = {
 
 function flagLine(flag: FlagSpec): [string, string] {
   const short = flag.alias ? `-${flag.alias}, ` : '    ';
-  const name = flag.type === 'boolean' && flag.name === 'color' ? '--no-color' : `--${flag.name}`;
+  const negated = flag.type === 'boolean' && (flag.name === 'color' || flag.name === 'clipboard');
+  const name = negated ? `--no-${flag.name}` : `--${flag.name}`;
   return [`${short}${name}${flag.value ? `=${flag.value}` : ''}`, flag.name === 'color' ? 'no colours (NO_COLOR is honoured too)' : flag.description];
 }
 

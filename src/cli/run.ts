@@ -56,6 +56,8 @@ export async function run(argv: readonly string[]): Promise<number> {
       return (await import('./logsEntry.ts')).runLogs(command.args);
     case 'exec':
       return (await import('./execEntry.ts')).runExec(command.args);
+    case 'port-forward':
+      return (await import('./portForwardEntry.ts')).runPortForward(command.args);
     case 'sim':
       return (await import('./simEntry.ts')).runSim(command.args);
   }
