@@ -57,7 +57,7 @@ export function percentile(values: number[], p: number): number {
   if (values.length === 0) return Number.NaN;
   const sorted = [...values].sort((a, b) => a - b);
   const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
-  return sorted[rank];
+  return sorted[rank]!;
 }
 
 /** CPU time (user+system) and memory of a running process, from /proc; undefined once it is gone. */
@@ -115,8 +115,8 @@ export function met(ok: boolean | undefined): 'yes' | 'no' | 'n/a' {
 export function formatTable(rows: BenchRow[]): string {
   const headers: (keyof BenchRow)[] = ['bench', 'metric', 'podview', 'peer', 'ratio', 'target', 'met', 'note'];
   const cells = rows.map((r) => headers.map((h) => String(r[h] ?? '').replaceAll('|', '\\|')));
-  const widths = headers.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i].length)));
-  const line = (values: string[]) => `| ${values.map((v, i) => v.padEnd(widths[i])).join(' | ')} |`;
+  const widths = headers.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i]!.length)));
+  const line = (values: string[]) => `| ${values.map((v, i) => v.padEnd(widths[i]!)).join(' | ')} |`;
   return [line(headers as string[]), line(widths.map((w) => '-'.repeat(w))), ...cells.map(line)].join('\n');
 }
 

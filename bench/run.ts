@@ -111,7 +111,7 @@ for (const [file, name] of churnOnly || onePodOnly ? [] : ([['./logs.ts', 'bench
     const limitMs = (values.quick ? 5 : 15) * 60_000;
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`no answer within ${limitMs / 60_000} minutes`)), limitMs)));
-    const result = await Promise.race([(fn as (...args: unknown[]) => Promise<unknown>)(...(values.quick ? quickArgs[name] : [])), timeout]).finally(() => clearTimeout(timer));
+    const result = await Promise.race([(fn as (...args: unknown[]) => Promise<unknown>)(...(values.quick ? (quickArgs[name] ?? []) : [])), timeout]).finally(() => clearTimeout(timer));
     if (Array.isArray(result)) extraRows.push(...(result as BenchRow[]));
     else if (result && typeof result === 'object' && 'podview' in result) extraRows.push(...execRows(result as Parameters<typeof execRows>[0]));
     else notes.push(`${name} returned nothing the table can show`);

@@ -50,14 +50,14 @@ function typedToken(argv: readonly string[], name: string): string | undefined {
 function rewriteFailure(message: string, argv: readonly string[], command: CommandName | 'view'): string {
   const unknown = /^Unknown arguments?: (.*)$/s.exec(message);
   if (unknown) {
-    const names = unknown[1].split(', ').map((s) => s.trim());
+    const names = unknown[1]!.split(', ').map((s) => s.trim());
     const flags = names.map((n) => typedToken(argv, n)).filter((t): t is string => t !== undefined);
     if (flags.length > 0) return `unknown flag ${flags.join(', ')} for ${commandLabel(command)} (${HINT})`;
     return `unexpected argument "${names[0]}" for ${commandLabel(command)} (${HINT})`;
   }
   const needsValue = /^Not enough arguments following: (.*)$/.exec(message);
   if (needsValue) {
-    const flag = findFlag(command, needsValue[1]);
+    const flag = findFlag(command, needsValue[1]!);
     return `flag ${flag ? spelled(flag) : `--${needsValue[1]}`} needs a value${flag?.choices ? `: one of ${flag.choices.join(', ')}` : flag?.value ? ` (${flag.value})` : ''}`;
   }
   if (/^Not enough non-option arguments/.test(message)) {
@@ -78,12 +78,12 @@ export function commandOf(argv: readonly string[]): CommandName | 'view' {
   for (let i = 0; i < argv.length; i++) {
     const token = argv[i];
     if (token === '--') break;
-    if (token.startsWith('-')) {
-      const flag = findFlag('view', token.replace(/^--?/, '').split('=')[0]);
-      if (flag && flag.type !== 'boolean' && !token.includes('=') && !/^-[^-]{2,}/.test(token)) i++;
+    if (token!.startsWith('-')) {
+      const flag = findFlag('view', (token!.replace(/^--?/, '').split('=')[0])!);
+      if (flag && flag.type !== 'boolean' && !token!.includes('=') && !/^-[^-]{2,}/.test(token!)) i++;
       continue;
     }
-    return (COMMANDS as readonly string[]).includes(token) ? (token as CommandName) : 'view';
+    return (COMMANDS as readonly string[]).includes(token!) ? (token as CommandName) : 'view';
   }
   return 'view';
 }

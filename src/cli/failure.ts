@@ -11,7 +11,7 @@ export interface FailureReport {
 }
 
 function firstLine(text: string): string {
-  return text.split(/\r?\n/)[0].trim();
+  return text.split(/\r?\n/)[0]!.trim();
 }
 
 /** True for errors from talking to a server or reading a file: the user's world, not our bug. */

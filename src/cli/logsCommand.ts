@@ -25,7 +25,7 @@ const UNITS: Record<string, number> = { ms: 0.001, s: 1, m: 60, h: 3600 };
 export function parseSince(text: string): number | undefined {
   const parts = [...text.matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h)/g)];
   if (parts.length === 0 || parts.map((p) => p[0]).join('') !== text) return undefined;
-  const seconds = parts.reduce((sum, p) => sum + Number(p[1]) * UNITS[p[2]], 0);
+  const seconds = parts.reduce((sum, p) => sum + Number(p[1]) * UNITS[p[2]!]!, 0);
   return seconds > 0 ? Math.max(1, Math.ceil(seconds)) : undefined;
 }
 

@@ -76,8 +76,8 @@ const MEM_SUFFIX: Record<string, number> = { Ki: 2 ** 10, Mi: 2 ** 20, Gi: 2 ** 
 function quantity(text: string | undefined, table: Record<string, number>): number | undefined {
   if (typeof text !== 'string') return undefined;
   const match = /^([+-]?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?)([a-zA-Z]*)$/.exec(text.trim());
-  if (!match || !(match[2] in table)) return undefined;
-  return Number(match[1]) * table[match[2]];
+  if (!match || !(match[2]! in table)) return undefined;
+  return Number(match[1]) * table[match[2]!]!;
 }
 
 export function usageFromMetrics(metrics: PodMetrics): Record<string, Usage> {

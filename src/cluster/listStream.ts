@@ -108,7 +108,7 @@ export class ListSplitter {
         continue;
       }
       if (depth === 0 && (this.done || c !== OPEN_OBJECT)) {
-        if (c > 0x20) throw new SyntaxError(this.done ? 'unexpected data after the list response' : 'a list response is a JSON object');
+        if (c! > 0x20) throw new SyntaxError(this.done ? 'unexpected data after the list response' : 'a list response is a JSON object');
         continue;
       }
       if (c === QUOTE) {
@@ -148,7 +148,7 @@ export class ListSplitter {
           this.done = true;
         }
       } else if (depth === 2 && this.phase === 'items') {
-        const inToken = c > 0x20 && c !== 0x2c;
+        const inToken = c! > 0x20 && c !== 0x2c;
         if (inToken && !this.inScalar) items.push(null);
         this.inScalar = inToken;
       }

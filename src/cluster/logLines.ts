@@ -18,8 +18,8 @@ function completeUtf8(buf: Buffer): number {
   const n = buf.length;
   for (let i = n - 1; i >= Math.max(0, n - 4); i--) {
     const b = buf[i];
-    if ((b & 0xc0) === 0x80) continue; // a continuation byte: look for its lead
-    const need = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : b >= 0xc0 ? 2 : 1;
+    if ((b! & 0xc0) === 0x80) continue; // a continuation byte: look for its lead
+    const need = b! >= 0xf0 ? 4 : b! >= 0xe0 ? 3 : b! >= 0xc0 ? 2 : 1;
     return i + need <= n ? n : i;
   }
   return n;
@@ -79,16 +79,16 @@ export class LineSplitter {
     let buf = this.pending.length === 1 ? this.pending[0] : Buffer.concat(this.pending, this.pendingBytes);
     let cut = this.cutBytes;
     if (cut > 0) {
-      const end = completeUtf8(buf);
-      cut += buf.length - end;
-      buf = buf.subarray(0, end);
-    } else if (buf.length > 0 && buf[buf.length - 1] === 0x0d) {
-      buf = buf.subarray(0, buf.length - 1);
+      const end = completeUtf8(buf!);
+      cut += buf!.length - end;
+      buf = buf!.subarray(0, end);
+    } else if (buf!.length > 0 && buf![buf!.length - 1] === 0x0d) {
+      buf = buf!.subarray(0, buf!.length - 1);
     }
     this.pending = [];
     this.pendingBytes = 0;
     this.cutBytes = 0;
-    this.onLine(buf.toString('utf8'), cut);
+    this.onLine(buf!.toString('utf8'), cut);
   }
 }
 

@@ -77,13 +77,13 @@ export class LogMerger {
       let best: Stream | undefined;
       for (const s of this.streams.values()) {
         if (s.head >= s.queue.length) continue;
-        if (!best || s.queue[s.head].key < best.queue[best.head].key) best = s;
+        if (!best || s.queue[s.head]!.key < best.queue[best.head]!.key) best = s;
       }
       if (!best) break;
       const item = best.queue[best.head];
-      if (!all && (opening || (now - item.at < this.windowMs && !this.nothingEarlierCan(best, item.key)))) break;
+      if (!all && (opening || (now - item!.at < this.windowMs && !this.nothingEarlierCan(best, item!.key)))) break;
       best.head++;
-      this.emit(best.name, item.line);
+      this.emit(best.name, item!.line);
     }
     for (const s of this.streams.values()) {
       if (s.head > 1024 && s.head * 2 > s.queue.length) {

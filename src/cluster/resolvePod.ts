@@ -86,7 +86,7 @@ async function ownedPods(kubeConfig: KubeConfig, namespace: string, type: string
   const pods = preferredOrder(await listPods(kubeConfig, namespace, selector, options));
   const names = pods.map((p) => p.metadata?.name ?? '').filter(Boolean);
   if (names.length === 0) throw new UserError(`${workload.kind.toLowerCase()} "${name}" has no Pods in namespace "${namespace}"`);
-  return { name: names[0], pods: names, owner: `${workload.kind.toLowerCase()}/${name}`, selector };
+  return { name: names[0]!, pods: names, owner: `${workload.kind.toLowerCase()}/${name}`, selector };
 }
 
 /** TYPE/NAME of a workload (not of a Pod): it names a set of Pods. */
@@ -116,7 +116,7 @@ export async function resolvePodArg(kubeConfig: KubeConfig, namespace: string, a
     .map((p) => p.metadata?.name ?? '')
     .filter((n) => n.startsWith(arg))
     .sort();
-  if (matches.length === 1) return { name: matches[0], pods: matches };
+  if (matches.length === 1) return { name: matches[0]!, pods: matches };
   if (matches.length === 0) throw new UserError(`pod "${arg}" not found in namespace "${namespace}"`);
   throw new UserError(`"${arg}" matches ${matches.length} Pods in namespace "${namespace}": ${matches.join(', ')}; name one`);
 }

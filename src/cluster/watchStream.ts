@@ -97,7 +97,7 @@ export async function readWatch(options: WatchStreamOptions): Promise<WatchEnd> 
       carry.push(text.slice(0, last));
       const lines = carry.join('').split('\n');
       carry = last + 1 < text.length ? [text.slice(last + 1)] : [];
-      carried = carry.length > 0 ? carry[0].length : 0;
+      carried = carry.length > 0 ? carry[0]!.length : 0;
       const batch: WatchEvent[] = [];
       for (const line of lines) {
         if (line.length === 0 || line.trim() === '') continue;

@@ -75,7 +75,7 @@ function stuckLines(pod: Obj, containers: ContainerView[], events: EventView[], 
   if (age === undefined || age < STUCK_START_SECONDS) return [];
   const cause = events.find((e) => e.type === 'Warning' && /^Failed/.test(e.reason));
   const evidence = cause ? `${cause.reason}: ${cause.message} (${cause.count}x${cause.ageSeconds !== undefined ? `, last ${humanDuration(Math.max(0, cause.ageSeconds))} ago` : ''})` : `since ${since}; no Warning event says why`;
-  return [finding('warning', 'ContainerCreatingStuck', creating[0].name, `${creating.map((c) => c.name).join(', ')} ${creating.length === 1 ? 'has' : 'have'} been ContainerCreating for ${humanDuration(age)}`, evidence)];
+  return [finding('warning', 'ContainerCreatingStuck', creating[0]!.name, `${creating.map((c) => c.name).join(', ')} ${creating.length === 1 ? 'has' : 'have'} been ContainerCreating for ${humanDuration(age)}`, evidence)];
 }
 
 export function podFindings(pod: unknown, containers: ContainerView[], events: EventView[], now: number): Diagnosis[] {

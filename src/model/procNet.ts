@@ -36,7 +36,7 @@ function ipv6(hex: string): string {
   const isMapped = bytes.slice(0, 10).every((b) => b === 0) && bytes[10] === 0xff && bytes[11] === 0xff;
   if (isMapped) return `::ffff:${bytes.slice(12).join('.')}`;
   const groups: number[] = [];
-  for (let i = 0; i < 16; i += 2) groups.push((bytes[i] << 8) | bytes[i + 1]);
+  for (let i = 0; i < 16; i += 2) groups.push((bytes[i]! << 8) | bytes[i + 1]!);
   // Compress the longest run of zero groups (two or more), as RFC 5952 says.
   let bestStart = -1;
   let bestLen = 0;
@@ -74,15 +74,15 @@ export function parseProcNet(input: unknown, defaultProtocol: 'TCP' | 'UDP' = 'T
     const m = ROW.exec(line);
     if (!m) continue;
     const [, localHex, portHex, remoteHex, , state] = m;
-    if (localHex.length !== remoteHex.length) continue;
-    const family = localHex.length === 8 ? 'ipv4' : 'ipv6';
-    const st = state.toUpperCase();
+    if (localHex!.length !== remoteHex!.length) continue;
+    const family = localHex!.length === 8 ? 'ipv4' : 'ipv6';
+    const st = state!.toUpperCase();
     const inode = Number(line.trim().split(/\s+/)[9]);
     out.push({
       protocol,
       family,
-      address: family === 'ipv4' ? ipv4(localHex) : ipv6(localHex),
-      port: parseInt(portHex, 16),
+      address: family === 'ipv4' ? ipv4(localHex!) : ipv6(localHex!),
+      port: parseInt(portHex!, 16),
       state: st,
       listening: protocol === 'TCP' ? st === '0A' : st === '07',
       ...(Number.isInteger(inode) && inode > 0 ? { inode } : {}),
@@ -123,7 +123,7 @@ export function mergeProbe(ports: PortEntry[], sockets: ProcSocket[], fds?: FdSo
   });
   for (const [key, seen] of listeners) {
     const [port, protocol] = key.split('/');
-    out.push({ port: Number(port), protocol, containers: [], names: [], conflict: false, listening: seen, probe: 'listening-undeclared', ...owned(key) });
+    out.push({ port: Number(port), protocol: protocol!, containers: [], names: [], conflict: false, listening: seen, probe: 'listening-undeclared', ...owned(key) });
   }
   return out.sort((a, b) => a.port - b.port || byCodeUnit(a.protocol, b.protocol));
 }

@@ -66,19 +66,19 @@ export function podStatusColumns(pod: unknown): PodStatusColumns {
   const initStatuses = objs(status.initContainerStatuses);
   for (let i = 0; i < initStatuses.length; i++) {
     const cs = initStatuses[i];
-    const sidecar = isSidecar(initSpecs.get(str(cs.name) ?? ''));
-    restarts += int(cs.restartCount);
-    lastRestart = later(lastRestart, lastFinished(cs));
+    const sidecar = isSidecar(initSpecs.get(str(cs!.name) ?? ''));
+    restarts += int(cs!.restartCount);
+    lastRestart = later(lastRestart, lastFinished(cs!));
     if (sidecar) {
-      sidecarRestarts += int(cs.restartCount);
-      lastSidecarRestart = later(lastSidecarRestart, lastFinished(cs));
+      sidecarRestarts += int(cs!.restartCount);
+      lastSidecarRestart = later(lastSidecarRestart, lastFinished(cs!));
     }
-    const state = obj(cs.state);
+    const state = obj(cs!.state);
     const terminated = state.terminated !== undefined && state.terminated !== null ? obj(state.terminated) : undefined;
     const waiting = state.waiting !== undefined && state.waiting !== null ? obj(state.waiting) : undefined;
     if (terminated && int(terminated.exitCode) === 0) continue;
-    if (sidecar && bool(cs.started) === true) {
-      if (bool(cs.ready) === true) ready++;
+    if (sidecar && bool(cs!.started) === true) {
+      if (bool(cs!.ready) === true) ready++;
       continue;
     }
     if (terminated) {
@@ -100,9 +100,9 @@ export function podStatusColumns(pod: unknown): PodStatusColumns {
     const statuses = objs(status.containerStatuses);
     for (let i = statuses.length - 1; i >= 0; i--) {
       const cs = statuses[i];
-      restarts += int(cs.restartCount);
-      lastRestart = later(lastRestart, lastFinished(cs));
-      const state = obj(cs.state);
+      restarts += int(cs!.restartCount);
+      lastRestart = later(lastRestart, lastFinished(cs!));
+      const state = obj(cs!.state);
       const waiting = state.waiting != null ? obj(state.waiting) : undefined;
       const terminated = state.terminated != null ? obj(state.terminated) : undefined;
       const running = state.running != null;
@@ -112,7 +112,7 @@ export function podStatusColumns(pod: unknown): PodStatusColumns {
         reason = str(terminated.reason) as string;
       } else if (terminated) {
         reason = terminatedExit(terminated, '');
-      } else if (bool(cs.ready) === true && running) {
+      } else if (bool(cs!.ready) === true && running) {
         hasRunning = true;
         ready++;
       }

@@ -78,12 +78,12 @@ export function parseVolumeListing(output: string, options: ParseOptions): Volum
       result.unreadable++;
       continue;
     }
-    const relativePath = cleanName(match[options.namesOnly ? 1 : 4]);
+    const relativePath = cleanName(match[options.namesOnly ? 1 : 4]!);
     const file: VolumeFile = { path: joinMountPath(mountPath, relativePath), relativePath };
     if (!options.namesOnly) {
       const size = Number(match[1]);
       const seconds = Number(match[2]);
-      file.kind = kindOf(match[3]);
+      file.kind = kindOf(match[3]!);
       if (Number.isSafeInteger(size) && file.kind !== 'dir') file.sizeBytes = size;
       if (Number.isSafeInteger(seconds)) file.modifiedMs = seconds * 1000;
     }
@@ -105,7 +105,7 @@ function sumDirectories(files: VolumeFile[]): void {
     }
   }
   for (let i = 0; i < files.length; i++) {
-    const dir = files[i].kind === 'dir' ? dirs.get(files[i].relativePath) : undefined;
+    const dir = files[i]!.kind === 'dir' ? dirs.get(files[i]!.relativePath) : undefined;
     if (dir) files[i] = dir;
   }
 }

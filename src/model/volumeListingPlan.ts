@@ -89,8 +89,8 @@ export function planVolumeListing(pod: unknown, volumeName: string): ListingPlan
   candidates.sort((a, b) => Number(a.subPath !== undefined) - Number(b.subPath !== undefined) || Number(b.readOnly) - Number(a.readOnly) || a.order - b.order);
   const best = candidates[0];
   const namesOnly = holdsSecrets(volume);
-  const plan: ListingPlan = { volume: volumeName, container: best.container, mountPath: best.mountPath, readOnly: best.readOnly, namesOnly, command: listingCommand(best.mountPath, namesOnly) };
-  if (best.subPath !== undefined) plan.subPath = best.subPath;
+  const plan: ListingPlan = { volume: volumeName, container: best!.container, mountPath: best!.mountPath, readOnly: best!.readOnly, namesOnly, command: listingCommand(best!.mountPath, namesOnly) };
+  if (best!.subPath !== undefined) plan.subPath = best!.subPath;
   const sizeLimit = kind === 'emptyDir' ? obj(volume.emptyDir).sizeLimit : undefined;
   if (typeof sizeLimit === 'string' || typeof sizeLimit === 'number') plan.sizeLimit = String(sizeLimit);
   return { ok: true, plan };

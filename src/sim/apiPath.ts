@@ -33,11 +33,11 @@ function resourcePath(seg: string[]): ApiPath | undefined {
   let rest: string[];
   if (seg[0] === 'api' && seg.length >= 3) {
     group = '';
-    version = seg[1];
+    version = seg[1]!;
     rest = seg.slice(2);
   } else if (seg[0] === 'apis' && seg.length >= 4) {
-    group = seg[1];
-    version = seg[2];
+    group = seg[1]!;
+    version = seg[2]!;
     rest = seg.slice(3);
   } else return undefined;
   let watchPrefix = false;
@@ -52,5 +52,5 @@ function resourcePath(seg: string[]): ApiPath | undefined {
     rest = rest.slice(2);
   }
   if (rest.length === 0 || rest.length > 3) return undefined;
-  return { group, version, watchPrefix, namespace, resource: rest[0], name: rest[1], subresource: rest[2] };
+  return { group, version, watchPrefix, namespace, resource: rest[0]!, name: rest[1], subresource: rest[2] };
 }

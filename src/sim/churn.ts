@@ -50,13 +50,13 @@ export function startChurn(core: SimCore, options: ChurnOptions): Churn {
   // A fresh copy parsed from the stored JSON: each change costs one Pod, whatever the cluster's size.
   const pick = (): KObject | undefined => {
     if (!keys.length) return undefined;
-    return core.store.collection(PODS).byKey.get(keys[Math.floor(rand() * keys.length)])?.object();
+    return core.store.collection(PODS).byKey.get(keys[Math.floor(rand() * keys.length)]!)?.object();
   };
 
   const changeStatus = (pod: KObject, now: number) => {
     const containers: KObject[] = pod.status?.containerStatuses ?? [];
     if (!containers.length || pod.metadata?.deletionTimestamp) return;
-    const name = containers[Math.floor(rand() * containers.length)].name;
+    const name = containers[Math.floor(rand() * containers.length)]!.name;
     const next = (rand() < 0.5 ? toggleReady(pod, name, now) : undefined) ?? restartContainer(pod, name, now, { reason: 'Error', exitCode: 1 });
     if (!next) return;
     stamp(next, now);

@@ -33,12 +33,12 @@ export async function handleApiRequest(core: SimCore, opts: ApiOptions, req: Inc
     if (path === '/apis') return json(res, apiGroupList(opts));
     const disc = /^\/api\/(v1)$/.exec(path) ?? /^\/apis\/([^/]+)\/([^/]+)$/.exec(path);
     if (disc) {
-      const doc = path.startsWith('/api/') ? apiResourceList('', disc[1], opts) : apiResourceList(disc[1], disc[2], opts);
+      const doc = path.startsWith('/api/') ? apiResourceList('', disc[1]!, opts) : apiResourceList(disc[1]!, disc[2]!, opts);
       return doc ? json(res, doc) : sendStatus(res, pathNotFound(path));
     }
     const group = /^\/apis\/([^/]+)$/.exec(path);
     if (group) {
-      const doc = apiGroup(group[1], opts);
+      const doc = apiGroup(group[1]!, opts);
       return doc ? json(res, doc) : sendStatus(res, pathNotFound(path));
     }
     const p = parseApiPath(path);

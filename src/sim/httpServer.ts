@@ -24,7 +24,7 @@ export interface ServerStats {
 function tokenMatches(header: string | undefined, token: string): boolean {
   const m = /^Bearer (.+)$/i.exec(header ?? '');
   if (!m) return false;
-  const a = Buffer.from(m[1].trim());
+  const a = Buffer.from(m[1]!.trim());
   const b = Buffer.from(token);
   return a.length === b.length && timingSafeEqual(a, b);
 }

@@ -38,8 +38,8 @@ export function selectPage(store: ObjectStore, q: ListQuery, start: string, limi
   const items: Entry[] = [];
   for (; i < c.keys.length; i++) {
     const key = c.keys[i];
-    if (prefix && !key.startsWith(prefix)) break;
-    const e = c.byKey.get(key)!;
+    if (prefix && !key!.startsWith(prefix)) break;
+    const e = c.byKey.get(key!)!;
     if (!q.filtered || q.matches(e.selectable())) {
       if (limit > 0 && items.length === limit) return { items, more: true };
       items.push(e);
@@ -89,7 +89,7 @@ export async function serveList(store: ObjectStore, res: ServerResponse, o: List
     start = t.start;
   }
   const { items, more } = selectPage(store, q, start, limit);
-  const cont = more ? encodeContinue(listRv, items[items.length - 1].key) : undefined;
+  const cont = more ? encodeContinue(listRv, items[items.length - 1]!.key) : undefined;
   res.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-cache, private' });
   const w = chunkedWriter(res);
   if (q.table) {
@@ -99,7 +99,7 @@ export async function serveList(store: ObjectStore, res: ServerResponse, o: List
     w.write(`{"kind":"${q.resource.listKind}","apiVersion":"${apiVersionOf(q.resource)}","metadata":${meta},"items":[`);
     for (let i = 0; i < items.length; i++) {
       if (i) w.write(COMMA);
-      w.write(items[i].bytes);
+      w.write(items[i]!.bytes);
     }
     w.write(']}');
   }

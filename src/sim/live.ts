@@ -18,10 +18,10 @@ export function startLiveScenario(core: SimCore, options: { intervalMs?: number;
     }
     if (!running.length) return;
     const pod = running[Math.floor(rand() * running.length)];
-    const containers: KObject[] = (pod.status?.containerStatuses ?? []).filter((cs: KObject) => cs.state?.running);
+    const containers: KObject[] = (pod!.status?.containerStatuses ?? []).filter((cs: KObject) => cs.state?.running);
     if (!containers.length) return;
-    const name = containers[Math.floor(rand() * containers.length)].name;
-    const next = restartContainer(pod, name, core.now(), { reason: 'Error', exitCode: 1 });
+    const name = containers[Math.floor(rand() * containers.length)]!.name;
+    const next = restartContainer(pod!, name, core.now(), { reason: 'Error', exitCode: 1 });
     if (next) core.store.update(pods, next);
   }, options.intervalMs ?? 45_000);
   timer.unref();

@@ -197,7 +197,7 @@ export class ObjectStore {
     let hi = this.history.length;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      if (this.history[mid].rv <= rv) lo = mid + 1;
+      if (this.history[mid]!.rv <= rv) lo = mid + 1;
       else hi = mid;
     }
     return this.history.slice(lo);
@@ -234,7 +234,7 @@ export class ObjectStore {
   private remember(event: StoreEvent): void {
     this.history.push(event);
     if (this.history.length - this.historyStart > this.historyWindow) {
-      this.compactedRv = this.history[this.historyStart].rv;
+      this.compactedRv = this.history[this.historyStart]!.rv;
       this.historyStart++;
       // Drop the forgotten prefix in one go now and then instead of shifting on every event.
       if (this.historyStart > 1024 && this.historyStart * 2 > this.history.length) {

@@ -88,7 +88,7 @@ function mergeList(current: Json[], patch: Json[], key: string): Json[] {
 
 /** Applies a PATCH body by its Content-Type; throws PatchError for what it cannot apply. */
 export function applyPatch(obj: KObject, contentType: string | undefined, body: string): KObject {
-  const type = (contentType ?? '').split(';')[0].trim();
+  const type = (contentType ?? '').split(';')[0]!.trim();
   const apply = { 'application/json-patch+json': jsonPatch, 'application/merge-patch+json': mergePatch, 'application/strategic-merge-patch+json': strategicMergePatch }[type];
   // The media type is checked first: a server-side apply body (YAML) is a 415, not a parse error.
   if (!apply) {

@@ -9,7 +9,7 @@ export function podMetrics(pod: KObject, runtime: PodRuntime | undefined, nowMs:
   const containers = (pod.spec?.containers ?? [])
     .filter((c: KObject) => running.has(c.name) && runtime.containers[c.name])
     .map((c: KObject) => {
-      const u = runtime.containers[c.name].usage(nowMs);
+      const u = runtime.containers[c.name]!.usage(nowMs);
       return { name: c.name, usage: { cpu: `${Math.max(0, Math.round(u.cpuCores * 1e9))}n`, memory: `${Math.max(0, Math.round(u.memoryBytes / 1024))}Ki` } };
     });
   const ts = new Date(nowMs - 5000).toISOString().replace(/\.\d+Z$/, 'Z');

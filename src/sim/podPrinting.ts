@@ -59,13 +59,13 @@ export function summarizePod(pod: KObject): PodSummary {
   const inits: KObject[] = st.initContainerStatuses ?? [];
   for (let i = 0; i < inits.length; i++) {
     const cs = inits[i];
-    restarts += cs.restartCount ?? 0;
-    noteRestart(cs);
-    if (sidecars.has(cs.name) && cs.started && cs.ready) ready++;
-    if (cs.state?.terminated && cs.state.terminated.exitCode === 0) continue;
-    if (sidecars.has(cs.name) && cs.started) continue;
-    if (cs.state?.terminated) reason = terminatedReason(cs.state.terminated, 'Init:');
-    else if (cs.state?.waiting?.reason && cs.state.waiting.reason !== 'PodInitializing') reason = `Init:${cs.state.waiting.reason}`;
+    restarts += cs!.restartCount ?? 0;
+    noteRestart(cs!);
+    if (sidecars.has(cs!.name) && cs!.started && cs!.ready) ready++;
+    if (cs!.state?.terminated && cs!.state.terminated.exitCode === 0) continue;
+    if (sidecars.has(cs!.name) && cs!.started) continue;
+    if (cs!.state?.terminated) reason = terminatedReason(cs!.state.terminated, 'Init:');
+    else if (cs!.state?.waiting?.reason && cs!.state.waiting.reason !== 'PodInitializing') reason = `Init:${cs!.state.waiting.reason}`;
     else reason = `Init:${i}/${initSpecs.length}`;
     initializing = true;
     break;
@@ -75,12 +75,12 @@ export function summarizePod(pod: KObject): PodSummary {
     const statuses: KObject[] = st.containerStatuses ?? [];
     for (let i = statuses.length - 1; i >= 0; i--) {
       const cs = statuses[i];
-      restarts += cs.restartCount ?? 0;
-      noteRestart(cs);
-      if (cs.state?.waiting?.reason) reason = cs.state.waiting.reason;
-      else if (cs.state?.terminated?.reason) reason = cs.state.terminated.reason;
-      else if (cs.state?.terminated) reason = terminatedReason(cs.state.terminated, '');
-      else if (cs.ready && cs.state?.running) {
+      restarts += cs!.restartCount ?? 0;
+      noteRestart(cs!);
+      if (cs!.state?.waiting?.reason) reason = cs!.state.waiting.reason;
+      else if (cs!.state?.terminated?.reason) reason = cs!.state.terminated.reason;
+      else if (cs!.state?.terminated) reason = terminatedReason(cs!.state.terminated, '');
+      else if (cs!.ready && cs!.state?.running) {
         hasRunning = true;
         ready++;
       }

@@ -9,8 +9,8 @@ function readVarint(buf: Buffer, pos: number): [number, number] {
   for (;;) {
     if (pos >= buf.length) throw new Error('truncated protobuf varint');
     const b = buf[pos++];
-    result += (b & 0x7f) * 2 ** shift;
-    if (!(b & 0x80)) return [result, pos];
+    result += (b! & 0x7f) * 2 ** shift;
+    if (!(b! & 0x80)) return [result, pos];
     shift += 7;
   }
 }

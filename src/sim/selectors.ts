@@ -44,9 +44,9 @@ function parseLabelReq(raw: string): LabelReq {
   const part = raw.trim();
   if (!part) throw new SelectorError('found \'\', expected: !, identifier, or \'end of string\'');
   const set = /^(\S+)\s+(in|notin)\s*\((.*)\)$/.exec(part);
-  if (set) return { key: checkKey(set[1]), op: set[2] as 'in' | 'notin', values: set[3].split(',').map((v) => checkValue(v.trim())) };
+  if (set) return { key: checkKey(set[1]!), op: set[2] as 'in' | 'notin', values: set[3]!.split(',').map((v) => checkValue(v.trim())) };
   const cmp = /^([^!=\s]+)\s*(==|!=|=)\s*(.*)$/.exec(part);
-  if (cmp) return { key: checkKey(cmp[1]), op: cmp[2] === '!=' ? 'ne' : 'eq', values: [checkValue(cmp[3].trim())] };
+  if (cmp) return { key: checkKey(cmp[1]!), op: cmp[2] === '!=' ? 'ne' : 'eq', values: [checkValue(cmp[3]!.trim())] };
   if (part.startsWith('!')) return { key: checkKey(part.slice(1).trim()), op: 'notexists', values: [] };
   return { key: checkKey(part), op: 'exists', values: [] };
 }
@@ -65,9 +65,9 @@ export function parseLabelSelector(input: string | null): Matcher | undefined {
         case 'ne':
           return !has || v !== r.values[0];
         case 'in':
-          return has && r.values.includes(v);
+          return has && r.values.includes(v!);
         case 'notin':
-          return !has || !r.values.includes(v);
+          return !has || !r.values.includes(v!);
         case 'exists':
           return has;
         case 'notexists':

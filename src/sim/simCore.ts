@@ -74,7 +74,7 @@ export class SimCore implements SimWorld {
     const step = () => {
       this.encoding = undefined;
       const end = Math.min(entries.length, i + 500);
-      for (; i < end; i++) void entries[i].bytes;
+      for (; i < end; i++) void entries[i]!.bytes;
       if (i < entries.length) this.encoding = setImmediate(step);
       else this.encoded();
     };

@@ -161,11 +161,11 @@ export class LogBuffer {
     if (cached) return cached;
     const page = this.pages[slot] as Buffer;
     const offset = this.offsets[slot];
-    const stampEnd = offset + this.tsBytes[slot];
-    const stamp = stampEnd > offset ? page.toString('utf8', offset, stampEnd) : '';
-    const text = page.toString('utf8', stampEnd, stampEnd + this.textBytes[slot]);
+    const stampEnd = offset! + this.tsBytes[slot]!;
+    const stamp = stampEnd > offset! ? page.toString('utf8', offset, stampEnd) : '';
+    const text = page.toString('utf8', stampEnd, stampEnd + this.textBytes[slot]!);
     const id = this.containerIds[slot];
-    return (this.built[slot] = makeLine(this.evicted + index + 1, text, stamp, id < 0 ? undefined : this.containerNames[id], this.flags[slot]));
+    return (this.built[slot] = makeLine(this.evicted + index + 1, text, stamp, id! < 0 ? undefined : this.containerNames[id!], this.flags[slot]!));
   }
 
   slice(from = 0, to = this.count): LogLine[] {

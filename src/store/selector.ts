@@ -56,15 +56,15 @@ function parseRequirement(raw: string): Requirement | string {
   const setMatch = /^(\S+)\s+(in|notin)\s*\((.*)\)$/.exec(text);
   if (setMatch) {
     const [, key, op, list] = setMatch;
-    const keyError = validKey(key);
+    const keyError = validKey(key!);
     if (keyError) return keyError;
-    const values = list.split(',').map((v) => v.trim());
+    const values = list!.split(',').map((v) => v.trim());
     for (const value of values) {
       const valueError = validValue(value);
       if (valueError) return valueError;
     }
-    if (values.length === 1 && values[0] === '' && list.trim() === '') return `"${key} ${op} ()" needs at least one value`;
-    return { key, op: op as 'in' | 'notin', values };
+    if (values.length === 1 && values[0] === '' && list!.trim() === '') return `"${key} ${op} ()" needs at least one value`;
+    return { key: key!, op: op as 'in' | 'notin', values };
   }
   if (text.startsWith('!')) {
     const key = text.slice(1).trim();
@@ -73,16 +73,16 @@ function parseRequirement(raw: string): Requirement | string {
   const opMatch = /^([^=!<>\s]+)\s*(==|=|!=|<|>)\s*(.*)$/.exec(text);
   if (opMatch) {
     const [, key, op, rawValue] = opMatch;
-    const value = rawValue.trim();
-    const keyError = validKey(key);
+    const value = rawValue!.trim();
+    const keyError = validKey(key!);
     if (keyError) return keyError;
     if (op === '<' || op === '>') {
       if (!/^-?\d+$/.test(value)) return `"${key}${op}" needs an integer, got "${value}"`;
-      return { key, op: op === '>' ? 'gt' : 'lt', value: Number(value) };
+      return { key: key!, op: op === '>' ? 'gt' : 'lt', value: Number(value) };
     }
     const valueError = validValue(value);
     if (valueError) return valueError;
-    return { key, op: op === '!=' ? 'notin' : 'in', values: [value] };
+    return { key: key!, op: op === '!=' ? 'notin' : 'in', values: [value] };
   }
   if (/\s/.test(text)) return `cannot parse "${text}": expected key, !key, key=value, key!=value, key in (a,b) or key notin (a,b)`;
   return validKey(text) ?? { key: text, op: 'exists' };

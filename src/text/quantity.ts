@@ -26,17 +26,17 @@ export function parseQuantityExact(input: unknown): ExactQuantity | undefined {
   const m = FORM.exec(text);
   if (!m) return undefined;
   const [, sign, digits, suffix] = m;
-  const dot = digits.indexOf('.');
-  const intPart = dot < 0 ? digits : digits.slice(0, dot);
-  const fracPart = dot < 0 ? '' : digits.slice(dot + 1);
+  const dot = digits!.indexOf('.');
+  const intPart = dot < 0 ? digits : digits!.slice(0, dot);
+  const fracPart = dot < 0 ? '' : digits!.slice(dot + 1);
   let num = BigInt((intPart || '0') + fracPart);
   let scale = fracPart.length;
-  if (suffix in BINARY) {
-    num *= BINARY[suffix];
-  } else if (suffix in DECIMAL) {
-    scale -= DECIMAL[suffix];
-  } else if (/^[eE][+-]?\d+$/.test(suffix)) {
-    const exp = Number(suffix.slice(1));
+  if (suffix! in BINARY) {
+    num *= BINARY[suffix!]!;
+  } else if (suffix! in DECIMAL) {
+    scale -= DECIMAL[suffix!]!;
+  } else if (/^[eE][+-]?\d+$/.test(suffix!)) {
+    const exp = Number(suffix!.slice(1));
     if (!Number.isSafeInteger(exp) || Math.abs(exp) > MAX_EXP) return undefined;
     scale -= exp;
   } else {

@@ -14,7 +14,7 @@ async function bundle(): Promise<{ text: string; inputs: Metafile['outputs'][str
   const { bundleOptions } = (await import('../../.ci/bundleOptions.mjs')) as { bundleOptions: object };
   const result = await build({ ...bundleOptions, absWorkingDir: ROOT, entryPoints: ['src/cli/main.ts'], outfile: 'bundle-test.mjs', write: false, metafile: true });
   const output = Object.values(result.metafile.outputs)[0];
-  return { text: result.outputFiles[0].text, inputs: output.inputs };
+  return { text: result.outputFiles[0]!.text, inputs: output!.inputs };
 }
 
 const shipped = bundle();

@@ -33,17 +33,17 @@ test('--diff without a value picks the oldest healthy sibling and prints JSON', 
   const open = storefront[0];
   // Every storefront replica is Ready with no restarts in the demo, so the oldest one wins (name breaks ties).
   const others = storefront.filter((p) => p !== open).sort((x, y) => Date.parse(x.metadata!.creationTimestamp as unknown as string) - Date.parse(y.metadata!.creationTimestamp as unknown as string) || nameOf(x).localeCompare(nameOf(y)));
-  const result = await runBin([nameOf(open), '--diff', '--once', '-o', 'json', '-n', 'shop', '--kubeconfig', h.kubeconfigPath]);
+  const result = await runBin([nameOf(open!), '--diff', '--once', '-o', 'json', '-n', 'shop', '--kubeconfig', h.kubeconfigPath]);
   assert.equal(result.code, 0, result.stderr);
   assert.equal(result.stderr, '');
   const doc = JSON.parse(result.stdout) as DiffDoc;
   assert.equal(doc.apiVersion, 'podview/v1');
   assert.equal(doc.kind, 'PodDiff');
-  assert.equal(doc.a.name, nameOf(open));
-  assert.equal(doc.b.name, nameOf(others[0]));
+  assert.equal(doc.a.name, nameOf(open!));
+  assert.equal(doc.b.name, nameOf(others[0]!));
   assert.equal(doc.sameOwner, true);
-  assert.equal(doc.a.owner?.uid, open.metadata?.ownerReferences?.[0].uid);
-  const sameNode = open.spec?.nodeName === others[0].spec?.nodeName;
+  assert.equal(doc.a.owner?.uid, open!.metadata?.ownerReferences?.[0]?.uid);
+  const sameNode = open!.spec?.nodeName === others[0]!.spec?.nodeName;
   assert.equal(doc.verdict, sameNode ? 'no difference' : 'no difference but the node');
   assert.ok(doc.expected.some((r) => r.field === 'uid'));
   assert.ok(doc.usage.length > 0, 'the sim serves metrics, so usage is there');
@@ -56,14 +56,14 @@ test('--diff without a value picks the oldest healthy sibling and prints JSON', 
 test('--diff OTHER as text, for an incident ticket; no Secret value anywhere in any format', async (t) => {
   const h = await withSim(t, { scenario });
   const [a, b] = replicas('cart-api');
-  const text = await runBin([nameOf(a), '--diff', nameOf(b), '-n', 'shop', '--kubeconfig', h.kubeconfigPath]);
+  const text = await runBin([nameOf(a!), '--diff', nameOf(b!), '-n', 'shop', '--kubeconfig', h.kubeconfigPath]);
   assert.equal(text.code, 0, text.stderr);
   const lines = text.stdout.split('\n');
-  assert.equal(lines[0], `podview diff: shop/${nameOf(a)}  vs  shop/${nameOf(b)}`);
-  assert.match(lines[1], /^owner: ReplicaSet\/cart-api-\S+ \(both\)$/);
-  assert.match(lines[2], /^result: no difference/);
+  assert.equal(lines[0], `podview diff: shop/${nameOf(a!)}  vs  shop/${nameOf(b!)}`);
+  assert.match(lines[1]!, /^owner: ReplicaSet\/cart-api-\S+ \(both\)$/);
+  assert.match(lines[2]!, /^result: no difference/);
   assert.ok(lines.includes('expected to differ between any two replicas:'));
-  const yaml = await runBin([nameOf(a), '--diff', nameOf(b), '-o', 'yaml', '-n', 'shop', '--kubeconfig', h.kubeconfigPath]);
+  const yaml = await runBin([nameOf(a!), '--diff', nameOf(b!), '-o', 'yaml', '-n', 'shop', '--kubeconfig', h.kubeconfigPath]);
   assert.equal(yaml.code, 0, yaml.stderr);
   assert.match(yaml.stdout, /^apiVersion: podview\/v1\nkind: PodDiff\n/);
   const secretValues = objects.secrets.flatMap((s) => Object.values(s.data ?? {}).flatMap((v) => [v, Buffer.from(v, 'base64').toString()])).filter((v) => v.length >= 6);
@@ -75,11 +75,11 @@ test('failures are one line and exit 1: missing OTHER, a bare Pod, no POD, a Pod
   const h = await withSim(t, { scenario });
   const [a] = replicas('cart-api');
   const cases: [string[], string][] = [
-    [[nameOf(a), '--diff', 'no-such-pod'], 'error: pod "no-such-pod" not found in namespace "shop"'],
+    [[nameOf(a!), '--diff', 'no-such-pod'], 'error: pod "no-such-pod" not found in namespace "shop"'],
     [['guestbook', '--diff'], 'error: pod "guestbook" has no owner, so it has no sibling to compare with: name one with --diff OTHER'],
     [['--diff', '--once'], 'error: --diff compares a Pod with another: kubectl podview POD --diff [OTHER]'],
-    [[nameOf(a), '--diff', nameOf(a)], `error: --diff ${nameOf(a)}: that is the Pod itself; name another Pod, or give --diff no value to pick a sibling`],
-    [[nameOf(a), '--diff', '-l', 'app=x'], 'error: --diff compares two named Pods of one namespace; it cannot be used with -l, --field-selector or -A'],
+    [[nameOf(a!), '--diff', nameOf(a!)], `error: --diff ${nameOf(a!)}: that is the Pod itself; name another Pod, or give --diff no value to pick a sibling`],
+    [[nameOf(a!), '--diff', '-l', 'app=x'], 'error: --diff compares two named Pods of one namespace; it cannot be used with -l, --field-selector or -A'],
   ];
   for (const [args, line] of cases) {
     const result = await runBin([...args, '-n', 'shop', '--kubeconfig', h.kubeconfigPath]);
@@ -95,10 +95,10 @@ test('--diff with -f compares two Pods of a manifest file, picking the sibling t
   const pods = [...replicas('catalog-api'), ...replicas('checkout')];
   fs.writeFileSync(file, JSON.stringify({ apiVersion: 'v1', kind: 'List', items: pods.map((p) => ({ apiVersion: 'v1', kind: 'Pod', ...p })) }));
   const [open] = replicas('checkout');
-  const result = await runBin([nameOf(open), '--diff', '-o', 'json', '-f', file, '-n', 'payments']);
+  const result = await runBin([nameOf(open!), '--diff', '-o', 'json', '-f', file, '-n', 'payments']);
   assert.equal(result.code, 0, result.stderr);
   const doc = JSON.parse(result.stdout) as DiffDoc;
-  assert.equal(doc.b.owner?.uid, open.metadata?.ownerReferences?.[0].uid);
-  assert.notEqual(doc.b.name, nameOf(open));
+  assert.equal(doc.b.owner?.uid, open!.metadata?.ownerReferences?.[0]?.uid);
+  assert.notEqual(doc.b.name, nameOf(open!));
   assert.deepEqual(doc.usage, []);
 });

@@ -42,8 +42,8 @@ test('Pods and Pod templates come out of multi-document YAML, timestamps stay st
     pods.map((p) => [p.metadata?.namespace, p.metadata?.name]),
     [['default', 'web'], ['shop', 'api (Deployment template)']],
   );
-  assert.equal(pods[0].metadata?.creationTimestamp, '2026-11-25T10:00:00Z');
-  assert.deepEqual(pods[1].metadata?.labels, { app: 'api' });
+  assert.equal(pods[0]!.metadata?.creationTimestamp, '2026-11-25T10:00:00Z');
+  assert.deepEqual(pods[1]!.metadata?.labels, { app: 'api' });
 });
 
 test('a JSON List is read item by item', () => {

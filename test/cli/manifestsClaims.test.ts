@@ -49,5 +49,5 @@ test('a StatefulSet without claim templates, and other workloads, are read as be
   const host = buildPodHost(pod, { now: 0 });
   assert.deepEqual(host.diagnosis.filter((d) => d.code === 'VolumeNotDeclared').map((d) => d.message), ['volume data is mounted by postgres but not declared']);
   const [deploy] = podsFromManifests(STATEFULSET.replace('kind: StatefulSet', 'kind: Deployment'), 'd.yaml', 'default');
-  assert.deepEqual((deploy.spec?.volumes ?? []).map((v) => v.name), ['config', 'wal']);
+  assert.deepEqual((deploy!.spec?.volumes ?? []).map((v) => v.name), ['config', 'wal']);
 });

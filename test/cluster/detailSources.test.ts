@@ -12,10 +12,10 @@ test('PodMetrics quantities become cores and bytes', () => {
     ],
   });
   assert.deepEqual(usage.app, { cpuCores: 0.25, memoryBytes: 128 * 2 ** 20 });
-  assert.ok(Math.abs(usage.sidecar.cpuCores! - 0.0015) < 1e-12);
-  assert.equal(usage.sidecar.memoryBytes, 1e9);
-  assert.equal(usage.odd.cpuCores, undefined, 'an unparsable quantity is absent, not NaN');
-  assert.equal(usage.odd.memoryBytes, 2000);
+  assert.ok(Math.abs(usage.sidecar!.cpuCores! - 0.0015) < 1e-12);
+  assert.equal(usage.sidecar!.memoryBytes, 1e9);
+  assert.equal(usage.odd!.cpuCores, undefined, 'an unparsable quantity is absent, not NaN');
+  assert.equal(usage.odd!.memoryBytes, 2000);
 });
 
 test('events group by the Pod they are about, other kinds ignored', () => {

@@ -19,8 +19,8 @@ test('lines come out whole however the bytes are chunked', () => {
       const chunks: Buffer[] = [];
       for (let at = 0, i = 0; at < bytes.length; i++) {
         const n = sizes[i % sizes.length];
-        chunks.push(bytes.subarray(at, at + n));
-        at += n;
+        chunks.push(bytes.subarray(at, at + n!));
+        at += n!;
       }
       assert.deepEqual(split(chunks).map((l) => l.text), lines);
     }),

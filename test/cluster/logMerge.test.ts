@@ -53,10 +53,10 @@ test('property: lines that arrive within the window of each other come out sorte
         // Line i is written at time i*10 (its timestamp order) and arrives `delay` later; each stream stays in order.
         const arrivals = events.map((e, i) => ({ ...e, i, at: i * 10 + e.delay }));
         const lastAt = [0, 0, 0];
-        for (const a of arrivals) a.at = lastAt[a.stream] = Math.max(a.at, lastAt[a.stream]);
+        for (const a of arrivals) a.at = lastAt[a.stream] = Math.max(a.at, lastAt[a.stream]!);
         for (const a of [...arrivals].sort((x, y) => x.at - y.at || x.i - y.i)) {
           h.at(a.at);
-          h.merger.push(names[a.stream], { ts: `2026-11-25T14:10:00.${String(a.i).padStart(9, '0')}Z`, text: String(a.i), cutBytes: 0 });
+          h.merger.push(names[a.stream]!, { ts: `2026-11-25T14:10:00.${String(a.i).padStart(9, '0')}Z`, text: String(a.i), cutBytes: 0 });
         }
         h.merger.close();
         const order = h.out.map((o) => Number(o.split(':')[1]));

@@ -29,7 +29,7 @@ test('a dropped stream is reconnected from where it stopped, marked, with no lin
     const got = texts(session.buffer);
     assert.deepEqual(got.filter((t) => !t.startsWith('──')), ['one', 'two', 'three', 'four']);
     assert.equal(got.length, 5, `one mark: ${JSON.stringify(got)}`);
-    assert.match(got[2], /^── log stream of app broken \(.+\); resuming after \d{4}-.+Z ──$/);
+    assert.match(got[2]!, /^── log stream of app broken \(.+\); resuming after \d{4}-.+Z ──$/);
     const after = states.slice(states.indexOf('streaming'));
     assert.ok(after.includes('waiting'), `not "streaming" while disconnected: ${after.join(',')}`);
     assert.equal(session.buffer.state.kind, 'streaming');
@@ -56,5 +56,5 @@ test('logs -f against a server that goes away exits 1 with one line on stderr', 
   assert.equal(out, 'one\n');
   const lines = err.trimEnd().split('\n');
   assert.equal(lines.length, 1, err);
-  assert.match(lines[0], /^error: log stream of app broken \(.+\) and the server cannot be reached: /);
+  assert.match(lines[0]!, /^error: log stream of app broken \(.+\) and the server cannot be reached: /);
 });

@@ -55,7 +55,7 @@ test('against the sim server: restart and crash while following, then deletion',
     await session.done;
     const got = texts(session.buffer);
     assert.deepEqual(got.slice(0, 3), ['run 0', '── container app restarted (restart #1: Error, exit 1) ──', 'run 1']);
-    assert.match(got[3], /^container app is waiting to start: CrashLoopBackOff/);
+    assert.match(got[3]!, /^container app is waiting to start: CrashLoopBackOff/);
     assert.deepEqual(got.slice(4), ['── container app restarted (restart #2: Error, exit 1) ──', 'run 2', '── pod default/web was deleted; keeping the 6 lines received ──']);
   }));
 
@@ -64,7 +64,7 @@ test('a live sim writes the LogProfile lines and the view follows them', () =>
     const session = openLogSession(kc, { namespace: 'default', name: 'web', follow: true, tailLines: 3 });
     await until(() => session.buffer.size >= 6, 'history and live lines', () => texts(session.buffer));
     const numbers = texts(session.buffer).map((t) => Number(/^profile line (\d+)$/.exec(t)?.[1]));
-    assert.ok(numbers.every((n, i) => i === 0 || n === numbers[i - 1] + 1), `consecutive: ${numbers}`);
+    assert.ok(numbers.every((n, i) => i === 0 || n === numbers[i - 1]! + 1), `consecutive: ${numbers}`);
     session.close();
   }));
 

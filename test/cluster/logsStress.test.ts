@@ -48,11 +48,11 @@ test('a 1 MiB line is cut for display with a marker and the stream goes on', () 
     const session = openLogSession(sim.kubeConfig(), { namespace: 'default', name: 'web', follow: false });
     await session.done;
     const [before, long, after] = session.buffer.slice();
-    assert.equal(before.text, 'before');
-    assert.equal(after.text, 'after');
-    assert.equal(long.truncated, true);
-    assert.match(long.text, /^é+ … \[cut: 1\.0 MiB line\]$/);
-    assert.equal(long.text.indexOf('\ufffd'), -1, 'the cut falls between characters');
+    assert.equal(before!.text, 'before');
+    assert.equal(after!.text, 'after');
+    assert.equal(long!.truncated, true);
+    assert.match(long!.text, /^é+ … \[cut: 1\.0 MiB line\]$/);
+    assert.equal(long!.text.indexOf('\ufffd'), -1, 'the cut falls between characters');
   }));
 
 test('a burst of 100,000 lines while following: none lost, evictions counted', () =>

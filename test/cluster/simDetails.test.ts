@@ -46,7 +46,7 @@ test('the focused Pod gets its events, owner chain ReplicaSet -> Deployment, and
   focused.focus({ namespace: 'shop', name: pod.metadata!.name! });
   await waitFor('details', () => detailsOf(focused, store, uid) !== undefined);
   const details = detailsOf(focused, store, uid)!;
-  assert.deepEqual(details.owners?.map((o) => `${o.kind}/${o.name}/${o.resolved}`), [`ReplicaSet/${pod.metadata!.ownerReferences![0].name}/true`, 'Deployment/user-msvc/true']);
+  assert.deepEqual(details.owners?.map((o) => `${o.kind}/${o.name}/${o.resolved}`), [`ReplicaSet/${(pod.metadata!.ownerReferences![0])!.name}/true`, 'Deployment/user-msvc/true']);
   assert.ok((details.events?.length ?? 0) > 0, 'events of this Pod');
   assert.ok(details.events!.every((e) => (e as { involvedObject?: { uid?: string } }).involvedObject?.uid === uid), 'only this Pod\'s events');
   assert.ok(details.usage && Object.keys(details.usage).length > 0, 'usage from metrics.k8s.io');

@@ -87,13 +87,13 @@ const FAULTS: Record<string, Fault> = {
   async burst(c, random) {
     const pods = c.list<V1Pod>('pods');
     const template = pods[Math.floor(random() * pods.length)];
-    const ns = template.metadata!.namespace!;
+    const ns = template!.metadata!.namespace!;
     burst++;
     for (let i = 0; i < 10 + Math.floor(random() * 30); i++) {
-      c.create('pods', { apiVersion: 'v1', kind: 'Pod', metadata: { namespace: ns, name: `burst-${burst}-${i}`, labels: { burst: String(burst) } }, spec: template.spec, status: template.status });
+      c.create('pods', { apiVersion: 'v1', kind: 'Pod', metadata: { namespace: ns, name: `burst-${burst}-${i}`, labels: { burst: String(burst) } }, spec: template!.spec, status: template!.status });
     }
     for (let i = 0; i < 10 + Math.floor(random() * 30); i++) {
-      const victim = pods[Math.floor(random() * pods.length)].metadata!;
+      const victim = pods[Math.floor(random() * pods.length)]!.metadata!;
       if (c.get('pods', victim.namespace, victim.name!)) c.delete('pods', victim.namespace, victim.name!);
     }
   },
@@ -126,8 +126,8 @@ test(`soak: ${SOAK_SECONDS}s of seeded faults, then the store equals kubectl, th
   try {
     while (Date.now() < until || log.length < names.length) {
       const name = firsts[log.length] ?? names[Math.floor(random() * names.length)];
-      log.push(name);
-      await FAULTS[name](h.sim.control, random, log);
+      log.push(name!);
+      await FAULTS[name!]!(h.sim.control, random, log);
       await sleep(100 + random() * 700);
       framesDropped += app.frames.splice(0, app.frames.length - 1).length;
     }

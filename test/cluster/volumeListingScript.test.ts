@@ -45,7 +45,7 @@ after(() => rmSync(dir, { recursive: true, force: true }));
 
 function run(namesOnly: boolean, path: string[]): { stdout: string; stderr: string; status: number | null } {
   const [file, ...args] = listingCommand(join(dir, 'volume'), namesOnly);
-  const r = spawnSync(file, args, { env: { PATH: path.join(':') }, encoding: 'utf8' });
+  const r = spawnSync(file!, args, { env: { PATH: path.join(':') }, encoding: 'utf8' });
   return { stdout: r.stdout, stderr: r.stderr, status: r.status };
 }
 
@@ -87,7 +87,7 @@ for (const [label, path, skip] of [
 
 test('a path that is not there: exit code 3 and nothing listed', () => {
   const [file, ...args] = listingCommand(join(dir, 'nowhere'), false);
-  const r = spawnSync(file, args, { encoding: 'utf8' });
+  const r = spawnSync(file!, args, { encoding: 'utf8' });
   assert.equal(r.status, 3);
   assert.equal(parseVolumeListing(r.stdout, { mountPath: '/x', namesOnly: false }).files.length, 0);
 });

@@ -45,9 +45,9 @@ function assertNamed(result: RunResult, url: string, cause: RegExp, label: strin
   assert.equal(result.code, 1, `${label}: exit 1; stderr ${result.stderr}`);
   const lines = result.stderr.trimEnd().split('\n');
   assert.equal(lines.length, 1, `${label}: one line: ${result.stderr}`);
-  assert.ok(lines[0].includes(url), `${label}: names ${url}: ${lines[0]}`);
-  assert.match(lines[0], cause, label);
-  assert.doesNotMatch(lines[0], /fetch failed|internal error|HTTP \d/, label);
+  assert.ok(lines[0]!.includes(url), `${label}: names ${url}: ${lines[0]}`);
+  assert.match(lines[0] ?? '', cause, label);
+  assert.doesNotMatch(lines[0] ?? '', /fetch failed|internal error|HTTP \d/, label);
   assert.doesNotMatch(result.stderr, /^\s+at /m, `${label}: no stack`);
   assert.ok(!result.stderr.includes(TOKEN) && !result.stdout.includes(TOKEN), `${label}: no token`);
 }

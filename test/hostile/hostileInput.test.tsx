@@ -148,16 +148,16 @@ test('--once -o text, -o json and -o yaml: safe text; valid documents holding ex
             volumes: { name: string }[];
             events: { reason: string; message: string }[];
           }[];
-          assert.equal(pod.namespace, sanitize(f.namespace), 'namespace');
-          assert.equal(pod.name, sanitize(f.name), 'name');
-          assert.deepEqual(pod.labels, { [sanitize(f.labelKey)]: sanitize(f.labelValue) }, 'labels');
-          const container = pod.containers.find((c) => c.name === sanitize(f.container));
+          assert.equal(pod!.namespace, sanitize(f.namespace), 'namespace');
+          assert.equal(pod!.name, sanitize(f.name), 'name');
+          assert.deepEqual(pod!.labels, { [sanitize(f.labelKey)]: sanitize(f.labelValue) }, 'labels');
+          const container = pod!.containers.find((c) => c.name === sanitize(f.container));
           assert.ok(container, 'the hostile container, by its sanitized name');
           assert.equal(container.image, sanitize(f.image), 'image');
-          assert.equal(container.env[0].value, sanitize(f.envValue), 'env value');
-          assert.equal(pod.volumes[0].name, sanitize(f.volume), 'volume name');
-          assert.equal(pod.events[0].message, sanitize(f.eventMessage).trim(), 'event message (the model trims the ends of a message)');
-          assert.equal(pod.status, sanitize(pod.status), 'status');
+          assert.equal(container.env[0]!.value, sanitize(f.envValue), 'env value');
+          assert.equal((pod!.volumes[0])!.name, sanitize(f.volume), 'volume name');
+          assert.equal((pod!.events[0])!.message, sanitize(f.eventMessage).trim(), 'event message (the model trims the ends of a message)');
+          assert.equal(pod!.status, sanitize(pod!.status), 'status');
         });
       }
     }),
@@ -229,7 +229,7 @@ function bytesOf(lines: string[]): Buffer {
 }
 
 test('the logs subcommand and the saved log text: every line safe, invalid UTF-8 and 1 MiB lines included', async (t) => {
-  const pod = hostilePod(fc.sample(fieldsArb, { numRuns: 1, seed: SEED })[0]);
+  const pod = hostilePod(fc.sample(fieldsArb, { numRuns: 1, seed: SEED })[0]!);
   pod.metadata!.name = 'web';
   pod.metadata!.namespace = 'default';
   pod.spec!.containers = [{ name: 'app', image: 'i' }];
@@ -272,7 +272,7 @@ test('the logs subcommand and the saved log text: every line safe, invalid UTF-8
         view.stdin.write('w');
         for (let i = 0; i < 100 && saved.length === 0; i++) await new Promise((resolve) => setTimeout(resolve, 5));
         assert.equal(saved.length, 1, 'w saved');
-        assertTerminalSafe(saved[0], 'saved text');
+        assertTerminalSafe(saved[0]!, 'saved text');
         for (const frame of view.frames) assertTerminalSafe(frame, 'log view frame');
       } finally {
         view.unmount();
@@ -311,7 +311,7 @@ test('error lines: one line, nothing hazardous, whatever the server, the namespa
 
 test('1 MiB of hostile text in every field: the snapshot in each format is safe', async (t) => {
   const big = oneMiB(SEED + 1);
-  const f = Object.fromEntries(Object.keys(fc.sample(fieldsArb, { numRuns: 1, seed: SEED })[0]).map((k) => [k, big])) as unknown as HostileFields;
+  const f = Object.fromEntries(Object.keys(fc.sample(fieldsArb, { numRuns: 1, seed: SEED })[0]!).map((k) => [k, big])) as unknown as HostileFields;
   const host = toPodHost(hostilePod(f), { now: NOW, events: eventsFor(f) });
   const sink = { stdout: { isTTY: false } as never, color: false };
   for (const format of ['text', 'json', 'yaml'] as const) {

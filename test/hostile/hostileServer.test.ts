@@ -46,8 +46,8 @@ function assertOneLineError(result: RunResult, pattern: RegExp): void {
   assert.equal(result.code, 1, `exit code 1; stderr: ${result.stderr}`);
   const lines = result.stderr.trimEnd().split('\n');
   assert.equal(lines.length, 1, `one line on stderr, got:\n${result.stderr}`);
-  assert.match(lines[0], /^error: /);
-  assert.match(lines[0], pattern);
+  assert.match(lines[0]!, /^error: /);
+  assert.match(lines[0]!, pattern);
   assert.doesNotMatch(result.stderr, /^\s+at |internal error/m, 'no stack trace, no internal error');
   assertNoToken(result);
 }

@@ -117,7 +117,7 @@ test('a second shell starts on a clean screen, and modes the first one set are r
 
   tmux('send-keys', '-t', session, 's');
   const second = await waitFor('the second shell', SHELL);
-  assert.match(second.split('\n')[0], /^Opening a shell in /, 'the second session starts at the top of a clean screen');
+  assert.match(second.split('\n')[0] ?? '', /^Opening a shell in /, 'the second session starts at the top of a clean screen');
   assert.ok(!second.includes('FIRST-MARK'), `nothing of the first session shows:\n${second}`);
   tmux('send-keys', '-t', session, 'C-]');
   await waitFor('the TUI again', LIST);

@@ -15,7 +15,7 @@ function assertRefused(result: { code: number; stdout: string; stderr: string },
   assert.equal(result.code, 1, result.stderr);
   const lines = result.stderr.trimEnd().split('\n');
   assert.equal(lines.length, 1, `one line: ${result.stderr}`);
-  assert.match(lines[0], pattern);
+  assert.match(lines[0]!, pattern);
   assert.equal(result.stdout, '', 'nothing started');
 }
 

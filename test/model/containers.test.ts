@@ -19,12 +19,12 @@ test('start order by kind: init and native sidecars as declared, then app, then 
   };
   const views = containerViews(pod);
   assert.deepEqual(views.map((c) => `${c.order}:${c.kind}:${c.name}`), ['0:init:migrate', '1:sidecar:proxy', '2:init:warm', '3:app:app', '4:app:worker', '5:ephemeral:debug']);
-  assert.deepEqual(views[1].state, { state: 'running', since: '2026-01-01T00:00:00Z' });
-  assert.equal(views[1].started, true);
-  assert.equal(views[1].restarts, 2);
-  assert.deepEqual(views[3].state, { state: 'waiting', reason: 'CrashLoopBackOff', message: 'back-off 5m0s' });
-  assert.deepEqual(views[5].state, { state: 'terminated', exitCode: 0, reason: 'Completed', since: '2026-01-01T00:01:00Z' });
-  assert.deepEqual(views[4].state, { state: 'unknown' }, 'no status yet');
+  assert.deepEqual(views[1]!.state, { state: 'running', since: '2026-01-01T00:00:00Z' });
+  assert.equal(views[1]!.started, true);
+  assert.equal(views[1]!.restarts, 2);
+  assert.deepEqual(views[3]!.state, { state: 'waiting', reason: 'CrashLoopBackOff', message: 'back-off 5m0s' });
+  assert.deepEqual(views[5]!.state, { state: 'terminated', exitCode: 0, reason: 'Completed', since: '2026-01-01T00:01:00Z' });
+  assert.deepEqual(views[4]!.state, { state: 'unknown' }, 'no status yet');
 });
 
 test('probes in a short form', () => {
@@ -58,7 +58,7 @@ test('env shows literal values and names every valueFrom source', () => {
       ],
     },
   });
-  assert.deepEqual(c.env.map((e) => `${e.name}=${e.value}`), [
+  assert.deepEqual(c!.env.map((e) => `${e.name}=${e.value}`), [
     'PLAIN=x',
     'EMPTY=',
     'TOKEN=secret s/token',
@@ -66,8 +66,8 @@ test('env shows literal values and names every valueFrom source', () => {
     'IP=field status.podIP',
     'CPU=resource limits.cpu',
   ]);
-  assert.deepEqual(c.env[2].source, { kind: 'secret', name: 's', key: 'token', optional: true });
-  assert.deepEqual(c.envFrom, [
+  assert.deepEqual((c!.env[2])!.source, { kind: 'secret', name: 's', key: 'token', optional: true });
+  assert.deepEqual(c!.envFrom, [
     { kind: 'secret', name: 's', prefix: 'S_' },
     { kind: 'configMap', name: 'cm', optional: true },
   ]);
@@ -78,12 +78,12 @@ test('ports default to TCP and keep hostPort; usage is attached by container nam
     { spec: { containers: [{ name: 'a', ports: [{ containerPort: 53, protocol: 'UDP', hostPort: 53 }, { containerPort: 80 }, { containerPort: 'x' }] }] } },
     new Map([['a', { cpuCores: 0.1, memoryBytes: 1024 }]]),
   );
-  assert.deepEqual(c.ports, [
+  assert.deepEqual(c!.ports, [
     { containerPort: 53, protocol: 'UDP', hostPort: 53 },
     { containerPort: 80, protocol: 'TCP' },
   ]);
-  assert.deepEqual(c.usage, { cpuCores: 0.1, memoryBytes: 1024 });
-  assert.deepEqual(portMap([c]), [
+  assert.deepEqual(c!.usage, { cpuCores: 0.1, memoryBytes: 1024 });
+  assert.deepEqual(portMap([c!]), [
     { port: 53, protocol: 'UDP', containers: ['a'], names: [], conflict: false, hostPorts: [53] },
     { port: 80, protocol: 'TCP', containers: ['a'], names: [], conflict: false },
   ]);
@@ -94,7 +94,7 @@ test('strings from the cluster are sanitized', () => {
     spec: { containers: [{ name: 'a\u001b[2J', image: 'img\u001b]0;title\u0007' }] },
     status: { containerStatuses: [{ name: 'a\u001b[2J', state: { waiting: { reason: 'X', message: 'm\u001b[31mred' } } }] },
   });
-  assert.equal(c.name, 'a\ufffd');
-  assert.equal(c.image, 'img\ufffd');
-  assert.equal(c.state.message, 'mred', 'colour alone is removed quietly');
+  assert.equal(c!.name, 'a\ufffd');
+  assert.equal(c!.image, 'img\ufffd');
+  assert.equal(c!.state.message, 'mred', 'colour alone is removed quietly');
 });

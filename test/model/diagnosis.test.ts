@@ -37,7 +37,7 @@ test('near the memory limit is a warning', () => {
     { app: { memoryBytes: 95 * 2 ** 20 } },
   );
   assert.deepEqual(d.map((x) => `${x.severity} ${x.code}`), ['warning NearMemoryLimit']);
-  assert.match(d[0].message, /95Mi of its 100Mi memory limit \(95%\)/);
+  assert.match(d[0]!.message, /95Mi of its 100Mi memory limit \(95%\)/);
 });
 
 test('CrashLoopBackOff with restart count and last exit', () => {
@@ -63,8 +63,8 @@ test('CreateContainerConfigError carries the missing key', () => {
     spec: { containers: [{ name: 'app' }] },
     status: { containerStatuses: [{ name: 'app', state: { waiting: { reason: 'CreateContainerConfigError', message: "couldn't find key db-url in ConfigMap default/app" } } }] },
   });
-  assert.equal(d[0].code, 'CreateContainerConfigError');
-  assert.match(d[0].message, /couldn't find key db-url in ConfigMap default\/app/);
+  assert.equal(d[0]!.code, 'CreateContainerConfigError');
+  assert.match(d[0]!.message, /couldn't find key db-url in ConfigMap default\/app/);
 });
 
 test('a port declared twice is a conflict', () => {
@@ -100,7 +100,7 @@ test('readiness failing, from events or from the container state', () => {
   assert.deepEqual(diagnose(pod, events).map((x) => [x.severity, x.code, x.container, x.message]), [
     ['warning', 'ReadinessProbeFailing', 'app', 'app is running but not ready: Readiness probe failed: HTTP probe failed with statuscode: 503 (12x)'],
   ]);
-  assert.equal(diagnose(pod)[0].message, 'app is running but not ready: readiness http GET :8080/ready');
+  assert.equal(diagnose(pod)[0]!.message, 'app is running but not ready: readiness http GET :8080/ready');
 });
 
 test('terminating for how long, and evicted with its message', () => {
@@ -130,7 +130,7 @@ test('volumes: shared but read-only everywhere, an unused volume; an emptyDir on
     },
   });
   assert.deepEqual(d.map((x) => `${x.severity} ${x.code}`), ['warning SharedVolumeReadOnly', 'info VolumeUnused']);
-  assert.match(d[0].message, /volume data \(emptyDir\) is shared by a, b but mounted read-only everywhere/);
+  assert.match(d[0]!.message, /volume data \(emptyDir\) is shared by a, b but mounted read-only everywhere/);
 });
 
 test('a healthy Pod has nothing to say; errors come before warnings before info', () => {

@@ -31,13 +31,13 @@ test('a container that failed for good says why: exit code, reason, termination 
   const terminated = { terminated: { exitCode: 3, reason: 'Error', message: 'migration 42 failed:\n  duplicate key', finishedAt: minutesAgo(2) } };
   const never = findings({ spec: { restartPolicy: 'Never', containers: [{ name: 'job' }] }, status: { phase: 'Failed', containerStatuses: [{ name: 'job', state: terminated }] } });
   assert.deepEqual(never.map((x) => [x.severity, x.code, x.container]), [['error', 'ContainerFailed', 'job']]);
-  assert.equal(never[0].message, 'job failed for good (restartPolicy Never, Pod Failed): exit code 3; message: migration 42 failed: duplicate key, 2m ago');
+  assert.equal(never[0]!.message, 'job failed for good (restartPolicy Never, Pod Failed): exit code 3; message: migration 42 failed: duplicate key, 2m ago');
   const onFailure = codes({ spec: { restartPolicy: 'OnFailure', containers: [{ name: 'job' }] }, status: { phase: 'Failed', containerStatuses: [{ name: 'job', state: terminated }] } });
   assert.deepEqual(onFailure, ['ContainerFailed']);
   // Under Always the kubelet starts it again: not "for good".
   const always = findings({ spec: { containers: [{ name: 'app' }] }, status: { phase: 'Running', containerStatuses: [{ name: 'app', restartCount: 2, state: terminated }] } });
   assert.deepEqual(always.map((x) => x.code), ['ContainerExited']);
-  assert.match(always[0].message, /app exited and is being restarted \(2 restarts\): exit code 3/);
+  assert.match(always[0]!.message, /app exited and is being restarted \(2 restarts\): exit code 3/);
 });
 
 test('exit codes that mean something', () => {
@@ -45,7 +45,7 @@ test('exit codes that mean something', () => {
     findings({
       spec: { containers: [{ name: 'app', ...spec }] },
       status: { containerStatuses: [{ name: 'app', restartCount: 5, state: { waiting: { reason: 'CrashLoopBackOff' } }, lastState: { terminated: { exitCode, reason, finishedAt: minutesAgo(1) } } }] },
-    })[0].message;
+    })[0]!.message;
   const liveness = { livenessProbe: { httpGet: { path: '/healthz', port: 8080 }, periodSeconds: 10, failureThreshold: 3 } };
   assert.equal(last(137, 'Error', liveness), 'app is crash-looping: 5 restarts, last exit code 137: SIGKILL, not an OOM kill: the kubelet killed it, most likely for its failing liveness probe http GET :8080/healthz every 10s fails after 3, 60s ago');
   assert.match(last(137, 'Error'), /exit code 137: SIGKILL, not an OOM kill: the kubelet killed it when its grace period ran out \(it has no liveness probe\)/);
@@ -70,7 +70,7 @@ test('OOMKilled keeps its usage against the limit', () => {
 test('a long-running container that exits 0: restarted again and again, or finished beside running ones', () => {
   const completed = { terminated: { exitCode: 0, reason: 'Completed', finishedAt: minutesAgo(1) } };
   const loop = findings({ spec: { containers: [{ name: 'app' }] }, status: { containerStatuses: [{ name: 'app', restartCount: 6, state: { waiting: { reason: 'CrashLoopBackOff' } }, lastState: completed }] } });
-  assert.match(loop[0].message, /last exit code 0, 60s ago: it ends by itself and restartPolicy Always starts it again$/);
+  assert.match(loop[0]!.message, /last exit code 0, 60s ago: it ends by itself and restartPolicy Always starts it again$/);
   const beside = buildPodHost(
     {
       spec: { containers: [{ name: 'app' }, { name: 'worker' }] },
@@ -106,7 +106,7 @@ test('stuck initialization names the init container that holds the Pod, once pas
   });
   const stuck = findings(pod(12));
   assert.deepEqual(stuck.map((x) => [x.severity, x.code, x.container]), [['warning', 'InitStuck', 'wait-for-db']]);
-  assert.match(stuck[0].message, /^Pod has been initializing for 12m, longer than a normal start: init container wait-for-db \(2 of 2\) has been running since /);
+  assert.match(stuck[0]!.message, /^Pod has been initializing for 12m, longer than a normal start: init container wait-for-db \(2 of 2\) has been running since /);
   assert.deepEqual(codes(pod(2)), [], 'two minutes is a normal start');
   assert.deepEqual(codes(pod(12, 'ImagePullBackOff')), ['ImagePullBackOff'], 'a holder whose wait has its own finding is not said twice');
 });
@@ -135,7 +135,7 @@ test('events are not stale: age and count shown, dropped when the Pod contradict
   const probe = { readinessProbe: { httpGet: { path: '/ready', port: 8080 } } };
   const events = [{ type: 'Warning', reason: 'Unhealthy', message: 'Readiness probe failed: connection refused', count: 3, lastTimestamp: minutesAgo(40) }];
   const notReady = { spec: { containers: [{ name: 'app', ...probe }] }, status: { containerStatuses: [{ name: 'app', ready: false, state: running }] } };
-  assert.equal(findings(notReady, events)[0].message, 'app is running but not ready: Readiness probe failed: connection refused (3x, last 40m ago)');
+  assert.equal(findings(notReady, events)[0]!.message, 'app is running but not ready: Readiness probe failed: connection refused (3x, last 40m ago)');
   const readyNow = { spec: { containers: [{ name: 'app', ...probe }] }, status: { containerStatuses: [{ name: 'app', ready: true, state: running }] } };
   assert.deepEqual(codes(readyNow, events), [], 'a container that is ready now contradicts the old failure');
 });
@@ -155,7 +155,7 @@ test('no noise: an emptyDir one container mounts is normal; the kubelet mounts c
     { now: NOW },
   );
   assert.deepEqual(host.diagnosis, []);
-  assert.deepEqual(host.volumes.map((v) => `${v.name} ${v.mounts[0].readOnly ? 'ro' : 'rw'}`), ['tmp rw', 'conf ro', 'token ro', 'info ro', 'tls ro']);
+  assert.deepEqual(host.volumes.map((v) => `${v.name} ${v.mounts[0]!.readOnly ? 'ro' : 'rw'}`), ['tmp rw', 'conf ro', 'token ro', 'info ro', 'tls ro']);
 });
 
 test('a port two containers declare is a conflict while one of them is down, a note while both run ready', () => {
@@ -166,5 +166,5 @@ test('a port two containers declare is a conflict while one of them is down, a n
   assert.deepEqual(findings(pod(running, true)).map((x) => [x.severity, x.code]), [['info', 'PortDeclaredTwice']]);
   const down = findings(pod({ waiting: { reason: 'CrashLoopBackOff' } }, false));
   assert.deepEqual(down.map((x) => [x.severity, x.code]), [['error', 'CrashLoopBackOff'], ['error', 'PortConflict']]);
-  assert.equal(down[1].message, 'port 10902/TCP is declared by sidecar and proxy; only one can bind it');
+  assert.equal(down[1]!.message, 'port 10902/TCP is declared by sidecar and proxy; only one can bind it');
 });

@@ -24,9 +24,9 @@ test('events newest first with count and age', () => {
       ['NoTime', 'Normal', 1, undefined],
     ],
   );
-  assert.equal(views[0].message, 'back-off');
-  assert.equal(views[2].source, 'scheduler, cp-1');
-  assert.equal(views[2].lastSeen, '2026-01-01T00:00:00Z');
+  assert.equal(views[0]!.message, 'back-off');
+  assert.equal(views[2]!.source, 'scheduler, cp-1');
+  assert.equal(views[2]!.lastSeen, '2026-01-01T00:00:00Z');
   assert.deepEqual(eventViews(undefined, NOW), []);
   assert.deepEqual(eventViews([null, 7] as never, NOW), []);
 });

@@ -63,7 +63,7 @@ test('property: the pick is a Ready sibling whenever one exists, and does not de
     fc.property(fc.array(shape, { maxLength: 8 }), fc.integer(), (shapes, seed) => {
       const open = pod({ name: 'open', owner: 'web' });
       const candidates = shapes.map((s, i) => pod({ name: `p${i}`, owner: s.owner, ready: s.ready, restarts: s.restarts, created: `2026-01-0${s.day}T00:00:00Z` }));
-      const shuffled = [...candidates].sort((x, y) => ((names([x])[0].charCodeAt(1) * seed) % 7) - ((names([y])[0].charCodeAt(1) * seed) % 7));
+      const shuffled = [...candidates].sort((x, y) => ((names([x])[0]!.charCodeAt(1) * seed) % 7) - ((names([y])[0]!.charCodeAt(1) * seed) % 7));
       const pick = pickSibling(open, candidates);
       const again = pickSibling(open, shuffled);
       assert.deepEqual(again, pick);

@@ -57,12 +57,12 @@ test('managedFields shown whole when asked; secretKeyRef names only, as the API 
 test('multi-line values keep their lines; escape sequences in keys and values never reach the text', () => {
   const hostile = pod();
   hostile.metadata.labels = { app: 'web\u001b]52;c;Y3VybA==\u0007', ['k\u001b[2J']: 'v' } as never;
-  hostile.spec.containers[0].command = ['sh', '-c', 'echo \u001b[31mred\necho two\u009b1m'];
+  hostile.spec.containers[0]!.command = ['sh', '-c', 'echo \u001b[31mred\necho two\u009b1m'];
   const yaml = podYaml(hostile);
   for (const line of yaml.lines) assert.equal(hasControls(line), false, JSON.stringify(line));
   assert.doesNotMatch(yaml.text, /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
   const back = load(yaml.text, { schema: CORE_SCHEMA }) as ReturnType<typeof pod>;
-  assert.equal(back.spec.containers[0].command[2].split('\n').length, 2, 'the script still has its two lines');
+  assert.equal((back.spec.containers[0]!.command[2])!.split('\n').length, 2, 'the script still has its two lines');
 });
 
 test('property: any JSON object comes out as YAML with no control character, and parses back when clean', () => {

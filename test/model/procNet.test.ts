@@ -77,5 +77,5 @@ test('merging the probe into the declared port map, with a sidecar holding the a
     '15000/TCP listening-undeclared  0.0.0.0',
   ]);
   assert.deepEqual(merged.at(-1)?.containers, [], 'the container behind an undeclared port is unknown');
-  assert.equal(ports[0].probe, undefined, 'the input is not mutated');
+  assert.equal(ports[0]!.probe, undefined, 'the input is not mutated');
 });

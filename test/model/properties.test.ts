@@ -154,7 +154,7 @@ test('many containers and ports stay correct', () => {
   containers.push({ name: 'dup', ports: [{ containerPort: 1000 }] });
   const host = buildPodHost({ spec: { containers } }, { now: NOW });
   assert.equal(host.ports.length, 5000);
-  assert.deepEqual(host.ports[0].containers, ['c0', 'c250', 'dup']);
+  assert.deepEqual(host.ports[0]!.containers, ['c0', 'c250', 'dup']);
   assert.equal(host.ports.filter((p) => p.conflict).length, 1000);
   assert.equal(toPodRow({ spec: { containers } }, NOW).ready, '0/301');
 });

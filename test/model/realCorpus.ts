@@ -57,9 +57,9 @@ export function sourceLines(): SourceLine[] {
     if (!line.startsWith('| `')) continue;
     const cells = line.split(' | ').map((c) => c.replace(/^\|\s*|\s*\|$/g, '').trim());
     const [file, source, get, now, codes, why] = cells.map((c) => c.replace(/^`|`$/g, ''));
-    const row: SourceLine = { file, source, codes: codes === 'none' ? [] : codes.split(',').map((c) => c.trim()), why };
-    const m = /^(\d+\/\d+)\s+(\S+)\s+(\d+)/.exec(get);
-    if (m) row.get = { ready: m[1], status: m[2], restarts: Number(m[3]) };
+    const row: SourceLine = { file: file!, source: source!, codes: codes === 'none' ? [] : codes!.split(',').map((c) => c.trim()), why: why! };
+    const m = /^(\d+\/\d+)\s+(\S+)\s+(\d+)/.exec(get!);
+    if (m) row.get = { ready: m[1]!, status: m[2]!, restarts: Number(m[3]) };
     if (now && now !== '—') row.now = Date.parse(now);
     out.push(row);
   }

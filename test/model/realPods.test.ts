@@ -73,7 +73,7 @@ test('a real Pod stuck initializing: the same dump 20 minutes on names the init 
   const { pod } = readCorpusPod('datadog-agent_podlist_init_container_running_myapp-pod.json');
   const later = buildPodHost(pod, { now: Date.parse('2019-04-23T09:22:07Z') });
   assert.deepEqual(later.diagnosis.map((d) => [d.severity, d.code, d.container]), [['warning', 'InitStuck', 'init-myservice']]);
-  assert.match(later.diagnosis[0].message, /^Pod has been initializing for 20m, longer than a normal start: init container init-myservice \(1 of 1\) has been running since 2019-04-23T09:02:07Z/);
+  assert.match(later.diagnosis[0]!.message, /^Pod has been initializing for 20m, longer than a normal start: init container init-myservice \(1 of 1\) has been running since 2019-04-23T09:02:07Z/);
   assert.equal(defaultContainer(pod, later.diagnosis), 'init-myservice', 'l and s go to the init container that holds the Pod');
 });
 

@@ -23,21 +23,21 @@ test('header columns', () => {
 
 test('the shared emptyDir and the read-only Secret volume', () => {
   const [logs, secret] = host().volumes;
-  assert.equal(logs.name, 'logs');
-  assert.deepEqual(logs.source, { kind: 'emptyDir' });
-  assert.equal(logs.summary, 'emptyDir');
-  assert.equal(logs.shared, true);
-  assert.deepEqual(logs.mounts, [
+  assert.equal(logs!.name, 'logs');
+  assert.deepEqual(logs!.source, { kind: 'emptyDir' });
+  assert.equal(logs!.summary, 'emptyDir');
+  assert.equal(logs!.shared, true);
+  assert.deepEqual(logs!.mounts, [
     { container: 'user-msvc', mountPath: '/var/log', readOnly: false },
     { container: 'datadog-agent', mountPath: '/var/log/monitor', readOnly: false },
   ]);
-  assert.equal(secret.source.kind, 'secret');
-  assert.equal(secret.source.secretName, 'user-msvc');
-  assert.equal(secret.source.defaultMode, 0o400);
-  assert.equal(secret.summary, 'secret user-msvc mode 0400');
-  assert.equal(secret.shared, true);
+  assert.equal(secret!.source.kind, 'secret');
+  assert.equal(secret!.source.secretName, 'user-msvc');
+  assert.equal(secret!.source.defaultMode, 0o400);
+  assert.equal(secret!.summary, 'secret user-msvc mode 0400');
+  assert.equal(secret!.shared, true);
   assert.deepEqual(
-    secret.mounts.map((m) => `${m.container} ${m.mountPath} ${m.readOnly ? 'ro' : 'rw'}`),
+    secret!.mounts.map((m) => `${m.container} ${m.mountPath} ${m.readOnly ? 'ro' : 'rw'}`),
     ['user-msvc /etc/user-msvc/secret ro', 'datadog-agent /etc/datadog-agent/secret ro'],
   );
 });
@@ -51,14 +51,14 @@ test('its two ports, no conflict', () => {
 
 test('ConfigMap env and secret refs that are never resolved', () => {
   const app = host().containers[0];
-  assert.deepEqual(app.env.map((e) => `${e.name}=${e.value}`), [
+  assert.deepEqual(app!.env.map((e) => `${e.name}=${e.value}`), [
     'DB_HOST=127.0.0.1',
     'DB_PORT=3306',
     'LOG_LEVEL=configMap user-msvc/log-level',
     'DB_PASSWORD=secret user-msvc/db-password',
   ]);
-  assert.deepEqual(app.env[3].source, { kind: 'secret', name: 'user-msvc', key: 'db-password' });
-  assert.deepEqual(app.envFrom, [{ kind: 'configMap', name: 'user-msvc' }]);
+  assert.deepEqual((app!.env[3])!.source, { kind: 'secret', name: 'user-msvc', key: 'db-password' });
+  assert.deepEqual(app!.envFrom, [{ kind: 'configMap', name: 'user-msvc' }]);
 });
 
 test('containers in start order with state, restarts and last termination', () => {
@@ -68,12 +68,12 @@ test('containers in start order with state, restarts and last termination', () =
     '1 app cloudsql-proxy running true 1',
     '2 app datadog-agent running true 0',
   ]);
-  assert.deepEqual(c[1].lastTermination, { reason: 'OOMKilled', exitCode: 137, finishedAt: '2026-11-25T11:29:58Z' });
-  assert.deepEqual(c[0].probes, ['readiness https GET :443/healthz every 10s']);
-  assert.deepEqual(c[1].probes, ['readiness tcp :3306']);
-  assert.equal(c[0].requests.cpu, '250m');
-  assert.equal(c[0].requests.cpuCores, 0.25);
-  assert.equal(c[0].limits.memoryBytes, 512 * 2 ** 20);
+  assert.deepEqual(c[1]!.lastTermination, { reason: 'OOMKilled', exitCode: 137, finishedAt: '2026-11-25T11:29:58Z' });
+  assert.deepEqual(c[0]!.probes, ['readiness https GET :443/healthz every 10s']);
+  assert.deepEqual(c[1]!.probes, ['readiness tcp :3306']);
+  assert.equal(c[0]!.requests.cpu, '250m');
+  assert.equal(c[0]!.requests.cpuCores, 0.25);
+  assert.equal(c[0]!.limits.memoryBytes, 512 * 2 ** 20);
 });
 
 test('pod totals and the diagnosis of the reference Pod', () => {
@@ -81,7 +81,7 @@ test('pod totals and the diagnosis of the reference Pod', () => {
   assert.equal(h.resources.requests.cpu, '400m');
   assert.equal(h.resources.requests.memory, '448Mi');
   assert.deepEqual(h.diagnosis.map((d) => d.code), ['OOMKilled']);
-  assert.match(h.diagnosis[0].message, /cloudsql-proxy was OOMKilled \(1 restarts\): no memory limit/);
+  assert.match(h.diagnosis[0]!.message, /cloudsql-proxy was OOMKilled \(1 restarts\): no memory limit/);
 });
 
 test('a Pod deserialized by client-node (timestamps as Date objects) reads the same', () => {
@@ -95,6 +95,6 @@ test('a Pod deserialized by client-node (timestamps as Date objects) reads the s
   const h = toPodHost(pod, { now: NOW });
   assert.equal(h.ageSeconds, 3 * 3600);
   assert.equal(h.lastRestartAgeSeconds, 1802);
-  assert.equal(h.containers[1].lastTermination?.finishedAt, '2026-11-25T11:29:58Z');
-  assert.equal(h.containers[0].state.since, '2026-11-25T09:00:10Z');
+  assert.equal(h.containers[1]!.lastTermination?.finishedAt, '2026-11-25T11:29:58Z');
+  assert.equal(h.containers[0]!.state.since, '2026-11-25T09:00:10Z');
 });

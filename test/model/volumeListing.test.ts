@@ -37,9 +37,9 @@ test('hostile names: a line break cannot forge a record, escapes become visible 
   const files = parseVolumeListing(out, { mountPath: '/data', namesOnly: false }).files;
   assert.equal(files.length, 3);
   assert.equal(files.some((f) => f.sizeBytes === 999999), false);
-  assert.equal(files[0].relativePath, 'we\ufffd999999 1 81a4 ./forged');
+  assert.equal(files[0]!.relativePath, 'we\ufffd999999 1 81a4 ./forged');
   for (const f of files) assert.equal(hasControls(f.path), false, JSON.stringify(f.path));
-  assert.equal(files[2].relativePath, '\ufffdclear\ufffdme');
+  assert.equal(files[2]!.relativePath, '\ufffdclear\ufffdme');
 });
 
 test('a cut-off last record marks the listing partial; a broken record is counted, not shown', () => {

@@ -31,7 +31,7 @@ test('a read-only whole-volume mount in a running container is preferred; the co
     { container: 'reader', mountPath: '/mnt/cache', readOnly: true, namesOnly: false, sizeLimit: '500Mi' },
   );
   assert.deepEqual(planned.plan.command.slice(-2), ['/mnt/cache', '4']);
-  assert.doesNotMatch(planned.plan.command[2], /mnt/, 'the path is never pasted into the script');
+  assert.doesNotMatch(planned.plan.command[2] ?? '', /mnt/, 'the path is never pasted into the script');
 });
 
 test('a container that is not running is passed over; only a subPath mount lists that part and says so', () => {
@@ -61,6 +61,6 @@ test('Secret volumes, Secret or token projections and CSI secret stores are list
   assert.ok(planned.ok);
   assert.equal(planned.plan.namesOnly, true);
   assert.equal(planned.plan.readOnly, true, 'the kubelet mounts a Secret read-only whatever the mount says');
-  assert.doesNotMatch(planned.plan.command[2], /stat|du|cat/, 'names only: nothing reads sizes or contents');
+  assert.doesNotMatch(planned.plan.command[2] ?? '', /stat|du|cat/, 'names only: nothing reads sizes or contents');
   assert.deepEqual(planned.plan.command, listingCommand('/etc/s', true));
 });

@@ -57,8 +57,8 @@ test('each source kind with details and a one-line summary', () => {
   assert.deepEqual(byName.cache, { kind: 'emptyDir', medium: 'Memory', sizeLimit: '1Gi' });
   assert.deepEqual(byName.data, { kind: 'persistentVolumeClaim', claimName: 'data-0', readOnly: true });
   assert.deepEqual(byName.legacy, { kind: 'gitRepo', repository: 'https://example/x.git', revision: 'main' });
-  assert.equal((byName.all.sources as { kind: string }[]).length, 4);
-  assert.deepEqual(byName.meta.items, [{ path: 'labels', field: 'metadata.labels' }]);
+  assert.equal((byName.all!.sources as { kind: string }[]).length, 4);
+  assert.deepEqual(byName.meta!.items, [{ path: 'labels', field: 'metadata.labels' }]);
 });
 
 test('mounts per container, subPath, readOnly, shared', () => {
@@ -77,6 +77,6 @@ test('mounts per container, subPath, readOnly, shared', () => {
 
 test('one container mounting a volume twice is not sharing it', () => {
   const views = volumeViews({ spec: { volumes: [{ name: 'v', emptyDir: {} }], containers: [{ name: 'a', volumeMounts: [{ name: 'v', mountPath: '/x' }, { name: 'v', mountPath: '/y' }] }] } });
-  assert.equal(views[0].shared, false);
-  assert.equal(views[0].mounts.length, 2);
+  assert.equal(views[0]!.shared, false);
+  assert.equal(views[0]!.mounts.length, 2);
 });

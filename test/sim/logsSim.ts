@@ -106,7 +106,7 @@ export async function startLogsSim(options: { pods?: V1Pod[]; runtime?: Map<stri
     }
     const list = /^\/api\/v1\/namespaces\/([^/]+)\/pods$/.exec(url.pathname);
     if (list && req.method === 'GET') {
-      const items = [...pods.values()].filter((p) => p.metadata?.namespace === decodeURIComponent(list[1]));
+      const items = [...pods.values()].filter((p) => p.metadata?.namespace === decodeURIComponent(list[1]!));
       res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify({ kind: 'PodList', apiVersion: 'v1', metadata: { resourceVersion: String(rv) }, items }));
       return;
     }
@@ -115,7 +115,7 @@ export async function startLogsSim(options: { pods?: V1Pod[]; runtime?: Map<stri
       res.writeHead(404).end();
       return;
     }
-    const [namespace, name] = [decodeURIComponent(m[1]), decodeURIComponent(m[2])];
+    const [namespace, name] = [decodeURIComponent(m[1]!), decodeURIComponent(m[2]!)];
     if (m[3]) {
       void handlePodLog(world, req, res, { namespace, name, url });
       return;

@@ -31,8 +31,8 @@ test("the seed's user-msvc Pod: containers, ports, shared emptyDir, read-only Se
   const secret = scenario.objects.secrets.find((s) => s.metadata!.name === 'user-msvc')!;
   assert.ok(Object.keys(secret.data!).length >= 3);
   // owner chain: Pod -> ReplicaSet -> Deployment
-  const rs = scenario.objects.replicaSets.find((r) => r.metadata!.uid === pod.metadata!.ownerReferences![0].uid)!;
-  const deploy = scenario.objects.deployments.find((d) => d.metadata!.uid === rs.metadata!.ownerReferences![0].uid)!;
+  const rs = scenario.objects.replicaSets.find((r) => r.metadata!.uid === (pod.metadata!.ownerReferences![0])!.uid)!;
+  const deploy = scenario.objects.deployments.find((d) => d.metadata!.uid === (rs.metadata!.ownerReferences![0])!.uid)!;
   assert.equal(deploy.metadata!.name, 'user-msvc');
   const rt = scenario.runtime.get(`shop/${pod.metadata!.name}`)!;
   assert.ok(rt.sockets.some((s) => s.container === 'cloudsql-proxy' && s.localAddress === '127.0.0.1' && s.localPort === 3306 && s.state === 'LISTEN'));
@@ -66,11 +66,11 @@ test('the demo shows each situation podview explains', () => {
   assert.ok(crash.restartCount >= 10);
   const oomPod = pods.find((p) => p.status!.containerStatuses!.some((s) => s.lastState?.terminated?.reason === 'OOMKilled'))!;
   const oomRt = scenario.runtime.get(`${oomPod.metadata!.namespace}/${oomPod.metadata!.name}`)!.containers.thumbnailer;
-  assert.ok(oomRt.usage(NOW).memoryBytes > 0.9 * 256 * 1024 * 1024);
+  assert.ok(oomRt!.usage(NOW).memoryBytes > 0.9 * 256 * 1024 * 1024);
   assert.ok(statuses.some((s) => s.state?.waiting?.reason === 'ImagePullBackOff'));
   assert.ok(pods.some((p) => p.spec!.initContainers?.some((c) => c.restartPolicy === 'Always')));
   assert.ok(pods.some((p) => p.metadata!.deletionTimestamp));
-  assert.ok(pods.some((p) => p.status!.phase === 'Succeeded' && p.metadata!.ownerReferences![0].kind === 'Job'));
+  assert.ok(pods.some((p) => p.status!.phase === 'Succeeded' && (p.metadata!.ownerReferences![0])!.kind === 'Job'));
   assert.ok(pods.some((p) => p.status!.phase === 'Pending' && p.status!.conditions!.some((c) => c.type === 'Initialized' && c.status === 'False')));
   assert.ok(pods.some((p) => p.spec!.volumes!.some((v) => v.emptyDir?.medium === 'Memory' && v.emptyDir.sizeLimit)));
   assert.ok(pods.some((p) => { const ports = p.spec!.containers.flatMap((c) => c.ports ?? []).map((x) => x.containerPort); return new Set(ports).size < ports.length; }));

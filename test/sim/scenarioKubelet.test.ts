@@ -47,10 +47,10 @@ test('terminating and ephemeral containers', () => {
   assert.equal(pod.metadata!.deletionTimestamp, undefined);
   const debug = addEphemeralContainer(pod, { name: 'debugger-x7', image: 'busybox:1.36', targetContainerName: 'user-msvc' }, NOW);
   assert.equal(debug.spec!.ephemeralContainers!.length, 1);
-  assert.equal(debug.status!.ephemeralContainerStatuses![0].state!.waiting!.reason, 'ContainerCreating');
+  assert.equal((debug.status!.ephemeralContainerStatuses![0])!.state!.waiting!.reason, 'ContainerCreating');
   assert.equal(condition(debug, 'Ready'), 'True', 'ephemeral containers do not affect readiness');
   const up = ephemeralRunning(debug, 'debugger-x7', NOW + 2000);
-  assert.ok(up.status!.ephemeralContainerStatuses![0].state!.running);
+  assert.ok((up.status!.ephemeralContainerStatuses![0])!.state!.running);
   assert.equal(pod.spec!.ephemeralContainers, undefined);
 });
 

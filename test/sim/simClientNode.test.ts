@@ -87,12 +87,12 @@ describe('sim with @kubernetes/client-node', () => {
       await w.until(() => w.events.some((e) => e.type === 'DELETED') && w.events.some((e) => e.type === 'BOOKMARK'), 'DELETED and BOOKMARK');
       const changes = w.events.filter((e) => e.type !== 'BOOKMARK');
       assert.deepEqual(changes.map((e) => `${e.type} ${e.obj.metadata?.name}`), ['ADDED late-1', 'MODIFIED late-1', 'DELETED late-1']);
-      const modified = changes[1].obj as V1Pod;
-      assert.equal(modified.status?.containerStatuses?.[0].lastState?.terminated?.reason, 'OOMKilled');
+      const modified = changes[1]!.obj as V1Pod;
+      assert.equal(modified.status?.containerStatuses?.[0]?.lastState?.terminated?.reason, 'OOMKilled');
       const rvs = changes.map((e) => Number(e.obj.metadata?.resourceVersion));
-      assert.ok(rvs[0] < rvs[1] && rvs[1] < rvs[2], 'resourceVersions grow');
+      assert.ok(rvs[0]! < rvs[1]! && rvs[1]! < rvs[2]!, 'resourceVersions grow');
       const bookmark = w.events.find((e) => e.type === 'BOOKMARK')!;
-      assert.ok(Number(bookmark.obj.metadata?.resourceVersion) >= rvs[2]);
+      assert.ok(Number(bookmark.obj.metadata?.resourceVersion) >= rvs[2]!);
     } finally {
       await w.abort();
     }
@@ -117,9 +117,9 @@ describe('sim with @kubernetes/client-node', () => {
     for (let i = 0; i < 60; i++) t.sim.control.patchPod('default', 'db-0', (p) => void (p.metadata!.annotations = { n: String(i) }));
     const w = watchInto(kc, '/api/v1/namespaces/default/pods', { resourceVersion: old });
     await w.until(() => w.events.length > 0 && w.ended() !== undefined, 'the ERROR event and the end');
-    assert.equal(w.events[0].type, 'ERROR');
-    assert.equal(w.events[0].obj.code, 410);
-    assert.equal(w.events[0].obj.reason, 'Expired');
+    assert.equal(w.events[0]!.type, 'ERROR');
+    assert.equal(w.events[0]!.obj.code, 410);
+    assert.equal(w.events[0]!.obj.reason, 'Expired');
     await w.abort();
   });
 

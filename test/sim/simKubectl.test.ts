@@ -29,10 +29,10 @@ describe('sim with real kubectl', { skip: NO_KUBECTL }, () => {
     assert.equal(r.code, 0, r.stderr);
     const lines = r.stdout.trim().split('\n').map((l) => l.trim().split(/\s{2,}/));
     assert.deepEqual(lines[0], ['NAME', 'READY', 'STATUS', 'RESTARTS', 'AGE']);
-    assert.deepEqual(lines[1].slice(0, 3), ['db-0', '0/1', 'CrashLoopBackOff']);
-    assert.match(lines[1][3], /^1 \(\d+s ago\)$/);
-    assert.deepEqual(lines[2].slice(0, 4), ['web-1', '2/2', 'Running', '0']);
-    assert.equal(lines[2][4], '10m');
+    assert.deepEqual(lines[1]!.slice(0, 3), ['db-0', '0/1', 'CrashLoopBackOff']);
+    assert.match((lines[1]![3])!, /^1 \(\d+s ago\)$/);
+    assert.deepEqual(lines[2]!.slice(0, 4), ['web-1', '2/2', 'Running', '0']);
+    assert.equal(lines[2]![4], '10m');
     const wide = await kubectl(t, ['get', 'pods', '-n', 'jobs', '-o', 'wide']);
     assert.match(wide.stdout, /queue-0\s+0\/1\s+ContainerCreating\s+0\s+10m\s+10\.1\.0\.7\s+node-1/);
   });

@@ -92,8 +92,8 @@ describe('sim with Debian python3-kubernetes', { skip: ready === true ? false : 
   test('logs: tail_lines with timestamps=True, previous=True, and follow', () => {
     const stamped = String(result('log-tail-timestamps').text).trim().split('\n');
     assert.equal(stamped.length, 2);
-    assert.match(stamped[0], /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d+Z two$/);
-    assert.match(stamped[1], /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d+Z three$/);
+    assert.match(stamped[0]!, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d+Z two$/);
+    assert.match(stamped[1]!, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d+Z three$/);
     assert.equal(result('log-previous').text, 'first run\n');
     assert.deepEqual(result('log-follow').lines, ['three', 'after']);
   });

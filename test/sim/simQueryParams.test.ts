@@ -101,7 +101,7 @@ describe('sim serves query parameters as kube-apiserver', () => {
   test('sendInitialEvents with NotOlderThan lists, then ends the initial events with a bookmark', async () => {
     const ev = await events('/api/v1/namespaces/default/pods?watch=1&sendInitialEvents=True&resourceVersionMatch=NotOlderThan&allowWatchBookmarks=1', 4);
     assert.deepEqual(ev.map((e) => e.type), ['ADDED', 'ADDED', 'ADDED', 'BOOKMARK']);
-    assert.equal(ev[3].object.metadata.annotations?.['k8s.io/initial-events-end'], 'true');
+    assert.equal(ev[3]!.object.metadata.annotations?.['k8s.io/initial-events-end'], 'true');
     const none = await events('/api/v1/namespaces/default/pods?watch=1&sendInitialEvents=false&resourceVersionMatch=NotOlderThan&timeoutSeconds=1');
     assert.deepEqual(none, [], 'sendInitialEvents=false without resourceVersion starts from now');
   });

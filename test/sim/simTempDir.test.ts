@@ -57,7 +57,7 @@ describe('sim temporary directory', () => {
       child.stdout.on('data', (d) => {
         out += d;
         const m = /listening on (\S+)[\s\S]*press Ctrl-C/.exec(out);
-        if (m) resolve(m[1]);
+        if (m) resolve(m[1]!);
       }),
     );
     const kubeconfig = /kubeconfig written to (\S+)/.exec(out)![1];
@@ -69,7 +69,7 @@ describe('sim temporary directory', () => {
     assert.equal(parseRawAnswer(await sendRaw(port, 'GET /version HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n')).code, 401, 'still serving');
     child.kill('SIGINT');
     assert.equal(await exited, 0);
-    assert.equal(existsSync(kubeconfig), false);
+    assert.equal(existsSync(kubeconfig!), false);
     assert.deepEqual(readdirSync(tmpdir()).filter((n) => n.startsWith(`podview-sim-${child.pid}-`)), []);
   });
 

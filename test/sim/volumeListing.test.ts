@@ -52,7 +52,7 @@ test('a read-only mount is preferred, and the du total near the sizeLimit is a f
   await sh('user-msvc', 'head -c 80000 /dev/zero > /var/log/fill.bin');
   editPod((spec) => {
     spec.volumes!.find((v) => v.name === 'logs')!.emptyDir = { sizeLimit: '128Ki' };
-    spec.containers.find((c) => c.name === 'datadog-agent')!.volumeMounts![0].readOnly = true;
+    (spec.containers.find((c) => c.name === 'datadog-agent')!.volumeMounts![0])!.readOnly = true;
   });
   const outcome = await listVolume(sim.kubeConfig, { ...key, volume: 'logs' });
   assert.equal(outcome.kind, 'listing', JSON.stringify(outcome));
@@ -84,7 +84,7 @@ test('no container that can run the listing, a volume nobody mounts, exec forbid
   sim.world.updatePod('shop', 'distroless', (pod) => {
     const copy = structuredClone(pod);
     copy.spec!.volumes = [{ name: 'data', emptyDir: {} }];
-    copy.spec!.containers[0].volumeMounts = [{ name: 'data', mountPath: '/data' }];
+    (copy.spec!.containers[0])!.volumeMounts = [{ name: 'data', mountPath: '/data' }];
     return copy;
   });
   const noShell = await listVolume(sim.kubeConfig, { namespace: 'shop', name: 'distroless', volume: 'data' });

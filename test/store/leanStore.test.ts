@@ -69,8 +69,8 @@ test('unfocused Pods are stored lean; the focused one whole, from its next event
   const [msvc, crash] = [userMsvc(), crashingWithSidecar()];
   store.replaceAll([msvc, crash], '1');
   const stored = store.get(uid(msvc))!.pod;
-  assert.equal(stored.spec?.containers[0].ports, undefined, 'no ports in a lean Pod');
-  assert.equal(stored.spec?.containers[0].image, msvc.spec!.containers[0].image, 'the image stays for the filter');
+  assert.equal(stored.spec?.containers[0]?.ports, undefined, 'no ports in a lean Pod');
+  assert.equal(stored.spec?.containers[0]?.image, (msvc.spec!.containers[0])!.image, 'the image stays for the filter');
   assert.equal(stored.spec?.volumes, undefined);
   assert.equal(stored.metadata?.ownerReferences, undefined);
   assert.deepEqual(stored.metadata?.labels, msvc.metadata?.labels, 'labels stay for the filter');
@@ -80,13 +80,13 @@ test('unfocused Pods are stored lean; the focused one whole, from its next event
   assert.equal(hasFull(focused, msvc), false, 'focusing alone does not make a lean Pod whole');
   store.apply([{ type: 'MODIFIED', pod: { ...msvc, metadata: { ...msvc.metadata, resourceVersion: '999' } } }]);
   assert.equal(hasFull(focused, msvc), true);
-  assert.deepEqual(focused.current!.pod!.spec?.containers[0].ports, msvc.spec!.containers[0].ports);
-  assert.equal(store.get(uid(crash))!.pod.spec?.containers[0].resources, undefined, 'the others stay lean');
-  assert.equal(store.get(uid(msvc))!.pod.spec?.containers[0].ports, undefined, 'the store itself keeps even the open Pod lean');
+  assert.deepEqual(focused.current!.pod!.spec?.containers[0]?.ports, (msvc.spec!.containers[0])!.ports);
+  assert.equal(store.get(uid(crash))!.pod.spec?.containers[0]?.resources, undefined, 'the others stay lean');
+  assert.equal(store.get(uid(msvc))!.pod.spec?.containers[0]?.ports, undefined, 'the store itself keeps even the open Pod lean');
 
   focused.focus(keyOf(crash));
   assert.equal(hasFull(focused, msvc), false);
-  assert.equal(store.get(uid(msvc))!.pod.spec?.containers[0].ports, undefined, 'the Pod left behind goes back to lean');
+  assert.equal(store.get(uid(msvc))!.pod.spec?.containers[0]?.ports, undefined, 'the Pod left behind goes back to lean');
   assert.equal(store.get(uid(msvc))!.pod.metadata?.resourceVersion, '999');
 });
 
@@ -137,7 +137,7 @@ test('a re-list keeps the focused Pod whole and prunes as before', () => {
   assert.equal(store.size, 2);
   assert.equal(hasFull(focused, crash), true);
   assert.ok(focused.current!.pod!.spec?.containers.some((c) => c.resources !== undefined));
-  assert.equal(store.get(uid(msvc))!.pod.spec?.containers[0].ports, undefined);
+  assert.equal(store.get(uid(msvc))!.pod.spec?.containers[0]?.ports, undefined);
   assert.equal(store.resourceVersion, '6');
 });
 

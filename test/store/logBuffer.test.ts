@@ -106,7 +106,7 @@ test('everything stored is sanitized on arrival: notices, pushed lines (SGR kept
   buffer.push({ text: 'p \u001b[31mred\u001b[0m \u001b]52;c;AA==\u0007', container: 'c\u001b[2J' });
   const [notice, pushed] = buffer.slice();
   // What is taken out stands as sanitize's visible placeholder; colours alone go quietly.
-  assert.equal(notice.text, `n ${PLACEHOLDER}x`);
-  assert.equal(pushed.text, `p \u001b[31mred\u001b[0m ${PLACEHOLDER}`);
-  assert.equal(pushed.container, `c${PLACEHOLDER}`);
+  assert.equal(notice!.text, `n ${PLACEHOLDER}x`);
+  assert.equal(pushed!.text, `p \u001b[31mred\u001b[0m ${PLACEHOLDER}`);
+  assert.equal(pushed!.container, `c${PLACEHOLDER}`);
 });

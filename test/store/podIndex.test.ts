@@ -109,8 +109,8 @@ test('interleaved pages of a large list merge in order', () => {
   const rows = index.list().slice();
   assert.equal(rows.length, total);
   for (let i = 1; i < rows.length; i++) {
-    const a = store.get(rows[i - 1])!.pod.metadata!;
-    const b = store.get(rows[i])!.pod.metadata!;
+    const a = store.get(rows[i - 1]!)!.pod.metadata!;
+    const b = store.get(rows[i]!)!.pod.metadata!;
     assert.ok(a.namespace! < b.namespace! || (a.namespace === b.namespace && a.name! < b.name!), `order at ${i}`);
   }
   const found = index.search('ns-7/pod-29707');

@@ -16,7 +16,7 @@ test('a burst of 1,000 applies reaches subscribers as one notification per frame
   assert.equal(heard.length, 0, 'nothing before the frame ends');
   t.mock.timers.tick(33);
   assert.equal(heard.length, 1);
-  assert.equal(heard[0].changed.size, 1000);
+  assert.equal(heard[0]!.changed.size, 1000);
   assert.equal(store.size, 1000);
   store.close();
 });
@@ -72,8 +72,8 @@ test('pruneExcept ends a paged list the same way', () => {
   store.pruneExcept(new Set(['uid-a-two']), '7');
   assert.deepEqual([...store.all()].map((e) => e.pod.metadata?.name), ['two']);
   assert.equal(store.resourceVersion, '7');
-  assert.deepEqual([...heard[0].changed], ['uid-a-one'], 'the Pods that left are reported');
-  assert.equal(heard[0].reset, false, 'subscribers can stay incremental');
+  assert.deepEqual([...heard[0]!.changed], ['uid-a-one'], 'the Pods that left are reported');
+  assert.equal(heard[0]!.reset, false, 'subscribers can stay incremental');
 });
 
 test('the focused Pod is stored whole but without managedFields and the last-applied annotation', () => {
@@ -129,11 +129,11 @@ test('while a list loads, subscribers hear at the slower loading cadence; its en
   store.apply([{ type: 'ADDED', pod: pod('a', 'two') }]);
   store.pruneExcept(new Set(['uid-a-one', 'uid-a-two']), '9');
   assert.equal(heard.length, 2, 'the end of the list at once');
-  assert.deepEqual([...heard[1].changed], ['uid-a-two']);
+  assert.deepEqual([...heard[1]!.changed], ['uid-a-two']);
   store.setConnection({ kind: 'loading', loaded: 2 });
   store.setConnection({ kind: 'live' });
   t.mock.timers.tick(50);
   assert.equal(heard.length, 3, 'leaving loading is heard on the usual frame');
-  assert.equal(heard[2].connectionChanged, true);
+  assert.equal(heard[2]!.connectionChanged, true);
   store.close();
 });

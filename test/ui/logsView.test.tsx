@@ -103,15 +103,15 @@ test('→ and ← scroll unwrapped lines sideways, marking hidden text on both s
   assert.deepEqual(body(t.frame()), [`${'a'.repeat(60)}${'b'.repeat(19)}…`, 'short']);
   await t.type([right]); // a quarter of the width: 20 cells
   assert.deepEqual(body(t.frame()), [`…${'a'.repeat(39)}${'b'.repeat(39)}…`, '…']);
-  assert.match(header(), / · →20$/);
+  assert.match(header()!, / · →20$/);
   await t.type([right, right, right, right]);
   assert.deepEqual(body(t.frame()), [`…${'b'.repeat(19)}${'c'.repeat(30)}END`, '…']);
   await t.type([left, left, left, left, left, left]);
   assert.deepEqual(body(t.frame()), [`${'a'.repeat(60)}${'b'.repeat(19)}…`, 'short']);
-  assert.doesNotMatch(header(), /→/);
+  assert.doesNotMatch(header()!, /→/);
   await t.type([right, 'W']);
   assert.deepEqual(body(t.frame()).slice(0, 2), [`${'a'.repeat(60)}${'b'.repeat(20)}`, `${'b'.repeat(40)}${'c'.repeat(30)}END`]);
-  assert.doesNotMatch(header(), /→/);
+  assert.doesNotMatch(header()!, /→/);
   t.view.unmount();
 });
 
@@ -128,7 +128,7 @@ test('w saves the buffer and says where; esc goes back', async () => {
 test('merged lines carry their container prefix; evicted lines are counted', async () => {
   const buffer = new LogBuffer({ frameMs: 0, capacity: 3 });
   const view = render(<LogView session={{ buffer, close() {} }} title="t" color={false} onClose={() => {}} onQuit={() => {}} saveText={async () => ''} width={40} height={6} />);
-  for (const [container, text] of [['app', 'a1'], ['sidecar', 's1'], ['app', 'a2'], ['sidecar', 's2']]) buffer.push({ container, text });
+  for (const [container, text] of [['app', 'a1'], ['sidecar', 's1'], ['app', 'a2'], ['sidecar', 's2']] as const) buffer.push({ container, text });
   await tick();
   assert.deepEqual(body(view.lastFrame() ?? ''), ['sidecar │ s1', 'app     │ a2', 'sidecar │ s2']);
   assert.match(view.lastFrame() ?? '', /3 lines · 1 evicted/);

@@ -47,7 +47,7 @@ test('a port conflict and a deleted Pod stand out', () => {
   // Not ready: had both run ready, they would bind different addresses and the model calls it a note.
   pod.status.containerStatuses[2].ready = false;
   const text = renderSnapshotText([buildPodHost(pod, { now: NOW, deleted: true })], { color: false, width: 200 });
-  assert.match(text.split('\n')[0], /DELETED \(last known state\)$/);
+  assert.match(text.split('\n')[0]!, /DELETED \(last known state\)$/);
   assert.match(text, /443 +TCP +user-msvc,datadog-agent +https +CONFLICT/);
   assert.match(text, /ERROR {3}PortConflict: port 443\/TCP is declared by user-msvc and datadog-agent/);
   assert.equal(renderSnapshotText([], { color: false, width: 80 }), 'No pods.\n');

@@ -43,19 +43,19 @@ function scan(words: readonly string[]): Scan {
   for (let i = 0; i < words.length; i++) {
     const word = words[i];
     if (word === '--') break;
-    if (word.startsWith('-') && word.length > 1) {
-      const flag = lookup(command, word) ?? lookup('view', word);
+    if (word!.startsWith('-') && word!.length > 1) {
+      const flag = lookup(command, word!) ?? lookup('view', word!);
       if (!flag || flag.type === 'boolean') {
         if (flag) flags.set(flag.name, 'true');
         continue;
       }
-      const eq = word.indexOf('=');
-      if (eq >= 0) flags.set(flag.name, word.slice(eq + 1));
-      else if (i + 1 < words.length) flags.set(flag.name, words[++i]);
+      const eq = word!.indexOf('=');
+      if (eq >= 0) flags.set(flag.name, word!.slice(eq + 1));
+      else if (i + 1 < words.length) flags.set(flag.name, words[++i]!);
       continue;
     }
-    if (command === 'view' && positionals.length === 0 && (COMMANDS as readonly string[]).includes(word)) command = word as CommandName;
-    else positionals.push(word);
+    if (command === 'view' && positionals.length === 0 && (COMMANDS as readonly string[]).includes(word!)) command = word as CommandName;
+    else positionals.push(word!);
   }
   return { command, positionals, flags };
 }
@@ -167,20 +167,20 @@ export async function complete(words: readonly string[]): Promise<Completion> {
     let result: Completion;
     let prefix = '';
     const previous = words.length > 1 ? words[words.length - 2] : '';
-    const previousFlag = previous.startsWith('-') && !previous.includes('=') ? (lookup(state.command, previous) ?? undefined) : undefined;
-    if (current.startsWith('-') && current.includes('=')) {
-      const flag = lookup(state.command, current);
+    const previousFlag = previous!.startsWith('-') && !previous!.includes('=') ? (lookup(state.command, previous!) ?? undefined) : undefined;
+    if (current!.startsWith('-') && current!.includes('=')) {
+      const flag = lookup(state.command, current!);
       if (!flag || flag.type === 'boolean') return { candidates: [], directive: Directive.NoFileComp };
-      prefix = current.slice(0, current.indexOf('=') + 1);
+      prefix = current!.slice(0, current!.indexOf('=') + 1);
       result = await flagValues(flag, state);
     } else if (previousFlag && previousFlag.type !== 'boolean' && state.flags.get(previousFlag.name) === undefined) {
       result = await flagValues(previousFlag, state);
-    } else if (current.startsWith('-')) {
-      result = { candidates: flagNames(state.command, current), directive: Directive.NoFileComp };
+    } else if (current!.startsWith('-')) {
+      result = { candidates: flagNames(state.command, current!), directive: Directive.NoFileComp };
     } else {
       result = await positional(state);
     }
-    const typed = current.slice(prefix.length);
+    const typed = current!.slice(prefix.length);
     const candidates = result.candidates.map((c) => sanitize(c)).filter((c) => c.startsWith(typed)).map((c) => prefix + c);
     return { candidates, directive: result.directive };
   } catch {

@@ -95,10 +95,10 @@ function serve(world: SimWorld, req: IncomingMessage, res: ServerResponse, route
     }
     container = apps[0];
   }
-  if (!allContainerNames(pod).includes(container)) return sendStatus(res, badRequest(`container ${container} is not valid for pod ${name}`));
+  if (!allContainerNames(pod).includes(container!)) return sendStatus(res, badRequest(`container ${container} is not valid for pod ${name}`));
   const hub = hubFor(world);
-  const entry = hub.logs(namespace, name, container);
-  const instance = pickInstance(entry, containerStatus(pod, container), q, container, name);
+  const entry = hub.logs(namespace, name, container!);
+  const instance = pickInstance(entry, containerStatus(pod, container!), q, container!, name);
   if (typeof instance === 'string') return sendStatus(res, badRequest(instance));
 
   res.writeHead(200, { 'Content-Type': 'text/plain', 'Transfer-Encoding': 'chunked' });
@@ -116,7 +116,7 @@ function serve(world: SimWorld, req: IncomingMessage, res: ServerResponse, route
   }
   // Clients learn the stream is open from the headers; send them now, not with the first line.
   res.flushHeaders();
-  const stop = hub.follow(namespace, name, container, instance, { res, timestamps: q.timestamps, remaining });
+  const stop = hub.follow(namespace, name, container!, instance, { res, timestamps: q.timestamps, remaining });
   res.on('close', stop);
   req.on('close', stop);
 }

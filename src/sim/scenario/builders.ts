@@ -27,7 +27,7 @@ export interface ContainerPlan {
 export function qualifiedImage(image: string): string {
   const withTag = /[:@]/.test(image.split('/').pop()!) ? image : `${image}:latest`;
   const first = withTag.split('/')[0];
-  if (withTag.includes('/') && (first.includes('.') || first.includes(':') || first === 'localhost')) return withTag;
+  if (withTag.includes('/') && (first!.includes('.') || first!.includes(':') || first === 'localhost')) return withTag;
   return withTag.includes('/') ? `docker.io/${withTag}` : `docker.io/library/${withTag}`;
 }
 

@@ -95,8 +95,8 @@ export function statefulDatabase(nowMs: number): Part {
       spec: { hostname: name, subdomain: 'orders-db' },
     });
   });
-  const sts = statefulSet('shop', 'orders-db', labels, 2, 2, templateOf(pods[0], labels), created);
-  for (const p of pods) p.metadata!.ownerReferences![0].uid = sts.metadata!.uid!;
+  const sts = statefulSet('shop', 'orders-db', labels, 2, 2, templateOf(pods[0]!, labels), created);
+  for (const p of pods) (p.metadata!.ownerReferences![0])!.uid = sts.metadata!.uid!;
   const pgLog = workerLog('postgres', 0.3, ['checkpoint starting: time', 'checkpoint complete: wrote 112 buffers (0.7%)', 'automatic vacuum of table "orders.public.line_items"']);
   return {
     objects: { pods, statefulSets: [sts], events: pods.flatMap((p, i) => startupEvents(p, created + i * 60_000)) },
@@ -122,8 +122,8 @@ export function nodeLogShipper(nowMs: number): Part {
     });
     return pod;
   });
-  const ds = daemonSet('platform', 'fluent-bit', labels, 3, templateOf(pods[0], labels), created);
-  for (const p of pods) p.metadata!.ownerReferences![0].uid = ds.metadata!.uid!;
+  const ds = daemonSet('platform', 'fluent-bit', labels, 3, templateOf(pods[0]!, labels), created);
+  for (const p of pods) (p.metadata!.ownerReferences![0])!.uid = ds.metadata!.uid!;
   return {
     objects: { pods, daemonSets: [ds], events: pods.flatMap((p) => startupEvents(p, created)) },
     runtime: pods.map((p) => [`platform/${p.metadata!.name}`, { sockets: [listen('fluent-bit', 2020)], containers: { 'fluent-bit': runtimeOf(SHELLS_DISTROLESS, workerLog('fluent-bit', 0.5, ['[input:tail:tail.0] inotify_fs_add(): inode=1835 watch_fd=12', '[output:es:es.0] HTTP status=200 URI=/_bulk']), waveUsage(0.02, 40 * MiB, p.metadata!.name!)) } }]),
@@ -145,7 +145,7 @@ export function nightlyReportJob(nowMs: number): Part {
   const log = ['loading orders for ' + new Date(lastRun - DAY).toISOString().slice(0, 10), 'aggregated 18211 orders into 412 rows', 'report uploaded to gs://acme-reports/daily/', 'done in 35.2s'];
   return {
     objects: { pods: [pod], jobs: [job], cronJobs: [cron], events: startupEvents(pod, lastRun) },
-    runtime: [[`shop/${name}`, { sockets: [], containers: { report: runtimeOf(SHELLS_DISTROLESS, { ratePerSecond: 0, line: (n) => log[n % log.length] }, () => ({ cpuCores: 0, memoryBytes: 0 }), log) } }]],
+    runtime: [[`shop/${name}`, { sockets: [], containers: { report: runtimeOf(SHELLS_DISTROLESS, { ratePerSecond: 0, line: (n) => log[n % log.length]! }, () => ({ cpuCores: 0, memoryBytes: 0 }), log) } }]],
   };
 }
 

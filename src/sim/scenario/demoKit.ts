@@ -19,8 +19,8 @@ export const NODES = [
 export function placement(ns: string, name: string): { nodeName: string; hostIP: string; podIP: string } {
   const h = hash32(`${ns}/${name}`);
   const node = NODES[h % NODES.length];
-  const index = NODES.indexOf(node);
-  return { nodeName: node.name, hostIP: node.ip, podIP: `10.244.${index}.${10 + ((h >>> 8) % 240)}` };
+  const index = NODES.indexOf(node!);
+  return { nodeName: node!.name, hostIP: node!.ip, podIP: `10.244.${index}.${10 + ((h >>> 8) % 240)}` };
 }
 
 export const MINUTE = 60_000;
@@ -67,7 +67,7 @@ export function deploymentApp(input: AppInput): Part {
     runtime.push([`${input.namespace}/${name}`, input.runtime(pod, i)]);
   }
   const ready = pods.filter((p) => p.status?.conditions?.some((c) => c.type === 'Ready' && c.status === 'True')).length;
-  chain.finish(templateOf(pods[0], labels), ready);
+  chain.finish(templateOf(pods[0]!, labels), ready);
   return { objects: { pods, events, replicaSets: [chain.replicaSet], deployments: [chain.deployment] }, runtime };
 }
 

@@ -16,7 +16,7 @@ export function sha256Hex(text: string): string {
 /** A UUID-shaped id derived from what the object is, so the same scenario always has the same uids. */
 export function uidFor(kind: string, namespace: string, name: string): string {
   const h = sha256Hex(`${kind}/${namespace}/${name}`);
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${'89ab'[parseInt(h[16], 16) & 3]}${h.slice(17, 20)}-${h.slice(20, 32)}`;
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${'89ab'[parseInt(h[16]!, 16) & 3]}${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
 
 const SUFFIX_ALPHABET = 'bcdfghjklmnpqrstvwxz2456789';

@@ -34,7 +34,7 @@ export function ipv6Bytes(address: string): number[] {
   let tail: number[] = [];
   const dotted = /:(\d+\.\d+\.\d+\.\d+)$/.exec(text);
   if (dotted) {
-    tail = ipv4Bytes(dotted[1]);
+    tail = ipv4Bytes(dotted[1]!);
     text = `${text.slice(0, dotted.index)}:0:0`;
   }
   const [head, rest] = text.includes('::') ? text.split('::') : [text, undefined];
@@ -57,7 +57,7 @@ export function ipv4Bytes(address: string): number[] {
 
 /** The kernel prints the address as the in-memory u32(s) with %08X: little-endian bytes per 32-bit word. */
 function leWord(bytes: number[], offset: number): string {
-  return hex(bytes[offset] | (bytes[offset + 1] << 8) | (bytes[offset + 2] << 16) | (bytes[offset + 3] << 24), 8);
+  return hex(bytes[offset]! | (bytes[offset + 1]! << 8) | (bytes[offset + 2]! << 16) | (bytes[offset + 3]! << 24), 8);
 }
 
 export function hexAddress(family: SocketSpec['family'], address: string, port: number): string {

@@ -17,7 +17,7 @@ const clf = (ms: number): string => {
 };
 const goLog = (ms: number): string => iso(ms).slice(0, 19).replace('T', ' ').replace(/-/g, '/');
 /** Deterministic choice for line n of a profile. */
-const nth = <T>(items: readonly T[], n: number, salt: string): T => items[hash32(`${salt}${n}`) % items.length];
+const nth = <T>(items: readonly T[], n: number, salt: string): T => items[hash32(`${salt}${n}`) % items.length]!;
 
 const PATHS = ['/v1/users/42', '/v1/users/1337/profile', '/v1/sessions', '/healthz', '/v1/users?limit=50', '/metrics', '/v1/orders/9f2c'];
 const AGENTS = ['kube-probe/1.33', 'Go-http-client/2.0', 'Mozilla/5.0 (X11; Linux x86_64) Firefox/128.0', 'curl/8.9.1'];
@@ -98,7 +98,7 @@ export function hostileLog(ratePerSecond: number): LogProfile {
     (t: string) => `${t} bell${BEL}${BEL} and a backspace attack: rm -rf /tmp/x\b\b\b\b\b\b\b\b\b\b\b\b\b\becho safe`,
     (t: string) => `${t} ${ESC}P+q544e${ESC}\\ device control string and ${ESC}[6n cursor report request`,
   ];
-  return { ratePerSecond, line: (n, now) => lines[n % lines.length](iso(now)) };
+  return { ratePerSecond, line: (n, now) => lines[n % lines.length]!(iso(now)) };
 }
 
 export const SILENT: LogProfile = Object.freeze({ ratePerSecond: 0, line: () => '' });

@@ -22,7 +22,7 @@ export function mulberry32(seed: number): Rng {
   return {
     next,
     int: (min, max) => min + Math.floor(next() * (max - min + 1)),
-    pick: (items) => items[Math.floor(next() * items.length)],
+    pick: (items) => items[Math.floor(next() * items.length)]!,
     chance: (p) => next() < p,
   };
 }

@@ -88,7 +88,7 @@ function buildTemplate(d: number, opts: Pick<ScaleOptions, 'seed' | 'namespaces'
     ownerReferences: [chain.owner],
     readyConditions: podConditions(probe, 'Running', createdMs + 20_000, createdMs + 1000),
     qosClass: qosClass(containers),
-    runtime: { sockets, containers: Object.fromEntries(containers.map((c, i) => [c.name, kinds[i].runtime])) },
+    runtime: { sockets, containers: Object.fromEntries(containers.map((c, i) => [c.name, kinds[i]!.runtime])) },
     slots: Array.from({ length: PODS_PER_DEPLOYMENT }, (_, k) => {
       const at = createdMs + k * 61_000;
       return { createdMs: at, created: ts(at), started: ts(at + 8000), startTime: ts(at + 1000), running: { running: { startedAt: ts(at + 8000) } } };
@@ -133,13 +133,13 @@ function podFromTemplate(i: number, t: Template, seed: number): V1Pod {
   const rng = mulberry32(hash32(`pod:${seed}:${i}`));
   const health = healthOf(rng);
   const slot = t.slots[i % PODS_PER_DEPLOYMENT];
-  const createdMs = slot.createdMs;
-  const startedAt = slot.started;
+  const createdMs = slot!.createdMs;
+  const startedAt = slot!.started;
   const node = hash32(`node:${seed}:${i}`) % NODES;
   const broken = rng.int(0, t.spec.containers.length - 1);
   const statuses: V1ContainerStatus[] = t.spec.containers.map((c, n) => {
     const mine = n === broken ? health : 'ok';
-    const status: V1ContainerStatus = { name: c.name, image: qualifiedImage(c.image!), imageID: imageID(c.image!), containerID: `containerd://${hexId(rng, seed, i * 8 + n, 64)}`, ready: true, started: true, restartCount: 0, state: slot.running, lastState: EMPTY };
+    const status: V1ContainerStatus = { name: c.name, image: qualifiedImage(c.image!), imageID: imageID(c.image!), containerID: `containerd://${hexId(rng, seed, i * 8 + n, 64)}`, ready: true, started: true, restartCount: 0, state: slot!.running, lastState: EMPTY };
     if (mine === 'crashloop') Object.assign(status, { ready: false, started: false, restartCount: rng.int(3, 40), state: { waiting: { reason: 'CrashLoopBackOff', message: `back-off 5m0s restarting failed container=${c.name}` } }, lastState: { terminated: { exitCode: 1, reason: 'Error', startedAt, finishedAt: startedAt, containerID: status.containerID } } });
     if (mine === 'imagepull') Object.assign(status, { ready: false, started: false, imageID: '', containerID: undefined, state: { waiting: { reason: 'ImagePullBackOff', message: `Back-off pulling image "${c.image}"` } } });
     if (mine === 'oomkilled') Object.assign(status, { restartCount: rng.int(1, 6), lastState: { terminated: { exitCode: 137, reason: 'OOMKilled', startedAt, finishedAt: startedAt, containerID: status.containerID } } });
@@ -152,14 +152,14 @@ function podFromTemplate(i: number, t: Template, seed: number): V1Pod {
     apiVersion: 'v1',
     kind: 'Pod',
     metadata: {
-      name, generateName: `${t.chain.replicaSet.metadata!.name}-`, namespace: t.namespace, uid: uuid(rng, seed, i), creationTimestamp: slot.created,
+      name, generateName: `${t.chain.replicaSet.metadata!.name}-`, namespace: t.namespace, uid: uuid(rng, seed, i), creationTimestamp: slot!.created,
       labels: t.chain.podLabels, ownerReferences: t.ownerReferences, managedFields: t.managedFields,
     },
     spec: { ...t.spec, nodeName: `node-${String(node).padStart(3, '0')}` },
     status: {
       phase: health === 'imagepull' ? 'Pending' : 'Running',
       hostIP: `10.128.${node >> 8}.${node & 255}`, hostIPs: undefined, podIP: `10.${64 + ((i >> 16) & 63)}.${(i >> 8) & 255}.${i & 255}`,
-      startTime: slot.startTime, containerStatuses: statuses, qosClass: t.qosClass,
+      startTime: slot!.startTime, containerStatuses: statuses, qosClass: t.qosClass,
     },
   };
   delete pod.status!.hostIPs;

@@ -109,7 +109,7 @@ export function LogView(props: LogViewProps) {
     const next = ((k % hits.length) + hits.length) % hits.length;
     setHit(next);
     // Keep context: the hit sits mid-screen, not on the last row.
-    scrollTo(Math.min(lines.length - 1, hits[next] + Math.floor(bodyHeight / 2)));
+    scrollTo(Math.min(lines.length - 1, hits[next]! + Math.floor(bodyHeight / 2)));
   };
   const currentHit = hits.length === 0 ? -1 : Math.min(hit, hits.length - 1);
 

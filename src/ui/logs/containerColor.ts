@@ -21,10 +21,10 @@ function hash(name: string): number {
 
 /** An Ink colour name for the container. */
 export function containerInkColor(name: string): string {
-  return PALETTE[hash(name) % PALETTE.length].ink;
+  return PALETTE[hash(name) % PALETTE.length]!.ink;
 }
 
 /** The container name wrapped in its SGR colour, for a terminal. */
 export function containerSgr(name: string, text = name): string {
-  return `\u001b[${PALETTE[hash(name) % PALETTE.length].sgr}m${text}\u001b[39m`;
+  return `\u001b[${PALETTE[hash(name) % PALETTE.length]!.sgr}m${text}\u001b[39m`;
 }

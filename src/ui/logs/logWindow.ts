@@ -54,11 +54,11 @@ export function windowRows(lines: LogLine[], bottom: number, o: WindowOptions): 
   const rows: RowPiece[][] = [];
   for (let i = Math.min(bottom, lines.length - 1); i >= 0 && rows.length < o.height; i--) {
     const line = lines[i];
-    const { prefix, body } = parts(line, o);
+    const { prefix, body } = parts(line!, o);
     const prefixCells = prefix.reduce((n, p) => n + p.text.length, 0);
     const room = Math.max(1, o.width - prefixCells);
-    const bodyTone = line.notice ? 'notice' : undefined;
-    const pieces = (t: string): RowPiece[] => (line.notice ? [{ text: t, tone: bodyTone }] : highlight(t, o.search));
+    const bodyTone = line!.notice ? 'notice' : undefined;
+    const pieces = (t: string): RowPiece[] => (line!.notice ? [{ text: t, tone: bodyTone }] : highlight(t, o.search));
     let lineRows: RowPiece[][];
     if (o.wrap) {
       const chunks = wrapCells(body, room);
