@@ -81,10 +81,14 @@ export function startDetailsFeed(options: DetailsFeedOptions): DetailsFeed {
     const entry = store.find(key.namespace, key.name);
     const uid = entry?.pod.metadata?.uid;
     if (!entry || !uid) return false;
+    // Events and usage need only the Pod's name: they go out with the whole Pod's read (both
+    // degrade to a note, never reject), and only the owner chain waits for the Pod.
+    const eventsRead = listEvents(kubeConfig, key.namespace, fieldSelectorFor(key, uid));
+    const metricsRead = listMetrics(kubeConfig, key.namespace, key.name);
     const whole = await wholePod(key, uid, mine);
     const [events, metrics, chain] = await Promise.all([
-      listEvents(kubeConfig, key.namespace, fieldSelectorFor(key, uid)),
-      listMetrics(kubeConfig, key.namespace, key.name),
+      eventsRead,
+      metricsRead,
       // A lean Pod names no owners: without the whole one, say nothing rather than "none".
       whole ? resolveOwners(kubeConfig, whole, owners) : Promise.resolve(undefined),
     ]);
@@ -105,7 +109,8 @@ export function startDetailsFeed(options: DetailsFeedOptions): DetailsFeed {
     while (!stopper.signal.aborted) {
       // A failed poll leaves the last details; the next one retries.
       const found = await refresh().catch(() => true);
-      await sleep(found ? pollMs : Math.min(pollMs, 250), AbortSignal.any([stopper.signal, wake.signal]));
+      // While the list is still loading, look again soon: `podview POD` waits on nothing else.
+      await sleep(found ? pollMs : Math.min(pollMs, 50), AbortSignal.any([stopper.signal, wake.signal]));
       if (wake.signal.aborted) wake = new AbortController();
     }
   })();
