@@ -21,6 +21,8 @@ import type { PodRuntime } from './scenario/types.ts';
 
 const PODS = storedResource('pods');
 const EVENTS = storedResource('events');
+const JOBS = storedResource('jobs');
+const FAILED = '"phase":"Failed"';
 const OWNERS: Record<string, string> = { ReplicaSet: 'replicasets', StatefulSet: 'statefulsets', Job: 'jobs' };
 /** How long the kubelet takes from the Pod's creation to its containers running. */
 export const START_DELAY_MS = 400;
@@ -78,15 +80,50 @@ export function createControllers(core: SimCore): Controllers {
     });
   };
 
+  const generatedFree = (namespace: string, owner: string): string => {
+    let name = generated(`${owner}-`);
+    while (core.store.get(PODS, namespace, name)) name = generated(`${owner}-`);
+    return name;
+  };
+
+  const failures = new Map<string, number>();
+  /** One more failed Pod of the Job; false once past its backoffLimit (the Job is then Failed). */
+  const jobMayRetry = (ref: V1OwnerReference, job: KObject): boolean => {
+    const failed = (failures.get(ref.uid) ?? job.status?.failed ?? 0) + 1;
+    failures.set(ref.uid, failed);
+    if (failed > (job.spec?.backoffLimit ?? 6)) {
+      failJob(core, job, failed);
+      return false;
+    }
+    core.store.update(JOBS, { ...job, status: { ...job.status, failed } });
+    return true;
+  };
+
+  // A Job's failed Pod (phase Failed, not deleted) counts against spec.backoffLimit, as kube's
+  // job controller counts it (and a deleted one), and is replaced while the limit holds; past it
+  // the Job is Failed.
+  // Found by a byte search of the stored JSON (the only "phase" of a Pod is status.phase), so
+  // the churn's thousands of changes a second are not parsed for it.
+  core.store.onEvent((e) => {
+    if (e.resource !== PODS || e.type !== 'MODIFIED' || !e.prev || e.entry.bytes.indexOf(FAILED) < 0 || e.prev.bytes.indexOf(FAILED) >= 0) return;
+    const pod = e.entry.object();
+    const ref = controllerOf(pod);
+    if (ref?.kind !== 'Job' || pod.metadata?.deletionTimestamp) return;
+    const job = ownerOf(pod, ref);
+    if (!job || jobFinished(job)) return;
+    if (!jobMayRetry(ref, job)) return;
+    replace(pod, core.runtimes.get(`${pod.metadata!.namespace}/${pod.metadata!.name}`), ref, job, generatedFree(pod.metadata!.namespace, ref.name));
+  });
+
   return {
     terminating(pod, runtime) {
       const ref = controllerOf(pod);
       if (!ref || ref.kind === 'StatefulSet') return;
       const owner = ownerOf(pod, ref);
-      if (!owner || (ref.kind === 'Job' && jobFinished(owner))) return;
-      let name = generated(`${ref.name}-`);
-      while (core.store.get(PODS, pod.metadata?.namespace, name)) name = generated(`${ref.name}-`);
-      replace(pod, runtime, ref, owner, name);
+      // A Job's Pod that had already finished was counted (or succeeded) then: deleting it changes nothing.
+      const finished = pod.status?.phase === 'Failed' || pod.status?.phase === 'Succeeded';
+      if (!owner || (ref.kind === 'Job' && (finished || jobFinished(owner) || !jobMayRetry(ref, owner)))) return;
+      replace(pod, runtime, ref, owner, generatedFree(pod.metadata!.namespace, ref.name));
     },
     removed(pod, runtime) {
       const ref = controllerOf(pod);
@@ -96,6 +133,14 @@ export function createControllers(core: SimCore): Controllers {
       replace(pod, runtime, ref, owner, pod.metadata!.name);
     },
   };
+}
+
+/** kube's job controller past the backoff limit: the Job gets FailureTarget and Failed conditions. */
+function failJob(core: SimCore, job: KObject, failed: number): void {
+  const at = new Date(core.now()).toISOString().replace(/\.\d+Z$/, 'Z');
+  const condition = (type: string) => ({ type, status: 'True', reason: 'BackoffLimitExceeded', message: 'Job has reached the specified backoff limit', lastProbeTime: at, lastTransitionTime: at });
+  const conditions = [...(job.status?.conditions ?? []), condition('FailureTarget'), condition('Failed')];
+  core.store.update(JOBS, { ...job, status: { ...job.status, failed, active: 0, conditions } });
 }
 
 function createEvent(core: SimCore, event: KObject): void {

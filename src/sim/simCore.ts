@@ -29,7 +29,7 @@ export class SimCore implements SimWorld {
   readonly runtimes = new Map<string, PodRuntime>();
   readonly dataDir: string;
   /** ReplicaSet, StatefulSet and Job controllers: a deleted Pod of theirs is replaced. */
-  private readonly controllers: Controllers = createControllers(this);
+  private readonly controllers: Controllers;
   private readonly timers = new Set<NodeJS.Timeout>();
   private encoding: NodeJS.Immediate | undefined;
   private encoded: () => void = () => {};
@@ -40,6 +40,7 @@ export class SimCore implements SimWorld {
     this.dataDir = options.dataDir;
     this.store = new ObjectStore(options.historyWindow, () => this.now());
     this.hub = new WatchHub(this.store, { bookmarkIntervalMs: options.bookmarkIntervalMs, now: () => this.now() });
+    this.controllers = createControllers(this);
   }
 
   now(): number {

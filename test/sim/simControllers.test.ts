@@ -12,6 +12,7 @@ const BARE_RS_UID = '0b9a5c1e-1111-4aaa-8aaa-000000000002';
 const STS_UID = '0b9a5c1e-1111-4aaa-8aaa-000000000003';
 const JOB_UID = '0b9a5c1e-1111-4aaa-8aaa-000000000004';
 const DONE_JOB_UID = '0b9a5c1e-1111-4aaa-8aaa-000000000005';
+const FLAKY_JOB_UID = '0b9a5c1e-1111-4aaa-8aaa-000000000006';
 
 const owner = (apiVersion: string, kind: string, name: string, uid: string): V1OwnerReference => ({ apiVersion, kind, name, uid, controller: true, blockOwnerDeletion: true });
 
@@ -36,6 +37,7 @@ function controlledScenario(): Scenario {
   const complete = { conditions: [{ type: 'Complete', status: 'True' }], succeeded: 1 };
   s.objects.jobs.push(
     { metadata: meta('migrate', JOB_UID), spec: { template: { metadata: { labels: { 'job-name': 'migrate' } }, spec: { restartPolicy: 'Never', containers: [{ name: 'app', image: 'migrate:1' }] } } } },
+    { metadata: meta('flaky', FLAKY_JOB_UID), spec: { backoffLimit: 1, template: { metadata: { labels: { 'job-name': 'flaky' } }, spec: { restartPolicy: 'Never', containers: [{ name: 'app', image: 'flaky:1' }] } } } },
     { metadata: meta('seeded', DONE_JOB_UID), spec: { template: { spec: { restartPolicy: 'Never', containers: [{ name: 'app', image: 'seed:1' }] } } }, status: complete },
   );
   s.objects.pods.push(
@@ -43,6 +45,7 @@ function controlledScenario(): Scenario {
     owned('api-7f9b8c6d5-q8w4z', { app: 'api' }, owner('apps/v1', 'ReplicaSet', 'api-7f9b8c6d5', BARE_RS_UID), ['api', 'sidecar']),
     owned('db-0', { app: 'db', 'statefulset.kubernetes.io/pod-name': 'db-0' }, owner('apps/v1', 'StatefulSet', 'db', STS_UID)),
     owned('migrate-r7t2v', { 'job-name': 'migrate' }, owner('batch/v1', 'Job', 'migrate', JOB_UID)),
+    owned('flaky-b6d9w', { 'job-name': 'flaky' }, owner('batch/v1', 'Job', 'flaky', FLAKY_JOB_UID)),
     owned('seeded-h5m8n', { 'job-name': 'seeded' }, owner('batch/v1', 'Job', 'seeded', DONE_JOB_UID)),
     testPod('lonely', { labels: { app: 'lonely' } }),
   );
@@ -136,6 +139,27 @@ describe('sim controllers with real kubectl', { skip: NO_KUBECTL }, () => {
     assert.equal(pod.spec!.restartPolicy, 'Never');
     assert.deepEqual(names(await podsJson(t, 'job-name=seeded')), []);
     assert.deepEqual(names(await podsJson(t, 'app=lonely')), []);
+  });
+
+  test("a Job's failed Pod is replaced until the backoff limit, then the Job is Failed", async () => {
+    const fail = (name: string) =>
+      t.sim.control.patchPod('default', name, (pod) => {
+        const finishedAt = new Date().toISOString() as never;
+        pod.status!.phase = 'Failed';
+        pod.status!.containerStatuses = pod.status!.containerStatuses!.map((c) => ({ ...c, ready: false, started: false, state: { terminated: { exitCode: 1, reason: 'Error', startedAt: finishedAt, finishedAt } } }));
+      });
+    fail('flaky-b6d9w');
+    const pods = await until('a second Pod runs', () => podsJson(t, 'job-name=flaky'), (p) => p.length === 2 && p.some(running));
+    const second = pods.find(running)!.metadata!.name!;
+    assert.match(second, /^flaky-\w{5}$/);
+    const table = await kubectl(t, ['get', 'pods', '-l', 'job-name=flaky']);
+    assert.match(table.stdout, /flaky-b6d9w\s+0\/1\s+Error\s/, 'the failed Pod stays, as kube leaves it');
+    fail(second);
+    const job = await until('the Job is Failed', async () => JSON.parse((await kubectl(t, ['get', 'job', 'flaky', '-o', 'json'])).stdout), (j) => j.status?.conditions?.some((c: { type: string }) => c.type === 'Failed'));
+    assert.equal(job.status.failed, 2);
+    assert.deepEqual(job.status.conditions.map((c: { type: string; reason: string }) => [c.type, c.reason]), [['FailureTarget', 'BackoffLimitExceeded'], ['Failed', 'BackoffLimitExceeded']]);
+    // The Job's condition and the decision not to replace are one step: no third Pod came.
+    assert.equal((await podsJson(t, 'job-name=flaky')).length, 2);
   });
 });
 
