@@ -2,7 +2,7 @@
 // Pod of theirs is replaced, a bare Pod is not. And DELETE's preconditions, over raw HTTPS.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { V1OwnerReference, V1Pod } from '@kubernetes/client-node';
+import { ApiException, CoreV1Api, KubeConfig, type V1OwnerReference, type V1Pod } from '@kubernetes/client-node';
 import { emptyScenario } from '../../src/sim/index.ts';
 import type { Scenario } from '../../src/sim/scenario/types.ts';
 import { NO_KUBECTL, kubectl, kubectlStream, raw, startTestSim, testPod, type TestSim } from './simHarness.ts';
@@ -194,6 +194,20 @@ describe('DELETE preconditions', () => {
     const stale = await raw(t.sim, `${path}?resourceVersion=1`, { method: 'DELETE' });
     assert.equal(stale.status, 409);
     assert.match(JSON.parse(stale.body).message, /Precondition failed: ResourceVersion in precondition: 1, ResourceVersion in object meta: \d+$/);
+  });
+
+  test('client-node: deleteNamespacedPod with a stale uid is an ApiException 409 carrying the Status', async () => {
+    const kc = new KubeConfig();
+    kc.loadFromString(t.sim.kubeconfigYaml());
+    const api = kc.makeApiClient(CoreV1Api);
+    const err = await api.deleteNamespacedPod({ name: 'web-2', namespace: 'default', body: { preconditions: { uid: '00000000-0000-4000-8000-000000000000' } } }).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    assert.ok(err instanceof ApiException, String(err));
+    assert.equal(err.code, 409);
+    const body = typeof err.body === 'string' ? JSON.parse(err.body) : err.body;
+    assert.match(body.message, /: Precondition failed: UID in precondition: 00000000-0000-4000-8000-000000000000, UID in object meta: [0-9a-f-]{36}$/);
   });
 
   test('preconditions that hold let the delete through', async () => {
