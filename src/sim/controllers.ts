@@ -48,6 +48,15 @@ function templateFromPod(pod: KObject): V1PodTemplateSpec {
   return { metadata: { labels: pod.metadata?.labels, annotations: pod.metadata?.annotations }, spec: spec as V1PodTemplateSpec['spec'] };
 }
 
+/** A new address in the old Pod's range (the node's Pod CIDR): a new sandbox gets a new IP. */
+function nextPodIP(old: string | undefined): string {
+  const prefix = old && /^\d+\.\d+\.\d+\.\d+$/.test(old) ? old.slice(0, old.lastIndexOf('.')) : '10.244.0';
+  const last = Number(old?.slice(old.lastIndexOf('.') + 1));
+  let octet = 2 + randomInt(252);
+  if (octet === last) octet = octet === 253 ? 2 : octet + 1;
+  return `${prefix}.${octet}`;
+}
+
 function jobFinished(job: KObject): boolean {
   return (job.status?.conditions ?? []).some((c: KObject) => (c.type === 'Complete' || c.type === 'Failed') && c.status === 'True');
 }
@@ -63,7 +72,8 @@ export function createControllers(core: SimCore): Controllers {
     const template: V1PodTemplateSpec = owner.spec?.template?.spec ? owner.spec.template : templateFromPod(old);
     // A StatefulSet's Pod keeps its identity labels; the others get the template's labels only.
     if (ref.kind === 'StatefulSet') template.metadata = { ...template.metadata, labels: { ...old.metadata?.labels } };
-    const placement: Placement = { nodeName: old.spec?.nodeName ?? 'node-1', hostIP: old.status?.hostIP ?? '10.128.0.1', podIP: old.status?.podIP };
+    const placement: Placement = { nodeName: old.spec?.nodeName ?? 'node-1', hostIP: old.status?.hostIP ?? '10.128.0.1' };
+    const podIP = nextPodIP(old.status?.podIP);
     const createdMs = core.now();
     const pod = pendingPod({ namespace, name, owner: { ...ref, blockOwnerDeletion: true }, template, placement, nowMs: createdMs });
     if (old.metadata?.generateName) pod.metadata!.generateName = old.metadata.generateName;
@@ -75,7 +85,7 @@ export function createControllers(core: SimCore): Controllers {
     core.later(START_DELAY_MS, () => {
       const current = core.store.get(PODS, namespace, name)?.object();
       if (current?.metadata?.uid !== uid || current?.metadata?.deletionTimestamp) return;
-      core.store.update(PODS, startedPod(current as V1Pod, core.now()) as KObject);
+      core.store.update(PODS, startedPod(current as V1Pod, core.now(), podIP) as KObject);
       for (const e of events.started) createEvent(core, e);
     });
   };

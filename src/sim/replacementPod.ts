@@ -11,7 +11,6 @@ import { ts } from './scenario/meta.ts';
 export interface Placement {
   nodeName: string;
   hostIP: string;
-  podIP?: string;
 }
 
 export interface ReplacementInput {
@@ -37,7 +36,6 @@ export function pendingPod(input: ReplacementInput): V1Pod {
     createdMs: input.nowMs,
     nodeName: input.placement.nodeName,
     hostIP: input.placement.hostIP,
-    podIP: input.placement.podIP,
     containers: containers.map(creating),
     initContainers: initContainers?.map(creating),
     // The token volume is the admission plugin's: podFor adds a fresh one.
@@ -54,14 +52,19 @@ export function pendingPod(input: ReplacementInput): V1Pod {
   return pod;
 }
 
-/** The kubelet pulled, created and started every container: init containers completed, the rest running and ready. */
-export function startedPod(pod: V1Pod, nowMs: number): V1Pod {
+/**
+ * The kubelet made the Pod's sandbox (its IP) and pulled, created and started every container:
+ * init containers completed, the rest running and ready.
+ */
+export function startedPod(pod: V1Pod, nowMs: number, podIP: string): V1Pod {
   const uid = pod.metadata!.uid!;
   const run = (name: string, image: string) => ({ containerID: containerID(uid, name, 0), imageID: imageID(image), started: true });
   const next: V1Pod = {
     ...pod,
     status: {
       ...pod.status,
+      podIP,
+      podIPs: [{ ip: podIP }],
       initContainerStatuses: pod.status?.initContainerStatuses?.map((s) => ({
         ...s,
         ...run(s.name, s.image),

@@ -87,6 +87,8 @@ describe('sim controllers with real kubectl', { skip: NO_KUBECTL }, () => {
     assert.deepEqual(pod.metadata!.ownerReferences?.map((o) => [o.kind, o.name, o.uid, o.controller]), [['ReplicaSet', 'web-6d4cf56db6', RS_UID, true]]);
     assert.deepEqual(pod.spec!.containers.map((c) => c.image), ['web:2', 'envoy:1'], "the ReplicaSet's template, not the old Pod");
     assert.equal(pod.spec!.nodeName, 'node-1');
+    assert.match(pod.status!.podIP!, /^10\.1\.0\.\d+$/);
+    assert.notEqual(pod.status!.podIP, '10.1.0.7', 'a new sandbox, a new address');
     const table = await kubectl(t, ['get', 'pods', '-l', 'app=web']);
     assert.match(table.stdout, new RegExp(`${pod.metadata!.name}\\s+2/2\\s+Running\\s+0\\s`));
     const events = await kubectl(t, ['get', 'events', '--field-selector', `involvedObject.name=${pod.metadata!.name}`, '-o', 'json']);
