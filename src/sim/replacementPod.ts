@@ -22,7 +22,13 @@ export interface ReplacementInput {
   nowMs: number;
 }
 
-const creating = (spec: V1Container): ContainerPlan => ({ spec, run: { state: 'waiting', reason: 'ContainerCreating' } });
+const isToken = (name: string) => name.startsWith('kube-api-access-');
+// The token volume and its mounts are the admission plugin's: podFor adds fresh ones, so a
+// template taken from a stored Pod must not bring the old ones along.
+const creating = (spec: V1Container): ContainerPlan => ({
+  spec: { ...spec, volumeMounts: spec.volumeMounts?.filter((m) => !isToken(m.name)) },
+  run: { state: 'waiting', reason: 'ContainerCreating' },
+});
 
 /** The new Pod as the API server stores it on create, with the kubelet's first status (Pending). */
 export function pendingPod(input: ReplacementInput): V1Pod {
@@ -38,8 +44,7 @@ export function pendingPod(input: ReplacementInput): V1Pod {
     hostIP: input.placement.hostIP,
     containers: containers.map(creating),
     initContainers: initContainers?.map(creating),
-    // The token volume is the admission plugin's: podFor adds a fresh one.
-    volumes: volumes?.filter((v) => !v.name.startsWith('kube-api-access-')),
+    volumes: volumes?.filter((v) => !isToken(v.name)),
     restartPolicy: restartPolicy as 'Always' | 'OnFailure' | 'Never' | undefined,
     spec: rest,
   });

@@ -40,9 +40,13 @@ function controlledScenario(): Scenario {
     { metadata: meta('flaky', FLAKY_JOB_UID), spec: { backoffLimit: 1, template: { metadata: { labels: { 'job-name': 'flaky' } }, spec: { restartPolicy: 'Never', containers: [{ name: 'app', image: 'flaky:1' }] } } } },
     { metadata: meta('seeded', DONE_JOB_UID), spec: { template: { spec: { restartPolicy: 'Never', containers: [{ name: 'app', image: 'seed:1' }] } } }, status: complete },
   );
+  // As stored after admission: the api Pod has its own service-account token volume and mounts.
+  const api = owned('api-7f9b8c6d5-q8w4z', { app: 'api' }, owner('apps/v1', 'ReplicaSet', 'api-7f9b8c6d5', BARE_RS_UID), ['api', 'sidecar']);
+  api.spec!.volumes = [{ name: 'kube-api-access-old12', projected: { sources: [] } }];
+  for (const c of api.spec!.containers) c.volumeMounts = [{ name: 'kube-api-access-old12', mountPath: '/var/run/secrets/kubernetes.io/serviceaccount', readOnly: true }];
   s.objects.pods.push(
+    api,
     owned('web-6d4cf56db6-x2k9p', webLabels, owner('apps/v1', 'ReplicaSet', 'web-6d4cf56db6', RS_UID), ['app', 'proxy']),
-    owned('api-7f9b8c6d5-q8w4z', { app: 'api' }, owner('apps/v1', 'ReplicaSet', 'api-7f9b8c6d5', BARE_RS_UID), ['api', 'sidecar']),
     owned('db-0', { app: 'db', 'statefulset.kubernetes.io/pod-name': 'db-0' }, owner('apps/v1', 'StatefulSet', 'db', STS_UID)),
     owned('migrate-r7t2v', { 'job-name': 'migrate' }, owner('batch/v1', 'Job', 'migrate', JOB_UID)),
     owned('flaky-b6d9w', { 'job-name': 'flaky' }, owner('batch/v1', 'Job', 'flaky', FLAKY_JOB_UID)),
@@ -120,6 +124,11 @@ describe('sim controllers with real kubectl', { skip: NO_KUBECTL }, () => {
     assert.match(pod.metadata!.name!, /^api-7f9b8c6d5-\w{5}$/);
     assert.notEqual(pod.metadata!.name, 'api-7f9b8c6d5-q8w4z');
     assert.deepEqual(pod.spec!.containers.map((c) => c.name), ['api', 'sidecar']);
+    // One service-account token volume, mounted once per container: the old Pod's is not carried over.
+    const tokens = pod.spec!.volumes!.filter((v) => v.name.startsWith('kube-api-access-'));
+    assert.equal(tokens.length, 1);
+    assert.notEqual(tokens[0].name, 'kube-api-access-old12');
+    for (const c of pod.spec!.containers) assert.deepEqual(c.volumeMounts?.filter((m) => m.name.startsWith('kube-api-access-')).map((m) => m.name), [tokens[0].name]);
   });
 
   test("a StatefulSet's Pod comes back with the same name and a new uid", async () => {
