@@ -2,6 +2,7 @@
 // object (or a Status) as kube-apiserver does.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ApiPath } from './apiPath.ts';
+import { deletePreconditions, preconditionFailure } from './deletePreconditions.ts';
 import { StoreError, type KObject } from './objectStore.ts';
 import { validateObject } from './objectValidation.ts';
 import { QueryError, queryInt } from './queryParams.ts';
@@ -69,6 +70,8 @@ export async function handleObject(core: SimCore, req: IncomingMessage, res: Ser
       if (err instanceof QueryError) return sendStatus(res, badRequest(err.message));
       throw err;
     }
+    const failed = preconditionFailure(r, entry.object(), deletePreconditions(body, url.searchParams));
+    if (failed) return sendStatus(res, failed);
     const grace = graceParam ?? deleteOptionsGrace(body);
     const result = core.delete(r, ns, name, typeof grace === 'number' && Number.isFinite(grace) ? grace : undefined);
     return sendJson(res, 200, JSON.stringify(result));

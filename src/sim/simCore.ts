@@ -8,6 +8,7 @@ import { ObjectStore, StoreError, type KObject } from './objectStore.ts';
 import { validateObject } from './objectValidation.ts';
 import { storedResource, type ResourceDef } from './resources.ts';
 import { WatchHub } from './watchHub.ts';
+import { createControllers, type Controllers } from './controllers.ts';
 
 const PODS = storedResource('pods');
 const CONFIG_MAPS = storedResource('configmaps');
@@ -27,6 +28,8 @@ export class SimCore implements SimWorld {
   readonly access = new AccessRules();
   readonly runtimes = new Map<string, PodRuntime>();
   readonly dataDir: string;
+  /** ReplicaSet, StatefulSet and Job controllers: a deleted Pod of theirs is replaced. */
+  private readonly controllers: Controllers;
   private readonly timers = new Set<NodeJS.Timeout>();
   private encoding: NodeJS.Immediate | undefined;
   private encoded: () => void = () => {};
@@ -37,6 +40,7 @@ export class SimCore implements SimWorld {
     this.dataDir = options.dataDir;
     this.store = new ObjectStore(options.historyWindow, () => this.now());
     this.hub = new WatchHub(this.store, { bookmarkIntervalMs: options.bookmarkIntervalMs, now: () => this.now() });
+    this.controllers = createControllers(this);
   }
 
   now(): number {
@@ -127,8 +131,14 @@ export class SimCore implements SimWorld {
     const obj = entry.object();
     const grace = gracePeriodSeconds ?? obj.spec?.terminationGracePeriodSeconds ?? 30;
     if (resource !== PODS || grace <= 0) {
+      const runtime = this.runtimes.get(`${namespace}/${name}`);
       this.runtimes.delete(`${namespace}/${name}`);
-      return this.store.delete(resource, namespace, name)?.object();
+      const gone = this.store.delete(resource, namespace, name)?.object();
+      if (resource === PODS && gone) {
+        if (!obj.metadata?.deletionTimestamp) this.controllers.terminating(gone, runtime);
+        this.controllers.removed(gone, runtime);
+      }
+      return gone;
     }
     if (obj.metadata?.deletionTimestamp) return obj;
     const now = this.now();
@@ -138,6 +148,7 @@ export class SimCore implements SimWorld {
         metadata: { ...obj.metadata, deletionTimestamp: new Date(now + grace * 1000).toISOString().replace(/\.\d+Z$/, 'Z'), deletionGracePeriodSeconds: grace },
       })
       .object();
+    this.controllers.terminating(marked, this.runtimes.get(`${namespace}/${name}`));
     const uid = marked.metadata?.uid;
     this.later(Math.min(grace * 1000, MAX_SIM_GRACE_MS), () => {
       if (this.store.get(PODS, namespace, name)?.object().metadata?.uid === uid) this.delete(PODS, namespace, name, 0);

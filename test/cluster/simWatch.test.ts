@@ -61,8 +61,8 @@ test('410 after compaction re-lists: Pods deleted while away leave, changed ones
   h.sim.control.compact();
   h.sim.control.dropWatches();
   resume();
-  const truth = await h.kubectlPods();
-  await waitFor('converged to kubectl', () => sameMap(storePods(store), truth) && store.connection.kind === 'live');
+  // The deleted Pods' controllers start replacements, so kubectl's truth moves on for a moment: ask it again.
+  await waitFor('converged to kubectl', async () => sameMap(storePods(store), await h.kubectlPods()) && store.connection.kind === 'live');
   for (const meta of victims) assert.equal(store.get(meta.uid!), undefined, `no ghost of ${meta.name}`);
   assert.ok(states.filter((s) => s.kind === 'loading').length >= 2, 'a second list happened');
 });
