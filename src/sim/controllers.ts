@@ -63,7 +63,7 @@ function jobFinished(job: KObject): boolean {
 
 export function createControllers(core: SimCore): Controllers {
   const ownerOf = (pod: KObject, ref: V1OwnerReference): KObject | undefined => {
-    const owner = core.store.get(storedResource(OWNERS[ref.kind]), pod.metadata?.namespace, ref.name)?.object();
+    const owner = core.store.get(storedResource(OWNERS[ref.kind]!), pod.metadata?.namespace, ref.name)?.object();
     return owner?.metadata?.uid === ref.uid ? owner : undefined;
   };
 

@@ -88,5 +88,5 @@ export function startedPod(pod: V1Pod, nowMs: number, podIP: string): V1Pod {
 export function replacementEvents(pod: V1Pod, createdMs: number, startedMs: number): { scheduled: CoreV1Event; started: CoreV1Event[] } {
   const [scheduled, ...started] = startupEvents(pod, createdMs - 1000);
   for (const e of started) e.firstTimestamp = e.lastTimestamp = e.metadata!.creationTimestamp = ts(startedMs);
-  return { scheduled, started };
+  return { scheduled: scheduled!, started };
 }

@@ -85,17 +85,17 @@ describe('sim controllers with real kubectl', { skip: NO_KUBECTL }, () => {
   test("kubectl delete of a ReplicaSet's Pod: a new Pod of the ReplicaSet arrives and runs", async () => {
     const r = await kubectl(t, ['delete', 'pod', 'web-6d4cf56db6-x2k9p']);
     assert.equal(r.code, 0, r.stderr);
-    const [pod] = await until('the replacement runs', () => podsJson(t, 'app=web'), (pods) => pods.length === 1 && running(pods[0]));
-    assert.match(pod.metadata!.name!, /^web-6d4cf56db6-[bcdfghjklmnpqrstvwxz2456789]{5}$/);
-    assert.equal(pod.metadata!.generateName, 'web-6d4cf56db6-');
-    assert.deepEqual(pod.metadata!.ownerReferences?.map((o) => [o.kind, o.name, o.uid, o.controller]), [['ReplicaSet', 'web-6d4cf56db6', RS_UID, true]]);
-    assert.deepEqual(pod.spec!.containers.map((c) => c.image), ['web:2', 'envoy:1'], "the ReplicaSet's template, not the old Pod");
-    assert.equal(pod.spec!.nodeName, 'node-1');
-    assert.match(pod.status!.podIP!, /^10\.1\.0\.\d+$/);
-    assert.notEqual(pod.status!.podIP, '10.1.0.7', 'a new sandbox, a new address');
+    const [pod] = await until('the replacement runs', () => podsJson(t, 'app=web'), (pods) => pods.length === 1 && running(pods[0]!));
+    assert.match(pod!.metadata!.name!, /^web-6d4cf56db6-[bcdfghjklmnpqrstvwxz2456789]{5}$/);
+    assert.equal(pod!.metadata!.generateName, 'web-6d4cf56db6-');
+    assert.deepEqual(pod!.metadata!.ownerReferences?.map((o) => [o.kind, o.name, o.uid, o.controller]), [['ReplicaSet', 'web-6d4cf56db6', RS_UID, true]]);
+    assert.deepEqual(pod!.spec!.containers.map((c) => c.image), ['web:2', 'envoy:1'], "the ReplicaSet's template, not the old Pod");
+    assert.equal(pod!.spec!.nodeName, 'node-1');
+    assert.match(pod!.status!.podIP!, /^10\.1\.0\.\d+$/);
+    assert.notEqual(pod!.status!.podIP, '10.1.0.7', 'a new sandbox, a new address');
     const table = await kubectl(t, ['get', 'pods', '-l', 'app=web']);
-    assert.match(table.stdout, new RegExp(`${pod.metadata!.name}\\s+2/2\\s+Running\\s+0\\s`));
-    const events = await kubectl(t, ['get', 'events', '--field-selector', `involvedObject.name=${pod.metadata!.name}`, '-o', 'json']);
+    assert.match(table.stdout, new RegExp(`${pod!.metadata!.name}\\s+2/2\\s+Running\\s+0\\s`));
+    const events = await kubectl(t, ['get', 'events', '--field-selector', `involvedObject.name=${pod!.metadata!.name}`, '-o', 'json']);
     const reasons = JSON.parse(events.stdout).items.map((e: { reason: string }) => e.reason);
     assert.deepEqual(reasons.sort(), ['Created', 'Created', 'Pulled', 'Pulled', 'Scheduled', 'Started', 'Started']);
   });
@@ -104,13 +104,13 @@ describe('sim controllers with real kubectl', { skip: NO_KUBECTL }, () => {
     const [old] = await podsJson(t, 'app=web');
     const w = kubectlStream(t, ['get', 'pods', '-w', '--output-watch-events', '-l', 'app=web']);
     try {
-      await w.waitFor(new RegExp(`${old.metadata!.name}\\s+2/2\\s+Running`));
-      const del = await raw(t.sim, `/api/v1/namespaces/default/pods/${old.metadata!.name}`, { method: 'DELETE' });
+      await w.waitFor(new RegExp(`${old!.metadata!.name}\\s+2/2\\s+Running`));
+      const del = await raw(t.sim, `/api/v1/namespaces/default/pods/${old!.metadata!.name}`, { method: 'DELETE' });
       assert.equal(del.status, 200, del.body);
-      await w.waitFor(new RegExp(`MODIFIED\\s+${old.metadata!.name}\\s+2/2\\s+Terminating`));
+      await w.waitFor(new RegExp(`MODIFIED\\s+${old!.metadata!.name}\\s+2/2\\s+Terminating`));
       const out = await w.waitFor(/ADDED\s+web-6d4cf56db6-(?!x2k9p)\w{5}\s+0\/2\s+(Pending|ContainerCreating)[^\n]*\n(.*\n)*MODIFIED\s+web-6d4cf56db6-\w{5}\s+2\/2\s+Running/);
       const added = out.match(/ADDED\s+(web-6d4cf56db6-\w{5})\s+0\/2/)![1];
-      assert.notEqual(added, old.metadata!.name);
+      assert.notEqual(added, old!.metadata!.name);
       assert.match(out, new RegExp(`MODIFIED\\s+${added}\\s+2/2\\s+Running`));
     } finally {
       await w.stop();
@@ -120,34 +120,34 @@ describe('sim controllers with real kubectl', { skip: NO_KUBECTL }, () => {
   test('a ReplicaSet stored without a template replaces the Pod from the Pod it lost', async () => {
     const r = await kubectl(t, ['delete', 'pod', 'api-7f9b8c6d5-q8w4z', '--grace-period=0', '--force']);
     assert.equal(r.code, 0, r.stderr);
-    const [pod] = await until('the replacement runs', () => podsJson(t, 'app=api'), (pods) => pods.length === 1 && running(pods[0]));
-    assert.match(pod.metadata!.name!, /^api-7f9b8c6d5-\w{5}$/);
-    assert.notEqual(pod.metadata!.name, 'api-7f9b8c6d5-q8w4z');
-    assert.deepEqual(pod.spec!.containers.map((c) => c.name), ['api', 'sidecar']);
+    const [pod] = await until('the replacement runs', () => podsJson(t, 'app=api'), (pods) => pods.length === 1 && running(pods[0]!));
+    assert.match(pod!.metadata!.name!, /^api-7f9b8c6d5-\w{5}$/);
+    assert.notEqual(pod!.metadata!.name, 'api-7f9b8c6d5-q8w4z');
+    assert.deepEqual(pod!.spec!.containers.map((c) => c.name), ['api', 'sidecar']);
     // One service-account token volume, mounted once per container: the old Pod's is not carried over.
-    const tokens = pod.spec!.volumes!.filter((v) => v.name.startsWith('kube-api-access-'));
+    const tokens = pod!.spec!.volumes!.filter((v) => v.name.startsWith('kube-api-access-'));
     assert.equal(tokens.length, 1);
-    assert.notEqual(tokens[0].name, 'kube-api-access-old12');
-    for (const c of pod.spec!.containers) assert.deepEqual(c.volumeMounts?.filter((m) => m.name.startsWith('kube-api-access-')).map((m) => m.name), [tokens[0].name]);
+    assert.notEqual(tokens[0]!.name, 'kube-api-access-old12');
+    for (const c of pod!.spec!.containers) assert.deepEqual(c.volumeMounts?.filter((m) => m.name.startsWith('kube-api-access-')).map((m) => m.name), [tokens[0]!.name]);
   });
 
   test("a StatefulSet's Pod comes back with the same name and a new uid", async () => {
     const [old] = await podsJson(t, 'app=db');
     const r = await kubectl(t, ['delete', 'pod', 'db-0']);
     assert.equal(r.code, 0, r.stderr);
-    const [pod] = await until('db-0 is back and runs', () => podsJson(t, 'app=db'), (pods) => pods.length === 1 && pods[0].metadata!.uid !== old.metadata!.uid && running(pods[0]));
-    assert.equal(pod.metadata!.name, 'db-0');
-    assert.equal(pod.metadata!.labels!['statefulset.kubernetes.io/pod-name'], 'db-0');
-    assert.equal(pod.metadata!.ownerReferences![0].uid, STS_UID);
+    const [pod] = await until('db-0 is back and runs', () => podsJson(t, 'app=db'), (pods) => pods.length === 1 && pods[0]!.metadata!.uid !== old!.metadata!.uid && running(pods[0]!));
+    assert.equal(pod!.metadata!.name, 'db-0');
+    assert.equal(pod!.metadata!.labels!['statefulset.kubernetes.io/pod-name'], 'db-0');
+    assert.equal((pod!.metadata!.ownerReferences![0])!.uid, STS_UID);
   });
 
   test('an unfinished Job gets a new Pod; a complete Job and a bare Pod stay gone', async () => {
     const r = await kubectl(t, ['delete', 'pod', 'lonely', 'seeded-h5m8n', 'migrate-r7t2v']);
     assert.equal(r.code, 0, r.stderr);
     // The Job's replacement comes after the other two deletions: by then they had their chance.
-    const [pod] = await until('the Job has a running Pod', () => podsJson(t, 'job-name=migrate'), (pods) => pods.length === 1 && running(pods[0]));
-    assert.match(pod.metadata!.name!, /^migrate-\w{5}$/);
-    assert.equal(pod.spec!.restartPolicy, 'Never');
+    const [pod] = await until('the Job has a running Pod', () => podsJson(t, 'job-name=migrate'), (pods) => pods.length === 1 && running(pods[0]!));
+    assert.match(pod!.metadata!.name!, /^migrate-\w{5}$/);
+    assert.equal(pod!.spec!.restartPolicy, 'Never');
     assert.deepEqual(names(await podsJson(t, 'job-name=seeded')), []);
     assert.deepEqual(names(await podsJson(t, 'app=lonely')), []);
   });
