@@ -29,7 +29,7 @@ export function outcomeText(key: PodKey, outcome: RestartOutcome, confirmation: 
   const pod = `${key.namespace}/${key.name}`;
   switch (outcome.kind) {
     case 'deleted': {
-      const grace = outcome.terminating && outcome.gracePeriodSeconds !== undefined ? ` (grace period ${outcome.gracePeriodSeconds}s)` : '';
+      const grace = outcome.terminating && outcome.gracePeriodSeconds !== undefined ? `, ${outcome.gracePeriodSeconds}s grace` : '';
       return { text: `deleted pod ${pod}: ${outcome.terminating ? `terminating${grace}` : 'gone'}; ${confirmation.consequence}`, tone: 'ok' };
     }
     case 'forbidden':
