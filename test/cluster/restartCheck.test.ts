@@ -10,7 +10,13 @@ import { withSim } from './simHarness.ts';
 
 test('checkRestart: an owned Pod comes back whole for the question; a denied review is one line', async (t) => {
   const { sim, config } = await withSim(t);
-  const services = createServices({ kubeConfig: config.kubeConfig, terminal: { input: process.stdin, output: process.stdout }, openLogs: () => { throw new Error('no logs here'); } });
+  const services = createServices({
+    kubeConfig: config.kubeConfig,
+    terminal: { input: process.stdin, output: process.stdout },
+    openLogs: () => {
+      throw new Error('no logs here');
+    },
+  });
   const list = await getJson<{ items: V1Pod[] }>(config.kubeConfig, '/api/v1/pods', {});
   const owned = list.items.find((p) => p.metadata?.ownerReferences?.some((o) => o.controller));
   assert.ok(owned, 'the demo has an owned Pod');

@@ -89,7 +89,18 @@ test('ctrl-d in the Pod view names the owner chain the focus feed resolved; a de
   services.restartOutcome = { kind: 'error', message: 'pod "user-msvc" was replaced by a newer Pod of the same name: nothing deleted' };
   const { app, props } = await renderApp({ store: wholeStoreWith([pod]), services, initialPod: { namespace: 'shop', name: 'user-msvc' } }, { columns: 120, rows: 30 });
   await frameWith(app, '1 Containers');
-  props.focused.write({ namespace: 'shop', name: 'user-msvc' }, { details: { notes: [], owners: [ { kind: 'ReplicaSet', name: 'user-msvc-6f8', resolved: true }, { kind: 'Deployment', name: 'user-msvc', resolved: true } ] } });
+  props.focused.write(
+    { namespace: 'shop', name: 'user-msvc' },
+    {
+      details: {
+        notes: [],
+        owners: [
+          { kind: 'ReplicaSet', name: 'user-msvc-6f8', resolved: true },
+          { kind: 'Deployment', name: 'user-msvc', resolved: true },
+        ],
+      },
+    },
+  );
   await press(app, CTRL_D);
   const frame = await frameWith(app, 'Delete Pod shop/user-msvc?');
   assert.match(rowWith(frame, 'owner:'), /owner: ReplicaSet user-msvc-6f8 of Deployment user-msvc\s*$/);

@@ -1,6 +1,5 @@
 // The restart confirmation, in place of the status bar while it is asked: the question naming
 // the Pod, its owner, and what happens after the delete (a bare Pod is gone for good, in red).
-import React from 'react';
 import { Box, Text } from 'ink';
 import { sanitize } from '../../text/sanitize.ts';
 import type { Theme } from '../theme.ts';

@@ -25,7 +25,7 @@ export interface RestartFlow {
 
 const oneLine = (text: string) => text.replace(/\s+/g, ' ').trim();
 
-export function outcomeText(key: PodKey, outcome: RestartOutcome, confirmation: RestartConfirmation): Message {
+function outcomeText(key: PodKey, outcome: RestartOutcome, confirmation: RestartConfirmation): Message {
   const pod = `${key.namespace}/${key.name}`;
   switch (outcome.kind) {
     case 'deleted': {

@@ -1,7 +1,7 @@
 // The Pod's YAML (`y`): the object as the API returned it, managedFields folded unless `m`
 // shows them, scrolled and searched like the log view, `w` written to a new file. The text
 // comes from services.podYaml (cluster reads, model dumps and sanitizes); a read error is one line.
-import React, { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { Box, Text, useInput } from 'ink';
 import { managedFieldsMarker, podYamlFileName } from '../../model/podYaml.ts';
 import type { PodYamlOutcome } from '../../store/actionRequests.ts';
@@ -78,7 +78,7 @@ export function YamlView(props: YamlViewProps) {
         const among = found ? lines.flatMap((line, i) => (found.regex.test(line) ? [i] : [])) : [];
         // The first match from the top of the screen on, as a pager finds it.
         const from = among.findIndex((i) => i >= shownTop);
-        if (among.length > 0) jumpToHit(from < 0 ? 0 : from, among);
+        if (among.length > 0) jumpToHit(Math.max(0, from), among);
         else setHit(-1);
       } else if (key.backspace || key.delete) setPrompt(prompt.slice(0, -1));
       else if (input && !key.ctrl && !key.meta) setPrompt(prompt + input);
