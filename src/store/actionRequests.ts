@@ -51,11 +51,23 @@ export interface VolumeListing {
   truncated: boolean;
 }
 
+/**
+ * Before the confirmation: the access review, then the Pod read fresh, so the dialog names the
+ * owner its ownerReferences really give (the list keeps Pods lean, without them) and the delete
+ * can be pinned to the uid the user saw.
+ */
+export type RestartCheck =
+  | { kind: 'allowed'; pod: unknown }
+  /** The access review said no: one line, and nothing is asked or sent. */
+  | { kind: 'forbidden'; message: string }
+  | { kind: 'error'; message: string };
+
 export type VolumeListOutcome = { kind: 'listing'; listing: VolumeListing } | { kind: 'error'; message: string };
 
-/** The three requests as one service: the CLI wires `cluster/podActions.ts`'s implementation, tests a fake. */
+/** The requests as one service: the CLI wires `cluster/podActions.ts`'s implementation, tests a fake. */
 export interface PodActionServices {
   podYaml(request: PodYamlRequest): Promise<PodYamlOutcome>;
+  checkRestart(request: PodKey): Promise<RestartCheck>;
   restartPod(request: RestartRequest): Promise<RestartOutcome>;
   listVolume(request: VolumeListRequest): Promise<VolumeListOutcome>;
 }

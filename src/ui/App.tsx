@@ -20,9 +20,14 @@ import { dispatchKey } from './keys/keyTable.ts';
 import { LIST_HINT, useListScreen } from './list/useListScreen.tsx';
 import { LogViewHost } from './logs/LogViewHost.tsx';
 import { runPodAction, type Message } from './podKeys.ts';
+import { RESTART_BAR_HEIGHT, RestartBar } from './restart/RestartBar.tsx';
+import { RESTART_CONFIRM_KEYS } from './restart/restartKeys.ts';
+import { useRestartFlow } from './restart/useRestartFlow.ts';
 import type { LogRequest } from './services.ts';
+import type { PodKey } from '../store/types.ts';
 import { StatusBar } from './StatusBar.tsx';
 import { makeTheme } from './theme.ts';
+import { YamlView } from './yaml/YamlView.tsx';
 
 export type { AppProps };
 
@@ -35,10 +40,12 @@ export function App(props: AppProps) {
   const [hostUid, setHostUid] = useState<string | undefined>(undefined);
   const [help, setHelp] = useState<number | undefined>(undefined);
   const [logs, setLogs] = useState<LogRequest | undefined>(undefined);
+  const [yaml, setYaml] = useState<PodKey | undefined>(undefined);
   const [message, say] = useState<Message | undefined>(props.notice ? { text: sanitize(props.notice), tone: 'warn' } : undefined);
   const exec = useExecFlow(services, props.execDetach ?? 'ctrl-]', say);
-  // The status bar (or the debug offer, which may wrap) is always at the bottom.
-  const mainHeight = Math.max(1, height - (exec.phase ? EXEC_BAR_HEIGHT : 1));
+  const restart = useRestartFlow(services, say);
+  // The status bar (or the debug offer, which may wrap, or the restart question) is always at the bottom.
+  const mainHeight = Math.max(1, height - (exec.phase ? EXEC_BAR_HEIGHT : restart.question ? RESTART_BAR_HEIGHT : 1));
   const screenInput = { store, clock, width, height: mainHeight, theme };
   const list = useListScreen({ ...screenInput, now, allNamespaces: props.allNamespaces });
   const host = useHostScreen({ ...screenInput, uid: hostUid, focused });
@@ -54,10 +61,15 @@ export function App(props: AppProps) {
 
   // One handler for every key, always listening: no key is lost while a listener re-attaches.
   useInput((input, key) => {
-    if (logs !== undefined) return; // the log screen has the keys
+    if (logs !== undefined || yaml !== undefined) return; // the log or YAML screen has the keys
     // The debug offer's answer comes through here too, so a key typed the moment it appears
     // is not lost; only y or Y says yes.
     if (exec.phase !== undefined) return exec.phase.kind === 'offer' ? exec.answer(input === 'y' || input === 'Y') : undefined;
+    if (restart.question) {
+      const answer = dispatchKey(RESTART_CONFIRM_KEYS, input, key);
+      if (answer?.type === 'quit') return onExit();
+      return answer ? restart.answer(answer.type === 'confirm') : undefined;
+    }
     say(undefined);
     if (help !== undefined) {
       const action = dispatchKey(HELP_KEYS, input, key);
@@ -77,12 +89,18 @@ export function App(props: AppProps) {
     if (action.type === 'open') return list.selectedUid !== undefined ? open(list.selectedUid) : undefined;
     const uid = hostUid ?? list.selectedUid;
     const entry = uid === undefined ? undefined : store.get(uid);
-    if (entry) runPodAction(action, { pod: entry.pod, host: host?.host, containerIndex: host?.containerIndex ?? 0, now: now(), startShell: exec.start, openLogs: setLogs, say });
+    // The open Pod's owners as the focus feed resolved them; from the list, its ownerReferences.
+    const owners = host ? focused.current?.details?.owners : undefined;
+    const startRestart = (key: PodKey) => restart.start(key, owners);
+    if (entry) runPodAction(action, { pod: entry.pod, host: host?.host, containerIndex: host?.containerIndex ?? 0, now: now(), startShell: exec.start, openLogs: setLogs, openYaml: setYaml, restart: startRestart, say });
   });
 
   if (logs) {
     const close = () => setLogs(undefined);
     return <LogViewHost request={logs} services={services} onClose={close} onQuit={onExit} columns={width} rows={height} color={color} logColors={props.logColors ?? false} />;
+  }
+  if (yaml) {
+    return <YamlView pod={yaml} services={services} onClose={() => setYaml(undefined)} onQuit={onExit} width={width} height={height} color={color} />;
   }
   const stale = store.staleSince;
   return (
@@ -94,6 +112,8 @@ export function App(props: AppProps) {
       </Box>
       {exec.phase ? (
         <ExecBar phase={exec.phase} theme={theme} onAnswer={exec.answer} />
+      ) : restart.question ? (
+        <RestartBar question={restart.question} theme={theme} />
       ) : (
         <StatusBar
           context={props.context}

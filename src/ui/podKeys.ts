@@ -1,9 +1,10 @@
-// Keys that act on a Pod from the list or the Pod view: logs (l, a, p) and a shell (s).
+// Keys that act on a Pod from the list or the Pod view: logs (l, a, p), a shell (s), its YAML
+// (y) and a restart (ctrl-d).
 // The UI never waits on them: each starts, and its outcome arrives as state later.
 import { defaultContainer } from '../model/defaultContainer.ts';
 import { buildPodHost } from '../model/podHost.ts';
 import type { PodHost } from '../model/types.ts';
-import type { StoredPod } from '../store/types.ts';
+import type { PodKey, StoredPod } from '../store/types.ts';
 import type { Action } from './keys/actions.ts';
 import { selectedContainerName } from './podActions.ts';
 import type { ExecRequest, LogRequest } from './services.ts';
@@ -23,6 +24,9 @@ export interface PodActionContext {
   /** Hands the terminal to a shell in the container (useExecFlow). */
   startShell(request: ExecRequest): void;
   openLogs(request: LogRequest): void;
+  openYaml(pod: PodKey): void;
+  /** ctrl-d: the access review, then the confirmation (useRestartFlow). */
+  restart(pod: PodKey): void;
   say(message: Message | undefined): void;
 }
 
@@ -31,7 +35,7 @@ function target(ctx: PodActionContext): string | undefined {
   return defaultContainer(ctx.pod, buildPodHost(ctx.pod, { now: ctx.now ?? NaN }).diagnosis);
 }
 
-/** l, a, p and s on a Pod, from the list or the Pod view; other actions are not about a Pod. */
+/** l, a, p, s, y and ctrl-d on a Pod, from the list or the Pod view; other actions are not about a Pod. */
 export function runPodAction(action: Action, ctx: PodActionContext): void {
   const namespace = ctx.pod.metadata?.namespace ?? '';
   const name = ctx.pod.metadata?.name ?? '';
@@ -50,6 +54,10 @@ export function runPodAction(action: Action, ctx: PodActionContext): void {
       if (!container) return ctx.say({ text: 'shell: this Pod has no container', tone: 'warn' });
       return ctx.startShell({ namespace, name, container });
     }
+    case 'yaml':
+      return ctx.openYaml({ namespace, name });
+    case 'restart':
+      return ctx.restart({ namespace, name });
     default:
       return;
   }

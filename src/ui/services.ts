@@ -2,11 +2,13 @@
 // tests implement them with fakes. The UI itself never does I/O. The request and outcome
 // types are the store's (store/requests.ts), which cluster/ implements without importing ui/.
 import type { ExecOutcome, ExecRequest, LogRequest, LogSession } from '../store/requests.ts';
+import type { PodActionServices } from '../store/actionRequests.ts';
 import type { PodKey } from '../store/types.ts';
 
 export type { ExecOutcome, ExecRequest, LogRequest, LogSession, PortProbeResult } from '../store/requests.ts';
 
-export interface PodviewServices {
+/** The Pod actions (YAML, restart, volume listing) are the store's PodActionServices. */
+export interface PodviewServices extends PodActionServices {
   openLogs(request: LogRequest): LogSession;
   /** Hands the terminal to an interactive session and takes it back when it ends. */
   exec(request: ExecRequest): Promise<ExecOutcome>;

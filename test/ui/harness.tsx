@@ -4,6 +4,8 @@ import { render } from 'ink-testing-library';
 import type { V1Pod } from '@kubernetes/client-node';
 import { followProbeRequests } from '../../src/cluster/focusProbe.ts';
 import { followWholePod, offerWhole } from '../../src/cluster/focusWhole.ts';
+import { podYaml } from '../../src/model/podYaml.ts';
+import type { PodYamlRequest, RestartCheck, RestartOutcome, RestartRequest } from '../../src/store/actionRequests.ts';
 import { FocusedPodStore } from '../../src/store/focusedPod.ts';
 import { LogBuffer } from '../../src/store/logBuffer.ts';
 import { PodStore } from '../../src/store/podStore.ts';
@@ -22,6 +24,15 @@ export interface FakeServices extends PodviewServices {
   execOutcome: ExecOutcome;
   /** What the port probe answers (run through cluster/focusProbe, as the focus feed runs it). */
   probeResult: PortProbeResult;
+  /** The Pods services.podYaml reads (by namespace/name); a Pod not here is an error. */
+  yamlPods: V1Pod[];
+  yamlRequests: PodYamlRequest[];
+  /** What the access review answers; by default allowed, with the Pod from yamlPods. */
+  restartCheck?: RestartCheck;
+  restartChecks: PodKey[];
+  restarts: RestartRequest[];
+  restartOutcome: RestartOutcome;
+  saved: { name: string; text: string }[];
 }
 
 export function fakeServices(): FakeServices {
@@ -33,6 +44,12 @@ export function fakeServices(): FakeServices {
     debugOutcome: { kind: 'exited', exitCode: 0 },
     execOutcome: { kind: 'exited', exitCode: 0 },
     probeResult: { ok: false, reason: 'no shell with cat in any container' },
+    yamlPods: [],
+    yamlRequests: [],
+    restartChecks: [],
+    restarts: [],
+    restartOutcome: { kind: 'deleted', terminating: true, gracePeriodSeconds: 30 },
+    saved: [],
     openLogs(request) {
       s.logs.push(request);
       const buffer = new LogBuffer({ frameMs: 0 });
@@ -47,8 +64,28 @@ export function fakeServices(): FakeServices {
       s.debugs.push(request);
       return s.debugOutcome;
     },
-    async saveText(name) {
+    async saveText(name, text) {
+      s.saved.push({ name, text });
       return `/tmp/${name}`;
+    },
+    async podYaml(request) {
+      s.yamlRequests.push(request);
+      const pod = s.yamlPods.find((p) => p.metadata?.namespace === request.namespace && p.metadata?.name === request.name);
+      if (!pod) return { kind: 'error', message: `pod "${request.name}" not found in namespace "${request.namespace}"` };
+      return { kind: 'yaml', yaml: podYaml(pod, { managedFields: request.managedFields }) };
+    },
+    async checkRestart(request) {
+      s.restartChecks.push(request);
+      if (s.restartCheck) return s.restartCheck;
+      const pod = s.yamlPods.find((p) => p.metadata?.namespace === request.namespace && p.metadata?.name === request.name);
+      return pod ? { kind: 'allowed', pod } : { kind: 'error', message: `pod "${request.name}" not found in namespace "${request.namespace}"` };
+    },
+    async restartPod(request) {
+      s.restarts.push(request);
+      return s.restartOutcome;
+    },
+    async listVolume(request) {
+      return { kind: 'error', message: `volume ${request.volume}: not listed in these tests` };
     },
   };
   return s;

@@ -14,10 +14,12 @@ import { lineText } from '../../src/ui/lines.tsx';
 import { LIST_KEYS } from '../../src/ui/list/listKeys.ts';
 import { LogView } from '../../src/ui/logs/LogView.tsx';
 import { LOG_KEYS } from '../../src/ui/logs/logKeys.ts';
+import { RESTART_CONFIRM_KEYS } from '../../src/ui/restart/restartKeys.ts';
+import { YAML_KEYS } from '../../src/ui/yaml/yamlKeys.ts';
 import { userMsvc, simplePod } from './fixtures.ts';
-import { frameWhere, frameWith, KEY, press, renderApp, storeWith, wholeStoreWith } from './harness.tsx';
+import { fakeServices, frameWhere, frameWith, KEY, press, renderApp, storeWith, wholeStoreWith } from './harness.tsx';
 
-const TABLES: Record<string, KeyTable<unknown>> = { list: LIST_KEYS, host: HOST_KEYS, logs: LOG_KEYS, help: HELP_KEYS };
+const TABLES: Record<string, KeyTable<unknown>> = { list: LIST_KEYS, host: HOST_KEYS, logs: LOG_KEYS, help: HELP_KEYS, yaml: YAML_KEYS };
 
 test('every key a table names dispatches its own row, and no two rows claim one key', () => {
   for (const [screen, table] of Object.entries(TABLES)) {
@@ -47,9 +49,10 @@ test('q and ctrl-c quit, esc goes back (or closes), ? opens help: one meaning on
   }
   assert.equal(meaning(HOST_KEYS, 'esc'), 'back');
   assert.equal(meaning(LOG_KEYS, 'esc'), 'back');
+  assert.equal(meaning(YAML_KEYS, 'esc'), 'back');
   assert.equal(meaning(HELP_KEYS, 'esc'), 'close');
   assert.equal(meaning(LIST_KEYS, 'esc'), 'clearFilter', 'the list is the first screen: esc clears its filter, never quits');
-  for (const table of [LIST_KEYS, HOST_KEYS, LOG_KEYS]) assert.equal(meaning(table, '?'), 'help');
+  for (const table of [LIST_KEYS, HOST_KEYS, LOG_KEYS, YAML_KEYS]) assert.equal(meaning(table, '?'), 'help');
 });
 
 test('a key no row names does nothing', () => {
@@ -137,4 +140,31 @@ test('the log view: ? lists exactly its table, esc goes back, q quits', async ()
   await press(view, 'q');
   assert.equal(quits, 1);
   view.unmount();
+});
+
+test('the YAML screen: ? lists exactly its table, esc closes the help, esc again goes back', async () => {
+  const services = fakeServices();
+  services.yamlPods.push(userMsvc());
+  const { app } = await renderApp({ store: wholeStoreWith([userMsvc()]), services, initialPod: { namespace: 'shop', name: 'user-msvc' } }, { columns: 160, rows: 40 });
+  await frameWith(app, '1 Containers');
+  await press(app, 'y');
+  await frameWith(app, 'kind: Pod');
+  await press(app, '?');
+  checkHelp(await frameWith(app, 'Keys: YAML'), YAML_KEYS);
+  await press(app, KEY.esc);
+  await frameWith(app, 'kind: Pod');
+  await press(app, KEY.esc);
+  await frameWith(app, '1 Containers');
+  app.unmount();
+});
+
+test('the restart question answers only y/enter (delete), n/esc (keep) and ctrl-c (quit)', () => {
+  const meaning = (name: string) => {
+    const [input, key] = keySample(name);
+    return (dispatchKey(RESTART_CONFIRM_KEYS, input, key) as { type: string } | undefined)?.type;
+  };
+  for (const name of ['y', 'enter']) assert.equal(meaning(name), 'confirm', name);
+  for (const name of ['n', 'esc']) assert.equal(meaning(name), 'cancel', name);
+  assert.equal(meaning('ctrl-c'), 'quit');
+  for (const name of ['Y', 'x', 'q', 'space', 'd', 'ctrl-d']) assert.equal(meaning(name), undefined, `${name} is no answer`);
 });

@@ -17,6 +17,8 @@ export type Action =
   | { type: 'logsAll' }
   | { type: 'logsPrevious' }
   | { type: 'shell' }
+  | { type: 'yaml' }
+  | { type: 'restart' }
   | { type: 'probePorts' }
   | { type: 'nextSection' }
   | { type: 'prevSection' }

@@ -11,4 +11,6 @@ export const POD_ROWS: readonly KeyBinding<Action>[] = [
   { keys: ['a'], help: 'logs of all containers, merged', action: { type: 'logsAll' } },
   { keys: ['p'], help: 'logs of the previous instance', action: { type: 'logsPrevious' } },
   { keys: ['s'], help: 'shell in the selected (or default) container', action: { type: 'shell' } },
+  { keys: ['y'], help: "the Pod's YAML, as the API returns it", action: { type: 'yaml' } },
+  { keys: ['ctrl-d'], help: 'restart: delete the Pod (its owner recreates it), after a confirmation', action: { type: 'restart' } },
 ];
