@@ -16,7 +16,7 @@ async function listWith(pods: V1Pod[], fresh: V1Pod[] = pods) {
   const services = fakeServices();
   services.yamlPods.push(...fresh);
   const rendered = await renderApp({ store: storeWith(pods), services }, { columns: 160, rows: 20 });
-  await frameWith(rendered.app, pods[0].metadata!.name!);
+  await frameWith(rendered.app, pods[0]!.metadata!.name!);
   return rendered;
 }
 

@@ -65,7 +65,7 @@ export function YamlView(props: YamlViewProps) {
     if (among.length === 0) return;
     const next = ((k % among.length) + among.length) % among.length;
     setHit(next);
-    scrollTo(among[next] - Math.floor(bodyHeight / 3));
+    scrollTo(among[next]! - Math.floor(bodyHeight / 3));
   };
 
   useInput((input, key) => {
