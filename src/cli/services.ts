@@ -6,7 +6,9 @@ import os from 'node:os';
 import path from 'node:path';
 import type { KubeConfig } from '@kubernetes/client-node';
 import { debugAndExec, runInteractiveExec } from '../cluster/exec.ts';
+import { podActionServices } from '../cluster/podActions.ts';
 import type { ExecTerminal } from '../cluster/exec.ts';
+import { pickReplica } from '../cluster/replicaPick.ts';
 import type { LogRequest, LogSession, PodviewServices } from '../ui/services.ts';
 import { type ShellChoice, shellsFor } from './shellChoice.ts';
 
@@ -55,11 +57,13 @@ export async function writeNewFileIn(dir: string, base: string, text: string): P
 
 export function createServices(deps: ServiceDeps): PodviewServices {
   return {
+    ...podActionServices(deps.kubeConfig),
     openLogs: (request) => deps.openLogs(request),
     exec: (request) => runInteractiveExec(deps.kubeConfig, request, deps.terminal, { shells: deps.shells && shellsFor(deps.shells, request.container) }),
     debug: (request) => debugAndExec(deps.kubeConfig, request, deps.terminal),
     async saveText(suggestedName, text) {
       return writeNewFileIn(writableDir(deps.saveDir), safeFileName(suggestedName), text);
     },
+    pickReplica: (pod) => pickReplica(deps.kubeConfig, pod),
   };
 }

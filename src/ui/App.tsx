@@ -12,6 +12,7 @@ import { EXEC_BAR_HEIGHT, ExecBar } from './exec/ExecBar.tsx';
 import { HelpView } from './help/HelpView.tsx';
 import { HELP_KEYS } from './help/helpKeys.ts';
 import { HOST_HINT, useHostScreen } from './host/useHostScreen.tsx';
+import { DiffView } from './diff/DiffView.tsx';
 import { useClock } from './hooks/useClock.ts';
 import { useExecFlow } from './hooks/useExecFlow.ts';
 import { useInitialPod } from './hooks/useInitialPod.ts';
@@ -23,6 +24,8 @@ import { runPodAction, type Message } from './podKeys.ts';
 import type { LogRequest } from './services.ts';
 import { StatusBar } from './StatusBar.tsx';
 import { makeTheme } from './theme.ts';
+import { VolumeView } from './volume/VolumeView.tsx';
+import type { VolumeListRequest } from '../store/actionRequests.ts';
 
 export type { AppProps };
 
@@ -35,6 +38,9 @@ export function App(props: AppProps) {
   const [hostUid, setHostUid] = useState<string | undefined>(undefined);
   const [help, setHelp] = useState<number | undefined>(undefined);
   const [logs, setLogs] = useState<LogRequest | undefined>(undefined);
+  // The Pod view's own screens: the replica diff (d) and a volume's listing (enter on a volume).
+  const [diff, setDiff] = useState(false);
+  const [volume, setVolume] = useState<VolumeListRequest | undefined>(undefined);
   const [message, say] = useState<Message | undefined>(props.notice ? { text: sanitize(props.notice), tone: 'warn' } : undefined);
   const exec = useExecFlow(services, props.execDetach ?? 'ctrl-]', say);
   // The status bar (or the debug offer, which may wrap) is always at the bottom.
@@ -47,14 +53,19 @@ export function App(props: AppProps) {
     const meta = store.get(uid)?.pod.metadata;
     list.select(uid);
     setHostUid(uid);
+    setDiff(false);
+    setVolume(undefined);
     focused.focus({ namespace: meta?.namespace ?? '', name: meta?.name ?? '' });
   };
   useInitialPod(store, props.initialPod, list.version, open, (text) => say({ text, tone: 'error' }));
   const screen = host ?? list;
+  // Over the Pod view only: should the Pod go away under them, the keys return to the router.
+  const diffOpen = diff && host !== undefined;
+  const volumeOpen = volume !== undefined && host !== undefined;
 
   // One handler for every key, always listening: no key is lost while a listener re-attaches.
   useInput((input, key) => {
-    if (logs !== undefined) return; // the log screen has the keys
+    if (logs !== undefined || diffOpen || volumeOpen) return; // that screen has the keys
     // The debug offer's answer comes through here too, so a key typed the moment it appears
     // is not lost; only y or Y says yes.
     if (exec.phase !== undefined) return exec.phase.kind === 'offer' ? exec.answer(input === 'y' || input === 'Y') : undefined;
@@ -72,9 +83,16 @@ export function App(props: AppProps) {
     if (action.type === 'help') return setHelp(0);
     if (action.type === 'back') {
       setHostUid(undefined);
+      setDiff(false);
+      setVolume(undefined);
       return focused.focus(null);
     }
     if (action.type === 'open') return list.selectedUid !== undefined ? open(list.selectedUid) : undefined;
+    if (action.type === 'diff') return host ? setDiff(true) : undefined;
+    if (action.type === 'openVolume') {
+      const meta = hostUid === undefined ? undefined : store.get(hostUid)?.pod.metadata;
+      return meta ? setVolume({ namespace: meta.namespace ?? '', name: meta.name ?? '', volume: action.volume }) : undefined;
+    }
     const uid = hostUid ?? list.selectedUid;
     const entry = uid === undefined ? undefined : store.get(uid);
     if (entry) runPodAction(action, { pod: entry.pod, host: host?.host, containerIndex: host?.containerIndex ?? 0, now: now(), startShell: exec.start, openLogs: setLogs, say });
@@ -84,6 +102,11 @@ export function App(props: AppProps) {
     const close = () => setLogs(undefined);
     return <LogViewHost request={logs} services={services} onClose={close} onQuit={onExit} columns={width} rows={height} color={color} logColors={props.logColors ?? false} />;
   }
+  if (diffOpen) {
+    const record = focused.current;
+    return <DiffView pod={record?.pod} usage={record?.details?.usage} services={services} now={clock} width={width} height={height} theme={theme} onClose={() => setDiff(false)} onQuit={onExit} />;
+  }
+  if (volumeOpen) return <VolumeView request={volume} services={services} width={width} height={height} theme={theme} onClose={() => setVolume(undefined)} onQuit={onExit} />;
   const stale = store.staleSince;
   return (
     <Box flexDirection="column" width={width} height={height}>

@@ -10,6 +10,8 @@ import { PodStore } from '../../src/store/podStore.ts';
 import { App, type AppProps } from '../../src/ui/App.tsx';
 import type { ExecOutcome, ExecRequest, LogRequest, PodviewServices, PortProbeResult } from '../../src/ui/services.ts';
 import type { PodKey } from '../../src/store/types.ts';
+import type { VolumeListOutcome, VolumeListRequest } from '../../src/store/actionRequests.ts';
+import type { ReplicaOutcome } from '../../src/store/replicaRequests.ts';
 import { NOW } from './fixtures.ts';
 
 export interface FakeServices extends PodviewServices {
@@ -22,6 +24,12 @@ export interface FakeServices extends PodviewServices {
   execOutcome: ExecOutcome;
   /** What the port probe answers (run through cluster/focusProbe, as the focus feed runs it). */
   probeResult: PortProbeResult;
+  volumeLists: VolumeListRequest[];
+  /** What listVolume answers; a promise to hold the screen in its pending state. */
+  volumeOutcome: VolumeListOutcome | Promise<VolumeListOutcome>;
+  /** The Pods `d` asked a sibling for, and what pickReplica answers. */
+  replicaAsks: V1Pod[];
+  replicaOutcome: ReplicaOutcome | Promise<ReplicaOutcome>;
 }
 
 export function fakeServices(): FakeServices {
@@ -49,6 +57,24 @@ export function fakeServices(): FakeServices {
     },
     async saveText(name) {
       return `/tmp/${name}`;
+    },
+    volumeLists: [],
+    volumeOutcome: { kind: 'error', message: 'no listing faked' },
+    replicaAsks: [],
+    replicaOutcome: { kind: 'error', message: 'no sibling faked' },
+    async podYaml() {
+      return { kind: 'error', message: 'no YAML faked' };
+    },
+    async restartPod() {
+      return { kind: 'error', message: 'no restart faked' };
+    },
+    async listVolume(request) {
+      s.volumeLists.push(request);
+      return s.volumeOutcome;
+    },
+    async pickReplica(pod) {
+      s.replicaAsks.push(pod);
+      return s.replicaOutcome;
     },
   };
   return s;

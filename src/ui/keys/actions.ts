@@ -18,6 +18,11 @@ export type Action =
   | { type: 'logsPrevious' }
   | { type: 'shell' }
   | { type: 'probePorts' }
+  | { type: 'diff' }
+  | { type: 'listVolume' }
+  | { type: 'openVolume'; volume: string }
+  | { type: 'nextVolume' }
+  | { type: 'prevVolume' }
   | { type: 'nextSection' }
   | { type: 'prevSection' }
   | { type: 'section'; index: number }
