@@ -1,7 +1,7 @@
 // `d` in the Pod view: the open Pod beside a healthy sibling of the same owner. The sibling is
 // asked of the services once per opened Pod (the list read can take a while: "reading…" until
 // then); the comparison itself is model/diffPods.ts, redone as the open Pod changes.
-import React, { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { V1Pod } from '@kubernetes/client-node';
 import { diffPods } from '../../model/diffPods.ts';
 import { controllerOwner } from '../../model/podFacets.ts';

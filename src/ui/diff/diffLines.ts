@@ -20,10 +20,7 @@ export function diffPinned(diff: PodDiff): Line[] {
   const owner = diff.a.owner;
   const same = diff.sameOwner && owner ? `same owner: ${clean(owner.kind)}/${clean(owner.name)}` : 'not the same owner';
   const tone: Tone = diff.verdict === 'differs' ? 'warn' : 'ok';
-  return [
-    [seg(clean(diff.summary), tone)],
-    [seg(`this Pod ${refText(diff.a)}  ·  sibling ${refText(diff.b)}  ·  `, 'dim'), seg(same, diff.sameOwner ? 'accent' : 'warn')],
-  ];
+  return [[seg(clean(diff.summary), tone)], [seg(`this Pod ${refText(diff.a)}  ·  sibling ${refText(diff.b)}  ·  `, 'dim'), seg(same, diff.sameOwner ? 'accent' : 'warn')]];
 }
 
 interface Widths {
@@ -53,7 +50,12 @@ function row(r: DiffRow, w: Widths, tone: Tone | undefined): Line {
 function usageLines(usage: readonly UsageRow[], w: Widths): Line[] {
   if (usage.length === 0) return [[seg('  no usage (metrics API not available or not yet reported)', 'dim')]];
   const name = w.section + GAP.length + w.container + GAP.length + w.field;
-  return usage.map((u) => [seg(`  ${fit(clean(u.container), name)}${GAP}`), seg(fit(side(u.a), w.value), u.a === null ? 'dim' : undefined), seg(GAP), seg(side(u.b), u.b === null ? 'dim' : undefined)]);
+  return usage.map((u) => [
+    seg(`  ${fit(clean(u.container), name)}${GAP}`),
+    seg(fit(side(u.a), w.value), u.a === null ? 'dim' : undefined),
+    seg(GAP),
+    seg(side(u.b), u.b === null ? 'dim' : undefined),
+  ]);
 }
 
 export function diffBody(diff: PodDiff, width: number): Line[] {

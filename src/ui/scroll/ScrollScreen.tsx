@@ -1,7 +1,7 @@
 // A read-only screen of lines: a pinned top, a scrollable body, its own key table (which also
 // draws its `?`), esc back and q quit. The replica diff and the volume listing are this shape;
 // each passes its own table so their help names what they are.
-import React, { useState } from 'react';
+import { useState } from 'react';
 import { Box, useInput } from 'ink';
 import { HelpView } from '../help/HelpView.tsx';
 import { HELP_KEYS } from '../help/helpKeys.ts';
@@ -9,13 +9,7 @@ import { dispatchKey, type KeyTable } from '../keys/keyTable.ts';
 import { Lines, LineView, type Line } from '../lines.tsx';
 import type { Theme } from '../theme.ts';
 
-export type ScrollAction =
-  | { type: 'scroll'; by: 'line' | 'page'; step: 1 | -1 }
-  | { type: 'top' }
-  | { type: 'bottom' }
-  | { type: 'back' }
-  | { type: 'help' }
-  | { type: 'quit' };
+export type ScrollAction = { type: 'scroll'; by: 'line' | 'page'; step: 1 | -1 } | { type: 'top' } | { type: 'bottom' } | { type: 'back' } | { type: 'help' } | { type: 'quit' };
 
 export interface ScrollScreenProps {
   /** The help's title ("Keys: replica diff"). */
@@ -46,13 +40,20 @@ export function ScrollScreen({ title, keys, pinned, body, width, height, theme, 
     }
     const action = dispatchKey(keys, input, key);
     switch (action?.type) {
-      case 'back': return onClose();
-      case 'quit': return onQuit();
-      case 'help': return setHelp(0);
-      case 'top': return setScroll(0);
-      case 'bottom': return setScroll(max);
-      case 'scroll': return setScroll(Math.max(0, Math.min(max, top + action.step * (action.by === 'page' ? Math.max(1, rows - 1) : 1))));
-      default: return;
+      case 'back':
+        return onClose();
+      case 'quit':
+        return onQuit();
+      case 'help':
+        return setHelp(0);
+      case 'top':
+        return setScroll(0);
+      case 'bottom':
+        return setScroll(max);
+      case 'scroll':
+        return setScroll(Math.max(0, Math.min(max, top + action.step * (action.by === 'page' ? Math.max(1, rows - 1) : 1))));
+      default:
+        return;
     }
   });
   if (help !== undefined) {

@@ -1,6 +1,6 @@
 // `enter` (or `v`) on a volume in the Pod view: its files, read through an exec in a container
 // that mounts it (services.listVolume). "listing…" while the exec runs; a failure is one line.
-import React, { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { VolumeListOutcome, VolumeListRequest } from '../../store/actionRequests.ts';
 import { sanitize } from '../../text/sanitize.ts';
 import { seg, type Line } from '../lines.tsx';

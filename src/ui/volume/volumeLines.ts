@@ -11,7 +11,9 @@ const when = (ms: number | undefined): string => (ms === undefined || !Number.is
 
 export function volumePinned(listing: VolumeListing, pod: string): Line[] {
   const sub = listing.subPath ? ` (subPath ${clean(listing.subPath)} only)` : '';
-  const lines: Line[] = [[seg(`volume ${clean(listing.volume)}`, 'header'), seg(` of ${clean(pod)}`, 'dim'), seg(`  listed in ${clean(listing.container)}:${clean(listing.mountPath)}${sub}`, 'accent')]];
+  const lines: Line[] = [
+    [seg(`volume ${clean(listing.volume)}`, 'header'), seg(` of ${clean(pod)}`, 'dim'), seg(`  listed in ${clean(listing.container)}:${clean(listing.mountPath)}${sub}`, 'accent')],
+  ];
   if (listing.namesOnly) {
     lines.push([seg('Secret volume: file names only (no sizes, times or contents are read)', 'warn')]);
     return lines;
