@@ -65,7 +65,7 @@ test('d compares with the picked sibling: verdict and same owner on top, differe
   answer({ kind: 'sibling', pod: pick.pod, usage: { 'user-msvc': { cpuCores: 0.2, memoryBytes: 100 * 1024 * 1024 } } });
   const frame = await frameWith(app, 'same owner: ReplicaSet/user-msvc-7c9d');
   const lines = frame.split('\n');
-  assert.match(lines[0]!, /^\d+ differences: /, 'the title is the summary');
+  assert.match(lines[0]!, /^\d+ differences: .* {2}· {2}same owner: ReplicaSet\/user-msvc-7c9d$/, 'the title is the summary and the owner');
   assert.match(lines[1]!, /this Pod shop\/user-msvc-a on node-2 .* sibling shop\/user-msvc-b on node-7/);
   assert.match(rowWith(frame, 'SECTION'), /CONTAINER\s+FIELD\s+THIS POD\s+SIBLING/);
   assert.match(lineMatching(frame, /^\s+container\s+user-msvc\s+image\s/), /container\s+user-msvc\s+image\s+registry\.example\/user-msvc:1\.4\.3\s+registry\.example\/user-msvc:1\.4\.2/);

@@ -20,7 +20,8 @@ export function diffPinned(diff: PodDiff): Line[] {
   const owner = diff.a.owner;
   const same = diff.sameOwner && owner ? `same owner: ${clean(owner.kind)}/${clean(owner.name)}` : 'not the same owner';
   const tone: Tone = diff.verdict === 'differs' ? 'warn' : 'ok';
-  return [[seg(clean(diff.summary), tone)], [seg(`this Pod ${refText(diff.a)}  ·  sibling ${refText(diff.b)}  ·  `, 'dim'), seg(same, diff.sameOwner ? 'accent' : 'warn')]];
+  // Owner before the two Pods: long node names must not push "same owner" off a narrow screen.
+  return [[seg(clean(diff.summary), tone), seg('  ·  '), seg(same, diff.sameOwner ? 'accent' : 'warn')], [seg(`this Pod ${refText(diff.a)}  ·  sibling ${refText(diff.b)}`, 'dim')]];
 }
 
 interface Widths {
