@@ -4,7 +4,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { V1Pod } from '@kubernetes/client-node';
+import { diffPods } from '../../src/model/diffPods.ts';
 import { pickSibling } from '../../src/model/pickSibling.ts';
+import { diffBody } from '../../src/ui/diff/diffLines.ts';
 import type { ReplicaOutcome } from '../../src/store/replicaRequests.ts';
 import { DIFF_KEYS } from '../../src/ui/diff/diffKeys.ts';
 import { userMsvc } from './fixtures.ts';
@@ -123,4 +125,21 @@ test('the diff scrolls, ? lists its own table, esc in help closes it, q quits', 
   await press(app, 'q');
   await frameWhere(app, () => exits() === 1, 'q quits');
   app.unmount();
+});
+
+test('the expected rows are greyed whole; a difference keeps its values in the plain tone', () => {
+  const open = replica('user-msvc-a', (pod) => (pod.spec!.containers[0]!.image = 'registry.example/user-msvc:9'));
+  const diff = diffPods(open, replica('user-msvc-b'), { now: Date.parse('2026-01-01T12:00:00Z') });
+  const body = diffBody(diff, 140);
+  const text = body.map((line) => line.map((s) => s.text).join(''));
+  const imageRow = body[text.findIndex((l) => /container\s+user-msvc\s+image\s/.test(l))]!;
+  assert.ok(
+    imageRow.some((s) => s.text.includes('registry.example/user-msvc:9') && s.tone === undefined),
+    'this Pod’s value is plain',
+  );
+  const uidRow = body[text.findIndex((l) => /\buid\s+uid-user-msvc-a/.test(l))]!;
+  assert.ok(
+    uidRow.every((s) => s.tone === 'dim' || s.text.trim() === ''),
+    'every part of an expected row is grey',
+  );
 });
