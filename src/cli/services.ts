@@ -8,6 +8,7 @@ import type { KubeConfig } from '@kubernetes/client-node';
 import { debugAndExec, runInteractiveExec } from '../cluster/exec.ts';
 import { podActionServices } from '../cluster/podActions.ts';
 import type { ExecTerminal } from '../cluster/exec.ts';
+import { pickReplica } from '../cluster/replicaPick.ts';
 import type { LogRequest, LogSession, PodviewServices } from '../ui/services.ts';
 import { type ShellChoice, shellsFor } from './shellChoice.ts';
 
@@ -63,5 +64,6 @@ export function createServices(deps: ServiceDeps): PodviewServices {
     async saveText(suggestedName, text) {
       return writeNewFileIn(writableDir(deps.saveDir), safeFileName(suggestedName), text);
     },
+    pickReplica: (pod) => pickReplica(deps.kubeConfig, pod),
   };
 }

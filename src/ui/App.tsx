@@ -12,6 +12,7 @@ import { EXEC_BAR_HEIGHT, ExecBar } from './exec/ExecBar.tsx';
 import { HelpView } from './help/HelpView.tsx';
 import { HELP_KEYS } from './help/helpKeys.ts';
 import { HOST_HINT, useHostScreen } from './host/useHostScreen.tsx';
+import { DiffView } from './diff/DiffView.tsx';
 import { useClock } from './hooks/useClock.ts';
 import { useExecFlow } from './hooks/useExecFlow.ts';
 import { useInitialPod } from './hooks/useInitialPod.ts';
@@ -28,6 +29,8 @@ import type { PodKey } from '../store/types.ts';
 import { StatusBar } from './StatusBar.tsx';
 import { makeTheme } from './theme.ts';
 import { YamlView } from './yaml/YamlView.tsx';
+import { VolumeView } from './volume/VolumeView.tsx';
+import type { VolumeListRequest } from '../store/actionRequests.ts';
 
 export type { AppProps };
 
@@ -41,6 +44,9 @@ export function App(props: AppProps) {
   const [help, setHelp] = useState<number | undefined>(undefined);
   const [logs, setLogs] = useState<LogRequest | undefined>(undefined);
   const [yaml, setYaml] = useState<PodKey | undefined>(undefined);
+  // The Pod view's own screens: the replica diff (d) and a volume's listing (enter on a volume).
+  const [diff, setDiff] = useState(false);
+  const [volume, setVolume] = useState<VolumeListRequest | undefined>(undefined);
   const [message, say] = useState<Message | undefined>(props.notice ? { text: sanitize(props.notice), tone: 'warn' } : undefined);
   const exec = useExecFlow(services, props.execDetach ?? 'ctrl-]', say);
   const restart = useRestartFlow(services, say);
@@ -54,14 +60,19 @@ export function App(props: AppProps) {
     const meta = store.get(uid)?.pod.metadata;
     list.select(uid);
     setHostUid(uid);
+    setDiff(false);
+    setVolume(undefined);
     focused.focus({ namespace: meta?.namespace ?? '', name: meta?.name ?? '' });
   };
   useInitialPod(store, props.initialPod, list.version, open, (text) => say({ text, tone: 'error' }));
   const screen = host ?? list;
+  // Over the Pod view only: should the Pod go away under them, the keys return to the router.
+  const diffOpen = diff && host !== undefined;
+  const volumeOpen = volume !== undefined && host !== undefined;
 
   // One handler for every key, always listening: no key is lost while a listener re-attaches.
   useInput((input, key) => {
-    if (logs !== undefined || yaml !== undefined) return; // the log or YAML screen has the keys
+    if (logs !== undefined || yaml !== undefined || diffOpen || volumeOpen) return; // that screen has the keys
     // The debug offer's answer comes through here too, so a key typed the moment it appears
     // is not lost; only y or Y says yes.
     if (exec.phase !== undefined) return exec.phase.kind === 'offer' ? exec.answer(input === 'y' || input === 'Y') : undefined;
@@ -84,9 +95,16 @@ export function App(props: AppProps) {
     if (action.type === 'help') return setHelp(0);
     if (action.type === 'back') {
       setHostUid(undefined);
+      setDiff(false);
+      setVolume(undefined);
       return focused.focus(null);
     }
     if (action.type === 'open') return list.selectedUid !== undefined ? open(list.selectedUid) : undefined;
+    if (action.type === 'diff') return host ? setDiff(true) : undefined;
+    if (action.type === 'openVolume') {
+      const meta = hostUid === undefined ? undefined : store.get(hostUid)?.pod.metadata;
+      return meta ? setVolume({ namespace: meta.namespace ?? '', name: meta.name ?? '', volume: action.volume }) : undefined;
+    }
     const uid = hostUid ?? list.selectedUid;
     const entry = uid === undefined ? undefined : store.get(uid);
     // The open Pod's owners as the focus feed resolved them; from the list, its ownerReferences.
@@ -102,6 +120,11 @@ export function App(props: AppProps) {
   if (yaml) {
     return <YamlView pod={yaml} services={services} onClose={() => setYaml(undefined)} onQuit={onExit} width={width} height={height} color={color} />;
   }
+  if (diffOpen) {
+    const record = focused.current;
+    return <DiffView pod={record?.pod} usage={record?.details?.usage} services={services} now={clock} width={width} height={height} theme={theme} onClose={() => setDiff(false)} onQuit={onExit} />;
+  }
+  if (volumeOpen) return <VolumeView request={volume} services={services} width={width} height={height} theme={theme} onClose={() => setVolume(undefined)} onQuit={onExit} />;
   const stale = store.staleSince;
   return (
     <Box flexDirection="column" width={width} height={height}>

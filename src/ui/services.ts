@@ -1,8 +1,10 @@
 // What the UI may ask of the outside world. `cli` implements these with `cluster`;
 // tests implement them with fakes. The UI itself never does I/O. The request and outcome
 // types are the store's (store/requests.ts), which cluster/ implements without importing ui/.
+import type { V1Pod } from '@kubernetes/client-node';
 import type { ExecOutcome, ExecRequest, LogRequest, LogSession } from '../store/requests.ts';
 import type { PodActionServices } from '../store/actionRequests.ts';
+import type { ReplicaOutcome } from '../store/replicaRequests.ts';
 import type { PodKey } from '../store/types.ts';
 
 export type { ExecOutcome, ExecRequest, LogRequest, LogSession, PortProbeResult } from '../store/requests.ts';
@@ -16,4 +18,6 @@ export interface PodviewServices extends PodActionServices {
   debug(request: PodKey & { target: string; image: string }): Promise<ExecOutcome>;
   /** Writes text to a file and returns its path (log view's `w`). */
   saveText(suggestedName: string, text: string): Promise<string>;
+  /** `d`: the healthy sibling to compare the open (whole) Pod with, and its usage. */
+  pickReplica(pod: V1Pod): Promise<ReplicaOutcome>;
 }

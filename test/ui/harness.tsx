@@ -12,6 +12,8 @@ import { PodStore } from '../../src/store/podStore.ts';
 import { App, type AppProps } from '../../src/ui/App.tsx';
 import type { ExecOutcome, ExecRequest, LogRequest, PodviewServices, PortProbeResult } from '../../src/ui/services.ts';
 import type { PodKey } from '../../src/store/types.ts';
+import type { VolumeListOutcome, VolumeListRequest } from '../../src/store/actionRequests.ts';
+import type { ReplicaOutcome } from '../../src/store/replicaRequests.ts';
 import { NOW } from './fixtures.ts';
 
 export interface FakeServices extends PodviewServices {
@@ -33,6 +35,12 @@ export interface FakeServices extends PodviewServices {
   restarts: RestartRequest[];
   restartOutcome: RestartOutcome;
   saved: { name: string; text: string }[];
+  volumeLists: VolumeListRequest[];
+  /** What listVolume answers; a promise to hold the screen in its pending state. */
+  volumeOutcome: VolumeListOutcome | Promise<VolumeListOutcome>;
+  /** The Pods `d` asked a sibling for, and what pickReplica answers. */
+  replicaAsks: V1Pod[];
+  replicaOutcome: ReplicaOutcome | Promise<ReplicaOutcome>;
 }
 
 export function fakeServices(): FakeServices {
@@ -68,6 +76,10 @@ export function fakeServices(): FakeServices {
       s.saved.push({ name, text });
       return `/tmp/${name}`;
     },
+    volumeLists: [],
+    volumeOutcome: { kind: 'error', message: 'no listing faked' },
+    replicaAsks: [],
+    replicaOutcome: { kind: 'error', message: 'no sibling faked' },
     async podYaml(request) {
       s.yamlRequests.push(request);
       const pod = s.yamlPods.find((p) => p.metadata?.namespace === request.namespace && p.metadata?.name === request.name);
@@ -85,7 +97,12 @@ export function fakeServices(): FakeServices {
       return s.restartOutcome;
     },
     async listVolume(request) {
-      return { kind: 'error', message: `volume ${request.volume}: not listed in these tests` };
+      s.volumeLists.push(request);
+      return s.volumeOutcome;
+    },
+    async pickReplica(pod) {
+      s.replicaAsks.push(pod);
+      return s.replicaOutcome;
     },
   };
   return s;

@@ -16,10 +16,12 @@ import { LogView } from '../../src/ui/logs/LogView.tsx';
 import { LOG_KEYS } from '../../src/ui/logs/logKeys.ts';
 import { RESTART_CONFIRM_KEYS } from '../../src/ui/restart/restartKeys.ts';
 import { YAML_KEYS } from '../../src/ui/yaml/yamlKeys.ts';
+import { DIFF_KEYS } from '../../src/ui/diff/diffKeys.ts';
+import { VOLUME_KEYS } from '../../src/ui/volume/volumeKeys.ts';
 import { userMsvc, simplePod } from './fixtures.ts';
 import { fakeServices, frameWhere, frameWith, KEY, press, renderApp, storeWith, wholeStoreWith } from './harness.tsx';
 
-const TABLES: Record<string, KeyTable<unknown>> = { list: LIST_KEYS, host: HOST_KEYS, logs: LOG_KEYS, help: HELP_KEYS, yaml: YAML_KEYS };
+const TABLES: Record<string, KeyTable<unknown>> = { list: LIST_KEYS, host: HOST_KEYS, logs: LOG_KEYS, help: HELP_KEYS, yaml: YAML_KEYS, diff: DIFF_KEYS, volume: VOLUME_KEYS };
 
 test('every key a table names dispatches its own row, and no two rows claim one key', () => {
   for (const [screen, table] of Object.entries(TABLES)) {
@@ -50,9 +52,11 @@ test('q and ctrl-c quit, esc goes back (or closes), ? opens help: one meaning on
   assert.equal(meaning(HOST_KEYS, 'esc'), 'back');
   assert.equal(meaning(LOG_KEYS, 'esc'), 'back');
   assert.equal(meaning(YAML_KEYS, 'esc'), 'back');
+  assert.equal(meaning(DIFF_KEYS, 'esc'), 'back');
+  assert.equal(meaning(VOLUME_KEYS, 'esc'), 'back');
   assert.equal(meaning(HELP_KEYS, 'esc'), 'close');
   assert.equal(meaning(LIST_KEYS, 'esc'), 'clearFilter', 'the list is the first screen: esc clears its filter, never quits');
-  for (const table of [LIST_KEYS, HOST_KEYS, LOG_KEYS, YAML_KEYS]) assert.equal(meaning(table, '?'), 'help');
+  for (const table of [LIST_KEYS, HOST_KEYS, LOG_KEYS, YAML_KEYS, DIFF_KEYS, VOLUME_KEYS]) assert.equal(meaning(table, '?'), 'help');
 });
 
 test('a key no row names does nothing', () => {
@@ -167,4 +171,23 @@ test('the restart question answers only y/enter (delete), n/esc (keep) and ctrl-
   for (const name of ['n', 'esc']) assert.equal(meaning(name), 'cancel', name);
   assert.equal(meaning('ctrl-c'), 'quit');
   for (const name of ['Y', 'x', 'q', 'space', 'd', 'ctrl-d']) assert.equal(meaning(name), undefined, `${name} is no answer`);
+});
+
+test('? on the replica diff and on a volume listing lists exactly their tables', async () => {
+  for (const [keys, open, title, table] of [
+    [['d'], 'cannot pick a sibling', 'Keys: replica diff', DIFF_KEYS],
+    [['v', KEY.enter], 'volume logs:', 'Keys: volume listing', VOLUME_KEYS],
+  ] as const) {
+    const { app } = await renderApp({ store: wholeStoreWith([userMsvc()]), initialPod: { namespace: 'shop', name: 'user-msvc' } }, { columns: 160, rows: 40 });
+    await frameWith(app, '1 Containers');
+    await press(app, ...keys);
+    await frameWith(app, open);
+    await press(app, '?');
+    checkHelp(await frameWith(app, title), table);
+    await press(app, KEY.esc);
+    await frameWith(app, open);
+    await press(app, KEY.esc);
+    await frameWith(app, '1 Containers');
+    app.unmount();
+  }
 });

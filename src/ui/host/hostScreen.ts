@@ -12,6 +12,9 @@ import { portLines } from './portMap.ts';
 import { resourceLines } from './resourceBars.ts';
 import { volumeLines } from './volumeMatrix.ts';
 
+/** Where the Volumes section is in SECTION_NAMES: `enter` lists a volume while it is focused. */
+export const VOLUMES_SECTION = 2;
+
 export const SECTION_NAMES = ['Containers', 'Diagnosis', 'Volumes', 'Ports', 'Resources', 'Config', 'Owners & events'] as const;
 
 export interface HostScreenOptions {
@@ -20,6 +23,8 @@ export interface HostScreenOptions {
   /** Set when the API server deleted the Pod while it was open. */
   deleted: boolean;
   notes: readonly string[];
+  /** The selected volume while the Volumes section is focused (its cursor); undefined: none drawn. */
+  volumeCursor?: number;
   /** "probe: skipped: …" or "probe: ran in X" after P. */
   probeNote?: string;
 }
@@ -37,7 +42,7 @@ export function buildHostScreen(host: PodHost, o: HostScreenOptions): HostScreen
   const sections: Line[][] = [
     containersLines(host, o.width, o.selectedContainer),
     diagnosisLines(host),
-    volumeLines(host, o.width),
+    volumeLines(host, o.width, o.volumeCursor),
     portLines(host, o.probeNote),
     resourceLines(host, o.width),
     configLines(host),

@@ -1,6 +1,6 @@
 // The open Pod as a screen: its scroll, selected container and port probe, and its key table.
-// Keys it handles itself (scrolling, sections, containers, the probe) stay here; the rest
-// (back, logs, shell, help, quit) go back to the router as actions.
+// Keys it handles itself (scrolling, sections, containers, the volume cursor, the probe) stay
+// here; the rest (back, logs, shell, diff, a volume's listing, help, quit) go back to the router.
 import React, { useEffect, useMemo, useState } from 'react';
 import type { Key } from 'ink';
 import { defaultContainer } from '../../model/defaultContainer.ts';
@@ -14,10 +14,10 @@ import type { Action } from '../keys/actions.ts';
 import { dispatchKey } from '../keys/keyTable.ts';
 import type { Theme } from '../theme.ts';
 import { HOST_KEYS } from './hostKeys.ts';
-import { buildHostScreen } from './hostScreen.ts';
+import { buildHostScreen, VOLUMES_SECTION } from './hostScreen.ts';
 import { bodyHeight, maxScroll, PodHostView } from './PodHostView.tsx';
 
-export const HOST_HINT = 'esc back · tab section · ←→ container · l logs · s shell · P probe · ? help · q quit';
+export const HOST_HINT = 'esc back · tab section · ←→ container · l logs · s shell · d diff · v volume · P probe · ? help · q quit';
 const HOST_HELP: HelpTopic = { title: 'Pod view', keys: HOST_KEYS };
 
 export interface HostScreenInput {
@@ -46,8 +46,12 @@ interface ViewState {
   scroll: number;
   /** undefined until a key moves it: the view opens on the model's default container. */
   container: number | undefined;
+  /** The section last jumped to (tab, 1-9, v); undefined once the body is scrolled line by line. */
+  section: number | undefined;
+  /** The volume `enter` lists, by index into the host's volumes. */
+  volume: number;
 }
-const fresh = (uid: string | undefined): ViewState => ({ uid, scroll: 0, container: undefined });
+const fresh = (uid: string | undefined): ViewState => ({ uid, scroll: 0, container: undefined, section: undefined, volume: 0 });
 
 export function useHostScreen({ store, uid, focused, clock, width, height, theme }: HostScreenInput): OpenHostScreen | undefined {
   // Kept per Pod: a Pod opened afresh starts at its top, on its default container.
@@ -69,16 +73,32 @@ export function useHostScreen({ store, uid, focused, clock, width, height, theme
   const { scroll } = view;
   const container = view.container ?? defaultIndex;
   const note = probeNote(record?.probe);
-  const screen = useMemo(() => {
+  const volumeCount = hostState?.host.volumes.length ?? 0;
+  const volume = Math.min(view.volume, Math.max(0, volumeCount - 1));
+  // Which section is focused depends on where the section starts, known once the screen is built;
+  // the cursor only changes the Volumes section's lines, not where any section starts.
+  const base = useMemo(() => {
     if (!hostState) return undefined;
     return buildHostScreen(hostState.host, { width, selectedContainer: container, deleted: hostState.deleted, notes: hostState.notes, ...(note ? { probeNote: note } : {}) });
   }, [hostState, note, width, container]);
+  const baseMax = base ? maxScroll(base, height) : 0;
+  const focusedSection = base ? (view.section ?? sectionAt(base.sectionStarts, Math.min(scroll, baseMax))) : undefined;
+  const volumesFocused = focusedSection === VOLUMES_SECTION && volumeCount > 0;
+  const screen = useMemo(() => {
+    if (!hostState || !base || !volumesFocused) return base;
+    return buildHostScreen(hostState.host, { width, selectedContainer: container, deleted: hostState.deleted, notes: hostState.notes, volumeCursor: volume, ...(note ? { probeNote: note } : {}) });
+  }, [base, hostState, note, width, container, volumesFocused, volume]);
 
   if (uid === undefined || !screen || !hostState) return undefined;
   const max = maxScroll(screen, height);
   const page = bodyHeight(screen, height) - 1;
   const count = hostState.host.containers.length;
-  const scrollBy = (d: number) => update((v) => ({ scroll: Math.max(0, Math.min(max, Math.min(v.scroll, max) + d)) }));
+  const scrollBy = (d: number) => update((v) => ({ section: undefined, scroll: Math.max(0, Math.min(max, Math.min(v.scroll, max) + d)) }));
+  const jumpTo = (section: number) => {
+    const starts = screen.sectionStarts;
+    const i = Math.max(0, Math.min(starts.length - 1, section));
+    update(() => ({ section: i, scroll: Math.min(max, starts[i]!) }));
+  };
 
   const onKey = (input: string, key: Key): Action | undefined => {
     const action = dispatchKey(HOST_KEYS, input, key);
@@ -87,16 +107,24 @@ export function useHostScreen({ store, uid, focused, clock, width, height, theme
       case 'up': return void scrollBy(-1);
       case 'pageDown': return void scrollBy(page);
       case 'pageUp': return void scrollBy(-page);
-      case 'top': return void update(() => ({ scroll: 0 }));
-      case 'bottom': return void update(() => ({ scroll: max }));
+      case 'top': return void update(() => ({ section: undefined, scroll: 0 }));
+      case 'bottom': return void update(() => ({ section: undefined, scroll: max }));
       case 'section':
       case 'nextSection':
       case 'prevSection': {
-        const starts = screen.sectionStarts;
-        const here = starts.reduce((at, s, i) => (s <= Math.min(scroll, max) ? i : at), 0);
-        const target = action.type === 'section' ? action.index : here + (action.type === 'nextSection' ? 1 : -1);
-        const i = Math.max(0, Math.min(starts.length - 1, target));
-        return void update(() => ({ scroll: Math.min(max, starts[i]!) }));
+        const here = focusedSection ?? 0;
+        return void jumpTo(action.type === 'section' ? action.index : here + (action.type === 'nextSection' ? 1 : -1));
+      }
+      case 'nextVolume':
+      case 'prevVolume': {
+        if (!volumesFocused) return undefined;
+        const step = action.type === 'nextVolume' ? 1 : -1;
+        return void update(() => ({ volume: (volume + step + volumeCount) % volumeCount }));
+      }
+      case 'listVolume': {
+        const chosen = hostState.host.volumes[volume];
+        if (!volumesFocused || !chosen) return void jumpTo(VOLUMES_SECTION);
+        return { type: 'openVolume', volume: chosen.name };
       }
       case 'nextContainer': return void update((v) => ({ container: count === 0 ? 0 : ((v.container ?? defaultIndex) + 1) % count }));
       case 'prevContainer': return void update((v) => ({ container: count === 0 ? 0 : ((v.container ?? defaultIndex) - 1 + count) % count }));
@@ -112,6 +140,11 @@ export function useHostScreen({ store, uid, focused, clock, width, height, theme
     containerIndex: container,
     onKey,
   };
+}
+
+/** The section whose title is at or above body line `scroll`. */
+function sectionAt(starts: readonly number[], scroll: number): number {
+  return starts.reduce((at, s, i) => (s <= scroll ? i : at), 0);
 }
 
 /** The probe's line in the Ports section. */

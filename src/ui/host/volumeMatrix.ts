@@ -1,6 +1,7 @@
 // Shared volumes as a matrix: one row per volume, one column per container that mounts
 // anything, each cell the mount path and ro/rw. Shared volumes stand out. When the terminal
-// is too narrow for the columns, each volume becomes a list of its mounts instead.
+// is too narrow for the columns, each volume becomes a list of its mounts instead. While the
+// Volumes section is focused, a cursor (`>`) marks the volume `enter` lists.
 import type { PodHost, VolumeMountView, VolumeView } from '../../model/types.ts';
 import { cells, cut, fit } from '../fit.ts';
 import { seg, type Line } from '../lines.tsx';
@@ -14,14 +15,19 @@ function mountText(m: VolumeMountView, width: number): string {
   return `${cut(path, Math.max(1, width - 3))} ${mode}`;
 }
 
-function volumeName(v: VolumeView): string {
-  return `${v.shared ? '*' : ' '} ${clean(v.name)}`;
+/** The cursor's column, present only while there is a cursor so the unfocused matrix keeps its width. */
+function mark(cursor: number | undefined, index: number): string {
+  return cursor === undefined ? '' : cursor === index ? '>' : ' ';
 }
 
-function listForm(host: PodHost, width: number): Line[] {
+function volumeName(v: VolumeView, cursor?: number, index = -1): string {
+  return `${mark(cursor, index)}${v.shared ? '*' : ' '} ${clean(v.name)}`;
+}
+
+function listForm(host: PodHost, width: number, cursor: number | undefined): Line[] {
   const lines: Line[] = [];
-  for (const v of host.volumes) {
-    lines.push([seg(volumeName(v), v.shared ? 'shared' : 'header'), seg(`  ${clean(v.summary)}`, 'dim')]);
+  for (const [i, v] of host.volumes.entries()) {
+    lines.push([seg(volumeName(v, cursor, i), i === cursor ? 'selected' : v.shared ? 'shared' : 'header'), seg(`  ${clean(v.summary)}`, 'dim')]);
     if (v.mounts.length === 0) lines.push([seg('      not mounted', 'warn')]);
     for (const m of v.mounts) {
       lines.push([seg(`      ${cut(clean(m.container), 20)}: `), seg(mountText(m, width - 30), v.shared ? 'shared' : undefined)]);
@@ -30,22 +36,23 @@ function listForm(host: PodHost, width: number): Line[] {
   return lines;
 }
 
-export function volumeLines(host: PodHost, width: number): Line[] {
+/** `cursor`: the selected volume's index while the section is focused; undefined draws no cursor. */
+export function volumeLines(host: PodHost, width: number, cursor?: number): Line[] {
   if (host.volumes.length === 0) return [[seg('  no volumes', 'dim')]];
   const mounting = host.containers.map((c) => c.name).filter((name) => host.volumes.some((v) => v.mounts.some((m) => m.container === name)));
-  const nameWidth = Math.min(20, Math.max(6, ...host.volumes.map((v) => cells(volumeName(v)))));
+  const nameWidth = Math.min(20 + mark(cursor, -1).length, Math.max(6, ...host.volumes.map((v) => cells(volumeName(v, cursor)))));
   const summaryWidth = Math.min(24, Math.max(7, ...host.volumes.map((v) => cells(clean(v.summary)))));
   const fixed = nameWidth + 1 + summaryWidth + 1;
   const cellWidth = mounting.length === 0 ? 0 : Math.floor((width - fixed) / mounting.length) - 1;
-  if (mounting.length > 0 && cellWidth < MIN_CELL) return listForm(host, width);
+  if (mounting.length > 0 && cellWidth < MIN_CELL) return listForm(host, width, cursor);
   const lines: Line[] = [
     [
       seg(fit('VOLUME', nameWidth) + ' ' + fit('BACKED BY', summaryWidth) + ' ', 'header'),
       seg(mounting.map((name) => fit(clean(name), cellWidth)).join(' '), 'header'),
     ],
   ];
-  for (const v of host.volumes) {
-    const line: Line = [seg(fit(volumeName(v), nameWidth), v.shared ? 'shared' : undefined), seg(' '), seg(fit(clean(v.summary), summaryWidth), 'dim')];
+  for (const [i, v] of host.volumes.entries()) {
+    const line: Line = [seg(fit(volumeName(v, cursor, i), nameWidth), i === cursor ? 'selected' : v.shared ? 'shared' : undefined), seg(' '), seg(fit(clean(v.summary), summaryWidth), 'dim')];
     for (const name of mounting) {
       const mount = v.mounts.find((m) => m.container === name);
       line.push(seg(' '));

@@ -20,6 +20,11 @@ export type Action =
   | { type: 'yaml' }
   | { type: 'restart' }
   | { type: 'probePorts' }
+  | { type: 'diff' }
+  | { type: 'listVolume' }
+  | { type: 'openVolume'; volume: string }
+  | { type: 'nextVolume' }
+  | { type: 'prevVolume' }
   | { type: 'nextSection' }
   | { type: 'prevSection' }
   | { type: 'section'; index: number }
