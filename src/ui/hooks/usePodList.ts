@@ -3,7 +3,7 @@
 import { useEffect, useMemo } from 'react';
 import type { PodStore } from '../../store/podStore.ts';
 import { PodIndex, type SearchResult, type UidList } from '../../store/podIndex.ts';
-import { podFilterFields } from '../list/podFields.ts';
+import { podFacts } from '../list/podFields.ts';
 import { RowCache, type ToPodRow } from '../list/rowCache.ts';
 import { useStoreVersion } from './useStoreVersion.ts';
 
@@ -19,7 +19,7 @@ export interface PodListData {
 }
 
 export function usePodList(store: PodStore, filter: string, toRow: ToPodRow, now: () => number): PodListData {
-  const index = useMemo(() => new PodIndex(store, podFilterFields), [store]);
+  const index = useMemo(() => new PodIndex(store, podFacts), [store]);
   const rows = useMemo(() => new RowCache(store, toRow, now), [store, toRow, now]);
   useEffect(() => () => index.close(), [index]);
   const version = useStoreVersion(store, (change) => rows.apply(change));
