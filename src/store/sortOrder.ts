@@ -84,14 +84,41 @@ class SortedUids implements UidList {
   }
 }
 
-/** The uids in the order of `spec`; the default order (namespace, name) is the index's own, returned as it is. */
+/** The sort key of a numeric column, smaller first (a Pod without a creation time goes last). */
+function numericKey(column: SortColumn, f: PodFacts): number {
+  switch (column) {
+    case 'age': return f.createdMs === undefined ? Infinity : -f.createdMs;
+    case 'restarts': return -f.restarts;
+    case 'ready': return readyRatio(f.ready);
+    case 'problems': return f.trouble * 1e10 - Math.min(f.restarts, 1e10 - 1);
+    default: return 0;
+  }
+}
+
+/**
+ * The uids in the order of `spec`. `uids` must come in the index's own order (namespace, name,
+ * uid), as PodIndex hands them out: the sort is stable, so ties keep that order without
+ * comparing names, and the default order is returned as it is. compareSubjects is the same
+ * order spelled as one comparison (the tests hold the two together).
+ */
 export function sortUids(uids: UidList, spec: SortSpec, subjectOf: (uid: string) => SortSubject | undefined): UidList {
-  if (spec.column === 'name' && !spec.reversed) return uids;
-  const subjects: SortSubject[] = [];
+  if (spec.column === 'name') return spec.reversed ? new SortedUids(uids.slice().reverse()) : uids;
+  const sign = spec.reversed ? -1 : 1;
+  const all: string[] = [];
+  const numbers: number[] = [];
+  const strings: string[] = [];
+  const byText = spec.column === 'status' || spec.column === 'node';
   for (const uid of uids.slice()) {
     const s = subjectOf(uid);
-    if (s) subjects.push(s);
+    if (!s) continue;
+    all.push(uid);
+    if (spec.column === 'status' || spec.column === 'node') strings.push(s.facts[spec.column]);
+    else numbers.push(sign * numericKey(spec.column, s.facts));
   }
-  subjects.sort((a, b) => compareSubjects(spec, a, b));
-  return new SortedUids(subjects.map((s) => s.uid));
+  // Positions sorted by key, ties by position: the index's (namespace, name, uid) order.
+  const order = Array.from(all, (_, i) => i);
+  if (byText) order.sort((i, j) => sign * text(strings[i]!, strings[j]!) || i - j);
+  // Equal keys compare as ties (Infinity - Infinity would be NaN).
+  else order.sort((i, j) => (numbers[i] === numbers[j] ? i - j : numbers[i]! < numbers[j]! ? -1 : 1));
+  return new SortedUids(order.map((i) => all[i]!));
 }
