@@ -57,12 +57,18 @@ function words(text: string): string[] | string {
 
 function requirementText(r: Requirement): string {
   switch (r.op) {
-    case 'exists': return r.key;
-    case 'notexists': return `!${r.key}`;
-    case 'gt': return `${r.key}>${r.value}`;
-    case 'lt': return `${r.key}<${r.value}`;
-    case 'in': return r.values.length === 1 ? `${r.key}=${r.values[0]}` : `${r.key} in (${r.values.join(',')})`;
-    case 'notin': return r.values.length === 1 ? `${r.key}!=${r.values[0]}` : `${r.key} notin (${r.values.join(',')})`;
+    case 'exists':
+      return r.key;
+    case 'notexists':
+      return `!${r.key}`;
+    case 'gt':
+      return `${r.key}>${r.value}`;
+    case 'lt':
+      return `${r.key}<${r.value}`;
+    case 'in':
+      return r.values.length === 1 ? `${r.key}=${r.values[0]}` : `${r.key} in (${r.values.join(',')})`;
+    case 'notin':
+      return r.values.length === 1 ? `${r.key}!=${r.values[0]}` : `${r.key} notin (${r.values.join(',')})`;
   }
 }
 
@@ -118,22 +124,22 @@ export function parseFilter(text: string): FilterParse {
   return { ok: true, terms };
 }
 
+function termText(t: FilterTerm): string {
+  switch (t.kind) {
+    case 'text':
+      return t.value;
+    case 'field':
+      return `${t.field}:${t.value}`;
+    case 'restarts':
+      return `restarts${t.op}${t.value}`;
+    case 'selector':
+      return `label:${t.source}`;
+  }
+}
+
 /** The terms as text that parses back to the same terms. */
 export function formatFilter(terms: readonly FilterTerm[]): string {
-  return terms
-    .map((t) => {
-      switch (t.kind) {
-        case 'text':
-          return t.value;
-        case 'field':
-          return `${t.field}:${t.value}`;
-        case 'restarts':
-          return `restarts${t.op}${t.value}`;
-        case 'selector':
-          return `label:${t.source}`;
-      }
-    })
-    .join(' ');
+  return terms.map(termText).join(' ');
 }
 
 /** What a Pod offers the filter (and the sort): the lean Pod's fields, read once per Pod object. */
@@ -160,11 +166,16 @@ const has = (haystack: string, needle: string) => haystack.toLowerCase().include
 
 function countHolds(op: CountOp, n: number, value: number): boolean {
   switch (op) {
-    case '>': return n > value;
-    case '>=': return n >= value;
-    case '<': return n < value;
-    case '<=': return n <= value;
-    case '=': return n === value;
+    case '>':
+      return n > value;
+    case '>=':
+      return n >= value;
+    case '<':
+      return n < value;
+    case '<=':
+      return n <= value;
+    case '=':
+      return n === value;
   }
 }
 
@@ -176,12 +187,18 @@ export function termHolds(t: FilterTerm, s: FilterSubject): boolean {
     }
     case 'field':
       switch (t.field) {
-        case 'status': return has(s.facts.status, t.value);
-        case 'node': return has(s.facts.node, t.value);
-        case 'container': return s.facts.containers.some((c) => has(c, t.value));
-        case 'image': return s.facts.images.some((i) => has(i, t.value));
-        case 'ns': return has(s.namespace, t.value);
-        case 'name': return has(s.name, t.value);
+        case 'status':
+          return has(s.facts.status, t.value);
+        case 'node':
+          return has(s.facts.node, t.value);
+        case 'container':
+          return s.facts.containers.some((c) => has(c, t.value));
+        case 'image':
+          return s.facts.images.some((i) => has(i, t.value));
+        case 'ns':
+          return has(s.namespace, t.value);
+        case 'name':
+          return has(s.name, t.value);
       }
       return false;
     case 'restarts':

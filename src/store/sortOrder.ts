@@ -87,11 +87,16 @@ class SortedUids implements UidList {
 /** The sort key of a numeric column, smaller first (a Pod without a creation time goes last). */
 function numericKey(column: SortColumn, f: PodFacts): number {
   switch (column) {
-    case 'age': return f.createdMs === undefined ? Infinity : -f.createdMs;
-    case 'restarts': return -f.restarts;
-    case 'ready': return readyRatio(f.ready);
-    case 'problems': return f.trouble * 1e10 - Math.min(f.restarts, 1e10 - 1);
-    default: return 0;
+    case 'age':
+      return f.createdMs === undefined ? Infinity : -f.createdMs;
+    case 'restarts':
+      return -f.restarts;
+    case 'ready':
+      return readyRatio(f.ready);
+    case 'problems':
+      return f.trouble * 1e10 - Math.min(f.restarts, 1e10 - 1);
+    default:
+      return 0;
   }
 }
 

@@ -40,7 +40,12 @@ test('a kept field filter reads only the Pods that changed', () => {
 });
 
 test('property: a field filter kept through any changes matches the same filter run afresh', () => {
-  const change = fc.record({ name: fc.constantFrom('web-a', 'web-b', 'api-a', 'api-b', 'api-c'), restarts: fc.integer({ min: 0, max: 6 }), node: fc.constantFrom('pool-1', 'pool-2'), gone: fc.boolean() });
+  const change = fc.record({
+    name: fc.constantFrom('web-a', 'web-b', 'api-a', 'api-b', 'api-c'),
+    restarts: fc.integer({ min: 0, max: 6 }),
+    node: fc.constantFrom('pool-1', 'pool-2'),
+    gone: fc.boolean(),
+  });
   const filters = fc.constantFrom('restarts>2', 'node:pool-2 restarts<=3', 'app=web restarts>=1', 'label:app=api node:pool-1', 'web restarts=0', 'ns:shop status:running');
   fc.assert(
     fc.property(filters, fc.array(fc.array(change, { maxLength: 4 }), { maxLength: 8 }), (filter, batches) => {
@@ -48,10 +53,12 @@ test('property: a field filter kept through any changes matches the same filter 
       const kept = new PodIndex(store, podFacts);
       let rv = 1;
       for (const batch of batches) {
-        store.apply(batch.map((c) => {
-          const p = restarted(c.name, c.restarts, String(++rv), c.node);
-          return { type: c.gone ? ('DELETED' as const) : store.get(p.metadata!.uid!) ? ('MODIFIED' as const) : ('ADDED' as const), pod: p };
-        }));
+        store.apply(
+          batch.map((c) => {
+            const p = restarted(c.name, c.restarts, String(++rv), c.node);
+            return { type: c.gone ? ('DELETED' as const) : store.get(p.metadata!.uid!) ? ('MODIFIED' as const) : ('ADDED' as const), pod: p };
+          }),
+        );
         const fresh = new PodIndex(store, podFacts);
         assert.deepEqual(uidsOf(kept.search(filter)), uidsOf(fresh.search(filter)));
         fresh.close();

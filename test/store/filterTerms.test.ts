@@ -13,19 +13,25 @@ const crashing: FilterSubject = {
   namespace: 'shop',
   name: 'web-7d9f',
   labels: { app: 'web', tier: 'front' },
-  facts: { status: 'CrashLoopBackOff', node: 'pool-2-abc', containers: ['app', 'istio-proxy'], images: ['shop/web:1.2', 'docker.io/envoyproxy/envoy:v1.29'], restarts: 4, ready: '1/2', createdMs: 0, trouble: 0 },
+  facts: {
+    status: 'CrashLoopBackOff',
+    node: 'pool-2-abc',
+    containers: ['app', 'istio-proxy'],
+    images: ['shop/web:1.2', 'docker.io/envoyproxy/envoy:v1.29'],
+    restarts: 4,
+    ready: '1/2',
+    createdMs: 0,
+    trouble: 0,
+  },
 };
 
 test('field terms, restarts comparisons, selectors and plain text all parse into their kinds', () => {
-  assert.deepEqual(
-    terms('web status:CrashLoop restarts>=3 node:pool-2'),
-    [
-      { kind: 'text', value: 'web' },
-      { kind: 'field', field: 'status', value: 'CrashLoop' },
-      { kind: 'restarts', op: '>=', value: 3 },
-      { kind: 'field', field: 'node', value: 'pool-2' },
-    ],
-  );
+  assert.deepEqual(terms('web status:CrashLoop restarts>=3 node:pool-2'), [
+    { kind: 'text', value: 'web' },
+    { kind: 'field', field: 'status', value: 'CrashLoop' },
+    { kind: 'restarts', op: '>=', value: 3 },
+    { kind: 'field', field: 'node', value: 'pool-2' },
+  ]);
   assert.deepEqual(terms('label:app=web')[0]?.kind, 'selector');
   assert.deepEqual(terms('app=web,tier!=db')[0]?.kind, 'selector');
   assert.equal(terms('env in (a, b) web').length, 2, 'a set selector with spaces stays one term');
@@ -62,8 +68,39 @@ test('a bad term is one line of error naming it', () => {
   }
 });
 
-const pieces = fc.constantFrom('status:', 'restarts>', 'restarts>=', 'restarts=', 'node:', 'label:', 'ns:', 'image:', 'container:', 'name:', '-l ', 'app=web', '!canary', ' in (', ')', '(', ',', ' ', '=', '!=', '<', 'x', '3', ':', 'notin', 'in', '/');
-const filterText = fc.oneof(fc.string(), fc.array(pieces, { maxLength: 12 }).map((p) => p.join('')));
+const pieces = fc.constantFrom(
+  'status:',
+  'restarts>',
+  'restarts>=',
+  'restarts=',
+  'node:',
+  'label:',
+  'ns:',
+  'image:',
+  'container:',
+  'name:',
+  '-l ',
+  'app=web',
+  '!canary',
+  ' in (',
+  ')',
+  '(',
+  ',',
+  ' ',
+  '=',
+  '!=',
+  '<',
+  'x',
+  '3',
+  ':',
+  'notin',
+  'in',
+  '/',
+);
+const filterText = fc.oneof(
+  fc.string(),
+  fc.array(pieces, { maxLength: 12 }).map((p) => p.join('')),
+);
 
 test('property: parseFilter never throws, and formatFilter reads back as the same terms', () => {
   fc.assert(

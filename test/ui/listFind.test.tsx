@@ -13,7 +13,11 @@ function cluster() {
   ]);
 }
 
-const podRows = (frame: string) => frame.split('\n').filter((l) => /^[> ] \S+ +(web|api)-/.test(l) || /^[> ] (web|api)-/.test(l)).map((l) => l.slice(2).trim().split(/\s+/).slice(0, 2).join(' '));
+const podRows = (frame: string) =>
+  frame
+    .split('\n')
+    .filter((l) => /^[> ] \S+ +(web|api)-/.test(l) || /^[> ] (web|api)-/.test(l))
+    .map((l) => l.slice(2).trim().split(/\s+/).slice(0, 2).join(' '));
 
 const names = (frame: string) => podRows(frame).map((r) => r.split(' ')[0]);
 

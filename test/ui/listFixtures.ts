@@ -3,7 +3,12 @@
 import type { V1Pod } from '@kubernetes/client-node';
 import { NOW, simplePod } from './fixtures.ts';
 
-export function restarting(namespace: string, name: string, restarts: number, extra: { node?: string; waiting?: string; container?: string; image?: string; labels?: Record<string, string> } = {}): V1Pod {
+export function restarting(
+  namespace: string,
+  name: string,
+  restarts: number,
+  extra: { node?: string; waiting?: string; container?: string; image?: string; labels?: Record<string, string> } = {},
+): V1Pod {
   const pod = simplePod(namespace, name, { node: extra.node ?? 'node-1', labels: extra.labels ?? {} });
   const container = extra.container ?? 'app';
   const image = extra.image ?? 'nginx:1.27';
@@ -22,4 +27,3 @@ export function restarting(namespace: string, name: string, restarts: number, ex
   ];
   return pod;
 }
-

@@ -15,7 +15,11 @@ function cluster() {
   ]);
 }
 
-const order = (frame: string) => frame.split('\n').filter((l) => /^[> ] [a-f]-/.test(l)).map((l) => l.slice(2).split(' ')[0]);
+const order = (frame: string) =>
+  frame
+    .split('\n')
+    .filter((l) => /^[> ] [a-f]-/.test(l))
+    .map((l) => l.slice(2).split(' ')[0]);
 const header = (frame: string) => frame.split('\n').find((l) => l.includes('NAME'))!;
 
 test('T sorts by restarts, most first, ties by name; T again reverses; the header shows it', async () => {
@@ -54,7 +58,11 @@ test('the sort holds while Pods change: a Pod moves when its restarts do, the re
   more.metadata!.resourceVersion = '2';
   const again = restarting('shop', 'c-restarted', 4);
   again.metadata!.resourceVersion = '2'; // changed, same restarts: keeps its place
-  store.apply([{ type: 'MODIFIED', pod: more }, { type: 'MODIFIED', pod: again }, { type: 'ADDED', pod: restarting('shop', 'c-new', 4) }]);
+  store.apply([
+    { type: 'MODIFIED', pod: more },
+    { type: 'MODIFIED', pod: again },
+    { type: 'ADDED', pod: restarting('shop', 'c-new', 4) },
+  ]);
   frame = await frameWith(app, 'c-new');
   assert.deepEqual(order(frame), ['a-fine', 'b-crash', 'c-new', 'c-restarted', 'f-restarted', 'e-crash', 'd-pending']);
   assert.match(frame, /^> f-restarted/m, 'the selection follows its Pod');
