@@ -80,3 +80,14 @@ test("RESTARTS says kubectl's (4m ago) when the last restart is known and the te
   assert.ok(!small.includes('ago)'), 'narrow terminals keep the count alone');
   narrow.app.unmount();
 });
+
+test('on a narrow terminal the sort arrow keeps its place in a short column', async () => {
+  const { app } = await renderApp({ store: cluster() }, { columns: 80, rows: 20 });
+  await frameWith(app, 'f-restarted');
+  await press(app, 'T');
+  const frame = await frameWith(app, 'RESTART↓');
+  assert.deepEqual(order(frame).slice(0, 2), ['b-crash', 'c-restarted']);
+  await press(app, 'R');
+  await frameWith(app, 'READ↓');
+  app.unmount();
+});

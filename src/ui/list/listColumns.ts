@@ -30,11 +30,17 @@ function longest(rows: readonly PodRow[], pick: (r: PodRow) => string, cap: numb
 export const RESTARTS_WIDE = 13;
 const SORTED_BY: Partial<Record<ColumnKey, SortColumn>> = { name: 'name', ready: 'ready', status: 'status', restarts: 'restarts', age: 'age', node: 'node' };
 
+/** The header with its mark; a narrow column gives up the header's last letters, never the mark. */
+function marked(column: Column, mark: string): Column {
+  const room = Math.max(0, column.width - mark.length);
+  const header = column.header.length + mark.length <= column.width ? column.header + mark : column.header.slice(0, room) + mark;
+  return { ...column, header };
+}
+
 function withSortMark(column: Column, sort: SortSpec): Column {
   const arrow = sort.reversed ? '↑' : '↓';
-  if (sort.column === 'problems') return column.key === 'status' ? { ...column, header: `${column.header}!${arrow}` } : column;
-  if (SORTED_BY[column.key] !== sort.column) return column;
-  return { ...column, header: `${column.header}${arrow}` };
+  if (sort.column === 'problems') return column.key === 'status' ? marked(column, `!${arrow}`) : column;
+  return SORTED_BY[column.key] === sort.column ? marked(column, arrow) : column;
 }
 
 export function listColumns(width: number, rows: readonly PodRow[], showNamespace: boolean, sort: SortSpec = DEFAULT_SORT): Column[] {
