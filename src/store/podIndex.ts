@@ -9,10 +9,11 @@
 //   index.count()                     -> number of rows, without building the uid array
 //   index.close()                     -> stops listening to the store
 //
-// Text containing '=', '!', '<', '>', ' in (' or ' notin (' is a selector; anything else is a
-// substring of "namespace/name" or of one of the Pod's searchable fields (status, node,
-// container names and images: whatever `fields` names; the UI passes them in, so that what the
-// filter matches is what the row shows). Deleted Pods stay in the rows while the store keeps them.
+// The text is read by filterTerms.ts: words that must all hold, each plain text (a substring of
+// "namespace/name", the status, node, container names or images), a field (status:, node:,
+// container:, image:, ns:, name:, restarts>N) or a label selector (label:app=web, app=web,
+// `-l release`). What a Pod offers is `facts` (the UI passes it in, so that what the filter
+// matches is what the row shows). Deleted Pods stay in the rows while the store keeps them.
 // Updates are incremental: a few changed Pods cost binary-search inserts; a large batch (a
 // page of a list, a re-list) is sorted on its own and merged, never the whole world re-sorted.
 // The last filter's matches are kept and updated with each change the same way, so under
@@ -21,13 +22,15 @@
 // in proportion to it. A result keeps its identity until its rows change.
 import { uidOf } from './podStore.ts';
 import type { PodStore, StoreEntry } from './podStore.ts';
-import { matchesSelector, parseSelector } from './selector.ts';
+import { parseFilter, termHolds, type FilterTerm, type PodFacts } from './filterTerms.ts';
 import { insertRow, makeRow, mergeRows, needleOf, positionOf, removeRow, rowContains, RowsView, type Row, type UidList } from './sortedRows.ts';
 
 export type { UidList } from './sortedRows.ts';
 
-/** The texts of a Pod, beside namespace/name, that a substring filter matches (status, node, containers, images). */
-export type PodFields = (pod: unknown) => readonly string[];
+/** What a Pod offers the filter beside namespace/name and labels (status, node, containers, images, restarts). */
+export type PodFields = (pod: unknown) => PodFacts;
+
+const NO_FACTS: PodFacts = { status: '', node: '', containers: [], images: [], restarts: 0, ready: '', createdMs: undefined, trouble: 2 };
 
 export type SearchResult =
   | { ok: true; kind: 'all' | 'substring' | 'selector'; rows: UidList }
@@ -36,15 +39,15 @@ export type SearchResult =
 /** The last filter: its matching rows, kept current as the store changes. */
 interface Filter {
   text: string;
+  /** 'selector' when every term reads only labels (a Pod then needs judging again only when they change). */
   kind: 'substring' | 'selector';
-  /** The prepared needle of a substring filter (for narrowing). */
+  /** The prepared needle of a filter that is one plain word (for narrowing). */
   needle?: string;
   keep(row: Row): boolean;
   rows: Row[];
   result: SearchResult;
 }
 
-const SELECTOR_HINT = /[=!<>]|\s(not)?in\s*\(/;
 /** Above this many rows touched in one sync, sort and merge (or rescan) instead of inserting one by one. */
 const MERGE_THRESHOLD = 64;
 
@@ -63,7 +66,7 @@ export class PodIndex {
 
   constructor(
     private readonly store: PodStore,
-    private readonly fields: PodFields = () => [],
+    private readonly fields: PodFields = () => NO_FACTS,
   ) {
     this.unsubscribe = store.subscribe((change) => {
       if (change.reset) this.needsRebuild = true;
@@ -97,21 +100,35 @@ export class PodIndex {
     const previous = this.filter;
     if (previous?.text === text) return previous.result;
     if (this.failed?.text === text) return this.failed.result;
-    const forced = /^-l\s+/.exec(trimmed);
-    if (forced || SELECTOR_HINT.test(trimmed)) {
-      const parsed = parseSelector(forced ? trimmed.slice(forced[0].length) : trimmed);
-      if (!parsed.ok) {
-        this.failed = { text, result: { ok: false, error: parsed.error } };
-        return this.failed.result;
-      }
-      return this.startFilter({ text, kind: 'selector', keep: (row) => matchesSelector(parsed.selector, row.labels) }, this.sorted);
+    const parsed = parseFilter(trimmed);
+    if (!parsed.ok) {
+      this.failed = { text, result: { ok: false, error: parsed.error } };
+      return this.failed.result;
     }
-    const needle = needleOf(trimmed);
-    const lower = trimmed.toLowerCase();
-    const keep = (row: Row): boolean => rowContains(row, needle) || this.fields(row.pod).some((field) => field.toLowerCase().includes(lower));
-    // Typing one more character: only the rows that matched before can match now.
-    const narrowing = previous?.kind === 'substring' && needle.includes(previous.needle!);
-    return this.startFilter({ text, kind: 'substring', needle, keep }, narrowing ? previous.rows : this.sorted);
+    const { terms } = parsed;
+    const only = terms.length === 1 ? terms[0] : undefined;
+    if (only?.kind === 'text') {
+      const needle = needleOf(only.value);
+      const lower = only.value.toLowerCase();
+      const keep = (row: Row): boolean => rowContains(row, needle) || this.textInFacts(row, lower);
+      // Typing one more character: only the rows that matched before can match now.
+      const narrowing = previous?.needle !== undefined && needle.includes(previous.needle);
+      return this.startFilter({ text, kind: 'substring', needle, keep }, narrowing ? previous.rows : this.sorted);
+    }
+    const labelsOnly = terms.every((t) => t.kind === 'selector');
+    const keep = (row: Row): boolean => terms.every((t) => this.holds(t, row));
+    return this.startFilter({ text, kind: labelsOnly ? 'selector' : 'substring', keep }, this.sorted);
+  }
+
+  private textInFacts(row: Row, lower: string): boolean {
+    const f = this.fields(row.pod);
+    const has = (s: string) => s.toLowerCase().includes(lower);
+    return has(f.status) || has(f.node) || f.containers.some(has) || f.images.some(has);
+  }
+
+  private holds(term: FilterTerm, row: Row): boolean {
+    const cut = row.sortKey.indexOf('\u0000');
+    return termHolds(term, { namespace: row.sortKey.slice(0, cut), name: row.sortKey.slice(cut + 1), labels: row.labels, facts: this.fields(row.pod) });
   }
 
   private startFilter(spec: Omit<Filter, 'rows' | 'result'>, from: readonly Row[]): SearchResult {

@@ -146,6 +146,8 @@ export function App(props: AppProps) {
           {...(stale !== undefined ? { stale: { since: stale, now: clock } } : {})}
           shown={list.shown}
           total={list.total}
+          filter={list.filter}
+          {...(list.sortLabel !== undefined ? { sort: list.sortLabel } : {})}
           hint={host ? HOST_HINT : LIST_HINT}
           {...(message ? { message } : {})}
           theme={theme}

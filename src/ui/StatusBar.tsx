@@ -33,6 +33,9 @@ export interface StatusBarProps {
   stale?: { since: number; now: number };
   shown: number;
   total: number;
+  /** The list's filter and sort while active: said beside the count, so they are never forgotten on another screen. */
+  filter?: string;
+  sort?: string;
   hint: string;
   /** A one-off message (an exec outcome, a probe that was skipped); replaces the hint. */
   message?: { text: string; tone: 'ok' | 'warn' | 'error' | 'dim' };
@@ -53,6 +56,8 @@ export function statusLine(p: Omit<StatusBarProps, 'theme'>): Line {
     ...(p.stale ? [seg(` · stale since ${clockTime(p.stale.since)} (${shortAge((p.stale.now - p.stale.since) / 1000)} ago)`, 'warn')] : []),
     sep,
     seg(count),
+    ...(p.filter ? [seg(' · filter ', 'dim'), seg(sanitize(p.filter), 'accent')] : []),
+    ...(p.sort ? [seg(` · sort ${p.sort}`, 'dim')] : []),
     sep,
     ...(p.malformed ? [seg(`${p.malformed} malformed Pod object${p.malformed === 1 ? '' : 's'} dropped`, 'warn'), sep] : []),
     p.message ? seg(p.message.text, p.message.tone) : seg(p.hint, 'dim'),

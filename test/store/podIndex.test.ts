@@ -7,7 +7,7 @@ import { PodStore } from '../../src/store/podStore.ts';
 import type { WatchDelta } from '../../src/store/types.ts';
 import { pod } from './fixtures.ts';
 import type { V1Pod } from '@kubernetes/client-node';
-import { podFilterFields } from '../../src/ui/list/podFields.ts';
+import { podFacts } from '../../src/ui/list/podFields.ts';
 
 function okRows(result: SearchResult): UidList {
   assert.ok(result.ok);
@@ -70,7 +70,7 @@ test('search: substring on namespace/name, -l selectors, and errors for bad sele
 
 test('search: a substring also matches status, node, container names and images; a changed status is judged again', () => {
   const store = new PodStore({ frameMs: 0 });
-  const index = new PodIndex(store, podFilterFields);
+  const index = new PodIndex(store, podFacts);
   const withStatus = (name: string, reason: string | undefined, rv: string): V1Pod => {
     const p = pod('shop', name, { rv });
     p.spec = { nodeName: `node-${name}`, containers: [{ name: 'app', image: 'nginx:1.27' }, { name: 'proxy', image: 'quay.io/oauth2-proxy/oauth2-proxy:v7' }] };
@@ -196,13 +196,13 @@ test('property: a filter kept up to date through any deltas matches the same fil
   fc.assert(
     fc.property(fc.array(fc.array(op, { minLength: 1, maxLength: 90 }), { maxLength: 8 }), fc.constantFrom(...filters), (batches, text) => {
       const store = new PodStore({ frameMs: 0, deletedLingerMs: 60_000 });
-      const index = new PodIndex(store, podFilterFields);
+      const index = new PodIndex(store, podFacts);
       let rv = 1;
       for (const batch of batches) {
         index.search(text);
         store.apply(batch.map((o) => ({ type: o.type, pod: { ...pod(o.ns, o.name, { rv: String(++rv), ...(o.app ? { labels: { app: o.app } } : {}) }), status: { phase: o.phase } } }) as WatchDelta));
       }
-      const fresh = new PodIndex(store, podFilterFields);
+      const fresh = new PodIndex(store, podFacts);
       assert.deepEqual(names(store, okRows(index.search(text))), names(store, okRows(fresh.search(text))));
       fresh.close();
       index.close();

@@ -3,7 +3,8 @@
 import { useEffect, useMemo } from 'react';
 import type { PodStore } from '../../store/podStore.ts';
 import { PodIndex, type SearchResult, type UidList } from '../../store/podIndex.ts';
-import { podFilterFields } from '../list/podFields.ts';
+import { sortUids, type SortSpec, type SortSubject } from '../../store/sortOrder.ts';
+import { podFacts } from '../list/podFields.ts';
 import { RowCache, type ToPodRow } from '../list/rowCache.ts';
 import { useStoreVersion } from './useStoreVersion.ts';
 
@@ -18,13 +19,22 @@ export interface PodListData {
   version: number;
 }
 
-export function usePodList(store: PodStore, filter: string, toRow: ToPodRow, now: () => number): PodListData {
-  const index = useMemo(() => new PodIndex(store, podFilterFields), [store]);
+export function usePodList(store: PodStore, filter: string, sort: SortSpec, toRow: ToPodRow, now: () => number): PodListData {
+  const index = useMemo(() => new PodIndex(store, podFacts), [store]);
   const rows = useMemo(() => new RowCache(store, toRow, now), [store, toRow, now]);
   useEffect(() => () => index.close(), [index]);
   const version = useStoreVersion(store, (change) => rows.apply(change));
   const total = index.count();
   const result: SearchResult = index.search(filter);
-  if (!result.ok) return { uids: index.list(), total, filterError: result.error, filterKind: 'all', rows, version };
-  return { uids: result.rows, total, filterKind: result.kind, rows, version };
+  const matched = result.ok ? result.rows : index.list();
+  // Sorted again once per store frame at most (a Pod's restarts or status may have moved it).
+  const uids = useMemo(() => sortUids(matched, sort, (uid) => subjectOf(store, uid)), [matched, sort, version, store]);
+  if (!result.ok) return { uids, total, filterError: result.error, filterKind: 'all', rows, version };
+  return { uids, total, filterKind: result.kind, rows, version };
+}
+
+function subjectOf(store: PodStore, uid: string): SortSubject | undefined {
+  const pod = store.get(uid)?.pod;
+  if (!pod) return undefined;
+  return { uid, namespace: pod.metadata?.namespace ?? '', name: pod.metadata?.name ?? '', facts: podFacts(pod) };
 }

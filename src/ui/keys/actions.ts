@@ -1,5 +1,7 @@
 // What a key on the list or the Pod view asks for. The screens' key tables map keys to these;
 // App (the router) and the screens carry them out.
+import type { SortColumn } from '../../store/sortOrder.ts';
+
 export type Action =
   | { type: 'up' }
   | { type: 'down' }
@@ -9,6 +11,7 @@ export type Action =
   | { type: 'bottom' }
   | { type: 'filter' }
   | { type: 'clearFilter' }
+  | { type: 'sort'; column: SortColumn }
   | { type: 'open' }
   | { type: 'back' }
   | { type: 'help' }

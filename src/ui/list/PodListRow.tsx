@@ -21,6 +21,14 @@ export function statusTone(status: string): Tone {
   return 'warn';
 }
 
+/** kubectl's RESTARTS: the count, and "(4m ago)" when the last restart is known and it fits. */
+export function restartsText(row: PodRow, width: number, ageShift: number): string {
+  const count = String(row.restarts);
+  if (row.restarts === 0 || row.lastRestartAgeSeconds === undefined) return count;
+  const long = `${count} (${shortAge(row.lastRestartAgeSeconds + ageShift)} ago)`;
+  return long.length <= width ? long : count;
+}
+
 function cell(row: PodRow, column: Column, ageShift: number): Seg | Seg[] {
   switch (column.key) {
     case 'namespace':
@@ -34,7 +42,7 @@ function cell(row: PodRow, column: Column, ageShift: number): Seg | Seg[] {
       return seg(fit(status, column.width), statusTone(status));
     }
     case 'restarts':
-      return seg(fit(String(row.restarts), column.width, true), row.restarts > 0 ? 'warn' : undefined);
+      return seg(fit(restartsText(row, column.width, ageShift), column.width, true), row.restarts > 0 ? 'warn' : undefined);
     case 'age':
       return seg(fit(shortAge(row.ageSeconds === undefined ? undefined : row.ageSeconds + ageShift), column.width, true));
     case 'node':

@@ -1,6 +1,9 @@
 // The Pod list's column layout for a terminal width: fixed columns first, NODE only when
-// there is room, and NAME takes whatever is left.
+// there is room, and NAME takes whatever is left. The sorted column's header carries an arrow
+// (↓ the column's first order, ↑ reversed; "problems first" marks STATUS with `!`), and
+// RESTARTS is wide enough for kubectl's "4 (3m ago)" on terminals of 100 columns or more.
 import type { PodRow } from '../../model/types.ts';
+import { DEFAULT_SORT, type SortColumn, type SortSpec } from '../../store/sortOrder.ts';
 import { cells } from '../fit.ts';
 
 export type ColumnKey = 'namespace' | 'name' | 'ready' | 'status' | 'restarts' | 'age' | 'node' | 'containers';
@@ -23,12 +26,29 @@ function longest(rows: readonly PodRow[], pick: (r: PodRow) => string, cap: numb
   return Math.min(max, cap);
 }
 
-export function listColumns(width: number, rows: readonly PodRow[], showNamespace: boolean): Column[] {
+/** RESTARTS with "(4m ago)" needs this many cells: "999 (59m ago)". */
+export const RESTARTS_WIDE = 13;
+const SORTED_BY: Partial<Record<ColumnKey, SortColumn>> = { name: 'name', ready: 'ready', status: 'status', restarts: 'restarts', age: 'age', node: 'node' };
+
+/** The header with its mark; a narrow column gives up the header's last letters, never the mark. */
+function marked(column: Column, mark: string): Column {
+  const room = Math.max(0, column.width - mark.length);
+  const header = column.header.length + mark.length <= column.width ? column.header + mark : column.header.slice(0, room) + mark;
+  return { ...column, header };
+}
+
+function withSortMark(column: Column, sort: SortSpec): Column {
+  const arrow = sort.reversed ? '↑' : '↓';
+  if (sort.column === 'problems') return column.key === 'status' ? marked(column, `!${arrow}`) : column;
+  return SORTED_BY[column.key] === sort.column ? marked(column, arrow) : column;
+}
+
+export function listColumns(width: number, rows: readonly PodRow[], showNamespace: boolean, sort: SortSpec = DEFAULT_SORT): Column[] {
   const glyphs = longest(rows, (r) => ' '.repeat(r.glyphs.length), 8, 4);
   const fixed: Column[] = [
     { key: 'ready', header: 'READY', width: 5 },
     { key: 'status', header: 'STATUS', width: 16 },
-    { key: 'restarts', header: 'RESTARTS', width: 8, alignRight: true },
+    { key: 'restarts', header: 'RESTARTS', width: width >= 100 ? RESTARTS_WIDE : 8, alignRight: true },
     { key: 'age', header: 'AGE', width: 5, alignRight: true },
     { key: 'containers', header: 'CTRS', width: glyphs },
   ];
@@ -53,7 +73,7 @@ export function listColumns(width: number, rows: readonly PodRow[], showNamespac
   out.push(name, ...fixed.slice(0, 4));
   if (node) out.push(node);
   out.push(fixed[4]!);
-  return out;
+  return sort === DEFAULT_SORT ? out : out.map((c) => withSortMark(c, sort));
 }
 
 /** Same layout, column by column: lets the caller keep the previous array so memoized rows stay put. */

@@ -1,23 +1,51 @@
-// What the list's text filter matches beside namespace/name: the STATUS column as the row
-// shows it, the node, and each container's name and image (the lean Pod keeps these).
+// What the list's filter and sort read of a Pod beside namespace/name: the STATUS, READY and
+// RESTARTS columns as the row shows them, the node, each container's name and image (the
+// lean Pod keeps these), its creation time, and how troubled it looks (STATUS's colour).
+// Read once per Pod object: the store replaces a Pod on every change, never mutates it.
 import { podStatusColumns } from '../../model/status.ts';
-import type { PodFields } from '../../store/podIndex.ts';
+import { timestampMs } from '../../text/age.ts';
+import type { PodFacts } from '../../store/filterTerms.ts';
+import { statusTone } from './PodListRow.tsx';
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => v !== null && typeof v === 'object' && !Array.isArray(v);
 
-export const podFilterFields: PodFields = (pod) => {
-  const out: string[] = [podStatusColumns(pod).status];
-  const spec = isObj(pod) && isObj(pod.spec) ? pod.spec : undefined;
-  if (!spec) return out;
-  if (typeof spec.nodeName === 'string') out.push(spec.nodeName);
+const TROUBLE = { error: 0, warn: 1 } as const;
+const cache = new WeakMap<object, PodFacts>();
+
+function readFacts(pod: unknown): PodFacts {
+  const columns = podStatusColumns(pod);
+  const spec = isObj(pod) && isObj(pod.spec) ? pod.spec : {};
+  const meta = isObj(pod) && isObj(pod.metadata) ? pod.metadata : {};
+  const containers: string[] = [];
+  const images: string[] = [];
   for (const list of [spec.initContainers, spec.containers, spec.ephemeralContainers]) {
     if (!Array.isArray(list)) continue;
     for (const c of list) {
       if (!isObj(c)) continue;
-      if (typeof c.name === 'string') out.push(c.name);
-      if (typeof c.image === 'string') out.push(c.image);
+      if (typeof c.name === 'string') containers.push(c.name);
+      if (typeof c.image === 'string') images.push(c.image);
     }
   }
-  return out;
-};
+  const tone = statusTone(columns.status);
+  return {
+    status: columns.status,
+    node: typeof spec.nodeName === 'string' ? spec.nodeName : '',
+    containers,
+    images,
+    restarts: columns.restarts,
+    ready: columns.ready,
+    createdMs: timestampMs(meta.creationTimestamp),
+    trouble: tone === 'error' || tone === 'warn' ? TROUBLE[tone] : 2,
+  };
+}
+
+export function podFacts(pod: unknown): PodFacts {
+  if (!isObj(pod)) return readFacts(pod);
+  let facts = cache.get(pod);
+  if (!facts) {
+    facts = readFacts(pod);
+    cache.set(pod, facts);
+  }
+  return facts;
+}

@@ -5,6 +5,7 @@ import React, { useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import type { Key } from 'ink';
 import { toPodRow } from '../../model/podRow.ts';
 import type { PodStore } from '../../store/podStore.ts';
+import { DEFAULT_SORT, type SortColumn, type SortSpec } from '../../store/sortOrder.ts';
 import { sanitize } from '../../text/sanitize.ts';
 import type { HelpTopic } from '../help/HelpView.tsx';
 import { usePodList } from '../hooks/usePodList.ts';
@@ -37,6 +38,9 @@ export interface ListScreen {
   body: React.ReactNode;
   help: HelpTopic;
   selectedUid: string | undefined;
+  /** The filter and the sort while they differ from none and the default: for the status bar. */
+  filter: string;
+  sortLabel: string | undefined;
   /** Pods shown after the filter, and in all. */
   shown: number;
   total: number;
@@ -50,9 +54,10 @@ export interface ListScreen {
 export function useListScreen({ store, now, clock, width, height, allNamespaces, theme }: ListScreenInput): ListScreen {
   const [filter, setFilter] = useState('');
   const [prompt, setPrompt] = useState(false);
+  const [sort, setSort] = useState<SortSpec>(DEFAULT_SORT);
   const [nav, dispatch] = useReducer(navReducer, { uid: undefined, index: 0 });
   const listStart = useRef(0);
-  const list = usePodList(store, filter, toPodRow, now);
+  const list = usePodList(store, filter, sort, toPodRow, now);
   const { uids } = list;
   const index = nav.uid !== undefined && uids.at(nav.index) === nav.uid ? nav.index : navReducer(nav, { type: 'move', delta: 0, uids }).index;
   const selectedUid = uids.at(index);
@@ -78,10 +83,10 @@ export function useListScreen({ store, now, clock, width, height, allNamespaces,
   // columns array when nothing moved, so each memoized row re-renders only if its Pod changed.
   const lastCols = useRef<readonly Column[]>([]);
   const cols = useMemo(() => {
-    const next = listColumns(width, visible, allNamespaces);
+    const next = listColumns(width, visible, allNamespaces, sort);
     if (!sameColumns(next, lastCols.current)) lastCols.current = next;
     return lastCols.current;
-  }, [width, visible, allNamespaces]);
+  }, [width, visible, allNamespaces, sort]);
 
   const onKey = (input: string, key: Key): Action | undefined => {
     if (prompt) {
@@ -104,6 +109,7 @@ export function useListScreen({ store, now, clock, width, height, allNamespaces,
       case 'bottom': return void dispatch({ type: 'to', index: uids.length - 1, uids });
       case 'filter': return void setPrompt(true);
       case 'clearFilter': return void setFilter('');
+      case 'sort': return void setSort((current) => nextSort(current, action.column));
       default: return action;
     }
   };
@@ -129,7 +135,17 @@ export function useListScreen({ store, now, clock, width, height, allNamespaces,
       />
     </>
   );
-  return { body, help: LIST_HELP, selectedUid, shown: uids.length, total: list.total, version: list.version, select: (uid) => dispatch({ type: 'select', uid, uids }), onKey };
+  return { body, help: LIST_HELP, filter: filter.trim(), sortLabel: sortLabel(sort), selectedUid, shown: uids.length, total: list.total, version: list.version, select: (uid) => dispatch({ type: 'select', uid, uids }), onKey };
+}
+
+/** The same column again turns it round; another column starts in its own first order. */
+export function nextSort(current: SortSpec, column: SortColumn): SortSpec {
+  return current.column === column ? { column, reversed: !current.reversed } : { column, reversed: false };
+}
+
+function sortLabel(sort: SortSpec): string | undefined {
+  if (sort.column === DEFAULT_SORT.column && sort.reversed === DEFAULT_SORT.reversed) return undefined;
+  return `${sort.column}${sort.reversed ? ' (reversed)' : ''}`;
 }
 
 function emptyText(connection: string): string {
