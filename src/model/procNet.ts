@@ -26,11 +26,11 @@ function leWord(hex: string): number[] {
   return [hex.slice(6, 8), hex.slice(4, 6), hex.slice(2, 4), hex.slice(0, 2)].map((b) => parseInt(b, 16));
 }
 
-function ipv4(hex: string): string {
+export function ipv4(hex: string): string {
   return leWord(hex).join('.');
 }
 
-function ipv6(hex: string): string {
+export function ipv6(hex: string): string {
   const bytes: number[] = [];
   for (let i = 0; i < 32; i += 8) bytes.push(...leWord(hex.slice(i, i + 8)));
   const isMapped = bytes.slice(0, 10).every((b) => b === 0) && bytes[10] === 0xff && bytes[11] === 0xff;
