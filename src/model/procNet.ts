@@ -19,7 +19,8 @@ export interface ProcSocket {
   inode?: number;
 }
 
-const ROW = /^\s*\d+:\s+([0-9A-Fa-f]{8}|[0-9A-Fa-f]{32}):([0-9A-Fa-f]{4})\s+([0-9A-Fa-f]{8}|[0-9A-Fa-f]{32}):([0-9A-Fa-f]{4})\s+([0-9A-Fa-f]{2})(\s|$)/;
+/** One socket line: slot, local and remote hex address:port, state byte. */
+export const PROC_NET_ROW = /^\s*\d+:\s+([0-9A-Fa-f]{8}|[0-9A-Fa-f]{32}):([0-9A-Fa-f]{4})\s+([0-9A-Fa-f]{8}|[0-9A-Fa-f]{32}):([0-9A-Fa-f]{4})\s+([0-9A-Fa-f]{2})(\s|$)/;
 
 function leWord(hex: string): number[] {
   // "0100007F" is 127.0.0.1: the bytes of the word are reversed.
@@ -71,7 +72,7 @@ export function parseProcNet(input: unknown, defaultProtocol: 'TCP' | 'UDP' = 'T
       protocol = /\bdrops\b/.test(line) ? 'UDP' : 'TCP';
       continue;
     }
-    const m = ROW.exec(line);
+    const m = PROC_NET_ROW.exec(line);
     if (!m) continue;
     const [, localHex, portHex, remoteHex, , state] = m;
     if (localHex!.length !== remoteHex!.length) continue;

@@ -2,7 +2,7 @@
 // talks outside it. Every container sees the same /proc/net tables, so a loopback connection
 // appears twice (the client's end and the server's accepted end); the owner of each end is found
 // by its socket inode in the containers' fd tables.
-import { ipv4, ipv6, isLoopback } from './procNet.ts';
+import { ipv4, ipv6, isLoopback, PROC_NET_ROW } from './procNet.ts';
 import type { FdSockets } from './portOwners.ts';
 import type { Diagnosis, PortEntry } from './types.ts';
 
@@ -30,7 +30,6 @@ export interface TrafficEntry {
   count: number;
 }
 
-const ROW = /^\s*\d+:\s+([0-9A-Fa-f]{8}|[0-9A-Fa-f]{32}):([0-9A-Fa-f]{4})\s+([0-9A-Fa-f]{8}|[0-9A-Fa-f]{32}):([0-9A-Fa-f]{4})\s+([0-9A-Fa-f]{2})(\s|$)/;
 
 /** Every socket of concatenated /proc/net tables with both ends; lines that do not parse are skipped. */
 export function parseConnections(input: unknown): ProcConnection[] {
@@ -42,7 +41,7 @@ export function parseConnections(input: unknown): ProcConnection[] {
       protocol = /\bdrops\b/.test(line) ? 'UDP' : 'TCP';
       continue;
     }
-    const m = ROW.exec(line);
+    const m = PROC_NET_ROW.exec(line);
     if (!m) continue;
     const [, localHex = '', localPort = '', remoteHex = '', remotePort = '', state = ''] = m;
     if (localHex.length !== remoteHex.length) continue;
