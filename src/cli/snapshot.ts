@@ -10,7 +10,10 @@ import { readNamedPod } from '../cluster/onePod.ts';
 import { canListPods } from '../cluster/podWatch.ts';
 import { probePorts } from '../cluster/portProbe.ts';
 import { detailsForPods, listPodsOnce } from '../cluster/snapshot.ts';
-import { parseProcNet, mergeProbe } from '../model/procNet.ts';
+import { parseProcNet } from '../model/procNet.ts';
+import { applyProbe } from '../model/probeHost.ts';
+import { fdSocketsOf } from '../model/portOwners.ts';
+import { parseConnections } from '../model/traffic.ts';
 import { toPodHost } from '../model/memo.ts';
 import { toSnapshotJson } from '../model/snapshotJson.ts';
 import type { PodHost } from '../model/types.ts';
@@ -115,7 +118,7 @@ async function probed(host: PodHost, kubeConfig: KubeConfig, io: SnapshotIO): Pr
     io.notice(`probe ${host.namespace}/${host.name}: skipped: ${result.reason ?? 'no result'}`);
     return host;
   }
-  return { ...host, ports: mergeProbe(host.ports, parseProcNet(result.tables)) };
+  return applyProbe(host, { sockets: parseProcNet(result.tables), connections: parseConnections(result.tables), ...(result.fds ? { fds: fdSocketsOf(result.fds) } : {}) });
 }
 
 /** The whole snapshot as one string, from view-models already in memory; writeSnapshot streams the same bytes. */

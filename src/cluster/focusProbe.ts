@@ -2,6 +2,8 @@
 // outcome written back (the sockets parsed, every text sanitized). An outcome lands only if
 // the same Pod is still open.
 import { parseProcNet } from '../model/procNet.ts';
+import { fdSocketsOf } from '../model/portOwners.ts';
+import { parseConnections } from '../model/traffic.ts';
 import type { FocusedPodStore } from '../store/focusedPod.ts';
 import type { PortProbeResult } from '../store/requests.ts';
 import type { PodKey } from '../store/types.ts';
@@ -12,7 +14,8 @@ export async function probeInto(record: FocusedPodStore, key: PodKey, probe: (po
   try {
     const result = await probe(key);
     if (result.ok && result.tables !== undefined) {
-      record.write(key, { probe: { state: 'ran', ...(result.container ? { container: sanitize(result.container) } : {}), sockets: parseProcNet(result.tables) } });
+      const fds = result.fds ? { fds: fdSocketsOf(result.fds) } : {};
+      record.write(key, { probe: { state: 'ran', ...(result.container ? { container: sanitize(result.container) } : {}), sockets: parseProcNet(result.tables), connections: parseConnections(result.tables), ...fds } });
     } else record.write(key, { probe: { state: 'skipped', reason: sanitize(result.reason ?? 'no result') } });
   } catch (error) {
     record.write(key, { probe: { state: 'skipped', reason: sanitize(error instanceof Error ? error.message : String(error)) } });

@@ -3,6 +3,7 @@
 // `socket:[INODE]` among the fds of the process that holds it, and each container (without a
 // shared PID namespace) sees only its own processes under /proc.
 import type { Diagnosis, PortEntry } from './types.ts';
+import { sanitize } from '../text/sanitize.ts';
 
 /** Socket inodes in `ls -l /proc/[0-9]*\/fd` output (the `-> socket:[N]` links). */
 export function parseFdSocketInodes(text: unknown): Set<number> {
@@ -14,6 +15,13 @@ export function parseFdSocketInodes(text: unknown): Set<number> {
 
 /** Container -> its processes' socket inodes; undefined where its /proc could not be read. */
 export type FdSockets = Readonly<Record<string, ReadonlySet<number> | undefined>>;
+
+/** Each container's raw fd listing (undefined: unread) as socket inodes; container names sanitized. */
+export function fdSocketsOf(listings: Readonly<Record<string, string | undefined>>): FdSockets {
+  const out: Record<string, ReadonlySet<number> | undefined> = {};
+  for (const [container, text] of Object.entries(listings)) out[sanitize(container)] = text === undefined ? undefined : parseFdSocketInodes(text);
+  return out;
+}
 
 /** The owners of one port's listening sockets. */
 export function ownersOf(inodes: readonly (number | undefined)[], fds: FdSockets): NonNullable<PortEntry['owners']> {

@@ -19,18 +19,19 @@ export interface ProcSocket {
   inode?: number;
 }
 
-const ROW = /^\s*\d+:\s+([0-9A-Fa-f]{8}|[0-9A-Fa-f]{32}):([0-9A-Fa-f]{4})\s+([0-9A-Fa-f]{8}|[0-9A-Fa-f]{32}):([0-9A-Fa-f]{4})\s+([0-9A-Fa-f]{2})(\s|$)/;
+/** One socket line: slot, local and remote hex address:port, state byte. */
+export const PROC_NET_ROW = /^\s*\d+:\s+([0-9A-Fa-f]{8}|[0-9A-Fa-f]{32}):([0-9A-Fa-f]{4})\s+([0-9A-Fa-f]{8}|[0-9A-Fa-f]{32}):([0-9A-Fa-f]{4})\s+([0-9A-Fa-f]{2})(\s|$)/;
 
 function leWord(hex: string): number[] {
   // "0100007F" is 127.0.0.1: the bytes of the word are reversed.
   return [hex.slice(6, 8), hex.slice(4, 6), hex.slice(2, 4), hex.slice(0, 2)].map((b) => parseInt(b, 16));
 }
 
-function ipv4(hex: string): string {
+export function ipv4(hex: string): string {
   return leWord(hex).join('.');
 }
 
-function ipv6(hex: string): string {
+export function ipv6(hex: string): string {
   const bytes: number[] = [];
   for (let i = 0; i < 32; i += 8) bytes.push(...leWord(hex.slice(i, i + 8)));
   const isMapped = bytes.slice(0, 10).every((b) => b === 0) && bytes[10] === 0xff && bytes[11] === 0xff;
@@ -71,7 +72,7 @@ export function parseProcNet(input: unknown, defaultProtocol: 'TCP' | 'UDP' = 'T
       protocol = /\bdrops\b/.test(line) ? 'UDP' : 'TCP';
       continue;
     }
-    const m = ROW.exec(line);
+    const m = PROC_NET_ROW.exec(line);
     if (!m) continue;
     const [, localHex, portHex, remoteHex, , state] = m;
     if (localHex!.length !== remoteHex!.length) continue;

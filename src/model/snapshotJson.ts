@@ -3,6 +3,7 @@
 // none may change meaning.
 
 import type { ContainerView, PodHost, ResourceAmounts } from './types.ts';
+import { trafficLine } from './traffic.ts';
 
 export const SNAPSHOT_API_VERSION = 'podview/v1';
 
@@ -77,7 +78,10 @@ function pod(h: PodHost) {
       hostPorts: p.hostPorts ?? [],
       probe: p.probe ?? null,
       listening: p.listening ?? null,
+      owners: p.owners ?? null,
     })),
+    // The Pod's netstat from a --probe: null when none ran.
+    traffic: h.traffic ? h.traffic.map((t) => ({ kind: t.kind, protocol: t.protocol, container: t.container ?? null, peer: t.peer, server: t.server ?? null, localPort: t.localPort ?? null, count: t.count, line: trafficLine(t) })) : null,
     resources: {
       requests: amounts(h.resources.requests),
       limits: amounts(h.resources.limits),

@@ -1,5 +1,6 @@
 // The view-model that every view (TUI, text snapshot, -o json) reads.
 // Built by toPodHost() from a Pod and its surroundings; never holds API objects.
+import type { TrafficEntry } from './traffic.ts';
 
 export type ContainerKind = 'init' | 'sidecar' | 'app' | 'ephemeral';
 export type Severity = 'error' | 'warning' | 'info';
@@ -182,6 +183,8 @@ export interface PodHost {
    * filled by toPodHost (the model does no I/O): the UI or the snapshot adds them when read.
    */
   previousLogs?: Record<string, PreviousLogs>;
+  /** The Pod's internal traffic and outside peers, from a live probe (applyProbe); absent when none ran. */
+  traffic?: TrafficEntry[];
 }
 
 export interface PreviousLogs {

@@ -8,13 +8,15 @@
 //   focused.subscribe(() => ...)                            // both: hear every change
 import type { V1Pod } from '@kubernetes/client-node';
 import type { ProcSocket } from '../model/procNet.ts';
+import type { FdSockets } from '../model/portOwners.ts';
+import type { ProcConnection } from '../model/traffic.ts';
 import type { PreviousLogs } from '../model/types.ts';
 import type { PodDetails, PodKey } from './types.ts';
 
 /** The port probe of the open Pod: asked, running, or its outcome. */
 export type ProbeRun =
   | { state: 'running' }
-  | { state: 'ran'; container?: string; sockets: readonly ProcSocket[] }
+  | { state: 'ran'; container?: string; sockets: readonly ProcSocket[]; connections?: readonly ProcConnection[]; fds?: FdSockets }
   | { state: 'skipped'; reason: string };
 
 export interface FocusedPod {

@@ -41,4 +41,6 @@ export interface PortProbeResult {
   reason?: string;
   /** Raw /proc/net/{tcp,tcp6,udp,udp6} text, parsed by the model. */
   tables?: string;
+  /** Each running container's raw `ls -l /proc/*\/fd` text; undefined where it could not be read. */
+  fds?: Record<string, string | undefined>;
 }

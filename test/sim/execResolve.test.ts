@@ -21,3 +21,13 @@ test('cat of /proc/net tables is the probe; any other file is a plain cat', () =
   assert.deepEqual(resolveCommand(['cat', '/proc/net/tcp', '/proc/net/udp6'], ['/bin/sh']), { kind: 'procNet', tables: ['tcp', 'udp6'] });
   assert.equal(resolveCommand(['cat', '/proc/net/tcp', '/etc/passwd'], ['/bin/sh']).kind, 'run');
 });
+
+test('the probe\'s fd read is answered from the scenario where the image has the tool', () => {
+  assert.deepEqual(resolveCommand(['sh', '-c', 'ls -l /proc/[0-9]*/fd'], ['/bin/sh']), { kind: 'procFd' });
+  assert.deepEqual(resolveCommand(['ls', '-l', '/proc/1/fd'], ['/bin/bash']), { kind: 'procFd' });
+  // Distroless: no shell and no ls, so the container's owners stay unknown.
+  assert.equal(resolveCommand(['sh', '-c', 'ls -l /proc/[0-9]*/fd'], []).kind, 'notFound');
+  assert.equal(resolveCommand(['ls', '-l', '/proc/1/fd'], []).kind, 'notFound');
+  // Any other script is a plain shell.
+  assert.equal(resolveCommand(['sh', '-c', 'ls -l /proc/[0-9]*/fd; id'], ['/bin/sh']).kind, 'run');
+});

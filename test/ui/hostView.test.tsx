@@ -233,3 +233,27 @@ test('in a lean store the open Pod shows whole once its focus brings the whole o
   assert.equal(store.get(uid)!.pod.spec?.volumes, undefined, 'lean again once closed');
   app.unmount();
 });
+
+test('P with the containers\' fd tables: whose each port is, the Pod\'s traffic, and the finding', async () => {
+  const store = wholeStoreWith([userMsvc()]);
+  const services = fakeServices();
+  const { app } = await renderApp({ store, services, initialPod: USER_MSVC }, { columns: 140, rows: 40 });
+  await frameWith(app, '1 Containers');
+  const row = (sl: number, local: string, remote: string, state: string, inode: number): string =>
+    `${String(sl).padStart(4)}: ${local} ${remote} ${state} 00000000:00000000 00:00000000 00000000     0        0 ${inode} 1 0 20 4 30 10 -1`;
+  services.probeResult = {
+    ok: true,
+    container: 'user-msvc',
+    tables: ['  sl  local_address rem_address   st', row(0, '00000000:01BB', '00000000:0000', '0A', 11), row(1, '0100007F:0CEA', '00000000:0000', '0A', 12), row(2, '0100007F:B8DA', '0100007F:0CEA', '01', 13), row(3, '0100007F:0CEA', '0100007F:B8DA', '01', 14)].join('\n'),
+    // The sidecar holds the app's :443; the proxy is distroless (unread).
+    fds: { 'user-msvc': '/proc/1/fd:\nlrwx------ 1 root root 64 Dec  4 05:00 3 -> socket:[13]\n', 'cloudsql-proxy': undefined, 'datadog-agent': '/proc/1/fd:\nlrwx------ 1 root root 64 Dec  4 05:00 3 -> socket:[11]\n' },
+  };
+  await press(app, '4', 'P');
+  const frame = await frameWith(app, 'traffic (P refreshes)');
+  assert.match(rowWith(frame, '127.0.0.1:443/TCP'), /listening +held by datadog-agent/);
+  assert.match(rowWith(frame, '127.0.0.1:3306/TCP'), /owner unknown/);
+  assert.match(frame, /user-msvc → 127\.0\.0\.1:3306 cloudsql-proxy \(declared; owner unread\) \(1 connection\)/);
+  await press(app, '1');
+  await frameWith(app, 'port 443/TCP is declared by user-msvc but held by datadog-agent');
+  app.unmount();
+});

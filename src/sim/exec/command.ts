@@ -1,6 +1,7 @@
 // Decides what a requested command means in the sim's fake image: a shell the image has
 // (run the host's), a shell it lacks (fail like the runtime), the port probe's read of
-// /proc/net (answered from the scenario's sockets), or any other tool (run the host's).
+// /proc/net or of the containers' fd tables (answered from the scenario's sockets), or any
+// other tool (run the host's).
 import { existsSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
 
@@ -11,6 +12,7 @@ const PROC_NET = /^\/proc\/(?:self\/)?net\/(tcp6?|udp6?)$/;
 export type ResolvedCommand =
   | { kind: 'run'; argv: string[] }
   | { kind: 'procNet'; tables: Array<'tcp' | 'tcp6' | 'udp' | 'udp6'> }
+  | { kind: 'procFd' }
   | { kind: 'notFound'; executable: string };
 
 function imageHas(shells: string[], executable: string): boolean {
@@ -23,9 +25,19 @@ function hostShell(name: string): string {
   return '/bin/sh';
 }
 
+// The probe's read of the fd tables: through a shell for the glob, or pid 1 alone without one.
+const FD_GLOB_SCRIPT = 'ls -l /proc/[0-9]*/fd';
+const isFdRead = (command: string[], shells: string[]): boolean => {
+  const [executable = '', ...rest] = command;
+  if (basename(executable) === 'sh' && rest.length === 2 && rest[0] === '-c' && rest[1] === FD_GLOB_SCRIPT) return imageHas(shells, executable);
+  return basename(executable) === 'ls' && shells.length > 0 && rest.length === 2 && rest[0] === '-l' && rest[1] === '/proc/1/fd';
+};
+
 export function resolveCommand(command: string[], shells: string[]): ResolvedCommand {
   const executable = command[0] ?? '';
   const name = basename(executable);
+  // The sandbox's /proc shows its own processes, not the Pod's: the scenario answers.
+  if (isFdRead(command, shells)) return { kind: 'procFd' };
   if (SHELL_NAMES.has(name)) {
     if (!imageHas(shells, executable)) return { kind: 'notFound', executable };
     // `busybox sh -c ...` runs the applet named by the next word.

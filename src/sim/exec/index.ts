@@ -10,7 +10,7 @@ import { shellsFor, stoppedStatus } from './target.ts';
 import { checkStreamRequest, isRefusal } from './streamRequest.ts';
 import { containerEnv, planContainer } from './containerRoot.ts';
 import { resolveCommand } from './command.ts';
-import { procNetText } from './procNetAnswer.ts';
+import { procFdText, procNetText } from './procNetAnswer.ts';
 import { sandboxSupport } from './sandbox.ts';
 import { runSession } from './session.ts';
 import { rejectUpgrade } from './upgrade.ts';
@@ -46,7 +46,7 @@ export const handlePodExec: PodUpgradeHandler = (world: SimWorld, req: IncomingM
       plan,
       env: containerEnv(world, pod, container, streams.tty),
       ...streams,
-      cannedOutput: resolved.kind === 'procNet' ? procNetText(sockets, resolved.tables) : undefined,
+      cannedOutput: resolved.kind === 'procNet' ? procNetText(sockets, resolved.tables) : resolved.kind === 'procFd' ? procFdText(sockets, container) : undefined,
     });
   });
 };

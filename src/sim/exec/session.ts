@@ -79,7 +79,7 @@ export function runSession(ws: WebSocket, options: SessionOptions): void {
       finish(ws, exitStatus(options.command, 126, message));
       return;
     }
-    if (resolved.kind === 'procNet') {
+    if (resolved.kind === 'procNet' || resolved.kind === 'procFd') {
       const text = options.cannedOutput ?? '';
       send(STDOUT, Buffer.from(options.tty ? text.replace(/\n/g, '\r\n') : text));
       finish(ws, successStatus());

@@ -117,19 +117,22 @@ export function imagePullBackOff(nowMs: number): Part {
   });
 }
 
-/** grafana declares 3000, but the oauth2-proxy sidecar holds :3000 and grafana listens on 127.0.0.1:3001. */
+/**
+ * grafana declares 3000, but the oauth2-proxy sidecar holds :3000 and grafana listens on
+ * 127.0.0.1:3001. oauth2-proxy runs its -alpine image (busybox), so the probe can read its fds.
+ */
 export function sidecarOwnsAppPort(nowMs: number): Part {
   const created = nowMs - 12 * 24 * HOUR;
   const grafana: V1Container = { name: 'grafana', image: 'grafana/grafana:11.2.2', ports: [{ name: 'http', containerPort: 3000, protocol: 'TCP' }], env: [{ name: 'GF_SERVER_HTTP_PORT', value: '3001' }, { name: 'GF_SERVER_HTTP_ADDR', value: '127.0.0.1' }], resources: res('100m', '256Mi', '512Mi'), volumeMounts: [{ name: 'tls', mountPath: '/etc/grafana/tls', readOnly: true }] };
-  const oauth: V1Container = { name: 'oauth2-proxy', image: 'quay.io/oauth2-proxy/oauth2-proxy:v7.7.1', args: ['--http-address=0.0.0.0:3000', '--upstream=http://127.0.0.1:3001'], resources: res('10m', '32Mi') };
+  const oauth: V1Container = { name: 'oauth2-proxy', image: 'quay.io/oauth2-proxy/oauth2-proxy:v7.7.1-alpine', args: ['--http-address=0.0.0.0:3000', '--upstream=http://127.0.0.1:3001'], resources: res('10m', '32Mi') };
   return deploymentApp({
     namespace: 'platform', name: 'grafana', replicas: 1, createdMs: created, volumes: [{ name: 'tls', secret: { secretName: 'grafana-tls', defaultMode: 420 } }],
     containers: () => [running(grafana, created + 20_000), running(oauth, created + 20_000)],
     runtime: (pod) => ({
-      sockets: [listen('oauth2-proxy', 3000), listen('grafana', 3001, { address: '127.0.0.1', uid: 472 }), { protocol: 'tcp', family: 'ipv4', localAddress: '127.0.0.1', localPort: 52814, state: 'ESTABLISHED', remoteAddress: '127.0.0.1', remotePort: 3001, container: 'oauth2-proxy' }],
+      sockets: [listen('oauth2-proxy', 3000), listen('grafana', 3001, { address: '127.0.0.1', uid: 472 }), { protocol: 'tcp', family: 'ipv4', localAddress: '127.0.0.1', localPort: 52814, state: 'ESTABLISHED', remoteAddress: '127.0.0.1', remotePort: 3001, container: 'oauth2-proxy' }, { protocol: 'tcp', family: 'ipv4', localAddress: '127.0.0.1', localPort: 3001, state: 'ESTABLISHED', remoteAddress: '127.0.0.1', remotePort: 52814, container: 'grafana', uid: 472 }],
       containers: {
         grafana: runtimeOf(SHELLS_BUSYBOX, workerLog('grafana', 0.3, ['logger=context userId=1 orgId=1 uname=admin t=... method=GET path=/api/dashboards/uid/k8s status=200']), waveUsage(0.03, 150 * MiB, pod.metadata!.name!)),
-        'oauth2-proxy': runtimeOf(SHELLS_DISTROLESS, nginxAccessLog(0.5, 'oauth'), waveUsage(0.002, 18 * MiB, 'oauth')),
+        'oauth2-proxy': runtimeOf(SHELLS_BUSYBOX, nginxAccessLog(0.5, 'oauth'), waveUsage(0.002, 18 * MiB, 'oauth')),
       },
     }),
     events: (pod) => [

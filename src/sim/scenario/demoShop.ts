@@ -2,7 +2,7 @@
 // log volume and a read-only Secret volume, env from its ConfigMap, owned by a Deployment.
 import type { V1Container } from '@kubernetes/client-node';
 import type { PodRuntime } from './types.ts';
-import type { Part } from './demoKit.ts';
+import { loopbackPair, type Part } from './demoKit.ts';
 import { podEvent, podFor, startupEvents } from './builders.ts';
 import { configMap, deploymentChain, secret, templateOf } from './workloads.ts';
 import { cloudSqlProxyLog, datadogAgentLog, jsonAppLog, MiB, runtimeOf, SHELLS_BUSYBOX, SHELLS_DEBIAN, SHELLS_DISTROLESS, waveUsage } from './profiles.ts';
@@ -83,8 +83,10 @@ export function shopPart(nowMs: number): Part {
       { protocol: 'tcp', family: 'ipv4', localAddress: '127.0.0.1', localPort: 3306, state: 'LISTEN', container: 'cloudsql-proxy', uid: 65532 },
       { protocol: 'udp', family: 'ipv4', localAddress: '127.0.0.1', localPort: 8125, state: 'CLOSE', container: 'datadog-agent' },
       { protocol: 'tcp', family: 'ipv4', localAddress: '127.0.0.1', localPort: 5000, state: 'LISTEN', container: 'datadog-agent' },
-      { protocol: 'tcp', family: 'ipv4', localAddress: '127.0.0.1', localPort: 47322, state: 'ESTABLISHED', remoteAddress: '127.0.0.1', remotePort: 3306, container: 'user-msvc', uid: 1000 },
-      { protocol: 'tcp', family: 'ipv4', localAddress: '127.0.0.1', localPort: 3306, state: 'ESTABLISHED', remoteAddress: '127.0.0.1', remotePort: 47322, container: 'cloudsql-proxy', uid: 65532 },
+      // The app's pool of four database connections through the proxy: both ends of each.
+      ...[47322, 47330, 47338, 47346].flatMap((client) => loopbackPair('user-msvc', client, 'cloudsql-proxy', 3306, { client: 1000, server: 65532 })),
+      // statsd metrics: a connected UDP socket to the agent's 8125.
+      { protocol: 'udp', family: 'ipv4', localAddress: '127.0.0.1', localPort: 39012, state: 'ESTABLISHED', remoteAddress: '127.0.0.1', remotePort: 8125, container: 'user-msvc', uid: 1000 },
       { protocol: 'tcp', family: 'ipv4', localAddress: '10.244.1.23', localPort: 51840, state: 'ESTABLISHED', remoteAddress: '10.20.0.5', remotePort: 3307, container: 'cloudsql-proxy', uid: 65532 },
       { protocol: 'tcp', family: 'ipv6', localAddress: '::ffff:10.244.1.23', localPort: 443, state: 'ESTABLISHED', remoteAddress: '::ffff:10.244.0.1', remotePort: 38112, container: 'user-msvc', uid: 1000 },
       { protocol: 'tcp', family: 'ipv4', localAddress: '10.244.1.23', localPort: 40126, state: 'ESTABLISHED', remoteAddress: '34.149.66.137', remotePort: 443, container: 'datadog-agent' },

@@ -1,6 +1,6 @@
 // The open Pod's view-model, live from the store and the open Pod's record (details, the
-// previous instances' last lines as host.previousLogs, the port probe's sockets merged into the
-// port map), cached on the identity of its inputs. When the Pod is deleted it stays on screen
+// previous instances' last lines as host.previousLogs, the port probe's sockets, owners and
+// traffic applied by model/probeHost), cached on the identity of its inputs. When the Pod is deleted it stays on screen
 // as it last was (marked deleted) even after the store lets it go.
 // Until the whole Pod arrives (the store keeps unfocused Pods lean; the details feed reads the
 // focused one), the view shows what the lean Pod says.
@@ -8,7 +8,7 @@ import { useRef } from 'react';
 import { toPodHost } from '../../model/memo.ts';
 import { buildPodHost } from '../../model/podHost.ts';
 import type { PodContext, PodHost, PreviousLogs } from '../../model/types.ts';
-import { mergeProbe, type ProcSocket } from '../../model/procNet.ts';
+import { applyProbe, type ProbeFacts } from '../../model/probeHost.ts';
 import type { FocusedPod } from '../../store/focusedPod.ts';
 import type { PodStore } from '../../store/podStore.ts';
 
@@ -45,7 +45,7 @@ interface Base {
   host: PodHost;
   deleted: boolean;
   notes: readonly string[];
-  sockets: readonly ProcSocket[] | undefined;
+  probe: ProbeFacts | undefined;
   previous: Readonly<Record<string, PreviousLogs>> | undefined;
 }
 
@@ -68,19 +68,19 @@ function baseOf(store: PodStore, uid: string, now: number, record: FocusedPod | 
     ...(details?.usage ? { usage: details.usage } : {}),
     deleted,
   }, lean);
-  return { host, deleted, notes: details?.notes ?? NO_NOTES, sockets: mine?.probe?.state === 'ran' ? mine.probe.sockets : undefined, previous: mine?.previous };
+  return { host, deleted, notes: details?.notes ?? NO_NOTES, probe: mine?.probe?.state === 'ran' ? mine.probe : undefined, previous: mine?.previous };
 }
 
 /** The host view: the base with the previous lines and the probe's sockets, one object per distinct input. */
 function withExtras(uid: string, base: Base, last: { current: Last }): HostState {
   const logs = base.previous;
   const previous = last.current?.uid === uid ? last.current : undefined;
-  if (previous && previous.base === base.host && previous.logs === logs && previous.probe === base.sockets && previous.state.deleted === base.deleted && previous.state.notes === base.notes) return previous.state;
+  if (previous && previous.base === base.host && previous.logs === logs && previous.probe === base.probe && previous.state.deleted === base.deleted && previous.state.notes === base.notes) return previous.state;
   let host = base.host;
   if (logs) host = { ...host, previousLogs: { ...logs } };
-  if (base.sockets) host = { ...host, ports: mergeProbe(host.ports, [...base.sockets]) };
+  if (base.probe) host = applyProbe(host, base.probe);
   const state: HostState = { host, deleted: base.deleted, notes: base.notes };
-  last.current = { uid, base: base.host, logs, probe: base.sockets, state };
+  last.current = { uid, base: base.host, logs, probe: base.probe, state };
   return state;
 }
 

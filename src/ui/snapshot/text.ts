@@ -11,6 +11,7 @@ import type { ContainerView, Diagnosis, PodHost, PortEntry, ResourceAmounts, Usa
 import { truncateColored } from './ansi.ts';
 import { CELL_MAX, table } from './table.ts';
 import { volumesSection } from './volumes.ts';
+import { trafficLine } from '../../model/traffic.ts';
 
 export interface SnapshotTextOptions {
   color: boolean;
@@ -90,7 +91,8 @@ function portsSection(h: PodHost, paint: Paint, cellMax: number): string[] {
     const notes = [p.conflict ? 'CONFLICT' : '', p.hostPorts?.length ? `hostPort ${p.hostPorts.join(',')}` : '', p.probe ?? '', p.listening?.length ? `on ${p.listening.map((l) => s(l.address)).join(' ')}` : '', ownersNote(p)];
     rows.push([String(p.port), s(p.protocol), p.containers.map(s).join(',') || '?', p.names.map(s).join(',') || '-', notes.filter(Boolean).join(' ')]);
   }
-  return ['Ports (shared localhost)', ...table(rows, '  ', cellMax).map((line) => (line.includes('CONFLICT') ? paint(line, 'red') : line))];
+  const traffic = h.traffic ? ['Traffic (probed)', ...(h.traffic.length ? h.traffic.map((t) => `  ${s(trafficLine(t))}`) : ['  no connections'])] : [];
+  return ['Ports (shared localhost)', ...table(rows, '  ', cellMax).map((line) => (line.includes('CONFLICT') ? paint(line, 'red') : line)), ...traffic];
 }
 
 function amount(a: ResourceAmounts, key: 'cpu' | 'memory'): string {
