@@ -55,7 +55,13 @@ export const VIEW_FLAGS: readonly FlagSpec[] = [
 ];
 
 export const LOGS_FLAGS: readonly FlagSpec[] = [
-  { name: 'container', alias: 'c', type: 'string', value: 'NAME', description: 'the container to read', completes: 'containers' },
+  { name: 'container', alias: 'c', type: 'string', value: 'NAME', description: 'the container to read (for a query of Pods: a regular expression)', completes: 'containers' },
+  { name: 'exclude-container', alias: 'E', type: 'string', value: 'REGEX', description: 'query of Pods: leave out containers whose name matches' },
+  { name: 'include', alias: 'i', type: 'string', value: 'REGEX', description: 'query of Pods: only lines that match' },
+  { name: 'exclude', alias: 'e', type: 'string', value: 'REGEX', description: 'query of Pods: leave out lines that match' },
+  { name: 'max-pods', type: 'number', value: 'N', description: 'query of Pods: follow at most N Pods (default 50)' },
+  { name: 'output', alias: 'o', type: 'string', value: 'FORMAT', description: 'query of Pods: text (prefixed), raw (the lines only) or json (one object per line)', choices: ['text', 'raw', 'json'], completes: 'choices' },
+  { name: 'prefix', type: 'boolean', description: 'query of Pods: no `pod container │` prefix' },
   { name: 'all-containers', type: 'boolean', description: `every container with a prefix, merged in time order (a line up to ${REORDER_WINDOW_MS} ms late is reordered)` },
   { name: 'follow', alias: 'f', type: 'boolean', description: 'keep streaming new lines' },
   { name: 'tail', type: 'number', value: 'N', description: 'lines of history to start with (-1: all)' },

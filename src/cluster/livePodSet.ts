@@ -1,0 +1,100 @@
+// The Pods a resolved query means, now and (when following) as they change: one list to start,
+// then the product's list+watch (podWatch) with the query's selectors, diffed into "joined" and
+// "left" calls. At most maxPods are followed; Pods beyond it are counted, never silently dropped.
+import type { KubeConfig, V1Pod } from '@kubernetes/client-node';
+import { PodStore, uidOf } from '../store/podStore.ts';
+import { ApiError, describeError, UserError } from './errors.ts';
+import type { ResolvedQuery } from './podQuery.ts';
+import { podsPath, startPodWatch } from './podWatch.ts';
+import { getJson } from './request.ts';
+
+interface PodList {
+  items?: V1Pod[];
+}
+
+const scopeText = (namespace: string | undefined) => (namespace === undefined ? 'any namespace' : `namespace ${namespace}`);
+
+/** The Pods matching now, in name order (one list request, plus the owners it has to read). */
+export async function listMatching(kubeConfig: KubeConfig, query: ResolvedQuery, namespace: string | undefined): Promise<V1Pod[]> {
+  let list: PodList;
+  try {
+    list = await getJson<PodList>(kubeConfig, podsPath(namespace), { labelSelector: query.labelSelector, fieldSelector: query.fieldSelector });
+  } catch (err) {
+    if (err instanceof ApiError && err.statusCode === 403) throw new UserError(`forbidden: cannot list pods in ${scopeText(namespace)} (RBAC: list pods)`);
+    throw new UserError(describeError(err, `list pods in ${scopeText(namespace)}`));
+  }
+  const out: V1Pod[] = [];
+  for (const pod of list.items ?? []) {
+    if (pod.metadata?.deletionTimestamp) continue;
+    let match = query.matches(pod);
+    if (match === 'unknown') {
+      await query.learn(pod);
+      match = query.matches(pod);
+    }
+    if (match === true) out.push(pod);
+  }
+  return out.sort((a, b) => `${a.metadata?.namespace}/${a.metadata?.name}`.localeCompare(`${b.metadata?.namespace}/${b.metadata?.name}`));
+}
+
+export interface PodSetEvents {
+  joined(pod: V1Pod): void;
+  /** The Pod was deleted (or no longer matches). */
+  left(pod: V1Pod): void;
+  /** `matching` Pods match now, more than maxPods: the extra ones are not followed. */
+  overflow(matching: number): void;
+}
+
+export interface LivePodSet {
+  stop(): Promise<void>;
+}
+
+/** Follows the set from `initial` on: every change the watch brings is diffed against what is followed. */
+export function followPodSet(kubeConfig: KubeConfig, query: ResolvedQuery, namespace: string | undefined, initial: readonly V1Pod[], maxPods: number, events: PodSetEvents): LivePodSet {
+  const followed = new Map<string, V1Pod>(initial.map((p) => [uidOf(p), p]));
+  // Whole Pods (owner references, container names); frameMs 0: each watch batch is seen as it lands.
+  const store = new PodStore({ frameMs: 0, keepWhole: true, deletedLingerMs: 0 });
+  let lastOverflow = 0;
+  let stopped = false;
+  const reconcile = () => {
+    if (stopped) return;
+    const now = new Map<string, V1Pod>();
+    for (const entry of store.all()) {
+      const pod = entry.pod as V1Pod;
+      if (entry.deletedAt !== undefined || pod.metadata?.deletionTimestamp) continue;
+      const match = query.matches(pod);
+      if (match === 'unknown') {
+        void query.learn(pod).then(reconcile);
+      } else if (match) now.set(uidOf(pod), pod);
+    }
+    // Before the watch's first list lands the store is empty: that is no reason to end anything.
+    if (store.connection.kind !== 'live' && now.size === 0) return;
+    for (const [uid, pod] of followed) {
+      if (now.has(uid)) continue;
+      followed.delete(uid);
+      events.left(pod);
+    }
+    let over = 0;
+    for (const [uid, pod] of now) {
+      if (followed.has(uid)) continue;
+      if (followed.size >= maxPods) {
+        over++;
+        continue;
+      }
+      followed.set(uid, pod);
+      events.joined(pod);
+    }
+    const matching = followed.size + over;
+    if (over > 0 && matching !== lastOverflow) events.overflow(matching);
+    lastOverflow = over > 0 ? matching : 0;
+  };
+  const unsubscribe = store.subscribe(reconcile);
+  const watch = startPodWatch({ kubeConfig, namespace, labelSelector: query.labelSelector, fieldSelector: query.fieldSelector, store });
+  return {
+    async stop() {
+      stopped = true;
+      unsubscribe();
+      await watch.stop();
+      store.close();
+    },
+  };
+}
