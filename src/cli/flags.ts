@@ -37,7 +37,7 @@ export const CLUSTER_FLAGS: readonly FlagSpec[] = [
   { name: 'demo', type: 'boolean', description: 'run against a built-in simulated cluster' },
 ];
 
-/** Selecting many Pods: only the list view does; logs and exec take one Pod, so their help and parser leave these out. */
+/** Selecting many Pods: the list view and logs (a query of Pods) do; exec takes one Pod, so its help and parser leave these out. */
 const MANY_POD_FLAGS = new Set(['all-namespaces', 'selector', 'field-selector']);
 const ONE_POD_CLUSTER_FLAGS = CLUSTER_FLAGS.filter((f) => !MANY_POD_FLAGS.has(f.name));
 
@@ -106,7 +106,7 @@ export function flagsFor(command: CommandName | 'view'): readonly FlagSpec[] {
     case 'view':
       return [...CLUSTER_FLAGS, ...VIEW_FLAGS, HELP_FLAG, VERSION_FLAG];
     case 'logs':
-      return [...ONE_POD_CLUSTER_FLAGS, ...LOGS_FLAGS, HELP_FLAG];
+      return [...CLUSTER_FLAGS, ...LOGS_FLAGS, HELP_FLAG];
     case 'exec':
       return [...ONE_POD_CLUSTER_FLAGS, ...EXEC_FLAGS, HELP_FLAG];
     case 'port-forward':

@@ -3,9 +3,9 @@
 // becomes a label selector for the API server (the workload's own selector, so the watch only
 // carries candidates) plus a test on each Pod for what a selector cannot say (the owner).
 import type { KubeConfig, V1LabelSelector, V1ObjectMeta, V1Pod } from '@kubernetes/client-node';
-import { UserError } from './errors.ts';
-import { ApiError, describeError } from './errors.ts';
+import { ApiError, describeError, UserError } from './errors.ts';
 import { getJson } from './request.ts';
+import { selectorQuery } from './resolvePod.ts';
 
 interface Workload {
   kind: 'Deployment' | 'ReplicaSet' | 'StatefulSet' | 'DaemonSet' | 'Job';
@@ -41,18 +41,6 @@ export function parseQuery(text: string | undefined): ParsedQuery {
   } catch {
     throw new UserError(`invalid Pod query "${text}": not a regular expression`);
   }
-}
-
-/** A LabelSelector object as the `labelSelector` query string the API server takes. */
-export function selectorText(selector: V1LabelSelector | undefined): string {
-  const parts = Object.entries(selector?.matchLabels ?? {}).map(([k, v]) => `${k}=${v}`);
-  for (const e of selector?.matchExpressions ?? []) {
-    if (e.operator === 'In') parts.push(`${e.key} in (${(e.values ?? []).join(',')})`);
-    else if (e.operator === 'NotIn') parts.push(`${e.key} notin (${(e.values ?? []).join(',')})`);
-    else if (e.operator === 'Exists') parts.push(e.key);
-    else if (e.operator === 'DoesNotExist') parts.push(`!${e.key}`);
-  }
-  return parts.join(',');
 }
 
 const joinSelectors = (...parts: (string | undefined)[]): string | undefined => parts.filter((p) => p).join(',') || undefined;
@@ -97,7 +85,7 @@ export async function resolveQuery(kubeConfig: KubeConfig, query: ParsedQuery, n
   if (namespace === undefined) throw new UserError(`${query.text} names one ${query.workload.kind} of one namespace: use -n NAMESPACE instead of -A`);
   const workload = await readWorkload(kubeConfig, namespace, query.workload, query.name);
   const uid = workload.metadata?.uid ?? '';
-  const labelSelector = joinSelectors(selectorText(workload.spec?.selector), userSelector);
+  const labelSelector = joinSelectors(selectorQuery(workload.spec?.selector), userSelector);
   const label = `${query.workload.kind.toLowerCase()}/${query.name}`;
   if (query.workload.kind !== 'Deployment') return { label, labelSelector, fieldSelector, learn: base.learn, matches: (pod) => ownerUids(pod.metadata).includes(uid) };
   // A Deployment owns ReplicaSets, which own the Pods: a ReplicaSet we have not seen (a rollout)

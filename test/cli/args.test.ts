@@ -68,13 +68,15 @@ test('every mistake is one line naming the flag and, where there are any, the va
   assert.match(failure(['logs', 'p', '--bogus']), /unknown flag --bogus/);
 });
 
-test('logs and exec help list only flags that work for one Pod: no -l, -A or --field-selector (they are rejected)', async () => {
+test('exec help lists only flags that work for one Pod: no -l, -A or --field-selector (they are rejected); logs, a query of Pods, takes them', async () => {
   const { helpText } = await import('../../src/cli/help.ts');
-  for (const command of ['logs', 'exec'] as const) {
+  const logs = helpText('logs');
+  for (const flag of ['-l, --selector', '-A, --all-namespaces', '--field-selector', '-E, --exclude-container', '-i, --include', '-e, --exclude', '--max-pods', '-o, --output', '--no-prefix']) assert.ok(logs.includes(flag), `logs --help lists ${flag}`);
+  assert.match(logs, /merged in time order \(a line up to 500 ms late is reordered\)/);
+  for (const command of ['exec'] as const) {
     const help = helpText(command);
     assert.doesNotMatch(help, /--selector|--all-namespaces|--field-selector/, `${command} --help`);
     assert.match(help, /--namespace/);
-    if (command === 'logs') assert.match(help, /merged in time order \(a line up to 500 ms late is reordered\)/);
     assert.match(failure([command, 'p', '-l', 'app=x']), /unknown flag -l/);
     assert.match(failure([command, 'p', '-A']), /unknown flag -A/);
     assert.match(failure([command, 'p', '--field-selector', 'a=b']), /unknown flag --field-selector/);

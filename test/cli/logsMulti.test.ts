@@ -1,5 +1,6 @@
 // `kubectl podview logs QUERY` over the wire against the sim: every query form, container and
 // line filters, the output forms, --max-pods, and a follow that sees Pods join and leave.
+import path from 'node:path';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { PassThrough } from 'node:stream';
@@ -10,6 +11,7 @@ import { runLogsMulti, type LogsMultiOptions } from '../../src/cli/logsMulti.ts'
 import { UserError } from '../../src/cluster/errors.ts';
 import { sanitize } from '../../src/text/sanitize.ts';
 import { waitFor } from '../cluster/waitFor.ts';
+import { runBin, tempDir } from './helpers.ts';
 
 interface Run {
   code: number;
@@ -169,4 +171,20 @@ test('logs QUERY -f: Pods that join are followed, Pods that leave are marked', a
   assert.equal(await done, 0);
   assert.doesNotMatch(s.err(), /web-stranger/);
   assert.equal(s.out().split('\n').filter((l) => l.includes('live')).length, 3, 'no line twice');
+});
+
+test('the binary: one exact Pod name keeps the single-Pod output; a query prefixes every line', async (t) => {
+  const { sim, pods } = await cluster(t);
+  const dir = tempDir(t);
+  const kubeconfig = path.join(dir, 'kubeconfig');
+  sim.writeKubeconfig(kubeconfig, { namespace: 'default' });
+  const one = await runBin(['logs', pods[0], '-c', 'app', '--kubeconfig', kubeconfig]);
+  assert.deepEqual(one, { code: 0, stdout: `${pods[0]} app 1\n${pods[0]} app ERROR 2\n`, stderr: '' });
+  const query = await runBin(['logs', 'deploy/web', '-c', 'app', '-i', 'ERROR', '--kubeconfig', kubeconfig]);
+  assert.equal(query.code, 0, query.stderr);
+  assert.deepEqual(sorted(query.stdout), pods.map((p) => `${p} app │ ${p} app ERROR 2`).sort());
+  assert.deepEqual(sorted(query.stderr), pods.map((p) => `+ ${p}/app`).sort());
+  assert.deepEqual(await runBin(['logs', 'svc/web', '--kubeconfig', kubeconfig]), { code: 1, stdout: '', stderr: 'error: unknown type "svc" in "svc/web": use deploy, rs, sts, ds or job (or a Pod name pattern)\n' });
+  const json = await runBin(['logs', '-l', 'app=web', '-o', 'json', '--kubeconfig', kubeconfig]);
+  assert.equal(json.stdout.trimEnd().split('\n').map((l) => JSON.parse(l) as { pod: string }).length, (pods.length + 1) * 3);
 });
