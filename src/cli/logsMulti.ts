@@ -97,14 +97,14 @@ export async function runLogsMulti(options: LogsMultiOptions): Promise<number> {
     tailLines: options.tail === undefined || options.tail < 0 ? undefined : options.tail,
     sinceSeconds,
     pollMs: options.pollMs,
-    wantContainer: (c) => (!onlyContainers || onlyContainers.test(c)) && !(skipContainers && skipContainers.test(c)),
+    wantContainer: (c) => (!onlyContainers || onlyContainers.test(c)) && skipContainers?.test(c) !== true,
     // One slow stdout holds every socket: nothing is read that could not be written.
     flowControl: () => (stdout.writableNeedDrain && !broken ? new Promise((resolve) => stdout.once('drain', resolve)) : undefined),
     line(ref, ts, raw, cutBytes) {
       if (broken) return;
       const text = sanitize(raw, { keepColors: options.logColors });
       const plain = options.logColors ? sanitize(raw) : text;
-      if ((include && !include.test(plain)) || (exclude && exclude.test(plain))) return;
+      if ((include && !include.test(plain)) || exclude?.test(plain) === true) return;
       if (cutBytes > 0) cut++;
       stdout.write(format(ref, ts, cutBytes > 0 ? `${text} … [cut: ${cutBytes} more bytes]` : text));
     },

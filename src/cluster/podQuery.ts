@@ -14,7 +14,9 @@ interface Workload {
 }
 
 const WORKLOADS: Record<string, Workload> = {};
-const define = (names: string[], w: Workload) => names.forEach((n) => (WORKLOADS[n] = w));
+const define = (names: string[], w: Workload) => {
+  for (const n of names) WORKLOADS[n] = w;
+};
 define(['deploy', 'deployment', 'deployments'], { kind: 'Deployment', plural: 'deployments', group: 'apis/apps/v1' });
 define(['rs', 'replicaset', 'replicasets'], { kind: 'ReplicaSet', plural: 'replicasets', group: 'apis/apps/v1' });
 define(['sts', 'statefulset', 'statefulsets'], { kind: 'StatefulSet', plural: 'statefulsets', group: 'apis/apps/v1' });
