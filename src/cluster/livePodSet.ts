@@ -55,8 +55,11 @@ export function followPodSet(kubeConfig: KubeConfig, query: ResolvedQuery, names
   const store = new PodStore({ frameMs: 0, keepWhole: true, deletedLingerMs: 0 });
   let lastOverflow = 0;
   let stopped = false;
+  let listed = false;
   const reconcile = () => {
-    if (stopped) return;
+    // Until the watch's first list is whole the store holds only some Pods: the others have not left.
+    listed ||= store.connection.kind === 'live';
+    if (stopped || !listed) return;
     const now = new Map<string, V1Pod>();
     for (const entry of store.all()) {
       const pod = entry.pod as V1Pod;
@@ -66,8 +69,6 @@ export function followPodSet(kubeConfig: KubeConfig, query: ResolvedQuery, names
         void query.learn(pod).then(reconcile);
       } else if (match) now.set(uidOf(pod), pod);
     }
-    // Before the watch's first list lands the store is empty: that is no reason to end anything.
-    if (store.connection.kind !== 'live' && now.size === 0) return;
     for (const [uid, pod] of followed) {
       if (now.has(uid)) continue;
       followed.delete(uid);
