@@ -96,7 +96,6 @@ async function followWith(command: (kubeconfig: string) => [string, string[]], o
       await sleep(2000);
     }
     const seconds = (performance.now() - started) / 1000;
-    if (process.env.FANOUT_DEBUG) process.stderr.write(`${errors}\n`);
     const end = procSample(pid);
     return { written, received: seen.size, duplicates, cpuSec: (end?.cpuSec ?? Number.NaN) - cpuStart, peakRssMb: end?.hwmMb ?? Number.NaN, seconds };
   } finally {

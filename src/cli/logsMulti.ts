@@ -11,6 +11,7 @@ import { sanitize } from '../text/sanitize.ts';
 import { containerSgr } from '../ui/logs/containerColor.ts';
 import type { LogsArgs } from './commandTypes.ts';
 import { parseSince } from './logsCommand.ts';
+import { holdYoungGenerationSmall } from './runtime/youngGeneration.ts';
 
 export const DEFAULT_MAX_PODS = 50;
 
@@ -118,6 +119,9 @@ export async function runLogsMulti(options: LogsMultiOptions): Promise<number> {
     fanout.close();
   };
   stdout.on('error', onPipeError);
+  // 150 streams' chunks survive a young collection or two while they wait to be written: without
+  // this the young generation grows to its 32 MB semi-spaces, most of the peak RSS of a follow.
+  const releaseYoung = holdYoungGenerationSmall();
   for (const pod of initial) fanout.join(pod);
   try {
     if (!options.follow) {
@@ -135,6 +139,7 @@ export async function runLogsMulti(options: LogsMultiOptions): Promise<number> {
       await fanout.done();
     }
   } finally {
+    releaseYoung();
     fanout.close();
     stdout.off('error', onPipeError);
   }

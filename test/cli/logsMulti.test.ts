@@ -191,3 +191,21 @@ test('the binary: one exact Pod name keeps the single-Pod output; a query prefix
   const json = await runBin(['logs', '-l', 'app=web', '-o', 'json', '--kubeconfig', kubeconfig]);
   assert.equal(json.stdout.trimEnd().split('\n').map((l) => JSON.parse(l) as { pod: string }).length, (pods.length + 1) * 3);
 });
+
+test('logs QUERY -f: a Pod beyond --max-pods is not followed, and a line says so', async (t) => {
+  const { sim, kubeConfig, pods } = await cluster(t);
+  const s = streams();
+  let stop!: () => void;
+  const until = new Promise<void>((resolve) => (stop = resolve));
+  const done = runLogsMulti({ kubeConfig, namespace: 'default', pod: 'deploy/web', container: 'app', maxPods: 3, allContainers: false, follow: true, tail: 0, timestamps: false, previous: false, logColors: false, color: false, stdout: s.stdout, stderr: s.stderr, until, pollMs: 50 });
+  await waitFor('three streams', () => sim.control.logs.followers('default') === 3);
+  const replica = structuredClone(sim.control.get<V1Pod>('pods', 'default', pods[0])!);
+  replica.metadata = { ...replica.metadata, name: 'web-fourth', uid: undefined, resourceVersion: undefined, creationTimestamp: undefined };
+  sim.control.create('pods', replica);
+  await waitFor('the overflow line', () => s.err().includes('4 Pods match deployment/web now, more than --max-pods 3: the 1 beyond it are not followed (narrow the query or raise --max-pods)\n'));
+  // Room again: the one left out is followed.
+  sim.control.delete('pods', 'default', pods[0]);
+  await waitFor('the fourth joins', () => s.err().includes('+ web-fourth/app\n'));
+  stop();
+  assert.equal(await done, 0);
+});
