@@ -42,6 +42,8 @@ export interface PodSetEvents {
   left(pod: V1Pod): void;
   /** `matching` Pods match now, more than maxPods: the extra ones are not followed. */
   overflow(matching: number): void;
+  /** The watch cannot see changes (forbidden, unreachable): joins and leaves wait until it can. */
+  trouble(message: string): void;
 }
 
 export interface LivePodSet {
@@ -56,7 +58,12 @@ export function followPodSet(kubeConfig: KubeConfig, query: ResolvedQuery, names
   let lastOverflow = 0;
   let stopped = false;
   let listed = false;
+  let troubleShown = '';
   const reconcile = () => {
+    const c = store.connection;
+    const trouble = c.kind === 'forbidden' || c.kind === 'unreachable' ? c.message : '';
+    if (trouble && trouble !== troubleShown) events.trouble(trouble);
+    troubleShown = trouble;
     // Until the watch's first list is whole the store holds only some Pods: the others have not left.
     listed ||= store.connection.kind === 'live';
     if (stopped || !listed) return;

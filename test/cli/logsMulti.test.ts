@@ -209,3 +209,21 @@ test('logs QUERY -f: a Pod beyond --max-pods is not followed, and a line says so
   stop();
   assert.equal(await done, 0);
 });
+
+test('logs QUERY -f: a watch that becomes forbidden is one line, and the open streams go on', async (t) => {
+  const { sim, kubeConfig, pods } = await cluster(t);
+  const s = streams();
+  let stop!: () => void;
+  const until = new Promise<void>((resolve) => (stop = resolve));
+  const done = runLogsMulti({ kubeConfig, namespace: 'default', pod: 'deploy/web', container: 'app', allContainers: false, follow: true, tail: 0, timestamps: false, previous: false, logColors: false, color: false, stdout: s.stdout, stderr: s.stderr, until, pollMs: 50 });
+  await waitFor('three streams', () => sim.control.logs.followers('default') === 3);
+  await waitFor('the watch', () => sim.control.stats().watches > 0);
+  sim.control.deny({ verb: 'watch', resource: 'pods' });
+  sim.control.deny({ verb: 'list', resource: 'pods' });
+  sim.control.dropWatches();
+  await waitFor('the trouble line', () => /^watching Pods for deployment\/web: .*forbidden.*; the streams already open go on$/m.test(s.err()));
+  sim.control.logs.emit('default', pods[0], 'app', ['still here']);
+  await waitFor('the line', () => s.out().includes(`${pods[0]} app │ still here\n`));
+  stop();
+  assert.equal(await done, 0);
+});
