@@ -109,6 +109,9 @@ test('logs QUERY: container and line filters, output forms, --max-pods', async (
   for (const line of sorted(stamped.out)) assert.match(line, /^\S+ sidecar │ \d{4}-\d\d-\d\dT\S+Z \S+ sidecar 1$/);
   assert.deepEqual(sorted((await run(kubeConfig, { ...q, tail: 1, container: 'app' })).out), pods.map((p) => `${p} app │ ${p} app ERROR 2`).sort(), '--tail per container');
 
+  assert.equal(sorted((await run(kubeConfig, { ...q, since: '1h' })).out).length, pods.length * 3, '--since takes the lines of the last hour');
+  assert.equal((await run(kubeConfig, { ...q, since: 'soon' })).err, 'error: invalid value "soon" for --since: use a duration like 30s, 5m, 1h\n');
+  assert.equal((await run(kubeConfig, { ...q, include: '(' })).err, 'error: invalid value "(" for -i/--include: not a regular expression\n');
   const coloured = await run(kubeConfig, { ...q, color: true, container: 'side' });
   const first = sorted(coloured.out)[0];
   assert.match(first, /^\u001b\[\d+m\S+\u001b\[39m \u001b\[\d+msidecar\u001b\[39m │ /);
