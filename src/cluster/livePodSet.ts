@@ -1,8 +1,9 @@
 // The Pods a resolved query means, now and (when following) as they change: one list to start,
 // then the product's list+watch (podWatch) with the query's selectors, diffed into "joined" and
 // "left" calls. At most maxPods are followed; Pods beyond it are counted, never silently dropped.
-import type { KubeConfig, V1Pod } from '@kubernetes/client-node';
+import type { KubeConfig, V1OwnerReference, V1Pod } from '@kubernetes/client-node';
 import { PodStore, uidOf } from '../store/podStore.ts';
+import type { WatchDelta } from '../store/types.ts';
 import { ApiError, describeError, UserError } from './errors.ts';
 import type { ResolvedQuery } from './podQuery.ts';
 import { podsPath, startPodWatch } from './podWatch.ts';
@@ -46,6 +47,34 @@ export interface PodSetEvents {
   trouble(message: string): void;
 }
 
+/**
+ * The store keeps every Pod lean (the list's shape: names, containers, labels, no owners); a
+ * TYPE/NAME query needs each Pod's owners, so they are kept beside it as the watch brings them.
+ */
+class OwnersKeepingStore extends PodStore {
+  private readonly owners = new Map<string, V1OwnerReference[]>();
+
+  override apply(deltas: readonly WatchDelta[]): void {
+    for (const d of deltas) {
+      const refs = d.pod?.metadata?.ownerReferences;
+      if (d.type !== 'DELETED' && Array.isArray(refs)) this.owners.set(uidOf(d.pod), refs);
+      else this.owners.delete(uidOf(d.pod));
+    }
+    super.apply(deltas);
+  }
+
+  override pruneExcept(seen: ReadonlySet<string>, resourceVersion?: string): void {
+    for (const uid of [...this.owners.keys()]) if (!seen.has(uid)) this.owners.delete(uid);
+    super.pruneExcept(seen, resourceVersion);
+  }
+
+  /** The stored (lean) Pod with its owners put back. */
+  withOwners(pod: V1Pod): V1Pod {
+    const ownerReferences = this.owners.get(uidOf(pod));
+    return ownerReferences ? { ...pod, metadata: { ...pod.metadata, ownerReferences } } : pod;
+  }
+}
+
 export interface LivePodSet {
   stop(): Promise<void>;
 }
@@ -53,8 +82,8 @@ export interface LivePodSet {
 /** Follows the set from `initial` on: every change the watch brings is diffed against what is followed. */
 export function followPodSet(kubeConfig: KubeConfig, query: ResolvedQuery, namespace: string | undefined, initial: readonly V1Pod[], maxPods: number, events: PodSetEvents): LivePodSet {
   const followed = new Map<string, V1Pod>(initial.map((p) => [uidOf(p), p]));
-  // Whole Pods (owner references, container names); frameMs 0: each watch batch is seen as it lands.
-  const store = new PodStore({ frameMs: 0, keepWhole: true, deletedLingerMs: 0 });
+  // frameMs 0: each watch batch is seen as it lands.
+  const store = new OwnersKeepingStore({ frameMs: 0, deletedLingerMs: 0 });
   let lastOverflow = 0;
   let stopped = false;
   let listed = false;
@@ -69,7 +98,7 @@ export function followPodSet(kubeConfig: KubeConfig, query: ResolvedQuery, names
     if (stopped || !listed) return;
     const now = new Map<string, V1Pod>();
     for (const entry of store.all()) {
-      const pod = entry.pod as V1Pod;
+      const pod = store.withOwners(entry.pod as V1Pod);
       if (entry.deletedAt !== undefined || pod.metadata?.deletionTimestamp) continue;
       const match = query.matches(pod);
       if (match === 'unknown') {

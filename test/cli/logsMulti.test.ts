@@ -19,12 +19,15 @@ interface Run {
   err: string;
 }
 
-async function cluster(t: { after(fn: () => Promise<void>): void }, replicas = 3): Promise<{ sim: SimServer; kubeConfig: KubeConfig; pods: string[] }> {
+async function cluster(t: { after(fn: () => Promise<void>): void }, replicas = 3): Promise<{ sim: SimServer; kubeConfig: KubeConfig; pods: [string, string, string, ...string[]] }> {
   const sim = await startSim({ scenario: fanoutScenario({ name: 'web', replicas, containers: ['app', 'sidecar'], nowMs: Date.now() }) });
   t.after(() => sim.close());
   const kubeConfig = new KubeConfig();
   kubeConfig.loadFromString(sim.kubeconfigYaml({ namespace: 'default' }));
-  const pods = sim.control.list<V1Pod>('pods', 'default').map((p) => p.metadata!.name!).sort();
+  const names = sim.control.list<V1Pod>('pods', 'default').map((p) => p.metadata!.name!).sort();
+  const [a, b, c, ...rest] = names;
+  if (a === undefined || b === undefined || c === undefined) throw new Error(`the scenario made ${names.length} Pods, not ${replicas}`);
+  const pods: [string, string, string, ...string[]] = [a, b, c, ...rest];
   // A Pod with the Deployment's label and a matching name that the Deployment does not own.
   const lone = structuredClone(sim.control.get<V1Pod>('pods', 'default', pods[0])!);
   lone.metadata = { name: 'web-lone', namespace: 'default', labels: { app: 'web' } };
@@ -96,7 +99,7 @@ test('logs QUERY: container and line filters, output forms, --max-pods', async (
   assert.deepEqual(sorted((await run(kubeConfig, { ...q, output: 'raw', container: 'side' })).out), pods.map((p) => `${p} sidecar 1`).sort(), '-o raw');
 
   const json = await run(kubeConfig, { ...q, output: 'json' });
-  const objects = json.out.trimEnd().split('\n').map((l) => JSON.parse(l) as Record<string, string>);
+  const objects = json.out.trimEnd().split('\n').map((l) => JSON.parse(l) as { namespace: string; pod: string; container: string; timestamp: string; message: string });
   assert.equal(objects.length, pods.length * 3);
   for (const o of objects) {
     assert.deepEqual(Object.keys(o), ['namespace', 'pod', 'container', 'timestamp', 'message']);
@@ -113,7 +116,7 @@ test('logs QUERY: container and line filters, output forms, --max-pods', async (
   assert.equal((await run(kubeConfig, { ...q, since: 'soon' })).err, 'error: invalid value "soon" for --since: use a duration like 30s, 5m, 1h\n');
   assert.equal((await run(kubeConfig, { ...q, include: '(' })).err, 'error: invalid value "(" for -i/--include: not a regular expression\n');
   const coloured = await run(kubeConfig, { ...q, color: true, container: 'side' });
-  const first = sorted(coloured.out)[0];
+  const first = sorted(coloured.out)[0] ?? '';
   assert.match(first, /^\u001b\[\d+m\S+\u001b\[39m \u001b\[\d+msidecar\u001b\[39m │ /);
   assert.equal(sorted((await run(kubeConfig, { ...q, color: true, container: 'side' })).out)[0], first, 'the same colours every run');
 
@@ -160,9 +163,12 @@ test('logs QUERY -f: Pods that join are followed, Pods that leave are marked', a
   stranger.metadata = { name: 'web-stranger', namespace: 'default', labels: { app: 'web' } };
   sim.control.create('pods', stranger);
 
-  // A deleted one leaves with a mark.
+  // A deleted one leaves with a mark; the replacement its ReplicaSet makes joins.
   sim.control.delete('pods', 'default', pods[1]);
   await waitFor('the leave mark', () => s.err().includes(`- ${pods[1]}/app\n`));
+  const replacements = () => sim.control.list<V1Pod>('pods', 'default').map((p) => p.metadata!.name!).filter((n) => !pods.includes(n) && n.startsWith('web-') && !['web-lone', 'web-new-replica', 'web-stranger'].includes(n));
+  await waitFor('the replacement', () => replacements().length > 0);
+  await waitFor('its join mark', () => replacements().every((n) => s.err().includes(`+ ${n}/app\n`)));
   // A restart goes on with the new instance.
   sim.control.restartContainer('default', pods[2], 'app');
   await waitFor('the restart notice', () => s.err().includes(`${pods[2]}/app: ── container app restarted`));
@@ -175,7 +181,7 @@ test('logs QUERY -f: Pods that join are followed, Pods that leave are marked', a
   assert.doesNotMatch(s.err(), /web-stranger/);
   // The watch's first list fills the store bit by bit: no Pod "leaves" meanwhile, only the deleted one.
   assert.deepEqual(s.err().split('\n').filter((l) => l.startsWith('- ')), [`- ${pods[1]}/app`]);
-  assert.deepEqual(s.err().split('\n').filter((l) => l.startsWith('+ ')).sort(), [...pods, 'web-new-replica'].map((p) => `+ ${p}/app`).sort());
+  assert.deepEqual(s.err().split('\n').filter((l) => l.startsWith('+ ')).sort(), [...pods, 'web-new-replica', ...replacements()].map((p) => `+ ${p}/app`).sort());
   assert.equal(s.out().split('\n').filter((l) => l.includes('live')).length, pods.length, 'no line twice');
 });
 
