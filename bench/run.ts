@@ -7,6 +7,7 @@
 //   --churn-warmup N        seconds of churn before its clock starts (default 30; 10 with --quick)
 //   --churn-only            the churn benchmark alone (a long one: --churn-seconds 300)
 //   --one-pod-only          the one-Pod benchmark alone (podview POD vs kubectl describe), at --sizes
+//   --logs-fanout-only      logs across Pods alone (podview logs deploy/NAME -f vs kubectl logs -l -f)
 //   PODVIEW_BENCH_BIN=/path/to/bin/kubectl-podview    measures another build
 // Progress goes to stderr, so `npm run bench > table.md` keeps only the table.
 import { existsSync } from 'node:fs';
@@ -31,17 +32,19 @@ const { values } = parseArgs({
     'churn-warmup': { type: 'string' },
     'churn-only': { type: 'boolean', default: false },
     'one-pod-only': { type: 'boolean', default: false },
+    'logs-fanout-only': { type: 'boolean', default: false },
   },
 });
 
 const numbers = (text: string | undefined) => (text ?? '').split(',').map(Number).filter((n) => Number.isInteger(n) && n > 0);
-const churnOnly = values['churn-only'];
+const fanoutOnly = values['logs-fanout-only'];
+const churnOnly = values['churn-only'] || fanoutOnly;
 const onePodOnly = values['one-pod-only'];
 const sizes = churnOnly ? [] : numbers(values.sizes).length ? numbers(values.sizes) : values.quick ? [1_000, 10_000] : [1_000, 10_000, 100_000];
 const runsFor = (pods: number) => Number(values.runs ?? (pods >= 100_000 ? 2 : 3));
 const churnPods = Number(values['churn-pods'] ?? (values.quick ? 10_000 : 100_000));
 const churnRate = Number(values['churn-rate'] ?? 1_000);
-const churnSeconds = onePodOnly ? 0 : Number(values['churn-seconds'] ?? (values.quick ? 15 : 60));
+const churnSeconds = onePodOnly || fanoutOnly ? 0 : Number(values['churn-seconds'] ?? (values.quick ? 15 : 60));
 const churnWarmup = Number(values['churn-warmup'] ?? (values.quick ? 10 : DEFAULT_WARMUP_SECONDS));
 
 const progress = (text: string) => process.stderr.write(`bench: ${text}\n`);
@@ -94,8 +97,9 @@ process.stderr.write(`${formatTable([...snapshotRows(snapshots), ...firstFrameRo
 
 // Log and exec benchmarks live in their own files, written by their own engineers.
 // --quick asks them for less: benchLogs({ lines }) and benchExec(count).
-const quickArgs: Record<string, unknown[]> = { benchLogs: [{ lines: 100_000 }], benchExec: [200] };
-for (const [file, name] of churnOnly || onePodOnly ? [] : ([['./logs.ts', 'benchLogs'], ['./exec.ts', 'benchExec']] as const)) {
+const quickArgs: Record<string, unknown[]> = { benchLogs: [{ lines: 100_000 }], benchExec: [200], benchLogsFanout: [{ seconds: 10 }] };
+const others = [['./logs.ts', 'benchLogs'], ['./exec.ts', 'benchExec'], ['./logsFanout.ts', 'benchLogsFanout']] as const;
+for (const [file, name] of fanoutOnly ? others.slice(2) : churnOnly || onePodOnly ? [] : others) {
   if (!existsSync(fileURLToPath(new URL(file, import.meta.url)))) {
     notes.push(`${name}: bench/${file.slice(2)} is absent, skipped`);
     continue;

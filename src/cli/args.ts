@@ -8,6 +8,7 @@ import { COMMANDS, OUTPUT_FORMATS, flagsFor } from './flags.ts';
 import type { CommandName, FlagSpec, OutputFormat } from './flags.ts';
 import { SHELLS } from './commandTypes.ts';
 import type { ClusterArgs, ParsedCommand, ShellName } from './commandTypes.ts';
+import { logsQueryArgs } from './logsQueryArgs.ts';
 import { parseShellChoice } from './shellChoice.ts';
 import { parseSimArgs } from './simArgs.ts';
 import { parsePortForwardSpec, type PortForwardSpec } from '../model/portForwardSpec.ts';
@@ -207,15 +208,16 @@ export function parseArgs(argv: readonly string[]): ParsedCommand {
       },
     )
     .command(
-      'logs <pod>',
+      'logs [pod]',
       'print logs',
       (y) => declare(y.positional('pod', { type: 'string' }), flagsFor('logs')),
       (raw: Raw) => {
         rejectEmpty(raw, 'logs');
         if (raw.container !== undefined && raw['all-containers'] === true) throw new UserError('-c/--container and --all-containers cannot be used together');
+        if (raw.pod === undefined && raw.selector === undefined && raw['field-selector'] === undefined) throw new UserError('kubectl podview logs needs a Pod name or a query: logs POD|REGEX|TYPE/NAME, or -l SELECTOR');
         result = {
           kind: 'logs',
-          args: { ...clusterArgs(raw), pod: String(raw.pod), container: optionalString(raw, 'container'), allContainers: raw['all-containers'] === true, follow: raw.follow === true, tail: tailLines(raw), since: optionalString(raw, 'since'), timestamps: raw.timestamps === true, previous: raw.previous === true, logColors: raw['log-colors'] === true, color: colorFlag(raw) },
+          args: { ...clusterArgs(raw), ...logsQueryArgs(raw), pod: optionalString(raw, 'pod') ?? '', container: optionalString(raw, 'container'), allContainers: raw['all-containers'] === true, follow: raw.follow === true, tail: tailLines(raw), since: optionalString(raw, 'since'), timestamps: raw.timestamps === true, previous: raw.previous === true, logColors: raw['log-colors'] === true, color: colorFlag(raw) },
         };
       },
     )

@@ -34,7 +34,7 @@ export interface ViewArgs extends ClusterArgs {
   color?: boolean;
 }
 
-export interface LogsArgs extends ClusterArgs {
+export interface LogsArgs extends ClusterArgs, LogsQueryArgs {
   pod: string;
   container?: string;
   allContainers: boolean;
@@ -45,6 +45,21 @@ export interface LogsArgs extends ClusterArgs {
   previous: boolean;
   logColors: boolean;
   color?: boolean;
+}
+
+/** `logs` across Pods (logsMulti.ts): what only a query of several Pods uses. */
+export interface LogsQueryArgs {
+  /** -E: containers whose name matches are left out. */
+  excludeContainer?: string;
+  /** -i / -e: keep only lines matching, drop lines matching (regular expressions). */
+  include?: string;
+  exclude?: string;
+  /** undefined: the default (50). */
+  maxPods?: number;
+  /** undefined: the prefixed text. */
+  output?: 'text' | 'raw' | 'json';
+  /** false for --no-prefix. */
+  prefix?: boolean;
 }
 
 export interface ExecArgs extends ClusterArgs {

@@ -37,7 +37,7 @@ export const CLUSTER_FLAGS: readonly FlagSpec[] = [
   { name: 'demo', type: 'boolean', description: 'run against a built-in simulated cluster' },
 ];
 
-/** Selecting many Pods: only the list view does; logs and exec take one Pod, so their help and parser leave these out. */
+/** Selecting many Pods: the list view and logs (a query of Pods) do; exec takes one Pod, so its help and parser leave these out. */
 const MANY_POD_FLAGS = new Set(['all-namespaces', 'selector', 'field-selector']);
 const ONE_POD_CLUSTER_FLAGS = CLUSTER_FLAGS.filter((f) => !MANY_POD_FLAGS.has(f.name));
 
@@ -55,7 +55,13 @@ export const VIEW_FLAGS: readonly FlagSpec[] = [
 ];
 
 export const LOGS_FLAGS: readonly FlagSpec[] = [
-  { name: 'container', alias: 'c', type: 'string', value: 'NAME', description: 'the container to read', completes: 'containers' },
+  { name: 'container', alias: 'c', type: 'string', value: 'NAME', description: 'the container to read (for a query of Pods: a regular expression)', completes: 'containers' },
+  { name: 'exclude-container', alias: 'E', type: 'string', value: 'REGEX', description: 'query of Pods: leave out containers whose name matches' },
+  { name: 'include', alias: 'i', type: 'string', value: 'REGEX', description: 'query of Pods: only lines that match' },
+  { name: 'exclude', alias: 'e', type: 'string', value: 'REGEX', description: 'query of Pods: leave out lines that match' },
+  { name: 'max-pods', type: 'number', value: 'N', description: 'query of Pods: follow at most N Pods (default 50)' },
+  { name: 'output', alias: 'o', type: 'string', value: 'FORMAT', description: 'query of Pods: text (prefixed), raw (the lines only) or json (one object per line)', choices: ['text', 'raw', 'json'], completes: 'choices' },
+  { name: 'prefix', type: 'boolean', description: 'query of Pods: no `pod container │` prefix' },
   { name: 'all-containers', type: 'boolean', description: `every container with a prefix, merged in time order (a line up to ${REORDER_WINDOW_MS} ms late is reordered)` },
   { name: 'follow', alias: 'f', type: 'boolean', description: 'keep streaming new lines' },
   { name: 'tail', type: 'number', value: 'N', description: 'lines of history to start with (-1: all)' },
@@ -100,7 +106,7 @@ export function flagsFor(command: CommandName | 'view'): readonly FlagSpec[] {
     case 'view':
       return [...CLUSTER_FLAGS, ...VIEW_FLAGS, HELP_FLAG, VERSION_FLAG];
     case 'logs':
-      return [...ONE_POD_CLUSTER_FLAGS, ...LOGS_FLAGS, HELP_FLAG];
+      return [...CLUSTER_FLAGS, ...LOGS_FLAGS, HELP_FLAG];
     case 'exec':
       return [...ONE_POD_CLUSTER_FLAGS, ...EXEC_FLAGS, HELP_FLAG];
     case 'port-forward':

@@ -31,13 +31,16 @@ const TOPICS: Record<CommandName | 'view', Topic> = {
     ],
   },
   logs: {
-    summary: 'Print the logs of a Pod\'s containers to stdout, without the TUI.',
+    summary: 'Print the logs of a Pod\'s containers to stdout, without the TUI. A query instead of one\nPod name (a regular expression on Pod names, TYPE/NAME, -l, --field-selector, -A) follows\nevery matching Pod and container, like stern: `+ pod/container` and `- pod/container` on\nstderr mark each stream that starts and each one whose Pod left.',
     examples: [
-      ['Follow one container', 'kubectl podview logs user-msvc -c user-msvc -f'],
-      ['Every container merged in time order, prefixed with its name', 'kubectl podview logs user-msvc --all-containers --tail 50'],
-      ['The instance that crashed before the current one', 'kubectl podview logs user-msvc -c cloudsql-proxy --previous'],
+      ['Follow one container', 'kubectl podview logs user-msvc-7d9f8b6c4-x2x7p -c user-msvc -f'],
+      ['Every container merged in time order, prefixed with its name', 'kubectl podview logs user-msvc-7d9f8b6c4-x2x7p --all-containers --tail 50'],
+      ['The instance that crashed before the current one', 'kubectl podview logs user-msvc-7d9f8b6c4-x2x7p -c cloudsql-proxy --previous'],
+      ['Every replica of a Deployment, sidecars included, as Pods come and go', 'kubectl podview logs deploy/user-msvc -f'],
+      ['Pods whose name matches, errors only, without the proxy', 'kubectl podview logs user-msvc -E istio-proxy -i "ERROR|WARN" --since 10m'],
+      ['By label across namespaces, one JSON object per line', 'kubectl podview logs -A -l app=web -o json --tail 20'],
     ],
-    usage: ['kubectl podview logs POD [-c CONTAINER | --all-containers] [flags]'],
+    usage: ['kubectl podview logs POD [-c CONTAINER | --all-containers] [flags]', 'kubectl podview logs REGEX|TYPE/NAME [-l SELECTOR] [-c REGEX] [-E REGEX] [-i REGEX] [-e REGEX] [flags]'],
   },
   exec: {
     summary: 'Run a command in a container, or a shell when no command is given.',
@@ -82,7 +85,8 @@ const TOPICS: Record<CommandName | 'view', Topic> = {
 
 function flagLine(flag: FlagSpec): [string, string] {
   const short = flag.alias ? `-${flag.alias}, ` : '    ';
-  const negated = flag.type === 'boolean' && (flag.name === 'color' || flag.name === 'clipboard');
+  // --color, --clipboard and --prefix are on by default: what a user types is their negation.
+  const negated = flag.type === 'boolean' && (flag.name === 'color' || flag.name === 'clipboard' || flag.name === 'prefix');
   const name = negated ? `--no-${flag.name}` : `--${flag.name}`;
   return [`${short}${name}${flag.value ? `=${flag.value}` : ''}`, flag.name === 'color' ? 'no colours (NO_COLOR is honoured too)' : flag.description];
 }

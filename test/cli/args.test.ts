@@ -37,6 +37,14 @@ test('version, help and completion commands', () => {
   assert.deepEqual(parseArgs(['version']), { kind: 'version' });
   assert.deepEqual(parseArgs(['-h']), { kind: 'help', topic: 'view' });
   assert.deepEqual(parseArgs(['logs', '--help']), { kind: 'help', topic: 'logs' });
+  const query = parseArgs(['logs', 'deploy/web', '-c', '^app', '-E', 'proxy', '-i', 'ERROR', '-e', 'health', '--max-pods', '80', '-o', 'json', '--no-prefix', '-A']);
+  assert.equal(query.kind, 'logs');
+  if (query.kind === 'logs') {
+    const a = query.args;
+    assert.deepEqual([a.pod, a.container, a.excludeContainer, a.include, a.exclude, a.maxPods, a.output, a.prefix, a.allNamespaces], ['deploy/web', '^app', 'proxy', 'ERROR', 'health', 80, 'json', false, true]);
+  }
+  const bySelector = parseArgs(['logs', '-l', 'app=web', '-f']);
+  if (bySelector.kind === 'logs') assert.deepEqual([bySelector.args.pod, bySelector.args.selector, bySelector.args.prefix], ['', 'app=web', undefined]);
   assert.deepEqual(parseArgs(['completion', 'zsh']), { kind: 'completion', shell: 'zsh' });
   assert.deepEqual(parseArgs(['__complete', 'logs', '']), { kind: 'complete', words: ['logs', ''] });
   assert.deepEqual(parseArgs(['exec', 'p', '--', 'grep', '--version']).kind, 'exec', '--version after -- belongs to the command');
@@ -55,16 +63,20 @@ test('every mistake is one line naming the flag and, where there are any, the va
   assert.match(failure(['logs', 'p', '-c', 'a', '--all-containers']), /cannot be used together/);
   assert.match(failure(['completion', 'tcsh']), /valid values are bash, zsh, fish/);
   assert.match(failure(['p', '-A']), /-A\/--all-namespaces/);
-  assert.match(failure(['logs', 'p', '-o', 'json']), /unknown flag -o/);
+  assert.match(failure(['logs', 'p', '-o', 'yaml']), /invalid value "yaml" for -o\/--output: valid values for logs are text, raw, json/);
+  assert.match(failure(['logs', 'p', '--max-pods', '0']), /--max-pods/);
+  assert.match(failure(['logs', 'p', '--bogus']), /unknown flag --bogus/);
 });
 
-test('logs and exec help list only flags that work for one Pod: no -l, -A or --field-selector (they are rejected)', async () => {
+test('exec help lists only flags that work for one Pod: no -l, -A or --field-selector (they are rejected); logs, a query of Pods, takes them', async () => {
   const { helpText } = await import('../../src/cli/help.ts');
-  for (const command of ['logs', 'exec'] as const) {
+  const logs = helpText('logs');
+  for (const flag of ['-l, --selector', '-A, --all-namespaces', '--field-selector', '-E, --exclude-container', '-i, --include', '-e, --exclude', '--max-pods', '-o, --output', '--no-prefix']) assert.ok(logs.includes(flag), `logs --help lists ${flag}`);
+  assert.match(logs, /merged in time order \(a line up to 500 ms late is reordered\)/);
+  for (const command of ['exec'] as const) {
     const help = helpText(command);
     assert.doesNotMatch(help, /--selector|--all-namespaces|--field-selector/, `${command} --help`);
     assert.match(help, /--namespace/);
-    if (command === 'logs') assert.match(help, /merged in time order \(a line up to 500 ms late is reordered\)/);
     assert.match(failure([command, 'p', '-l', 'app=x']), /unknown flag -l/);
     assert.match(failure([command, 'p', '-A']), /unknown flag -A/);
     assert.match(failure([command, 'p', '--field-selector', 'a=b']), /unknown flag --field-selector/);

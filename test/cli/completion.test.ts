@@ -54,7 +54,9 @@ test('containers after -c, namespaces after -n, contexts after --context, output
 
 test('flag names after a dash; nothing and no noise when the cluster cannot be reached', async () => {
   const flags = (await complete(['logs', 'p', '--f'])).candidates;
-  assert.ok(flags.includes('--follow') && !flags.includes('--field-selector'), 'logs offers only the flags it accepts');
+  assert.ok(flags.includes('--follow') && flags.includes('--field-selector'), 'logs offers its flags, the query of Pods\' too');
+  const execFlags = (await complete(['exec', 'p', '--'])).candidates;
+  assert.ok(execFlags.includes('--container') && !execFlags.includes('--field-selector'), 'exec offers only the flags it accepts');
   assert.ok((await complete(['--f'])).candidates.includes('--field-selector'));
   const broken = await complete(['--kubeconfig', path.join(dir, 'missing'), '']);
   assert.deepEqual(broken, { candidates: [], directive: 4 });
