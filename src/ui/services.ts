@@ -14,4 +14,6 @@ export interface PodviewServices {
   debug(request: PodKey & { target: string; image: string }): Promise<ExecOutcome>;
   /** Writes text to a file and returns its path (log view's `w`). */
   saveText(suggestedName: string, text: string): Promise<string>;
+  /** Puts text on the terminal's clipboard (OSC 52) when allowed; true when it was sent. */
+  copyText?(text: string): boolean;
 }

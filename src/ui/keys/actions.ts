@@ -18,6 +18,8 @@ export type Action =
   | { type: 'logsPrevious' }
   | { type: 'shell' }
   | { type: 'probePorts' }
+  | { type: 'forward' }
+  | { type: 'forwards' }
   | { type: 'nextSection' }
   | { type: 'prevSection' }
   | { type: 'section'; index: number }

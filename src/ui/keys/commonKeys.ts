@@ -12,3 +12,6 @@ export const POD_ROWS: readonly KeyBinding<Action>[] = [
   { keys: ['p'], help: 'logs of the previous instance', action: { type: 'logsPrevious' } },
   { keys: ['s'], help: 'shell in the selected (or default) container', action: { type: 'shell' } },
 ];
+
+/** F: the active port-forwards, from any screen that has Pods (they outlive the screen that started them). */
+export const FORWARDS_ROW: KeyBinding<Action> = { keys: ['F'], help: 'active port-forwards', action: { type: 'forwards' } };

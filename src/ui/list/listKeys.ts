@@ -1,6 +1,6 @@
 // The Pod list's keys: what each dispatches and what `?` says of it.
 import type { Action } from '../keys/actions.ts';
-import { HELP_ROW, POD_ROWS, QUIT_ROW } from '../keys/commonKeys.ts';
+import { FORWARDS_ROW, HELP_ROW, POD_ROWS, QUIT_ROW } from '../keys/commonKeys.ts';
 import type { KeyTable } from '../keys/keyTable.ts';
 
 export const LIST_KEYS: KeyTable<Action> = [
@@ -14,6 +14,7 @@ export const LIST_KEYS: KeyTable<Action> = [
   { keys: ['enter'], help: 'open the Pod as a host', action: { type: 'open' } },
   { keys: ['esc'], help: 'clear the filter', action: { type: 'clearFilter' } },
   ...POD_ROWS,
+  FORWARDS_ROW,
   HELP_ROW,
   QUIT_ROW,
 ];
