@@ -50,7 +50,12 @@ export function serveForwards(store: ForwardStore, start: StartForward): Forward
         entry.handle = handle;
         // Asked to stop while it was starting, or the TUI is leaving: it goes at once.
         if (closed || store.get(forward.id)?.state !== 'starting') return void stopOne(forward.id);
-        entry.off = handle.onEvent((event) => store.update(forward.id, { openConnections: handle.openConnections(), lastEvent: oneLine(event.text) }));
+        // The count is read a microtask later: a connection is reported opened before the
+        // forward counts it.
+        entry.off = handle.onEvent((event) => {
+          const lastEvent = oneLine(event.text);
+          queueMicrotask(() => store.update(forward.id, { openConnections: handle.openConnections(), lastEvent }));
+        });
         store.update(forward.id, { state: 'active', localAddress: handle.localAddress });
       },
       (error: unknown) => {
