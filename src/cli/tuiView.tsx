@@ -10,11 +10,11 @@ import { startPortForward } from '../cluster/portForward.ts';
 import { FocusedPodStore } from '../store/focusedPod.ts';
 import { ForwardStore } from '../store/forwards.ts';
 import type { PodStore } from '../store/podStore.ts';
-import { clipboardWanted, osc52 } from '../text/osc52.ts';
 import { App } from '../ui/App.tsx';
 import type { LiveScope, ViewArgs } from './commandTypes.ts';
 import { onFirstList } from './firstList.ts';
 import { frameProbeFromEnv } from './runtime/frameProbe.ts';
+import { terminalClipboard } from './clipboard.ts';
 import { colorWanted } from './io.ts';
 import { createServices } from './services.ts';
 import { parseShellChoice } from './shellChoice.ts';
@@ -57,14 +57,7 @@ export async function runTui(args: ViewArgs, target: Target, live: LiveScope): P
   // The forwards outlive every screen; stopAll() below closes their sockets on every way out.
   const forwards = new ForwardStore();
   const forwardFeed = serveForwards(forwards, (request) => startPortForward(target.kubeConfig, request));
-  // OSC 52 goes to Ink's own stdout in one write between frames (Ink writes each frame in one
-  // synchronous write, so nothing interleaves), and it moves no cursor and prints nothing, so
-  // the frame on screen stays as Ink believes it is.
-  services.copyText = (text) => {
-    if (!clipboardWanted(args.clipboard, stdout, process.env)) return false;
-    stdout.write(osc52(text));
-    return true;
-  };
+  services.copyText = terminalClipboard(args.clipboard, stdout, process.env);
 
   await firstListOrTimeout(store, FIRST_DRAW_WAIT_MS);
   let instance: ReturnType<typeof render> | undefined;
