@@ -9,7 +9,7 @@ import { Box, useInput } from 'ink';
 import { sanitize } from '../text/sanitize.ts';
 import type { AppProps } from './appProps.ts';
 import { EXEC_BAR_HEIGHT, ExecBar } from './exec/ExecBar.tsx';
-import { pickForward } from './forwards/forwardTarget.ts';
+import { forwardedPorts, pickForward } from './forwards/forwardTarget.ts';
 import { FORWARDS_HINT, useForwardsScreen } from './forwards/useForwardsScreen.tsx';
 import { HelpView } from './help/HelpView.tsx';
 import { HELP_KEYS } from './help/helpKeys.ts';
@@ -44,7 +44,10 @@ export function App(props: AppProps) {
   const mainHeight = Math.max(1, height - (exec.phase ? EXEC_BAR_HEIGHT : 1));
   const screenInput = { store, clock, width, height: mainHeight, theme };
   const list = useListScreen({ ...screenInput, now, allNamespaces: props.allNamespaces });
-  const host = useHostScreen({ ...screenInput, uid: hostUid, focused });
+  const allForwards = useForwards(props.forwards);
+  const openMeta = hostUid === undefined ? undefined : store.get(hostUid)?.pod.metadata;
+  const forwarded = useMemo(() => forwardedPorts(allForwards, openMeta?.namespace, openMeta?.name), [allForwards, openMeta?.namespace, openMeta?.name]);
+  const host = useHostScreen({ ...screenInput, uid: hostUid, focused, forwarded });
   // Opening and leaving a Pod are intents written into its record; cluster/focusFeed serves them.
   const open = (uid: string) => {
     const meta = store.get(uid)?.pod.metadata;
@@ -56,7 +59,6 @@ export function App(props: AppProps) {
   // F: the active forwards, over whichever screen was open (esc goes back to it).
   const [forwardsOpen, setForwardsOpen] = useState(false);
   const forwardsScreen = useForwardsScreen({ forwards: props.forwards, theme, height: mainHeight });
-  const allForwards = useForwards(props.forwards);
   // The forward `f` just asked for: announced (and its address copied) once it listens, or its failure said.
   const [announce, setAnnounce] = useState<number | undefined>(undefined);
   const announced = announce === undefined ? undefined : allForwards.find((f) => f.id === announce);

@@ -17,6 +17,10 @@ test('f forwards the selected container’s port, says where, and copies the add
   assert.deepEqual(services.forwardsStarted.map((f) => f.request), [{ namespace: 'shop', pod: 'user-msvc', remotePort: 443 }]);
   assert.deepEqual(services.copies, ['127.0.0.1:40001']);
   assert.ok(frame.includes('1 Containers'), 'the Pod view stays open');
+  // The port map says where the port is forwarded.
+  await press(app, '4');
+  const ports = await frameWith(app, 'forwarded at 127.0.0.1:40001');
+  assert.match(rowWith(ports, 'forwarded at'), /127\.0\.0\.1:443\/TCP.*user-msvc.*forwarded at 127\.0\.0\.1:40001/);
   // Its only port is forwarded: f again says so instead of a second forward of the same port.
   await press(app, 'f');
   await frameWith(app, 'every TCP port of user-msvc is forwarded already');

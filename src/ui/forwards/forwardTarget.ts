@@ -15,3 +15,10 @@ export function pickForward(host: PodHost, containerIndex: number, namespace: st
   if (port === undefined) return { ok: false, reason: `port-forward: every TCP port of ${container.name} is forwarded already (F lists them)` };
   return { ok: true, target: { namespace, pod, container: container.name, remotePort: port } };
 }
+
+/** The Pod's forwarded ports, for its port map: container port -> local address (active forwards only). */
+export function forwardedPorts(forwards: readonly Forward[], namespace: string | undefined, pod: string | undefined): ReadonlyMap<number, string> | undefined {
+  const mine = forwards.filter((f) => f.namespace === namespace && f.pod === pod && f.state === 'active' && f.localAddress);
+  if (mine.length === 0) return undefined;
+  return new Map(mine.map((f) => [f.remotePort, f.localAddress!]));
+}

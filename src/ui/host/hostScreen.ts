@@ -22,6 +22,8 @@ export interface HostScreenOptions {
   notes: readonly string[];
   /** "probe: skipped: …" or "probe: ran in X" after P. */
   probeNote?: string;
+  /** Container port -> the local address its port-forward listens on. */
+  forwarded?: ReadonlyMap<number, string>;
 }
 
 export interface HostScreen {
@@ -38,7 +40,7 @@ export function buildHostScreen(host: PodHost, o: HostScreenOptions): HostScreen
     containersLines(host, o.width, o.selectedContainer),
     diagnosisLines(host),
     volumeLines(host, o.width),
-    portLines(host, o.probeNote),
+    portLines(host, o.probeNote, o.forwarded),
     resourceLines(host, o.width),
     configLines(host),
     ownersEventsLines(host, o.notes),

@@ -30,6 +30,8 @@ export interface HostScreenInput {
   width: number;
   height: number;
   theme: Theme;
+  /** The open Pod's forwarded ports: container port -> local address. */
+  forwarded?: ReadonlyMap<number, string>;
 }
 
 export interface OpenHostScreen {
@@ -49,7 +51,7 @@ interface ViewState {
 }
 const fresh = (uid: string | undefined): ViewState => ({ uid, scroll: 0, container: undefined });
 
-export function useHostScreen({ store, uid, focused, clock, width, height, theme }: HostScreenInput): OpenHostScreen | undefined {
+export function useHostScreen({ store, uid, focused, clock, width, height, theme, forwarded }: HostScreenInput): OpenHostScreen | undefined {
   // Kept per Pod: a Pod opened afresh starts at its top, on its default container.
   const [kept, setKept] = useState<ViewState>(() => fresh(uid));
   const view = kept.uid === uid ? kept : fresh(uid);
@@ -71,8 +73,8 @@ export function useHostScreen({ store, uid, focused, clock, width, height, theme
   const note = probeNote(record?.probe);
   const screen = useMemo(() => {
     if (!hostState) return undefined;
-    return buildHostScreen(hostState.host, { width, selectedContainer: container, deleted: hostState.deleted, notes: hostState.notes, ...(note ? { probeNote: note } : {}) });
-  }, [hostState, note, width, container]);
+    return buildHostScreen(hostState.host, { width, selectedContainer: container, deleted: hostState.deleted, notes: hostState.notes, ...(note ? { probeNote: note } : {}), ...(forwarded ? { forwarded } : {}) });
+  }, [hostState, note, width, container, forwarded]);
 
   if (uid === undefined || !screen || !hostState) return undefined;
   const max = maxScroll(screen, height);
