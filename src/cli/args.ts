@@ -201,7 +201,7 @@ export function parseArgs(argv: readonly string[]): ParsedCommand {
       (y) => declare(y.positional('pod', { type: 'string' }), flagsFor('view')),
       (raw: Raw) => {
         rejectEmpty(raw, 'view');
-        const args = { ...clusterArgs(raw), pod: optionalString(raw, 'pod'), output: outputFormat(raw), filename: optionalString(raw, 'filename'), once: raw.once === true, ...(raw.diff === undefined ? {} : { diff: String(raw.diff) }), probe: raw.probe === true, logColors: raw['log-colors'] === true, logLines: logLines(raw), shell: shellFlag(raw), color: colorFlag(raw) };
+        const args = { ...clusterArgs(raw), pod: optionalString(raw, 'pod'), output: outputFormat(raw), filename: optionalString(raw, 'filename'), once: raw.once === true, ...(raw.diff === undefined ? {} : { diff: String(raw.diff) }), probe: raw.probe === true, logColors: raw['log-colors'] === true, logLines: logLines(raw), shell: shellFlag(raw), color: colorFlag(raw), ...(raw.clipboard === undefined ? {} : { clipboard: raw.clipboard === true }) };
         if (args.pod && args.allNamespaces) throw new UserError('a Pod name cannot be combined with -A/--all-namespaces: use -n NAMESPACE');
         if (args.diff !== undefined && (args.selector !== undefined || args.fieldSelector !== undefined || args.allNamespaces)) throw new UserError('--diff compares two named Pods of one namespace; it cannot be used with -l, --field-selector or -A');
         result = { kind: 'view', args };

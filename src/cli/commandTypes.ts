@@ -32,6 +32,8 @@ export interface ViewArgs extends ClusterArgs {
   logLines?: number;
   /** false for --no-color; undefined: decide from NO_COLOR and the terminal. */
   color?: boolean;
+  /** false for --no-clipboard: `f` does not copy a forward's address (OSC 52). */
+  clipboard?: boolean;
 }
 
 export interface LogsArgs extends ClusterArgs, LogsQueryArgs {

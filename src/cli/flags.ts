@@ -52,6 +52,7 @@ export const VIEW_FLAGS: readonly FlagSpec[] = [
   { name: 'log-colors', type: 'boolean', description: 'in the log view, keep the colours a container writes' },
   { name: 'log-lines', type: 'number', value: 'N', description: 'lines the log view keeps per view (default 10000)' },
   { name: 'color', type: 'boolean', description: 'use colours (--no-color or NO_COLOR turns them off)' },
+  { name: 'clipboard', type: 'boolean', description: 'do not copy a forward’s address (f) to the clipboard (OSC 52; PODVIEW_NO_CLIPBOARD=1 too)' },
 ];
 
 export const LOGS_FLAGS: readonly FlagSpec[] = [

@@ -5,12 +5,16 @@ import React from 'react';
 import { render } from 'ink';
 import { openLogSession } from '../cluster/logs.ts';
 import { startDetailsFeed } from '../cluster/focusFeed.ts';
+import { serveForwards } from '../cluster/forwardFeed.ts';
+import { startPortForward } from '../cluster/portForward.ts';
 import { FocusedPodStore } from '../store/focusedPod.ts';
+import { ForwardStore } from '../store/forwards.ts';
 import type { PodStore } from '../store/podStore.ts';
 import { App } from '../ui/App.tsx';
 import type { LiveScope, ViewArgs } from './commandTypes.ts';
 import { onFirstList } from './firstList.ts';
 import { frameProbeFromEnv } from './runtime/frameProbe.ts';
+import { terminalClipboard } from './clipboard.ts';
 import { colorWanted } from './io.ts';
 import { createServices } from './services.ts';
 import { parseShellChoice } from './shellChoice.ts';
@@ -50,6 +54,10 @@ export async function runTui(args: ViewArgs, target: Target, live: LiveScope): P
   const color = colorWanted(args.color, stdout);
   const openLogs: Parameters<typeof createServices>[0]['openLogs'] = (request) => openLogSession(target.kubeConfig, request, { bufferLines: args.logLines });
   const services = createServices({ kubeConfig: target.kubeConfig, terminal: { input: stdin, output: stdout }, openLogs, shells: parseShellChoice(args.shell) });
+  // The forwards outlive every screen; stopAll() below closes their sockets on every way out.
+  const forwards = new ForwardStore();
+  const forwardFeed = serveForwards(forwards, (request) => startPortForward(target.kubeConfig, request));
+  services.copyText = terminalClipboard(args.clipboard, stdout, process.env);
 
   await firstListOrTimeout(store, FIRST_DRAW_WAIT_MS);
   let instance: ReturnType<typeof render> | undefined;
@@ -72,6 +80,7 @@ export async function runTui(args: ViewArgs, target: Target, live: LiveScope): P
         store={store}
         focused={focused}
         services={services}
+        forwards={forwards}
         initialPod={args.pod ? { namespace: target.namespace, name: args.pod } : undefined}
         allNamespaces={scope === undefined}
         context={target.contextName}
@@ -97,6 +106,7 @@ export async function runTui(args: ViewArgs, target: Target, live: LiveScope): P
     guard.restore();
     guard.dispose();
     stopProbe();
+    await forwardFeed.stopAll();
     await details.stop();
   }
   if (notice) process.stderr.write(`podview: ${notice}\n`);

@@ -4,17 +4,20 @@
 //
 //   render(<App store={store} services={services} context="kind" namespace="default"
 //               allNamespaces={false} color={colorWanted(!argv.noColor)} onExit={quit} />)
-import React, { useMemo, useState } from 'react';
+import React, { useEffect, useMemo, useState } from 'react';
 import { Box, useInput } from 'ink';
 import { sanitize } from '../text/sanitize.ts';
 import type { AppProps } from './appProps.ts';
 import { EXEC_BAR_HEIGHT, ExecBar } from './exec/ExecBar.tsx';
+import { forwardedPorts, pickForward } from './forwards/forwardTarget.ts';
+import { FORWARDS_HINT, useForwardsScreen } from './forwards/useForwardsScreen.tsx';
 import { HelpView } from './help/HelpView.tsx';
 import { HELP_KEYS } from './help/helpKeys.ts';
 import { HOST_HINT, useHostScreen } from './host/useHostScreen.tsx';
 import { DiffView } from './diff/DiffView.tsx';
 import { useClock } from './hooks/useClock.ts';
 import { useExecFlow } from './hooks/useExecFlow.ts';
+import { useForwards } from './hooks/useForwards.ts';
 import { useInitialPod } from './hooks/useInitialPod.ts';
 import { useTerminalSize } from './hooks/useTerminalSize.ts';
 import { dispatchKey } from './keys/keyTable.ts';
@@ -54,7 +57,10 @@ export function App(props: AppProps) {
   const mainHeight = Math.max(1, height - (exec.phase ? EXEC_BAR_HEIGHT : restart.question ? RESTART_BAR_HEIGHT : 1));
   const screenInput = { store, clock, width, height: mainHeight, theme };
   const list = useListScreen({ ...screenInput, now, allNamespaces: props.allNamespaces });
-  const host = useHostScreen({ ...screenInput, uid: hostUid, focused });
+  const allForwards = useForwards(props.forwards);
+  const openMeta = hostUid === undefined ? undefined : store.get(hostUid)?.pod.metadata;
+  const forwarded = useMemo(() => forwardedPorts(allForwards, openMeta?.namespace, openMeta?.name), [allForwards, openMeta?.namespace, openMeta?.name]);
+  const host = useHostScreen({ ...screenInput, uid: hostUid, focused, forwarded });
   // Opening and leaving a Pod are intents written into its record; cluster/focusFeed serves them.
   const open = (uid: string) => {
     const meta = store.get(uid)?.pod.metadata;
@@ -65,10 +71,24 @@ export function App(props: AppProps) {
     focused.focus({ namespace: meta?.namespace ?? '', name: meta?.name ?? '' });
   };
   useInitialPod(store, props.initialPod, list.version, open, (text) => say({ text, tone: 'error' }));
-  const screen = host ?? list;
   // Over the Pod view only: should the Pod go away under them, the keys return to the router.
   const diffOpen = diff && host !== undefined;
   const volumeOpen = volume !== undefined && host !== undefined;
+  // F: the active forwards, over whichever screen was open (esc goes back to it).
+  const [forwardsOpen, setForwardsOpen] = useState(false);
+  const forwardsScreen = useForwardsScreen({ forwards: props.forwards, theme, height: mainHeight });
+  // The forward `f` just asked for: announced (and its address copied) once it listens, or its failure said.
+  const [announce, setAnnounce] = useState<number | undefined>(undefined);
+  const announced = announce === undefined ? undefined : allForwards.find((f) => f.id === announce);
+  useEffect(() => {
+    if (announce === undefined || announced?.state === 'starting') return;
+    setAnnounce(undefined);
+    if (announced?.state === 'failed') return say({ text: `port-forward ${announced.pod}:${announced.remotePort}: ${announced.lastEvent ?? 'failed'}`, tone: 'error' });
+    if (announced?.state !== 'active' || !announced.localAddress) return;
+    const copied = services.copyText?.(announced.localAddress) ?? false;
+    say({ text: `forwarding ${announced.localAddress} -> ${announced.pod}:${announced.remotePort}${copied ? ' (address copied)' : ''} · F lists forwards`, tone: 'ok' });
+  }, [announce, announced, services]);
+  const screen = forwardsOpen ? forwardsScreen : host ?? list;
 
   // One handler for every key, always listening: no key is lost while a listener re-attaches.
   useInput((input, key) => {
@@ -89,10 +109,18 @@ export function App(props: AppProps) {
       if (action?.type === 'scroll') return setHelp(Math.max(0, help + action.by));
       return;
     }
-    const action = screen.onKey(input, key);
+    if (forwardsOpen) {
+      const action = forwardsScreen.onKey(input, key);
+      if (action?.type === 'quit') return onExit();
+      if (action?.type === 'help') return setHelp(0);
+      if (action?.type === 'back') return setForwardsOpen(false);
+      return;
+    }
+    const action = (host ?? list).onKey(input, key);
     if (!action) return;
     if (action.type === 'quit') return onExit();
     if (action.type === 'help') return setHelp(0);
+    if (action.type === 'forwards') return setForwardsOpen(true);
     if (action.type === 'back') {
       setHostUid(undefined);
       setDiff(false);
@@ -107,6 +135,13 @@ export function App(props: AppProps) {
     }
     const uid = hostUid ?? list.selectedUid;
     const entry = uid === undefined ? undefined : store.get(uid);
+    if (action.type === 'forward') {
+      if (!host || !entry) return;
+      const pick = pickForward(host.host, host.containerIndex, entry.pod.metadata?.namespace ?? '', entry.pod.metadata?.name ?? '', allForwards);
+      if (!pick.ok) return say({ text: pick.reason, tone: 'warn' });
+      say({ text: `port-forward: starting ${pick.target.pod}:${pick.target.remotePort}…`, tone: 'dim' });
+      return setAnnounce(props.forwards.start(pick.target));
+    }
     // The open Pod's owners as the focus feed resolved them; from the list, its ownerReferences.
     const owners = host ? focused.current?.details?.owners : undefined;
     const startRestart = (key: PodKey) => restart.start(key, owners);
@@ -148,7 +183,7 @@ export function App(props: AppProps) {
           total={list.total}
           filter={list.filter}
           {...(list.sortLabel !== undefined ? { sort: list.sortLabel } : {})}
-          hint={host ? HOST_HINT : LIST_HINT}
+          hint={forwardsOpen ? FORWARDS_HINT : host ? HOST_HINT : LIST_HINT}
           {...(message ? { message } : {})}
           theme={theme}
         />

@@ -1,5 +1,6 @@
 // What the TUI is given: the store it draws, the services it asks, where it is, and how to leave.
 import type { FocusedPodStore } from '../store/focusedPod.ts';
+import type { ForwardStore } from '../store/forwards.ts';
 import type { PodStore } from '../store/podStore.ts';
 import type { PodKey } from '../store/types.ts';
 import type { PodviewServices } from './services.ts';
@@ -9,6 +10,8 @@ export interface AppProps {
   /** The open Pod's record: the UI writes its intent (focus, probe) and reads what was learnt. */
   focused: FocusedPodStore;
   services: PodviewServices;
+  /** The port-forwards: the UI asks for and stops them here; the forward feed serves them. */
+  forwards: ForwardStore;
   /** `kubectl podview POD`: open straight on this Pod once the store has it. */
   initialPod?: PodKey;
   /** -A: show the NAMESPACE column and "all" in the status bar. */

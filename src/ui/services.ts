@@ -20,4 +20,6 @@ export interface PodviewServices extends PodActionServices {
   saveText(suggestedName: string, text: string): Promise<string>;
   /** `d`: the healthy sibling to compare the open (whole) Pod with, and its usage. */
   pickReplica(pod: V1Pod): Promise<ReplicaOutcome>;
+  /** Puts text on the terminal's clipboard (OSC 52) when allowed; true when it was sent. */
+  copyText?(text: string): boolean;
 }

@@ -23,6 +23,13 @@ test('the default command takes a Pod name and kubectl-style flags; the last rep
   assert.match(failure(['--log-lines', '10']), /--log-lines/);
 });
 
+test('--no-clipboard reaches the TUI (f copies no address); without it the terminal decides', () => {
+  const off = parseArgs(['--no-clipboard']);
+  assert.equal(off.kind === 'view' ? off.args.clipboard : 'not a view', false);
+  const unset = parseArgs([]);
+  assert.equal(unset.kind === 'view' ? unset.args.clipboard : 'not a view', undefined);
+});
+
 test('logs and exec take their own flags; -f means --follow for logs and everything after -- is the command', () => {
   const logs = parseArgs(['logs', 'p', '-c', 'app', '-f', '--tail', '20', '--previous']);
   assert.equal(logs.kind, 'logs');

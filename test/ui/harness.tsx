@@ -6,6 +6,9 @@ import { followProbeRequests } from '../../src/cluster/focusProbe.ts';
 import { followWholePod, offerWhole } from '../../src/cluster/focusWhole.ts';
 import { podYaml } from '../../src/model/podYaml.ts';
 import type { PodYamlRequest, RestartCheck, RestartOutcome, RestartRequest } from '../../src/store/actionRequests.ts';
+import { serveForwards, type ForwardHandle } from '../../src/cluster/forwardFeed.ts';
+import type { PortForwardEvent, PortForwardRequest } from '../../src/cluster/portForward.ts';
+import { ForwardStore } from '../../src/store/forwards.ts';
 import { FocusedPodStore } from '../../src/store/focusedPod.ts';
 import { LogBuffer } from '../../src/store/logBuffer.ts';
 import { PodStore } from '../../src/store/podStore.ts';
@@ -41,6 +44,44 @@ export interface FakeServices extends PodviewServices {
   /** The Pods `d` asked a sibling for, and what pickReplica answers. */
   replicaAsks: V1Pod[];
   replicaOutcome: ReplicaOutcome | Promise<ReplicaOutcome>;
+  /** Every forward the feed started (through store/forwards and cluster/forwardFeed, as in the TUI). */
+  forwardsStarted: FakeForward[];
+  /** Set: the next forwards fail to listen with this message. */
+  forwardFailure?: string;
+  /** Everything copyText sent; clipboard false: the terminal does not allow it. */
+  copies: string[];
+  clipboard: boolean;
+}
+
+export interface FakeForward extends ForwardHandle {
+  request: PortForwardRequest;
+  stopped: boolean;
+  open: number;
+  /** A connection event, as the real forward would report it. */
+  emit(event: PortForwardEvent): void;
+}
+
+/** A forward that listens nowhere: 127.0.0.1:(40000 + n), events pushed by the test. */
+function fakeForward(request: PortForwardRequest, n: number): FakeForward {
+  const listeners = new Set<(event: PortForwardEvent) => void>();
+  const f: FakeForward = {
+    request,
+    stopped: false,
+    open: 0,
+    localAddress: `127.0.0.1:${40000 + n}`,
+    openConnections: () => f.open,
+    onEvent(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    emit(event) {
+      for (const l of [...listeners]) l(event);
+    },
+    async stop() {
+      f.stopped = true;
+    },
+  };
+  return f;
 }
 
 export function fakeServices(): FakeServices {
@@ -58,6 +99,14 @@ export function fakeServices(): FakeServices {
     restarts: [],
     restartOutcome: { kind: 'deleted', terminating: true, gracePeriodSeconds: 30 },
     saved: [],
+    forwardsStarted: [],
+    copies: [],
+    clipboard: true,
+    copyText(text) {
+      if (!s.clipboard) return false;
+      s.copies.push(text);
+      return true;
+    },
     openLogs(request) {
       s.logs.push(request);
       const buffer = new LogBuffer({ frameMs: 0 });
@@ -163,6 +212,14 @@ export async function renderApp(overrides: Partial<AppProps> & { store: PodStore
   });
   followProbeRequests(focused, async () => services.probeResult);
   feedWholePods(focused, overrides.store);
+  // The forward feed's part: the real feed over fake forwards.
+  const forwards = overrides.forwards ?? new ForwardStore();
+  const forwardFeed = serveForwards(forwards, async (request) => {
+    if (services.forwardFailure) throw new Error(services.forwardFailure);
+    const forward = fakeForward(request, services.forwardsStarted.length + 1);
+    services.forwardsStarted.push(forward);
+    return forward;
+  });
   let exited = 0;
   const props: AppProps = {
     services,
@@ -176,6 +233,7 @@ export async function renderApp(overrides: Partial<AppProps> & { store: PodStore
       exited++;
     },
     ...overrides,
+    forwards,
   };
   const app = render(<App {...props} />);
   if (size) {
@@ -186,7 +244,7 @@ export async function renderApp(overrides: Partial<AppProps> & { store: PodStore
     const changed = size.columns !== 100 || size.rows !== 24;
     if (changed) await frameWhere(app, (f) => app.frames.length > before && f.split('\n').length === size.rows, `a ${size.columns}x${size.rows} frame`);
   }
-  return { app, services, exits: () => exited, props };
+  return { app, services, exits: () => exited, props, forwards, forwardFeed };
 }
 
 /** Gives the fake stdout a size and tells listeners, as a terminal resize would. */

@@ -6,6 +6,7 @@ import React from 'react';
 import { render } from 'ink-testing-library';
 import { LogBuffer } from '../../src/store/logBuffer.ts';
 import { helpLines } from '../../src/ui/help/HelpView.tsx';
+import { FORWARD_KEYS } from '../../src/ui/forwards/forwardKeys.ts';
 import { HELP_KEYS } from '../../src/ui/help/helpKeys.ts';
 import { HOST_KEYS } from '../../src/ui/host/hostKeys.ts';
 import { bindingFor, dispatchKey, keySample, keysText, type KeyTable } from '../../src/ui/keys/keyTable.ts';
@@ -21,7 +22,7 @@ import { VOLUME_KEYS } from '../../src/ui/volume/volumeKeys.ts';
 import { userMsvc, simplePod } from './fixtures.ts';
 import { fakeServices, frameWhere, frameWith, KEY, press, renderApp, storeWith, wholeStoreWith } from './harness.tsx';
 
-const TABLES: Record<string, KeyTable<unknown>> = { list: LIST_KEYS, host: HOST_KEYS, logs: LOG_KEYS, help: HELP_KEYS, yaml: YAML_KEYS, diff: DIFF_KEYS, volume: VOLUME_KEYS };
+const TABLES: Record<string, KeyTable<unknown>> = { list: LIST_KEYS, host: HOST_KEYS, logs: LOG_KEYS, help: HELP_KEYS, yaml: YAML_KEYS, diff: DIFF_KEYS, volume: VOLUME_KEYS, forwards: FORWARD_KEYS };
 
 test('every key a table names dispatches its own row, and no two rows claim one key', () => {
   for (const [screen, table] of Object.entries(TABLES)) {
@@ -55,8 +56,9 @@ test('q and ctrl-c quit, esc goes back (or closes), ? opens help: one meaning on
   assert.equal(meaning(DIFF_KEYS, 'esc'), 'back');
   assert.equal(meaning(VOLUME_KEYS, 'esc'), 'back');
   assert.equal(meaning(HELP_KEYS, 'esc'), 'close');
+  assert.equal(meaning(FORWARD_KEYS, 'esc'), 'back');
   assert.equal(meaning(LIST_KEYS, 'esc'), 'clearFilter', 'the list is the first screen: esc clears its filter, never quits');
-  for (const table of [LIST_KEYS, HOST_KEYS, LOG_KEYS, YAML_KEYS, DIFF_KEYS, VOLUME_KEYS]) assert.equal(meaning(table, '?'), 'help');
+  for (const table of [LIST_KEYS, HOST_KEYS, LOG_KEYS, YAML_KEYS, DIFF_KEYS, VOLUME_KEYS, FORWARD_KEYS]) assert.equal(meaning(table, '?'), 'help');
 });
 
 test('a key no row names does nothing', () => {
@@ -190,4 +192,18 @@ test('? on the replica diff and on a volume listing lists exactly their tables',
     await frameWith(app, '1 Containers');
     app.unmount();
   }
+});
+
+test('? on the port-forwards lists exactly its table; esc closes it, esc again goes back', async () => {
+  const { app } = await renderApp({ store: wholeStoreWith([userMsvc()]) }, { columns: 160, rows: 40 });
+  await frameWith(app, 'user-msvc');
+  await press(app, 'F');
+  await frameWith(app, 'Port-forwards (0)');
+  await press(app, '?');
+  checkHelp(await frameWith(app, 'Keys: port-forwards'), FORWARD_KEYS);
+  await press(app, KEY.esc);
+  await frameWith(app, 'Port-forwards (0)');
+  await press(app, KEY.esc);
+  await frameWith(app, 'NAME');
+  app.unmount();
 });

@@ -1,6 +1,6 @@
 // The Pod view's keys: what each dispatches and what `?` says of it.
 import type { Action } from '../keys/actions.ts';
-import { HELP_ROW, POD_ROWS, QUIT_ROW } from '../keys/commonKeys.ts';
+import { FORWARDS_ROW, HELP_ROW, POD_ROWS, QUIT_ROW } from '../keys/commonKeys.ts';
 import type { KeyTable } from '../keys/keyTable.ts';
 
 export const HOST_KEYS: KeyTable<Action> = [
@@ -21,6 +21,8 @@ export const HOST_KEYS: KeyTable<Action> = [
   { keys: ['enter', 'v'], help: "list the selected volume's files (Volumes section; v goes there)", action: { type: 'listVolume' } },
   { keys: [']'], help: 'next volume (Volumes section)', action: { type: 'nextVolume' } },
   { keys: ['['], help: 'previous volume (Volumes section)', action: { type: 'prevVolume' } },
+  { keys: ['f'], help: 'port-forward the selected container’s next TCP port to 127.0.0.1', action: { type: 'forward' } },
+  FORWARDS_ROW,
   { keys: ['esc'], help: 'back to the list', action: { type: 'back' } },
   HELP_ROW,
   QUIT_ROW,

@@ -27,6 +27,8 @@ export interface HostScreenOptions {
   volumeCursor?: number;
   /** "probe: skipped: …" or "probe: ran in X" after P. */
   probeNote?: string;
+  /** Container port -> the local address its port-forward listens on. */
+  forwarded?: ReadonlyMap<number, string>;
 }
 
 export interface HostScreen {
@@ -43,7 +45,7 @@ export function buildHostScreen(host: PodHost, o: HostScreenOptions): HostScreen
     containersLines(host, o.width, o.selectedContainer),
     diagnosisLines(host),
     volumeLines(host, o.width, o.volumeCursor),
-    portLines(host, o.probeNote),
+    portLines(host, o.probeNote, o.forwarded),
     resourceLines(host, o.width),
     configLines(host),
     ownersEventsLines(host, o.notes),

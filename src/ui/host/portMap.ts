@@ -14,7 +14,8 @@ const PROBE: Record<NonNullable<PortEntry['probe']>, { text: string; tone: Tone 
   'loopback-only': { text: 'listening on loopback only', tone: 'dim' },
 };
 
-export function portLines(host: PodHost, probeNote?: string): Line[] {
+/** `forwarded`: container port -> the local address a port-forward of it listens on. */
+export function portLines(host: PodHost, probeNote?: string, forwarded?: ReadonlyMap<number, string>): Line[] {
   const lines: Line[] = [];
   if (host.ports.length === 0) lines.push([seg('  no declared ports', 'dim')]);
   for (const p of host.ports) {
@@ -30,6 +31,8 @@ export function portLines(host: PodHost, probeNote?: string): Line[] {
       if (held.length > 0) line.push(seg(`  held by ${held.join(', ')}`, other ? 'warn' : 'dim'));
       if (p.owners.unknown) line.push(seg('  owner unknown', 'dim'));
     }
+    const local = forwarded?.get(p.port);
+    if (local) line.push(seg(`  forwarded at ${local}`, 'ok'));
     lines.push(line);
   }
   const hostPorts = host.containers.flatMap((c) => c.ports.filter((p) => p.hostPort).map((p) => `${clean(c.name)} hostPort ${p.hostPort}→${p.containerPort}`));

@@ -30,6 +30,8 @@ export interface HostScreenInput {
   width: number;
   height: number;
   theme: Theme;
+  /** The open Pod's forwarded ports: container port -> local address. */
+  forwarded?: ReadonlyMap<number, string>;
 }
 
 export interface OpenHostScreen {
@@ -53,7 +55,7 @@ interface ViewState {
 }
 const fresh = (uid: string | undefined): ViewState => ({ uid, scroll: 0, container: undefined, section: undefined, volume: 0 });
 
-export function useHostScreen({ store, uid, focused, clock, width, height, theme }: HostScreenInput): OpenHostScreen | undefined {
+export function useHostScreen({ store, uid, focused, clock, width, height, theme, forwarded }: HostScreenInput): OpenHostScreen | undefined {
   // Kept per Pod: a Pod opened afresh starts at its top, on its default container.
   const [kept, setKept] = useState<ViewState>(() => fresh(uid));
   const view = kept.uid === uid ? kept : fresh(uid);
@@ -79,15 +81,15 @@ export function useHostScreen({ store, uid, focused, clock, width, height, theme
   // the cursor only changes the Volumes section's lines, not where any section starts.
   const base = useMemo(() => {
     if (!hostState) return undefined;
-    return buildHostScreen(hostState.host, { width, selectedContainer: container, deleted: hostState.deleted, notes: hostState.notes, ...(note ? { probeNote: note } : {}) });
-  }, [hostState, note, width, container]);
+    return buildHostScreen(hostState.host, { width, selectedContainer: container, deleted: hostState.deleted, notes: hostState.notes, ...(note ? { probeNote: note } : {}), ...(forwarded ? { forwarded } : {}) });
+  }, [hostState, note, width, container, forwarded]);
   const baseMax = base ? maxScroll(base, height) : 0;
   const focusedSection = base ? (view.section ?? sectionAt(base.sectionStarts, Math.min(scroll, baseMax))) : undefined;
   const volumesFocused = focusedSection === VOLUMES_SECTION && volumeCount > 0;
   const screen = useMemo(() => {
     if (!hostState || !base || !volumesFocused) return base;
-    return buildHostScreen(hostState.host, { width, selectedContainer: container, deleted: hostState.deleted, notes: hostState.notes, volumeCursor: volume, ...(note ? { probeNote: note } : {}) });
-  }, [base, hostState, note, width, container, volumesFocused, volume]);
+    return buildHostScreen(hostState.host, { width, selectedContainer: container, deleted: hostState.deleted, notes: hostState.notes, volumeCursor: volume, ...(note ? { probeNote: note } : {}), ...(forwarded ? { forwarded } : {}) });
+  }, [base, hostState, note, width, container, volumesFocused, volume, forwarded]);
 
   if (uid === undefined || !screen || !hostState) return undefined;
   const max = maxScroll(screen, height);

@@ -28,6 +28,8 @@ export type Action =
   | { type: 'openVolume'; volume: string }
   | { type: 'nextVolume' }
   | { type: 'prevVolume' }
+  | { type: 'forward' }
+  | { type: 'forwards' }
   | { type: 'nextSection' }
   | { type: 'prevSection' }
   | { type: 'section'; index: number }

@@ -14,3 +14,6 @@ export const POD_ROWS: readonly KeyBinding<Action>[] = [
   { keys: ['y'], help: "the Pod's YAML, as the API returns it", action: { type: 'yaml' } },
   { keys: ['ctrl-d'], help: 'restart: delete the Pod (its owner recreates it), after a confirmation', action: { type: 'restart' } },
 ];
+
+/** F: the active port-forwards, from any screen that has Pods (they outlive the screen that started them). */
+export const FORWARDS_ROW: KeyBinding<Action> = { keys: ['F'], help: 'active port-forwards', action: { type: 'forwards' } };

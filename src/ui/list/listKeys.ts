@@ -1,6 +1,6 @@
 // The Pod list's keys: what each dispatches and what `?` says of it.
 import type { Action } from '../keys/actions.ts';
-import { HELP_ROW, POD_ROWS, QUIT_ROW } from '../keys/commonKeys.ts';
+import { FORWARDS_ROW, HELP_ROW, POD_ROWS, QUIT_ROW } from '../keys/commonKeys.ts';
 import type { KeyTable } from '../keys/keyTable.ts';
 
 export const LIST_KEYS: KeyTable<Action> = [
@@ -22,6 +22,7 @@ export const LIST_KEYS: KeyTable<Action> = [
   { keys: ['O'], help: 'sort by NODE; again reverses', action: { type: 'sort', column: 'node' } },
   { keys: ['!'], help: 'problems first: failing, then not yet well, each by restarts', action: { type: 'sort', column: 'problems' } },
   ...POD_ROWS,
+  FORWARDS_ROW,
   HELP_ROW,
   QUIT_ROW,
 ];
