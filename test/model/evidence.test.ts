@@ -27,7 +27,8 @@ test('every finding code the model emits has an evidence row, and no row is for 
 test('crashes lead to the terminated instance, scheduling and probes to events, ports and mounts to their rows', () => {
   for (const code of ['CrashLoopBackOff', 'OOMKilled', 'ContainerExited', 'InitContainerFailed']) assert.equal(evidenceFor(code).kind, 'termination', code);
   assert.deepEqual(evidenceFor('Unschedulable'), { kind: 'events', reasons: ['FailedScheduling'] });
-  assert.ok((evidenceFor('ReadinessProbeFailing') as { reasons: string[] }).reasons.includes('Unhealthy'));
+  const probe = evidenceFor('ReadinessProbeFailing');
+  assert.ok(probe.kind === 'events' && probe.reasons.includes('Unhealthy'));
   assert.equal(evidenceFor('PortConflict').kind, 'ports');
   assert.equal(evidenceFor('VolumeNotDeclared').kind, 'volume');
   assert.equal(evidenceFor('SharedVolumeReadOnly').kind, 'volume');

@@ -15,9 +15,12 @@ export const HOST_KEYS: KeyTable<Action> = [
   { keys: ['1-9'], help: 'jump to section', action: (input) => ({ type: 'section', index: Number(input) - 1 }) },
   { keys: ['right', 'c'], help: 'next container', action: { type: 'nextContainer' } },
   { keys: ['left'], help: 'previous container', action: { type: 'prevContainer' } },
+  { keys: ['n'], help: 'next diagnosis line', action: { type: 'nextFinding' } },
+  { keys: ['N'], help: 'previous diagnosis line', action: { type: 'prevFinding' } },
+  { keys: ['enter'], help: "the selected diagnosis line's evidence: logs, events, ports or volume", action: { type: 'evidence' } },
   ...POD_ROWS,
   { keys: ['P'], help: 'probe which localhost ports really listen', action: { type: 'probePorts' } },
-  { keys: ['esc'], help: 'back to the list', action: { type: 'back' } },
+  { keys: ['esc'], help: 'back: from evidence to its diagnosis line, else to the list', action: { type: 'back' } },
   HELP_ROW,
   QUIT_ROW,
 ];

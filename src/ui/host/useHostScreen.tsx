@@ -4,6 +4,7 @@
 import React, { useEffect, useMemo, useState } from 'react';
 import type { Key } from 'ink';
 import { defaultContainer } from '../../model/defaultContainer.ts';
+import { evidenceFor, matchingEvents, terminatedInstanceIsPrevious, volumeNamed } from '../../model/evidence.ts';
 import type { PodHost } from '../../model/types.ts';
 import type { FocusedPodStore, ProbeRun } from '../../store/focusedPod.ts';
 import type { PodStore } from '../../store/podStore.ts';
@@ -14,10 +15,11 @@ import type { Action } from '../keys/actions.ts';
 import { dispatchKey } from '../keys/keyTable.ts';
 import type { Theme } from '../theme.ts';
 import { HOST_KEYS } from './hostKeys.ts';
-import { buildHostScreen } from './hostScreen.ts';
+import { sortedFindings } from './diagnosisSection.ts';
+import { buildHostScreen, type HostScreen } from './hostScreen.ts';
 import { bodyHeight, maxScroll, PodHostView } from './PodHostView.tsx';
 
-export const HOST_HINT = 'esc back · tab section · ←→ container · l logs · s shell · P probe · ? help · q quit';
+export const HOST_HINT = 'esc back · tab section · ←→ container · n/enter evidence · l logs · s shell · P probe · ? help · q quit';
 const HOST_HELP: HelpTopic = { title: 'Pod view', keys: HOST_KEYS };
 
 export interface HostScreenInput {
@@ -46,8 +48,18 @@ interface ViewState {
   scroll: number;
   /** undefined until a key moves it: the view opens on the model's default container. */
   container: number | undefined;
+  /** The diagnosis line under the cursor; undefined until n, N or enter uses it. */
+  finding?: number;
+  /** While a finding's evidence is shown in this view: what is marked, and the scroll esc returns to. */
+  evidence?: { returnScroll: number; events?: ReadonlySet<number>; volume?: string };
 }
 const fresh = (uid: string | undefined): ViewState => ({ uid, scroll: 0, container: undefined });
+
+// Sections by their index in SECTION_NAMES.
+const VOLUMES = 2;
+const PORTS = 3;
+const RESOURCES = 4;
+const EVENTS = 6;
 
 export function useHostScreen({ store, uid, focused, clock, width, height, theme }: HostScreenInput): OpenHostScreen | undefined {
   // Kept per Pod: a Pod opened afresh starts at its top, on its default container.
@@ -69,10 +81,20 @@ export function useHostScreen({ store, uid, focused, clock, width, height, theme
   const { scroll } = view;
   const container = view.container ?? defaultIndex;
   const note = probeNote(record?.probe);
+  const { finding, evidence } = view;
   const screen = useMemo(() => {
     if (!hostState) return undefined;
-    return buildHostScreen(hostState.host, { width, selectedContainer: container, deleted: hostState.deleted, notes: hostState.notes, ...(note ? { probeNote: note } : {}) });
-  }, [hostState, note, width, container]);
+    return buildHostScreen(hostState.host, {
+      width,
+      selectedContainer: container,
+      deleted: hostState.deleted,
+      notes: hostState.notes,
+      ...(note ? { probeNote: note } : {}),
+      ...(finding !== undefined ? { selectedFinding: finding } : {}),
+      ...(evidence?.events ? { markedEvents: evidence.events } : {}),
+      ...(evidence?.volume !== undefined ? { markedVolume: evidence.volume } : {}),
+    });
+  }, [hostState, note, width, container, finding, evidence]);
 
   if (uid === undefined || !screen || !hostState) return undefined;
   const max = maxScroll(screen, height);
@@ -101,9 +123,52 @@ export function useHostScreen({ store, uid, focused, clock, width, height, theme
       case 'nextContainer': return void update((v) => ({ container: count === 0 ? 0 : ((v.container ?? defaultIndex) + 1) % count }));
       case 'prevContainer': return void update((v) => ({ container: count === 0 ? 0 : ((v.container ?? defaultIndex) - 1 + count) % count }));
       case 'probePorts': return void focused.askProbe();
+      case 'nextFinding':
+      case 'prevFinding': {
+        const rows = screen.findingRows;
+        if (rows.length === 0) return undefined;
+        const at = finding === undefined ? 0 : Math.max(0, Math.min(rows.length - 1, finding + (action.type === 'nextFinding' ? 1 : -1)));
+        return void update((v) => ({ finding: at, evidence: undefined, scroll: reveal(rows[at]!, Math.min(v.scroll, max), page, max) }));
+      }
+      case 'evidence': return openEvidence();
+      case 'back':
+        if (!evidence) return action;
+        return void update(() => ({ scroll: Math.min(max, evidence.returnScroll), evidence: undefined }));
       default: return action;
     }
   };
+
+  // enter on a diagnosis line: its evidence in this view (events, ports, volume, resources),
+  // or the ended instance's logs through the router. esc comes back to the same line.
+  function openEvidence(): Action | undefined {
+    const host = hostState!.host;
+    const findings = sortedFindings(host);
+    const at = Math.min(finding ?? 0, findings.length - 1);
+    const d = findings[at];
+    if (!d) return undefined;
+    const rule = evidenceFor(d.code);
+    const returnScroll = reveal((screen as HostScreen).findingRows[at]!, Math.min(scroll, max), page, max);
+    const show = (section: number, marks: { events?: ReadonlySet<number>; volume?: string } = {}) =>
+      update(() => ({ finding: at, evidence: { returnScroll, ...marks }, scroll: Math.min(max, screen!.sectionStarts[section]!) }));
+    const ended = host.containers.find((c) => c.name === d.container);
+    switch (rule.kind) {
+      case 'termination':
+        if (ended) {
+          update(() => ({ finding: at, evidence: undefined, scroll: returnScroll }));
+          return { type: 'evidenceLogs', container: ended.name, previous: terminatedInstanceIsPrevious(ended.state) };
+        }
+        return void show(EVENTS, { events: matchingEvents(rule, host.events) });
+      case 'events': return void show(EVENTS, { events: matchingEvents(rule, host.events) });
+      case 'ports':
+        if (record?.probe === undefined) focused.askProbe();
+        return void show(PORTS);
+      case 'volume': {
+        const name = volumeNamed(d, host.volumes.map((v) => v.name));
+        return void show(VOLUMES, name !== undefined ? { volume: name } : {});
+      }
+      case 'resources': return void show(RESOURCES);
+    }
+  }
 
   return {
     body: <PodHostView screen={screen} scroll={scroll} width={width} height={height} theme={theme} />,
@@ -112,6 +177,13 @@ export function useHostScreen({ store, uid, focused, clock, width, height, theme
     containerIndex: container,
     onKey,
   };
+}
+
+/** The scroll that keeps `row` on screen, moving as little as possible. */
+function reveal(row: number, scroll: number, page: number, max: number): number {
+  if (row < scroll) return row;
+  if (row > scroll + page) return Math.min(max, row - page);
+  return scroll;
 }
 
 /** The probe's line in the Ports section. */

@@ -14,14 +14,16 @@ function mountText(m: VolumeMountView, width: number): string {
   return `${cut(path, Math.max(1, width - 3))} ${mode}`;
 }
 
-function volumeName(v: VolumeView): string {
-  return `${v.shared ? '*' : ' '} ${clean(v.name)}`;
+/** `marked`: the volume a finding names, while its evidence is shown (`>` before the name). */
+function volumeName(v: VolumeView, marked = false): string {
+  return `${v.shared ? '*' : ' '}${marked ? '>' : ' '}${clean(v.name)}`;
 }
 
-function listForm(host: PodHost, width: number): Line[] {
+function listForm(host: PodHost, width: number, highlight: string | undefined): Line[] {
   const lines: Line[] = [];
   for (const v of host.volumes) {
-    lines.push([seg(volumeName(v), v.shared ? 'shared' : 'header'), seg(`  ${clean(v.summary)}`, 'dim')]);
+    const marked = v.name === highlight;
+    lines.push([seg(volumeName(v, marked), marked ? 'selected' : v.shared ? 'shared' : 'header'), seg(`  ${clean(v.summary)}`, 'dim')]);
     if (v.mounts.length === 0) lines.push([seg('      not mounted', 'warn')]);
     for (const m of v.mounts) {
       lines.push([seg(`      ${cut(clean(m.container), 20)}: `), seg(mountText(m, width - 30), v.shared ? 'shared' : undefined)]);
@@ -30,14 +32,14 @@ function listForm(host: PodHost, width: number): Line[] {
   return lines;
 }
 
-export function volumeLines(host: PodHost, width: number): Line[] {
+export function volumeLines(host: PodHost, width: number, highlight?: string): Line[] {
   if (host.volumes.length === 0) return [[seg('  no volumes', 'dim')]];
   const mounting = host.containers.map((c) => c.name).filter((name) => host.volumes.some((v) => v.mounts.some((m) => m.container === name)));
   const nameWidth = Math.min(20, Math.max(6, ...host.volumes.map((v) => cells(volumeName(v)))));
   const summaryWidth = Math.min(24, Math.max(7, ...host.volumes.map((v) => cells(clean(v.summary)))));
   const fixed = nameWidth + 1 + summaryWidth + 1;
   const cellWidth = mounting.length === 0 ? 0 : Math.floor((width - fixed) / mounting.length) - 1;
-  if (mounting.length > 0 && cellWidth < MIN_CELL) return listForm(host, width);
+  if (mounting.length > 0 && cellWidth < MIN_CELL) return listForm(host, width, highlight);
   const lines: Line[] = [
     [
       seg(fit('VOLUME', nameWidth) + ' ' + fit('BACKED BY', summaryWidth) + ' ', 'header'),
@@ -45,7 +47,8 @@ export function volumeLines(host: PodHost, width: number): Line[] {
     ],
   ];
   for (const v of host.volumes) {
-    const line: Line = [seg(fit(volumeName(v), nameWidth), v.shared ? 'shared' : undefined), seg(' '), seg(fit(clean(v.summary), summaryWidth), 'dim')];
+    const marked = v.name === highlight;
+    const line: Line = [seg(fit(volumeName(v, marked), nameWidth), marked ? 'selected' : v.shared ? 'shared' : undefined), seg(' '), seg(fit(clean(v.summary), summaryWidth), 'dim')];
     for (const name of mounting) {
       const mount = v.mounts.find((m) => m.container === name);
       line.push(seg(' '));
