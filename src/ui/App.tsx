@@ -8,6 +8,7 @@ import React, { useMemo, useState } from 'react';
 import { Box, useInput } from 'ink';
 import { sanitize } from '../text/sanitize.ts';
 import type { AppProps } from './appProps.ts';
+import { useCommandPrompt } from './command/useCommandPrompt.tsx';
 import { EXEC_BAR_HEIGHT, ExecBar } from './exec/ExecBar.tsx';
 import { HelpView } from './help/HelpView.tsx';
 import { HELP_KEYS } from './help/helpKeys.ts';
@@ -40,7 +41,10 @@ export function App(props: AppProps) {
   // The status bar (or the debug offer, which may wrap) is always at the bottom.
   const mainHeight = Math.max(1, height - (exec.phase ? EXEC_BAR_HEIGHT : 1));
   const screenInput = { store, clock, width, height: mainHeight, theme };
-  const list = useListScreen({ ...screenInput, now, allNamespaces: props.allNamespaces });
+  const command = useCommandPrompt(props.scope, say);
+  const namespace = command.scope ? command.scope.namespace : props.allNamespaces ? undefined : props.namespace;
+  const switching = command.scope?.switching;
+  const list = useListScreen({ ...screenInput, now, allNamespaces: namespace === undefined || (switching !== undefined && switching.namespace === undefined) });
   const host = useHostScreen({ ...screenInput, uid: hostUid, focused });
   // Opening and leaving a Pod are intents written into its record; cluster/focusFeed serves them.
   const open = (uid: string) => {
@@ -59,6 +63,7 @@ export function App(props: AppProps) {
     // is not lost; only y or Y says yes.
     if (exec.phase !== undefined) return exec.phase.kind === 'offer' ? exec.answer(input === 'y' || input === 'Y') : undefined;
     say(undefined);
+    if (command.open) return command.onKey(input, key);
     if (help !== undefined) {
       const action = dispatchKey(HELP_KEYS, input, key);
       if (action?.type === 'quit') return onExit();
@@ -70,6 +75,7 @@ export function App(props: AppProps) {
     if (!action) return;
     if (action.type === 'quit') return onExit();
     if (action.type === 'help') return setHelp(0);
+    if (action.type === 'command') return command.start();
     if (action.type === 'back') {
       setHostUid(undefined);
       return focused.focus(null);
@@ -94,10 +100,13 @@ export function App(props: AppProps) {
       </Box>
       {exec.phase ? (
         <ExecBar phase={exec.phase} theme={theme} onAnswer={exec.answer} />
+      ) : command.open ? (
+        command.line(width, theme)
       ) : (
         <StatusBar
           context={props.context}
-          namespace={props.allNamespaces ? undefined : props.namespace}
+          namespace={namespace}
+          {...(switching ? { switchingTo: switching.namespace ?? 'all' } : {})}
           connection={store.connection}
           malformed={store.malformedDropped}
           {...(stale !== undefined ? { stale: { since: stale, now: clock } } : {})}

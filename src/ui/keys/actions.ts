@@ -23,6 +23,7 @@ export type Action =
   | { type: 'section'; index: number }
   | { type: 'nextContainer' }
   | { type: 'prevContainer' }
+  | { type: 'command' }
   | { type: 'nextFinding' }
   | { type: 'prevFinding' }
   | { type: 'evidence' }
