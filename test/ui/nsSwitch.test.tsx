@@ -1,0 +1,79 @@
+// The `:ns` prompt on the list: completion, the switch shown while the old Pods stay, errors in
+// one line, -A and back. The cluster side is played by the test through the ScopeStore.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { ScopeStore } from '../../src/store/scopeSwitch.ts';
+import { simplePod } from './fixtures.ts';
+import { frameWhere, frameWith, KEY, press, renderApp, rowWith, storeWith } from './harness.tsx';
+
+const statusOf = (frame: string) => frame.split('\n').at(-1)!;
+
+test(':ns completes a namespace, shows the switch until the new list is in, and :ns - goes back', async () => {
+  const store = storeWith([simplePod('shop', 'web-1'), simplePod('shop', 'web-2')]);
+  const scope = new ScopeStore('kind-demo', 'shop');
+  const { app } = await renderApp({ store, scope }, { columns: 120, rows: 12 });
+  await frameWith(app, 'web-1');
+  await press(app, ':');
+  await frameWith(app, ':ns _');
+  // The prompt asked the cluster for the names once; the feed answers.
+  assert.equal(scope.takeNamesRequest(), true);
+  assert.equal(scope.takeNamesRequest(), false);
+  scope.setNames(['shop', 'payments', 'platform']);
+  let frame = await frameWith(app, 'payments  platform');
+  await press(app, 'p');
+  frame = await frameWhere(app, (f) => statusOf(f).startsWith(':ns p_'), 'typed p');
+  assert.match(statusOf(frame), /payments\s+platform/);
+  assert.ok(!statusOf(frame).includes('shop'));
+  await press(app, 'a', KEY.tab);
+  await frameWith(app, ':ns payments_');
+  await press(app, KEY.enter);
+  assert.deepEqual(scope.take(), { namespace: 'payments' });
+  frame = await frameWith(app, 'switching…');
+  assert.match(statusOf(frame), /^kind-demo │ shop → payments \(switching…\)/);
+  assert.match(frame, /web-1/, 'the old Pods stay while the new list loads');
+  // The new watch's list arrives.
+  store.replaceAll([simplePod('payments', 'pay-1')], '9');
+  scope.switched('payments');
+  frame = await frameWhere(app, (f) => f.includes('pay-1') && !f.includes('switching'), 'switched');
+  assert.match(statusOf(frame), /^kind-demo │ payments │/);
+  assert.ok(!frame.includes('web-1'));
+  // Recent namespaces: `-` is the one before.
+  await press(app, ':');
+  frame = await frameWith(app, ':ns _');
+  assert.match(statusOf(frame), /:ns _\s+shop\s+payments\s+platform/);
+  await press(app, '-', KEY.enter);
+  assert.deepEqual(scope.take(), { namespace: 'shop' });
+  app.unmount();
+});
+
+test('a refused switch is one line and the old namespace stays; :ns all shows every namespace', async () => {
+  const store = storeWith([simplePod('shop', 'web-1')]);
+  const scope = new ScopeStore('kind-demo', 'shop');
+  const { app } = await renderApp({ store, scope }, { columns: 120, rows: 12 });
+  await frameWith(app, 'web-1');
+  await press(app, ':', 's', 'e', 'c', 'r', 'e', 't', 's', KEY.enter);
+  assert.deepEqual(scope.take(), { namespace: 'secrets' });
+  scope.failed('forbidden: cannot list pods in namespace "secrets"');
+  let frame = await frameWith(app, 'forbidden: cannot list');
+  assert.match(statusOf(frame), /^kind-demo │ shop │ .*forbidden: cannot list pods in namespace "secrets"/);
+  assert.match(frame, /web-1/);
+  // Not a name at all: said at once, nothing asked of the cluster.
+  await press(app, ':', 'B', 'A', 'D', KEY.enter);
+  frame = await frameWith(app, 'is not a namespace name');
+  assert.equal(scope.take(), undefined);
+  // esc leaves the prompt without asking anything.
+  await press(app, ':', 'x');
+  await frameWith(app, ':ns x_');
+  await press(app, KEY.esc);
+  await frameWhere(app, (f) => !f.includes(':ns x_'), 'prompt closed');
+  assert.equal(scope.take(), undefined);
+  // -A: every namespace, with the NAMESPACE column.
+  await press(app, ':', 'a', 'l', 'l', KEY.enter);
+  assert.deepEqual(scope.take(), { namespace: undefined });
+  store.replaceAll([simplePod('shop', 'web-1'), simplePod('payments', 'pay-1')], '10');
+  scope.switched(undefined);
+  frame = await frameWhere(app, (f) => f.includes('pay-1') && !f.includes('switching'), 'all namespaces');
+  assert.match(statusOf(frame), /^kind-demo │ all │/);
+  assert.match(rowWith(frame, 'pay-1'), /payments/);
+  app.unmount();
+});
