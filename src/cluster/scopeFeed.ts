@@ -4,7 +4,8 @@
 // marks them as switching) until the new watch's list replaces them.
 import type { KubeConfig } from '@kubernetes/client-node';
 import type { PodStore } from '../store/podStore.ts';
-import type { Namespace, ScopeStore } from '../store/scopeSwitch.ts';
+import type { Namespace, ScopeRequest, ScopeStore } from '../store/scopeSwitch.ts';
+import { switchContext } from './config.ts';
 import { describeError } from './errors.ts';
 import { namespaceNames } from './namespaceNames.ts';
 import { canListPods, type PodWatch } from './podWatch.ts';
@@ -33,10 +34,27 @@ export function followScopeRequests(o: ScopeFeedOptions): ScopeFeed {
   // One switch at a time, in the order asked: a later wish waits for the earlier to settle.
   let queue = Promise.resolve();
 
-  async function serve(namespace: Namespace): Promise<void> {
+  // `:ctx` switches the shared kubeconfig's current context (every request reads it anew), and
+  // back again when the new one cannot list Pods there.
+  async function serve(request: ScopeRequest): Promise<void> {
+    const before = o.kubeConfig.getCurrentContext();
+    let namespace = request.namespace;
+    let notice: string | undefined;
+    if (request.context !== undefined) {
+      try {
+        const next = switchContext(o.kubeConfig, request.context);
+        namespace = next.namespace;
+        notice = next.notice;
+      } catch (err) {
+        return o.scope.failed(err instanceof Error ? err.message : String(err));
+      }
+    }
     const access = await canListPods(o.kubeConfig, namespace).catch((err: unknown) => ({ allowed: false as const, reason: describeError(err, `list pods in ${scopeText(namespace)}`) }));
     if (stopped) return;
-    if (!access.allowed) return o.scope.failed(access.reason);
+    if (!access.allowed) {
+      o.kubeConfig.setCurrentContext(before);
+      return o.scope.failed(request.context !== undefined ? `context "${request.context}": ${access.reason}` : access.reason);
+    }
     stopWaiting();
     await watch.stop();
     if (stopped) return;
@@ -46,7 +64,9 @@ export function followScopeRequests(o: ScopeFeedOptions): ScopeFeed {
       const connection = o.store.connection;
       if (connection.kind === 'live') {
         stopWaiting();
-        o.scope.switched(namespace);
+        if (request.context === undefined) return o.scope.switched(namespace);
+        o.scope.switchedContext(request.context, namespace);
+        if (notice) o.scope.failed(notice);
       } else if (connection.kind === 'forbidden' || connection.kind === 'unreachable') {
         stopWaiting();
         o.scope.failed(connection.message);
@@ -62,7 +82,7 @@ export function followScopeRequests(o: ScopeFeedOptions): ScopeFeed {
       namespaceNames(o.kubeConfig).then((names) => o.scope.setNames(names), () => undefined);
     }
     const request = o.scope.take();
-    if (request) queue = queue.then(() => serve(request.namespace)).catch((err: unknown) => o.scope.failed(describeError(err, `switch to ${scopeText(request.namespace)}`)));
+    if (request) queue = queue.then(() => serve(request)).catch((err: unknown) => o.scope.failed(describeError(err, request.context !== undefined ? `switch to context "${request.context}"` : `switch to ${scopeText(request.namespace)}`)));
   };
   const unsubscribe = o.scope.subscribe(onScope);
   onScope();

@@ -10,9 +10,8 @@
 /** A namespace, or undefined for every namespace (-A). */
 export type Namespace = string | undefined;
 
-export interface ScopeRequest {
-  namespace: Namespace;
-}
+/** A namespace in the current context, or (context set) another kubeconfig context at its own namespace. */
+export type ScopeRequest = { namespace: Namespace; context?: undefined } | { context: string; namespace?: undefined };
 
 export interface ScopeState {
   context: string;
@@ -56,6 +55,13 @@ export class ScopeStore {
     this.set({ ...rest, switching: { namespace } });
   }
 
+  /** UI: watch another kubeconfig context (at its namespace). */
+  askContext(context: string): void {
+    this.request = { context };
+    const { error: _dropped, ...rest } = this.current;
+    this.set({ ...rest, switching: { context } });
+  }
+
   /** UI: the prompt opened; the names are read once per run (and again after a switch failed). */
   askNames(): void {
     if (this.namesAsked) return;
@@ -76,6 +82,13 @@ export class ScopeStore {
     const request = this.request;
     this.request = undefined;
     return request;
+  }
+
+  /** Cluster: the new context's first list is in; its namespaces are others, so their names are read again. */
+  switchedContext(context: string, namespace: Namespace): void {
+    const { switching: _done, error: _old, ...rest } = this.current;
+    this.namesTaken = false;
+    this.set({ ...rest, context, namespace, recent: [], names: [] });
   }
 
   /** Cluster: the new watch's first list is in. */

@@ -44,7 +44,7 @@ export function App(props: AppProps) {
   const command = useCommandPrompt(props.scope, say);
   const namespace = command.scope ? command.scope.namespace : props.allNamespaces ? undefined : props.namespace;
   const switching = command.scope?.switching;
-  const list = useListScreen({ ...screenInput, now, allNamespaces: namespace === undefined || (switching !== undefined && switching.namespace === undefined) });
+  const list = useListScreen({ ...screenInput, now, allNamespaces: namespace === undefined || (switching !== undefined && switching.context === undefined && switching.namespace === undefined) });
   const host = useHostScreen({ ...screenInput, uid: hostUid, focused });
   // Opening and leaving a Pod are intents written into its record; cluster/focusFeed serves them.
   const open = (uid: string) => {
@@ -104,9 +104,9 @@ export function App(props: AppProps) {
         command.line(width, theme)
       ) : (
         <StatusBar
-          context={props.context}
+          context={command.scope?.context ?? props.context}
           namespace={namespace}
-          {...(switching ? { switchingTo: switching.namespace ?? 'all' } : {})}
+          {...(switching ? { switchingTo: switching.context !== undefined ? `context ${switching.context}` : (switching.namespace ?? 'all') } : {})}
           connection={store.connection}
           malformed={store.malformedDropped}
           {...(stale !== undefined ? { stale: { since: stale, now: clock } } : {})}

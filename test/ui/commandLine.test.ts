@@ -10,10 +10,11 @@ test(':ns NAME, all, 0 and - (the previous namespace)', () => {
   assert.deepEqual(parseCommand('ns 0', []), { kind: 'ns', namespace: undefined });
   assert.deepEqual(parseCommand('ns -', ['billing', 'shop']), { kind: 'ns', namespace: 'billing' });
   assert.deepEqual(parseCommand('ns -', [undefined]), { kind: 'ns', namespace: undefined });
+  assert.deepEqual(parseCommand('ctx arn:aws:eks:eu-west-1:1:cluster/prod', []), { kind: 'ctx', context: 'arn:aws:eks:eu-west-1:1:cluster/prod' });
 });
 
 test('what is not a command or a namespace name is one line that says why', () => {
-  for (const text of ['ns', 'ns a b', 'ns Shop', 'ns -', 'frob x', 'ns a_b', `ns ${'a'.repeat(64)}`, 'ctx other']) {
+  for (const text of ['ns', 'ns a b', 'ns Shop', 'ns -', 'frob x', 'ns a_b', `ns ${'a'.repeat(64)}`, 'ctx', 'ctx a b']) {
     const out = parseCommand(text, []);
     assert.equal(out.kind, 'error', text);
     assert.ok(out.kind === 'error' && out.message.length > 0 && !out.message.includes('\n'), text);

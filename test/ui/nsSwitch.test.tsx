@@ -77,3 +77,21 @@ test('a refused switch is one line and the old namespace stays; :ns all shows ev
   assert.match(rowWith(frame, 'pay-1'), /payments/);
   app.unmount();
 });
+
+test(':ctx NAME asks for another context; the status bar shows it switching, then the new context and namespace', async () => {
+  const store = storeWith([simplePod('shop', 'web-1')]);
+  const scope = new ScopeStore('kind-demo', 'shop');
+  const { app } = await renderApp({ store, scope }, { columns: 120, rows: 12 });
+  await frameWith(app, 'web-1');
+  await press(app, ':', '\u007f', '\u007f', '\u007f');
+  await frameWhere(app, (f) => statusOf(f).startsWith(':_'), 'empty prompt');
+  await press(app, ...'ctx kind-prod'.split(''), KEY.enter);
+  assert.deepEqual(scope.take(), { context: 'kind-prod' });
+  let frame = await frameWith(app, 'switching…');
+  assert.match(statusOf(frame), /^kind-demo │ shop → context kind-prod \(switching…\)/);
+  store.replaceAll([simplePod('web', 'front-1')], '3');
+  scope.switchedContext('kind-prod', 'web');
+  frame = await frameWhere(app, (f) => f.includes('front-1') && !f.includes('switching'), 'switched context');
+  assert.match(statusOf(frame), /^kind-prod │ web │/);
+  app.unmount();
+});

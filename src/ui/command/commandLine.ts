@@ -1,12 +1,13 @@
 // The `:` prompt's language, pure: `ns NAME`, `ns all` (or `ns 0`) for every namespace, `ns -`
-// for the namespace watched before; tab completes a namespace name from the cluster's list.
+// for the namespace watched before, `ctx NAME` for another kubeconfig context; tab completes a
+// namespace name from the cluster's list.
 //
 //   parseCommand('ns shop', [])          -> { kind: 'ns', namespace: 'shop' }
 //   parseCommand('ns -', ['billing'])    -> { kind: 'ns', namespace: 'billing' }
 //   completeCommand('ns pa', ['payments', 'shop']) -> 'ns payments'
 import type { Namespace } from '../../store/scopeSwitch.ts';
 
-export type Command = { kind: 'ns'; namespace: Namespace } | { kind: 'error'; message: string };
+export type Command = { kind: 'ns'; namespace: Namespace } | { kind: 'ctx'; context: string } | { kind: 'error'; message: string };
 
 // A namespace is a DNS label (RFC 1123): what the API server would refuse is refused here.
 const DNS_LABEL = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
@@ -14,9 +15,11 @@ const DNS_LABEL = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
 export function parseCommand(text: string, recent: readonly Namespace[]): Command {
   const [verb = '', arg, ...more] = text.trim().split(/\s+/);
   if (verb === 'ctx' || verb === 'context') {
-    return { kind: 'error', message: ':ctx is not supported in place yet: restart podview with --context NAME' };
+    // Context names are the kubeconfig's own (kind-x, arn:aws:eks:…): any one word.
+    if (arg === undefined || more.length > 0) return { kind: 'error', message: ':ctx takes one kubeconfig context name' };
+    return { kind: 'ctx', context: arg };
   }
-  if (verb !== 'ns' && verb !== 'namespace') return { kind: 'error', message: `unknown command ":${verb}" (try :ns NAME, :ns all, :ns -)` };
+  if (verb !== 'ns' && verb !== 'namespace') return { kind: 'error', message: `unknown command ":${verb}" (try :ns NAME, :ns all, :ns -, :ctx NAME)` };
   if (arg === undefined || more.length > 0) return { kind: 'error', message: ':ns takes one namespace name, "all" or "-"' };
   if (arg === 'all' || arg === '0') return { kind: 'ns', namespace: undefined };
   if (arg === '-') {

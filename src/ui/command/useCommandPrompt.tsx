@@ -49,6 +49,7 @@ export function useCommandPrompt(store: ScopeStore | undefined, say: (m: Message
       setValue(undefined);
       const command = parseCommand(value, scope.recent);
       if (command.kind === 'error') return say({ text: command.message, tone: 'error' });
+      if (command.kind === 'ctx') return store.askContext(command.context);
       store.ask(command.namespace);
     },
     line(width, theme) {

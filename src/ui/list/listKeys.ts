@@ -13,7 +13,7 @@ export const LIST_KEYS: KeyTable<Action> = [
   { keys: ['/'], help: 'filter: text (name, namespace, status, node, container, image) or a label selector like app=web,tier!=db', action: { type: 'filter' } },
   { keys: ['enter'], help: 'open the Pod as a host', action: { type: 'open' } },
   { keys: ['esc'], help: 'clear the filter', action: { type: 'clearFilter' } },
-  { keys: [':'], help: 'command: :ns NAME (tab completes), :ns all, :ns - for the previous namespace', action: { type: 'command' } },
+  { keys: [':'], help: 'command: :ns NAME (tab completes), :ns all, :ns - for the previous namespace, :ctx NAME', action: { type: 'command' } },
   ...POD_ROWS,
   HELP_ROW,
   QUIT_ROW,
