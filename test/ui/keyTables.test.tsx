@@ -50,6 +50,9 @@ test('q and ctrl-c quit, esc goes back (or closes), ? opens help: one meaning on
   assert.equal(meaning(HELP_KEYS, 'esc'), 'close');
   assert.equal(meaning(LIST_KEYS, 'esc'), 'clearFilter', 'the list is the first screen: esc clears its filter, never quits');
   for (const table of [LIST_KEYS, HOST_KEYS, LOG_KEYS]) assert.equal(meaning(table, '?'), 'help');
+  // A diagnosis line's evidence, and the list's `:` prompt (:ns, :ctx).
+  assert.deepEqual([meaning(HOST_KEYS, 'n'), meaning(HOST_KEYS, 'N'), meaning(HOST_KEYS, 'enter')], ['nextFinding', 'prevFinding', 'evidence']);
+  assert.equal(meaning(LIST_KEYS, ':'), 'command');
 });
 
 test('a key no row names does nothing', () => {
