@@ -9,6 +9,7 @@ test(':ns NAME, all, 0 and - (the previous namespace)', () => {
   assert.deepEqual(parseCommand('ns all', []), { kind: 'ns', namespace: undefined });
   assert.deepEqual(parseCommand('ns 0', []), { kind: 'ns', namespace: undefined });
   assert.deepEqual(parseCommand('ns -', ['billing', 'shop']), { kind: 'ns', namespace: 'billing' });
+  assert.deepEqual(parseCommand('-', ['billing']), { kind: 'ns', namespace: 'billing' });
   assert.deepEqual(parseCommand('ns -', [undefined]), { kind: 'ns', namespace: undefined });
   assert.deepEqual(parseCommand('ctx arn:aws:eks:eu-west-1:1:cluster/prod', []), { kind: 'ctx', context: 'arn:aws:eks:eu-west-1:1:cluster/prod' });
 });

@@ -14,12 +14,14 @@ test(':ns completes a namespace, shows the switch until the new list is in, and 
   const { app } = await renderApp({ store, scope }, { columns: 120, rows: 12 });
   await frameWith(app, 'web-1');
   await press(app, ':');
-  await frameWith(app, ':ns _');
+  await frameWith(app, ':_');
   // The prompt asked the cluster for the names once; the feed answers.
   assert.equal(scope.takeNamesRequest(), true);
   assert.equal(scope.takeNamesRequest(), false);
   scope.setNames(['shop', 'payments', 'platform']);
-  let frame = await frameWith(app, 'payments  platform');
+  await press(app, 'n', KEY.tab);
+  let frame = await frameWith(app, 'payments  platform  shop');
+  assert.match(statusOf(frame), /^:ns _/);
   await press(app, 'p');
   frame = await frameWhere(app, (f) => statusOf(f).startsWith(':ns p_'), 'typed p');
   assert.match(statusOf(frame), /payments\s+platform/);
@@ -37,11 +39,17 @@ test(':ns completes a namespace, shows the switch until the new list is in, and 
   frame = await frameWhere(app, (f) => f.includes('pay-1') && !f.includes('switching'), 'switched');
   assert.match(statusOf(frame), /^kind-demo │ payments │/);
   assert.ok(!frame.includes('web-1'));
-  // Recent namespaces: `-` is the one before.
+  // A name the cluster does not have is said at once; nothing is asked.
+  await press(app, ':', ...'ns shp'.split(''), KEY.enter);
+  await frameWith(app, 'namespace "shp" not found');
+  assert.equal(scope.take(), undefined);
+  // Recent namespaces: `:-` is the one before.
   await press(app, ':');
-  frame = await frameWith(app, ':ns _');
-  assert.match(statusOf(frame), /:ns _\s+shop\s+payments\s+platform/);
-  await press(app, '-', KEY.enter);
+  frame = await frameWith(app, 'recent: shop');
+  await press(app, 'n', 's', ' ');
+  frame = await frameWhere(app, (f) => statusOf(f).startsWith(':ns _'), 'ns typed');
+  assert.match(statusOf(frame), /:ns _\s+shop\s+payments\s+platform/, 'the recent namespace first');
+  await press(app, KEY.esc, ':', '-', KEY.enter);
   assert.deepEqual(scope.take(), { namespace: 'shop' });
   app.unmount();
 });
@@ -51,24 +59,24 @@ test('a refused switch is one line and the old namespace stays; :ns all shows ev
   const scope = new ScopeStore('kind-demo', 'shop');
   const { app } = await renderApp({ store, scope }, { columns: 120, rows: 12 });
   await frameWith(app, 'web-1');
-  await press(app, ':', 's', 'e', 'c', 'r', 'e', 't', 's', KEY.enter);
+  await press(app, ':', ...'ns secrets'.split(''), KEY.enter);
   assert.deepEqual(scope.take(), { namespace: 'secrets' });
   scope.failed('forbidden: cannot list pods in namespace "secrets"');
   let frame = await frameWith(app, 'forbidden: cannot list');
   assert.match(statusOf(frame), /^kind-demo │ shop │ .*forbidden: cannot list pods in namespace "secrets"/);
   assert.match(frame, /web-1/);
   // Not a name at all: said at once, nothing asked of the cluster.
-  await press(app, ':', 'B', 'A', 'D', KEY.enter);
+  await press(app, ':', ...'ns BAD'.split(''), KEY.enter);
   frame = await frameWith(app, 'is not a namespace name');
   assert.equal(scope.take(), undefined);
   // esc leaves the prompt without asking anything.
   await press(app, ':', 'x');
-  await frameWith(app, ':ns x_');
+  await frameWith(app, ':x_');
   await press(app, KEY.esc);
-  await frameWhere(app, (f) => !f.includes(':ns x_'), 'prompt closed');
+  await frameWhere(app, (f) => !f.includes(':x_'), 'prompt closed');
   assert.equal(scope.take(), undefined);
   // -A: every namespace, with the NAMESPACE column.
-  await press(app, ':', 'a', 'l', 'l', KEY.enter);
+  await press(app, ':', ...'ns all'.split(''), KEY.enter);
   assert.deepEqual(scope.take(), { namespace: undefined });
   store.replaceAll([simplePod('shop', 'web-1'), simplePod('payments', 'pay-1')], '10');
   scope.switched(undefined);
@@ -83,7 +91,7 @@ test(':ctx NAME asks for another context; the status bar shows it switching, the
   const scope = new ScopeStore('kind-demo', 'shop');
   const { app } = await renderApp({ store, scope }, { columns: 120, rows: 12 });
   await frameWith(app, 'web-1');
-  await press(app, ':', '\u007f', '\u007f', '\u007f');
+  await press(app, ':');
   await frameWhere(app, (f) => statusOf(f).startsWith(':_'), 'empty prompt');
   await press(app, ...'ctx kind-prod'.split(''), KEY.enter);
   assert.deepEqual(scope.take(), { context: 'kind-prod' });

@@ -13,7 +13,8 @@ export type Command = { kind: 'ns'; namespace: Namespace } | { kind: 'ctx'; cont
 const DNS_LABEL = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
 
 export function parseCommand(text: string, recent: readonly Namespace[]): Command {
-  const [verb = '', arg, ...more] = text.trim().split(/\s+/);
+  // `:-` alone: the namespace watched before, one key after the colon.
+  const [verb = '', arg, ...more] = text.trim() === '-' ? ['ns', '-'] : text.trim().split(/\s+/);
   if (verb === 'ctx' || verb === 'context') {
     // Context names are the kubeconfig's own (kind-x, arn:aws:eks:…): any one word.
     if (arg === undefined || more.length > 0) return { kind: 'error', message: ':ctx takes one kubeconfig context name' };
@@ -28,6 +29,11 @@ export function parseCommand(text: string, recent: readonly Namespace[]): Comman
   }
   if (!DNS_LABEL.test(arg)) return { kind: 'error', message: `"${arg}" is not a namespace name (lowercase letters, digits and "-", at most 63)` };
   return { kind: 'ns', namespace: arg };
+}
+
+/** Whether the namespace exists, as far as the names read (none read: it may). */
+export function knownNamespace(namespace: string, names: readonly string[]): boolean {
+  return names.length === 0 || names.includes(namespace);
 }
 
 /** The names an `ns` argument could become, in order; the recent ones first when nothing is typed. */

@@ -7,7 +7,7 @@ import { sanitize } from '../../text/sanitize.ts';
 import { filterKey } from '../list/FilterInput.tsx';
 import type { Message } from '../podKeys.ts';
 import type { Theme } from '../theme.ts';
-import { completeCommand, namespaceCandidates, parseCommand } from './commandLine.ts';
+import { completeCommand, knownNamespace, namespaceCandidates, parseCommand } from './commandLine.ts';
 import { CommandPrompt } from './CommandPrompt.tsx';
 
 const NO_SCOPE: ScopeState = { context: '', namespace: undefined, recent: [], names: [] };
@@ -37,7 +37,7 @@ export function useCommandPrompt(store: ScopeStore | undefined, say: (m: Message
     start() {
       if (!store) return say({ text: 'switching namespace needs a live cluster', tone: 'warn' });
       store.askNames();
-      setValue('ns ');
+      setValue('');
     },
     onKey(input, key) {
       if (value === undefined || !store) return;
@@ -50,11 +50,14 @@ export function useCommandPrompt(store: ScopeStore | undefined, say: (m: Message
       const command = parseCommand(value, scope.recent);
       if (command.kind === 'error') return say({ text: command.message, tone: 'error' });
       if (command.kind === 'ctx') return store.askContext(command.context);
+      if (command.namespace !== undefined && !knownNamespace(command.namespace, scope.names)) {
+        return say({ text: `namespace "${command.namespace}" not found (tab completes)`, tone: 'error' });
+      }
       store.ask(command.namespace);
     },
     line(width, theme) {
       if (value === undefined) return null;
-      return <CommandPrompt value={value} candidates={namespaceCandidates(value, scope.names, scope.recent)} width={width} theme={theme} />;
+      return <CommandPrompt value={value} candidates={namespaceCandidates(value, scope.names, scope.recent)} recent={scope.recent} width={width} theme={theme} />;
     },
   };
 }
