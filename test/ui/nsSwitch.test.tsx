@@ -93,7 +93,8 @@ test(':ctx NAME asks for another context; the status bar shows it switching, the
   await frameWith(app, 'web-1');
   await press(app, ':');
   await frameWhere(app, (f) => statusOf(f).startsWith(':_'), 'empty prompt');
-  await press(app, ...'ctx kind-prod'.split(''), KEY.enter);
+  // Pasted with its enter, as one chunk.
+  await press(app, 'ctx kind-prod\r');
   assert.deepEqual(scope.take(), { context: 'kind-prod' });
   let frame = await frameWith(app, 'switching…');
   assert.match(statusOf(frame), /^kind-demo │ shop → context kind-prod \(switching…\)/);

@@ -31,6 +31,18 @@ export function useCommandPrompt(store: ScopeStore | undefined, say: (m: Message
   useEffect(() => {
     if (error !== undefined) say({ text: sanitize(error), tone: 'error' });
   }, [error, say]);
+  function run(text: string): void {
+    setValue(undefined);
+    if (!store) return;
+    const command = parseCommand(text, scope.recent);
+    if (command.kind === 'error') return say({ text: command.message, tone: 'error' });
+    if (command.kind === 'ctx') return store.askContext(command.context);
+    if (command.namespace !== undefined && !knownNamespace(command.namespace, scope.names)) {
+      return say({ text: `namespace "${command.namespace}" not found (tab completes)`, tone: 'error' });
+    }
+    store.ask(command.namespace);
+  }
+
   return {
     scope: store ? scope : undefined,
     open: value !== undefined,
@@ -42,18 +54,13 @@ export function useCommandPrompt(store: ScopeStore | undefined, say: (m: Message
     onKey(input, key) {
       if (value === undefined || !store) return;
       if (key.tab) return setValue(completeCommand(value, scope.names));
+      // Text and its enter in one chunk (pasted, or typed faster than the terminal is read).
+      const pasted = input.length > 1 && /[\r\n]$/.test(input) ? input.replace(/[\u0000-\u001f\u007f]/g, '') : undefined;
+      if (pasted !== undefined) return run(value + pasted);
       const result = filterKey(value, input, key);
       if (result?.type === 'cancel') return setValue(undefined);
       if (result?.type === 'change') return setValue(result.value);
-      if (result?.type !== 'accept') return;
-      setValue(undefined);
-      const command = parseCommand(value, scope.recent);
-      if (command.kind === 'error') return say({ text: command.message, tone: 'error' });
-      if (command.kind === 'ctx') return store.askContext(command.context);
-      if (command.namespace !== undefined && !knownNamespace(command.namespace, scope.names)) {
-        return say({ text: `namespace "${command.namespace}" not found (tab completes)`, tone: 'error' });
-      }
-      store.ask(command.namespace);
+      if (result?.type === 'accept') run(value);
     },
     line(width, theme) {
       if (value === undefined) return null;
