@@ -79,10 +79,16 @@ export function followScopeRequests(o: ScopeFeedOptions): ScopeFeed {
   const onScope = () => {
     if (o.scope.takeNamesRequest()) {
       // Completion is a help, not a need: without the names the prompt still takes any name.
-      namespaceNames(o.kubeConfig).then((names) => o.scope.setNames(names), () => undefined);
+      namespaceNames(o.kubeConfig).then(
+        (names) => o.scope.setNames(names),
+        () => undefined,
+      );
     }
     const request = o.scope.take();
-    if (request) queue = queue.then(() => serve(request)).catch((err: unknown) => o.scope.failed(describeError(err, request.context !== undefined ? `switch to context "${request.context}"` : `switch to ${scopeText(request.namespace)}`)));
+    if (request)
+      queue = queue
+        .then(() => serve(request))
+        .catch((err: unknown) => o.scope.failed(describeError(err, request.context !== undefined ? `switch to context "${request.context}"` : `switch to ${scopeText(request.namespace)}`)));
   };
   const unsubscribe = o.scope.subscribe(onScope);
   onScope();

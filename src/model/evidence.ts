@@ -71,7 +71,11 @@ export function matchingEvents(rule: EvidenceRule, all: readonly EventView[]): S
   all.forEach((e, i) => {
     if (reasons.includes(e.reason)) hits.add(i);
   });
-  if (hits.size === 0) all.forEach((e, i) => (e.type === 'Warning' ? hits.add(i) : undefined));
+  if (hits.size === 0) {
+    all.forEach((e, i) => {
+      if (e.type === 'Warning') hits.add(i);
+    });
+  }
   return hits;
 }
 

@@ -23,7 +23,10 @@ test(':ns switches the watch in place: old Pods stay until the new list, then ku
   // The names the prompt completes from.
   scope.askNames();
   await waitFor('namespace names', () => scope.state.names.length > 0);
-  assert.ok(['shop', 'payments', 'default'].every((n) => scope.state.names.includes(n)), scope.state.names.join(','));
+  assert.ok(
+    ['shop', 'payments', 'default'].every((n) => scope.state.names.includes(n)),
+    scope.state.names.join(','),
+  );
 
   const shopCount = storePods(store).size;
   scope.ask('payments');

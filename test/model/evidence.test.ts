@@ -20,8 +20,14 @@ function emittedCodes(): Set<string> {
 test('every finding code the model emits has an evidence row, and no row is for a code never emitted', () => {
   const emitted = emittedCodes();
   assert.ok(emitted.size >= 20, `found only ${emitted.size} codes: the source scan broke`);
-  assert.deepEqual([...emitted].filter((c) => !(c in EVIDENCE_BY_CODE)), []);
-  assert.deepEqual(Object.keys(EVIDENCE_BY_CODE).filter((c) => !emitted.has(c)), []);
+  assert.deepEqual(
+    [...emitted].filter((c) => !(c in EVIDENCE_BY_CODE)),
+    [],
+  );
+  assert.deepEqual(
+    Object.keys(EVIDENCE_BY_CODE).filter((c) => !emitted.has(c)),
+    [],
+  );
 });
 
 test('crashes lead to the terminated instance, scheduling and probes to events, ports and mounts to their rows', () => {
@@ -49,7 +55,12 @@ test('the volume a finding names is found among the Pod volumes, not by a prefix
   assert.equal(volumeNamed(d, ['data']), undefined);
 });
 
-const event = fc.record({ type: fc.constantFrom('Normal', 'Warning'), reason: fc.constantFrom('FailedScheduling', 'Unhealthy', 'Pulled', 'BackOff'), message: fc.string(), count: fc.nat() }) as fc.Arbitrary<EventView>;
+const event = fc.record({
+  type: fc.constantFrom('Normal', 'Warning'),
+  reason: fc.constantFrom('FailedScheduling', 'Unhealthy', 'Pulled', 'BackOff'),
+  message: fc.string(),
+  count: fc.nat(),
+}) as fc.Arbitrary<EventView>;
 
 test('matching events: the reasons when any match, else every warning (property)', () => {
   fc.assert(
@@ -59,7 +70,11 @@ test('matching events: the reasons when any match, else every warning (property)
       const reasons = rule.kind === 'events' ? rule.reasons : [];
       const byReason = all.filter((e) => reasons.includes(e.reason));
       if (byReason.length > 0) assert.deepEqual(hits, byReason);
-      else assert.deepEqual(hits, all.filter((e) => e.type === 'Warning'));
+      else
+        assert.deepEqual(
+          hits,
+          all.filter((e) => e.type === 'Warning'),
+        );
     }),
   );
 });

@@ -70,7 +70,7 @@ test('enter on a scheduling finding scrolls to the events and marks the schedule
   await press(app, KEY.enter);
   const frame = await frameWhere(app, (f) => f.includes('FailedScheduling') && /^> /m.test(rowWith(f, 'FailedScheduling')), 'the marked event');
   assert.match(rowWith(frame, 'FailedScheduling'), /^>\s+FailedScheduling ×4/);
-  assert.match(rowWith(frame, 'unrelated warning'), /^ \s+BackOff/);
+  assert.match(rowWith(frame, 'unrelated warning'), /^\s+BackOff/);
   await press(app, KEY.esc);
   const back = await frameWhere(app, (f) => !f.includes('FailedScheduling'), 'back at the diagnosis');
   assert.equal(cursorLine(back), cursorLine(before));
@@ -95,7 +95,10 @@ test('enter on a port finding shows the port map and runs the probe', async () =
 
 test('enter on a mount finding marks the volume row; esc returns to the line', async () => {
   const pod = simplePod('shop', 'vols', { uid: 'uid-vols' });
-  pod.spec!.volumes = [{ name: 'cache', emptyDir: {} }, { name: 'spare', emptyDir: {} }];
+  pod.spec!.volumes = [
+    { name: 'cache', emptyDir: {} },
+    { name: 'spare', emptyDir: {} },
+  ];
   pod.spec!.containers = [{ name: 'app', image: 'app:1', volumeMounts: [{ name: 'cache', mountPath: '/cache' }] }];
   const { app } = await renderApp({ store: wholeStoreWith([pod]), initialPod: { namespace: 'shop', name: 'vols' } }, { columns: 100, rows: 24 });
   await frameWith(app, 'VolumeUnused');

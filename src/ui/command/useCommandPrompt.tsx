@@ -1,6 +1,6 @@
 // The `:` prompt as a hook for the router: whether it is open, its keys, the line it draws in
 // the status bar's place, and the scope it writes the wish into (store/scopeSwitch).
-import React, { useEffect, useState, useSyncExternalStore } from 'react';
+import { type ReactNode, useEffect, useState, useSyncExternalStore } from 'react';
 import type { Key } from 'ink';
 import type { ScopeState, ScopeStore } from '../../store/scopeSwitch.ts';
 import { sanitize } from '../../text/sanitize.ts';
@@ -20,7 +20,7 @@ export interface CommandPromptState {
   start(): void;
   /** A key while the prompt is open. */
   onKey(input: string, key: Key): void;
-  line(width: number, theme: Theme): React.ReactNode;
+  line(width: number, theme: Theme): ReactNode;
 }
 
 export function useCommandPrompt(store: ScopeStore | undefined, say: (m: Message | undefined) => void): CommandPromptState {
