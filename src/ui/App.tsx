@@ -76,6 +76,7 @@ export function App(props: AppProps) {
     if (action.type === 'quit') return onExit();
     if (action.type === 'help') return setHelp(0);
     if (action.type === 'command') return command.start();
+    if (action.type === 'allNamespaces') return command.allNamespaces();
     if (action.type === 'back') {
       setHostUid(undefined);
       return focused.focus(null);

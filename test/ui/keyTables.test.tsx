@@ -53,6 +53,7 @@ test('q and ctrl-c quit, esc goes back (or closes), ? opens help: one meaning on
   // A diagnosis line's evidence, and the list's `:` prompt (:ns, :ctx).
   assert.deepEqual([meaning(HOST_KEYS, 'n'), meaning(HOST_KEYS, 'N'), meaning(HOST_KEYS, 'enter')], ['nextFinding', 'prevFinding', 'evidence']);
   assert.equal(meaning(LIST_KEYS, ':'), 'command');
+  assert.equal(meaning(LIST_KEYS, '0'), 'allNamespaces');
 });
 
 test('a key no row names does nothing', () => {

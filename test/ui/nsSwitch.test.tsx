@@ -78,6 +78,9 @@ test('a refused switch is one line and the old namespace stays; :ns all shows ev
   // -A: every namespace, with the NAMESPACE column.
   await press(app, ':', ...'ns all'.split(''), KEY.enter);
   assert.deepEqual(scope.take(), { namespace: undefined });
+  // `0` asks the same at once.
+  await press(app, '0');
+  assert.deepEqual(scope.take(), { namespace: undefined });
   store.replaceAll([simplePod('shop', 'web-1'), simplePod('payments', 'pay-1')], '10');
   scope.switched(undefined);
   frame = await frameWhere(app, (f) => f.includes('pay-1') && !f.includes('switching'), 'all namespaces');

@@ -18,6 +18,8 @@ export interface CommandPromptState {
   scope: ScopeState | undefined;
   open: boolean;
   start(): void;
+  /** `0` on the list: every namespace at once, no prompt. */
+  allNamespaces(): void;
   /** A key while the prompt is open. */
   onKey(input: string, key: Key): void;
   line(width: number, theme: Theme): ReactNode;
@@ -50,6 +52,10 @@ export function useCommandPrompt(store: ScopeStore | undefined, say: (m: Message
       if (!store) return say({ text: 'switching namespace needs a live cluster', tone: 'warn' });
       store.askNames();
       setValue('');
+    },
+    allNamespaces() {
+      if (!store) return say({ text: 'switching namespace needs a live cluster', tone: 'warn' });
+      store.ask(undefined);
     },
     onKey(input, key) {
       if (value === undefined || !store) return;

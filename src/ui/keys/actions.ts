@@ -24,6 +24,7 @@ export type Action =
   | { type: 'nextContainer' }
   | { type: 'prevContainer' }
   | { type: 'command' }
+  | { type: 'allNamespaces' }
   | { type: 'nextFinding' }
   | { type: 'prevFinding' }
   | { type: 'evidence' }

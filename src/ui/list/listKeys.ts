@@ -14,6 +14,7 @@ export const LIST_KEYS: KeyTable<Action> = [
   { keys: ['enter'], help: 'open the Pod as a host', action: { type: 'open' } },
   { keys: ['esc'], help: 'clear the filter', action: { type: 'clearFilter' } },
   { keys: [':'], help: 'command: :ns NAME (tab completes), :ns all, :ns - for the previous namespace, :ctx NAME', action: { type: 'command' } },
+  { keys: ['0'], help: 'every namespace (like -A); :- goes back', action: { type: 'allNamespaces' } },
   ...POD_ROWS,
   HELP_ROW,
   QUIT_ROW,
