@@ -1,6 +1,7 @@
 // What the command line asked for, after parsing and validation: plain data, no yargs.
 import type { CommandName, OutputFormat } from './flags.ts';
 import type { PodStore } from '../store/podStore.ts';
+import type { ScopeStore } from '../store/scopeSwitch.ts';
 import type { SimArgs } from './simArgs.ts';
 import type { PortForwardSpec } from '../model/portForwardSpec.ts';
 
@@ -104,4 +105,6 @@ export interface LiveScope {
   scope: string | undefined;
   /** Why the scope is narrower than asked (-A was forbidden). */
   notice?: string;
+  /** The `:ns` wish and the namespace watched now (served by cluster/scopeFeed). */
+  scopeStore?: ScopeStore;
 }

@@ -5,7 +5,9 @@
 import { isOwnerArg, resolvePodArg } from '../cluster/resolvePod.ts';
 import { canListPods, startPodWatch } from '../cluster/podWatch.ts';
 import type { ListAccess, PodWatch } from '../cluster/podWatch.ts';
+import { followScopeRequests, type ScopeFeed } from '../cluster/scopeFeed.ts';
 import { PodStore } from '../store/podStore.ts';
+import { ScopeStore } from '../store/scopeSwitch.ts';
 import type { ViewArgs } from './commandTypes.ts';
 import { onFirstList } from './firstList.ts';
 import { openTarget } from './target.ts';
@@ -32,6 +34,7 @@ export async function startTui(viewArgs: ViewArgs): Promise<number> {
     throw error;
   });
   let live: { store: PodStore; watch: PodWatch } | undefined;
+  let scopeFeed: ScopeFeed | undefined;
   try {
     // -A is checked with an access review; the list starts at the same time, on the bet that
     // it is allowed, and is thrown away if it is not.
@@ -66,15 +69,27 @@ export async function startTui(viewArgs: ViewArgs): Promise<number> {
       denied.store.close();
       live = watchInto(target, scope);
     }
+    // `:ns` replaces the watch in place: same store, new namespace (cluster/scopeFeed).
+    const scopeStore = new ScopeStore(target.contextName, scope);
+    const { store } = live;
+    const watchTarget = target;
+    scopeFeed = followScopeRequests({
+      scope: scopeStore,
+      store,
+      kubeConfig: target.kubeConfig,
+      watch: live.watch,
+      startWatch: (namespace) => startPodWatch({ kubeConfig: watchTarget.kubeConfig, namespace, labelSelector: watchTarget.labelSelector, fieldSelector: watchTarget.fieldSelector, store, requestTimeoutMs: watchTarget.requestTimeoutMs }),
+    });
     // While the list loads V8 sizes the heap its own way (a burst wants room); the live screen after it, steadily.
     cancelRelease = onFirstList(live.store, () => {
       releaseYoungGeneration();
       steadyOldGenerationGrowth();
     });
-    return await view.runTui(args, target, { store: live.store, scope, notice });
+    return await view.runTui(args, target, { store: live.store, scope, notice, scopeStore });
   } finally {
     cancelRelease();
     releaseYoungGeneration();
+    await scopeFeed?.stop();
     await live?.watch.stop();
     await target.close();
   }

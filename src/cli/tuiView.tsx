@@ -83,6 +83,7 @@ export async function runTui(args: ViewArgs, target: Target, live: LiveScope): P
         forwards={forwards}
         initialPod={args.pod ? { namespace: target.namespace, name: args.pod } : undefined}
         allNamespaces={scope === undefined}
+        {...(live.scopeStore ? { scope: live.scopeStore } : {})}
         context={target.contextName}
         namespace={scope ?? target.namespace}
         color={color}

@@ -156,6 +156,20 @@ function applyOverrides(kubeConfig: KubeConfig, flags: ConfigFlags, source: stri
 }
 
 /**
+ * Makes `name` the current context of an already loaded kubeconfig (`:ctx` in the TUI): every
+ * request after this goes to its cluster as its user, with the same plain-http rule as at
+ * start. Returns its namespace, and the line saying credentials were withheld if they were.
+ */
+export function switchContext(kubeConfig: KubeConfig, name: string): { namespace: string; notice?: string } {
+  const context = kubeConfig.getContextObject(name);
+  if (!context) throw new UserError(`context "${name}" not found in kubeconfig`);
+  if (!kubeConfig.getCluster(context.cluster)) throw new UserError(`cluster "${context.cluster}" not found in kubeconfig (context "${name}")`);
+  kubeConfig.setCurrentContext(name);
+  const notice = withholdCredentialsOverHttp(kubeConfig);
+  return { namespace: context.namespace?.trim() || 'default', ...(notice ? { notice } : {}) };
+}
+
+/**
  * kubectl talks to an http:// server (kubectl proxy, a local test server) as it is; client-node
  * refuses unless skipTLSVerify is set. There is no TLS to verify on http://, so set it there.
  */

@@ -8,6 +8,7 @@ import React, { useEffect, useMemo, useState } from 'react';
 import { Box, useInput } from 'ink';
 import { sanitize } from '../text/sanitize.ts';
 import type { AppProps } from './appProps.ts';
+import { useCommandPrompt } from './command/useCommandPrompt.tsx';
 import { EXEC_BAR_HEIGHT, ExecBar } from './exec/ExecBar.tsx';
 import { forwardedPorts, pickForward } from './forwards/forwardTarget.ts';
 import { FORWARDS_HINT, useForwardsScreen } from './forwards/useForwardsScreen.tsx';
@@ -56,7 +57,10 @@ export function App(props: AppProps) {
   // The status bar (or the debug offer, which may wrap, or the restart question) is always at the bottom.
   const mainHeight = Math.max(1, height - (exec.phase ? EXEC_BAR_HEIGHT : restart.question ? RESTART_BAR_HEIGHT : 1));
   const screenInput = { store, clock, width, height: mainHeight, theme };
-  const list = useListScreen({ ...screenInput, now, allNamespaces: props.allNamespaces });
+  const command = useCommandPrompt(props.scope, say);
+  const namespace = command.scope ? command.scope.namespace : props.allNamespaces ? undefined : props.namespace;
+  const switching = command.scope?.switching;
+  const list = useListScreen({ ...screenInput, now, allNamespaces: namespace === undefined || (switching !== undefined && switching.context === undefined && switching.namespace === undefined) });
   const allForwards = useForwards(props.forwards);
   const openMeta = hostUid === undefined ? undefined : store.get(hostUid)?.pod.metadata;
   const forwarded = useMemo(() => forwardedPorts(allForwards, openMeta?.namespace, openMeta?.name), [allForwards, openMeta?.namespace, openMeta?.name]);
@@ -102,6 +106,7 @@ export function App(props: AppProps) {
       return answer ? restart.answer(answer.type === 'confirm') : undefined;
     }
     say(undefined);
+    if (command.open) return command.onKey(input, key);
     if (help !== undefined) {
       const action = dispatchKey(HELP_KEYS, input, key);
       if (action?.type === 'quit') return onExit();
@@ -121,6 +126,8 @@ export function App(props: AppProps) {
     if (action.type === 'quit') return onExit();
     if (action.type === 'help') return setHelp(0);
     if (action.type === 'forwards') return setForwardsOpen(true);
+    if (action.type === 'command') return command.start();
+    if (action.type === 'allNamespaces') return command.allNamespaces();
     if (action.type === 'back') {
       setHostUid(undefined);
       setDiff(false);
@@ -172,10 +179,13 @@ export function App(props: AppProps) {
         <ExecBar phase={exec.phase} theme={theme} onAnswer={exec.answer} />
       ) : restart.question ? (
         <RestartBar question={restart.question} theme={theme} />
+      ) : command.open ? (
+        command.line(width, theme)
       ) : (
         <StatusBar
-          context={props.context}
-          namespace={props.allNamespaces ? undefined : props.namespace}
+          context={command.scope?.context ?? props.context}
+          namespace={namespace}
+          {...(switching ? { switchingTo: switching.context !== undefined ? `context ${switching.context}` : (switching.namespace ?? 'all') } : {})}
           connection={store.connection}
           malformed={store.malformedDropped}
           {...(stale !== undefined ? { stale: { since: stale, now: clock } } : {})}

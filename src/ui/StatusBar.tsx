@@ -28,6 +28,8 @@ export interface StatusBarProps {
   context: string;
   /** The namespace, or undefined for all namespaces. */
   namespace: string | undefined;
+  /** Where a namespace switch is going ('all' for every namespace) while the old Pods are still shown. */
+  switchingTo?: string;
   connection: ConnectionState;
   /** Since when the rows are the server's last word (ms), with the time now; absent while live. */
   stale?: { since: number; now: number };
@@ -51,6 +53,7 @@ export function statusLine(p: Omit<StatusBarProps, 'theme'>): Line {
     seg(sanitize(p.context), 'accent'),
     sep,
     seg(p.namespace === undefined ? 'all' : sanitize(p.namespace)),
+    ...(p.switchingTo !== undefined ? [seg(` → ${sanitize(p.switchingTo)} (switching…)`, 'warn')] : []),
     sep,
     connectionSeg(p.connection),
     ...(p.stale ? [seg(` · stale since ${clockTime(p.stale.since)} (${shortAge((p.stale.now - p.stale.since) / 1000)} ago)`, 'warn')] : []),

@@ -2,6 +2,7 @@
 import type { FocusedPodStore } from '../store/focusedPod.ts';
 import type { ForwardStore } from '../store/forwards.ts';
 import type { PodStore } from '../store/podStore.ts';
+import type { ScopeStore } from '../store/scopeSwitch.ts';
 import type { PodKey } from '../store/types.ts';
 import type { PodviewServices } from './services.ts';
 
@@ -14,6 +15,8 @@ export interface AppProps {
   forwards: ForwardStore;
   /** `kubectl podview POD`: open straight on this Pod once the store has it. */
   initialPod?: PodKey;
+  /** The watched namespace and the `:ns` wish; when given, it (not namespace/allNamespaces) says where the list is. */
+  scope?: ScopeStore;
   /** -A: show the NAMESPACE column and "all" in the status bar. */
   allNamespaces: boolean;
   context: string;

@@ -50,6 +50,12 @@ export function runPodAction(action: Action, ctx: PodActionContext): void {
       if (action.type === 'logsPrevious') request.previous = true;
       return ctx.openLogs(request);
     }
+    case 'evidenceLogs': {
+      // The instance has ended: its lines are all there is, nothing to follow.
+      const request: LogRequest = { namespace, name, container: action.container, follow: false };
+      if (action.previous) request.previous = true;
+      return ctx.openLogs(request);
+    }
     case 'shell': {
       if (!container) return ctx.say({ text: 'shell: this Pod has no container', tone: 'warn' });
       return ctx.startShell({ namespace, name, container });

@@ -59,6 +59,10 @@ test('q and ctrl-c quit, esc goes back (or closes), ? opens help: one meaning on
   assert.equal(meaning(FORWARD_KEYS, 'esc'), 'back');
   assert.equal(meaning(LIST_KEYS, 'esc'), 'clearFilter', 'the list is the first screen: esc clears its filter, never quits');
   for (const table of [LIST_KEYS, HOST_KEYS, LOG_KEYS, YAML_KEYS, DIFF_KEYS, VOLUME_KEYS, FORWARD_KEYS]) assert.equal(meaning(table, '?'), 'help');
+  // A diagnosis line's evidence, and the list's `:` prompt (:ns, :ctx).
+  assert.deepEqual([meaning(HOST_KEYS, 'n'), meaning(HOST_KEYS, 'N'), meaning(HOST_KEYS, 'enter')], ['nextFinding', 'prevFinding', 'evidence']);
+  assert.equal(meaning(LIST_KEYS, ':'), 'command');
+  assert.equal(meaning(LIST_KEYS, '0'), 'allNamespaces');
 });
 
 test('a key no row names does nothing', () => {

@@ -22,9 +22,9 @@ export function previousLogLines(logs: PreviousLogs): Line[] {
   return out;
 }
 
-function diagnosisLine(d: Diagnosis): Line {
+function diagnosisLine(d: Diagnosis, selected: boolean): Line {
   return [
-    seg(`  ${ICON[d.severity]} `, TONE[d.severity]),
+    seg(`${selected ? '>' : ' '} ${ICON[d.severity]} `, selected ? 'selected' : TONE[d.severity]),
     seg(clean(d.code), TONE[d.severity]),
     seg(d.container ? ` [${clean(d.container)}]` : '', 'dim'),
     seg(`  ${clean(d.message)}`),
@@ -38,16 +38,29 @@ function restartLine(host: PodHost, name: string): Line {
   return [seg('  i ', 'dim'), seg('Restarted', 'dim'), seg(` [${clean(name)}]`, 'dim'), seg(`  previous instance ended: ${how}`)];
 }
 
-export function diagnosisLines(host: PodHost): Line[] {
+/** The findings in the order the section draws them, worst first: the cursor's order. */
+export function sortedFindings(host: PodHost): Diagnosis[] {
+  return [...host.diagnosis].sort((a, b) => RANK[a.severity] - RANK[b.severity]);
+}
+
+export interface DiagnosisSection {
+  lines: Line[];
+  /** The line of each finding of sortedFindings, in the section's lines. */
+  rows: number[];
+}
+
+/** The section, with `>` on the selected finding (none until the cursor is used). */
+export function diagnosisSection(host: PodHost, selected?: number): DiagnosisSection {
   const previous = host.previousLogs ?? {};
   const pending = new Set(Object.keys(previous));
   const lines: Line[] = [];
-  const sorted = [...host.diagnosis].sort((a, b) => RANK[a.severity] - RANK[b.severity]);
-  for (const d of sorted) {
-    lines.push(diagnosisLine(d));
+  const rows: number[] = [];
+  sortedFindings(host).forEach((d, i) => {
+    rows.push(lines.length);
+    lines.push(diagnosisLine(d, i === selected));
     // Under the worst line about that container, once.
     if (d.container !== undefined && pending.delete(d.container)) lines.push(...previousLogLines(previous[d.container]!));
-  }
+  });
   for (const name of pending) lines.push(restartLine(host, name), ...previousLogLines(previous[name]!));
-  return lines.length > 0 ? lines : [[seg('  nothing to report', 'dim')]];
+  return { lines: lines.length > 0 ? lines : [[seg('  nothing to report', 'dim')]], rows };
 }

@@ -4,7 +4,7 @@ import type { PodHost } from '../../model/types.ts';
 import { seg, type Line } from '../lines.tsx';
 import { configLines } from './configWiring.ts';
 import { containersLines } from './containersSection.ts';
-import { diagnosisLines } from './diagnosisSection.ts';
+import { diagnosisSection } from './diagnosisSection.ts';
 import { title } from './format.ts';
 import { headerLines } from './headerSection.ts';
 import { ownersEventsLines } from './ownersEvents.ts';
@@ -29,6 +29,11 @@ export interface HostScreenOptions {
   probeNote?: string;
   /** Container port -> the local address its port-forward listens on. */
   forwarded?: ReadonlyMap<number, string>;
+  /** The finding under the cursor (sortedFindings order); none until the cursor is used. */
+  selectedFinding?: number;
+  /** While a finding's evidence is shown: the events (indexes into host.events) or volume behind it. */
+  markedEvents?: ReadonlySet<number>;
+  markedVolume?: string;
 }
 
 export interface HostScreen {
@@ -36,19 +41,25 @@ export interface HostScreen {
   body: Line[];
   /** Index into body where each section's title is. */
   sectionStarts: number[];
+  /** Index into body of each finding's line, in sortedFindings order. */
+  findingRows: number[];
+  /** Index into body of the marked volume's row, when one is marked. */
+  markedVolumeRow?: number;
 }
 
 export function buildHostScreen(host: PodHost, o: HostScreenOptions): HostScreen {
   const pinned = headerLines(host);
   if (o.deleted) pinned.unshift([seg(' Pod deleted: showing its last known state (esc: back) ', 'error')]);
+  const diagnosis = diagnosisSection(host, o.selectedFinding);
+  const volumes = volumeLines(host, o.width, o.volumeCursor, o.markedVolume);
   const sections: Line[][] = [
     containersLines(host, o.width, o.selectedContainer),
-    diagnosisLines(host),
-    volumeLines(host, o.width, o.volumeCursor),
+    diagnosis.lines,
+    volumes,
     portLines(host, o.probeNote, o.forwarded),
     resourceLines(host, o.width),
     configLines(host),
-    ownersEventsLines(host, o.notes),
+    ownersEventsLines(host, o.notes, o.markedEvents),
   ];
   const body: Line[] = [];
   const sectionStarts: number[] = [];
@@ -56,5 +67,8 @@ export function buildHostScreen(host: PodHost, o: HostScreenOptions): HostScreen
     sectionStarts.push(body.length);
     body.push(title(SECTION_NAMES[i]!, i, o.width), ...lines);
   });
-  return { pinned, body, sectionStarts };
+  // +1: each section's title line comes before its lines.
+  const findingRows = diagnosis.rows.map((row) => sectionStarts[1]! + 1 + row);
+  const volumeRow = o.markedVolume === undefined ? -1 : volumes.findIndex((line) => line[0]?.tone === 'selected');
+  return { pinned, body, sectionStarts, findingRows, ...(volumeRow >= 0 ? { markedVolumeRow: sectionStarts[2]! + 1 + volumeRow } : {}) };
 }

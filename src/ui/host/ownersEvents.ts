@@ -6,18 +6,20 @@ import { ownersChain } from './headerSection.ts';
 
 const MAX_EVENTS = 10;
 
-export function ownersEventsLines(host: PodHost, notes: readonly string[]): Line[] {
+/** `highlight`: indexes into host.events of the events that back the finding being looked at (marked `>`). */
+export function ownersEventsLines(host: PodHost, notes: readonly string[], highlight?: ReadonlySet<number>): Line[] {
   const lines: Line[] = [[seg('  owners: ', 'dim'), seg(`Pod ← ${ownersChain(host)}`)]];
   if (host.events.length === 0) lines.push([seg('  no events', 'dim')]);
-  for (const e of host.events.slice(0, MAX_EVENTS)) {
+  host.events.slice(0, MAX_EVENTS).forEach((e, i) => {
     const warning = e.type === 'Warning';
+    const marked = highlight?.has(i) === true;
     lines.push([
-      seg(`  ${ageText(e.ageSeconds).padStart(4)} `, 'dim'),
+      seg(`${marked ? '>' : ' '} ${ageText(e.ageSeconds).padStart(4)} `, marked ? 'selected' : 'dim'),
       seg(clean(e.reason), warning ? 'warn' : 'accent'),
       seg(e.count > 1 ? ` ×${e.count}` : '', 'dim'),
       seg(`  ${clean(e.message)}`, warning ? 'warn' : undefined),
     ]);
-  }
+  });
   if (host.events.length > MAX_EVENTS) lines.push([seg(`  … ${host.events.length - MAX_EVENTS} older events`, 'dim')]);
   for (const note of notes) lines.push([seg(`  (${clean(note)})`, 'dim')]);
   return lines;

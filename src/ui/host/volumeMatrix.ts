@@ -20,14 +20,16 @@ function mark(cursor: number | undefined, index: number): string {
   return cursor === undefined ? '' : cursor === index ? '>' : ' ';
 }
 
-function volumeName(v: VolumeView, cursor?: number, index = -1): string {
-  return `${mark(cursor, index)}${v.shared ? '*' : ' '} ${clean(v.name)}`;
+/** `marked`: the volume a finding names, while its evidence is shown (`>` before the name). */
+function volumeName(v: VolumeView, cursor: number | undefined, index: number, marked: boolean): string {
+  return `${mark(cursor, index)}${v.shared ? '*' : ' '}${marked ? '>' : ' '}${clean(v.name)}`;
 }
 
-function listForm(host: PodHost, width: number, cursor: number | undefined): Line[] {
+function listForm(host: PodHost, width: number, cursor: number | undefined, highlight: string | undefined): Line[] {
   const lines: Line[] = [];
   for (const [i, v] of host.volumes.entries()) {
-    lines.push([seg(volumeName(v, cursor, i), i === cursor ? 'selected' : v.shared ? 'shared' : 'header'), seg(`  ${clean(v.summary)}`, 'dim')]);
+    const marked = v.name === highlight;
+    lines.push([seg(volumeName(v, cursor, i, marked), i === cursor || marked ? 'selected' : v.shared ? 'shared' : 'header'), seg(`  ${clean(v.summary)}`, 'dim')]);
     if (v.mounts.length === 0) lines.push([seg('      not mounted', 'warn')]);
     for (const m of v.mounts) {
       lines.push([seg(`      ${cut(clean(m.container), 20)}: `), seg(mountText(m, width - 30), v.shared ? 'shared' : undefined)]);
@@ -36,15 +38,18 @@ function listForm(host: PodHost, width: number, cursor: number | undefined): Lin
   return lines;
 }
 
-/** `cursor`: the selected volume's index while the section is focused; undefined draws no cursor. */
-export function volumeLines(host: PodHost, width: number, cursor?: number): Line[] {
+/**
+ * `cursor`: the selected volume's index while the section is focused (undefined draws no cursor);
+ * `highlight`: the volume a finding names while its evidence is shown.
+ */
+export function volumeLines(host: PodHost, width: number, cursor?: number, highlight?: string): Line[] {
   if (host.volumes.length === 0) return [[seg('  no volumes', 'dim')]];
   const mounting = host.containers.map((c) => c.name).filter((name) => host.volumes.some((v) => v.mounts.some((m) => m.container === name)));
-  const nameWidth = Math.min(20 + mark(cursor, -1).length, Math.max(6, ...host.volumes.map((v) => cells(volumeName(v, cursor)))));
+  const nameWidth = Math.min(20 + mark(cursor, -1).length, Math.max(6, ...host.volumes.map((v) => cells(volumeName(v, cursor, -1, false)))));
   const summaryWidth = Math.min(24, Math.max(7, ...host.volumes.map((v) => cells(clean(v.summary)))));
   const fixed = nameWidth + 1 + summaryWidth + 1;
   const cellWidth = mounting.length === 0 ? 0 : Math.floor((width - fixed) / mounting.length) - 1;
-  if (mounting.length > 0 && cellWidth < MIN_CELL) return listForm(host, width, cursor);
+  if (mounting.length > 0 && cellWidth < MIN_CELL) return listForm(host, width, cursor, highlight);
   const lines: Line[] = [
     [
       seg(fit('VOLUME', nameWidth) + ' ' + fit('BACKED BY', summaryWidth) + ' ', 'header'),
@@ -52,7 +57,8 @@ export function volumeLines(host: PodHost, width: number, cursor?: number): Line
     ],
   ];
   for (const [i, v] of host.volumes.entries()) {
-    const line: Line = [seg(fit(volumeName(v, cursor, i), nameWidth), i === cursor ? 'selected' : v.shared ? 'shared' : undefined), seg(' '), seg(fit(clean(v.summary), summaryWidth), 'dim')];
+    const marked = v.name === highlight;
+    const line: Line = [seg(fit(volumeName(v, cursor, i, marked), nameWidth), i === cursor || marked ? 'selected' : v.shared ? 'shared' : undefined), seg(' '), seg(fit(clean(v.summary), summaryWidth), 'dim')];
     for (const name of mounting) {
       const mount = v.mounts.find((m) => m.container === name);
       line.push(seg(' '));

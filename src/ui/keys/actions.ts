@@ -34,4 +34,11 @@ export type Action =
   | { type: 'prevSection' }
   | { type: 'section'; index: number }
   | { type: 'nextContainer' }
-  | { type: 'prevContainer' };
+  | { type: 'prevContainer' }
+  | { type: 'command' }
+  | { type: 'allNamespaces' }
+  | { type: 'nextFinding' }
+  | { type: 'prevFinding' }
+  | { type: 'evidence' }
+  /** The logs of the container instance a finding is about (the Pod view's evidence for a crash). */
+  | { type: 'evidenceLogs'; container: string; previous: boolean };

@@ -21,6 +21,8 @@ export const LIST_KEYS: KeyTable<Action> = [
   { keys: ['S'], help: 'sort by STATUS; again reverses', action: { type: 'sort', column: 'status' } },
   { keys: ['O'], help: 'sort by NODE; again reverses', action: { type: 'sort', column: 'node' } },
   { keys: ['!'], help: 'problems first: failing, then not yet well, each by restarts', action: { type: 'sort', column: 'problems' } },
+  { keys: [':'], help: 'command: :ns NAME (tab completes), :ns all, :ns - for the previous namespace, :ctx NAME', action: { type: 'command' } },
+  { keys: ['0'], help: 'every namespace (like -A); :- goes back', action: { type: 'allNamespaces' } },
   ...POD_ROWS,
   FORWARDS_ROW,
   HELP_ROW,

@@ -1,0 +1,76 @@
+// The `:` prompt as a hook for the router: whether it is open, its keys, the line it draws in
+// the status bar's place, and the scope it writes the wish into (store/scopeSwitch).
+import { type ReactNode, useEffect, useState, useSyncExternalStore } from 'react';
+import type { Key } from 'ink';
+import type { ScopeState, ScopeStore } from '../../store/scopeSwitch.ts';
+import { sanitize } from '../../text/sanitize.ts';
+import { filterKey } from '../list/FilterInput.tsx';
+import type { Message } from '../podKeys.ts';
+import type { Theme } from '../theme.ts';
+import { completeCommand, knownNamespace, namespaceCandidates, parseCommand } from './commandLine.ts';
+import { CommandPrompt } from './CommandPrompt.tsx';
+
+const NO_SCOPE: ScopeState = { context: '', namespace: undefined, recent: [], names: [] };
+const noSubscribe = () => () => {};
+
+export interface CommandPromptState {
+  /** The scope as the cluster layer last wrote it; undefined without a scope store (tests, --once). */
+  scope: ScopeState | undefined;
+  open: boolean;
+  start(): void;
+  /** `0` on the list: every namespace at once, no prompt. */
+  allNamespaces(): void;
+  /** A key while the prompt is open. */
+  onKey(input: string, key: Key): void;
+  line(width: number, theme: Theme): ReactNode;
+}
+
+export function useCommandPrompt(store: ScopeStore | undefined, say: (m: Message | undefined) => void): CommandPromptState {
+  const scope = useSyncExternalStore(store ? (f) => store.subscribe(f) : noSubscribe, () => store?.state ?? NO_SCOPE);
+  const [value, setValue] = useState<string | undefined>(undefined);
+  const error = store ? scope.error : undefined;
+  // A switch that failed says so once, in one line; the old namespace is still shown.
+  useEffect(() => {
+    if (error !== undefined) say({ text: sanitize(error), tone: 'error' });
+  }, [error, say]);
+  function run(text: string): void {
+    setValue(undefined);
+    if (!store) return;
+    const command = parseCommand(text, scope.recent);
+    if (command.kind === 'error') return say({ text: command.message, tone: 'error' });
+    if (command.kind === 'ctx') return store.askContext(command.context);
+    if (command.namespace !== undefined && !knownNamespace(command.namespace, scope.names)) {
+      return say({ text: `namespace "${command.namespace}" not found (tab completes)`, tone: 'error' });
+    }
+    store.ask(command.namespace);
+  }
+
+  return {
+    scope: store ? scope : undefined,
+    open: value !== undefined,
+    start() {
+      if (!store) return say({ text: 'switching namespace needs a live cluster', tone: 'warn' });
+      store.askNames();
+      setValue('');
+    },
+    allNamespaces() {
+      if (!store) return say({ text: 'switching namespace needs a live cluster', tone: 'warn' });
+      store.ask(undefined);
+    },
+    onKey(input, key) {
+      if (value === undefined || !store) return;
+      if (key.tab) return setValue(completeCommand(value, scope.names));
+      // Text and its enter in one chunk (pasted, or typed faster than the terminal is read).
+      const pasted = input.length > 1 && /[\r\n]$/.test(input) ? input.replace(/[\u0000-\u001f\u007f]/g, '') : undefined;
+      if (pasted !== undefined) return run(value + pasted);
+      const result = filterKey(value, input, key);
+      if (result?.type === 'cancel') return setValue(undefined);
+      if (result?.type === 'change') return setValue(result.value);
+      if (result?.type === 'accept') run(value);
+    },
+    line(width, theme) {
+      if (value === undefined) return null;
+      return <CommandPrompt value={value} candidates={namespaceCandidates(value, scope.names, scope.recent)} recent={scope.recent} width={width} theme={theme} />;
+    },
+  };
+}
