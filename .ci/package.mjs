@@ -11,7 +11,7 @@ import { SEA_TARGETS, windowsEntries, linuxSmokeCheck } from './sea.mjs';
 const FIXED_MTIME = Date.UTC(2024, 0, 1) / 1000;
 
 function octal(value, length) {
-  return value.toString(8).padStart(length - 1, '0') + '\0';
+  return `${value.toString(8).padStart(length - 1, '0')}\0`;
 }
 
 function tarHeader(name, size, mode) {
@@ -31,7 +31,7 @@ function tarHeader(name, size, mode) {
   header.write('root', 297);
   let sum = 0;
   for (const byte of header) sum += byte;
-  header.write(octal(sum, 7) + ' ', 148);
+  header.write(`${octal(sum, 7)} `, 148);
   return header;
 }
 
@@ -118,9 +118,12 @@ const manifestPath = path.join(root, 'krew-manifest.yaml');
 const manifestOut = flag('--manifest-out', manifestPath);
 
 export const PLATFORMS = [
-  ['linux', 'amd64'], ['linux', 'arm64'],
-  ['darwin', 'amd64'], ['darwin', 'arm64'],
-  ['windows', 'amd64'], ['windows', 'arm64'],
+  ['linux', 'amd64'],
+  ['linux', 'arm64'],
+  ['darwin', 'amd64'],
+  ['darwin', 'arm64'],
+  ['windows', 'amd64'],
+  ['windows', 'arm64'],
 ];
 
 export function archiveName(os, arch) {
@@ -146,9 +149,12 @@ function entriesFor(os, arch) {
     { name: 'bin/kubectl-podview', data: read('bin/kubectl-podview'), mode: 0o755 },
     { name: 'bin/kubectl_complete-podview', data: read('bin/kubectl_complete-podview'), mode: 0o755 },
     // The launcher imports ../dist/kubectl-podview.mjs; package.json gives it "type": "module".
-    { name: 'package.json', data: Buffer.from(JSON.stringify({ name: pkg.name, version: pkg.version, type: 'module', license: pkg.license }, null, 2) + '\n'), mode: 0o644 },
+    { name: 'package.json', data: Buffer.from(`${JSON.stringify({ name: pkg.name, version: pkg.version, type: 'module', license: pkg.license }, null, 2)}\n`), mode: 0o644 },
     { name: 'dist/kubectl-podview.mjs', data: fs.readFileSync(bundle), mode: 0o644 },
-    ...fs.readdirSync(chunkDir).sort().map((file) => ({ name: `dist/chunks/${file}`, data: fs.readFileSync(path.join(chunkDir, file)), mode: 0o644 })),
+    ...fs
+      .readdirSync(chunkDir)
+      .sort()
+      .map((file) => ({ name: `dist/chunks/${file}`, data: fs.readFileSync(path.join(chunkDir, file)), mode: 0o644 })),
   ];
   return entries;
 }

@@ -20,7 +20,7 @@ function untar(tgz, keep) {
   const tar = zlib.gunzipSync(tgz);
   const found = {};
   let longName = null;
-  for (let at = 0; at + 512 <= tar.length;) {
+  for (let at = 0; at + 512 <= tar.length; ) {
     const header = tar.subarray(at, at + 512);
     if (header.every((b) => b === 0)) break;
     const field = (start, length) => header.toString('latin1', start, start + length).replace(/\0.*$/s, '');

@@ -4,7 +4,7 @@
 
 export const SEA_FUSE = 'NODE_SEA_FUSE_fce680ab2cc467b6e072b8b5df1996b2';
 const RT_RCDATA = 10;
-const MACHINES = { 0x8664: 'amd64', 0xaa64: 'arm64', 0x14c: '386' };
+const MACHINES = { 34404: 'amd64', 43620: 'arm64', 332: '386' };
 
 function sectionOffset(sections, rva) {
   for (const s of sections) if (rva >= s.rva && rva < s.rva + s.size) return s.raw + (rva - s.rva);

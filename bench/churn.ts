@@ -307,7 +307,9 @@ export async function churnTui(sim: Pick<SimProcess, 'churn' | 'stopChurn'>, kub
     await tmux.quit(tui.session);
     const liveFresh = await freshCollection(tmux, kubeconfig, stopped.pods, dir);
     const { events, notified, keys, gc, heapUsedMb, liveHeapMb, relists } = latencies(probeFile, seconds);
-    process.stderr.write(`bench: churn: ${describeGc(gc)}${heapUsedMb ? `; heap used ${heapUsedMb.first.toFixed(0)} -> ${heapUsedMb.last.toFixed(0)} MB (max ${heapUsedMb.max.toFixed(0)})` : ''}; ${relists} relists\n`);
+    process.stderr.write(
+      `bench: churn: ${describeGc(gc)}${heapUsedMb ? `; heap used ${heapUsedMb.first.toFixed(0)} -> ${heapUsedMb.last.toFixed(0)} MB (max ${heapUsedMb.max.toFixed(0)})` : ''}; ${relists} relists\n`,
+    );
     return {
       options,
       changesMade: stopped.made,

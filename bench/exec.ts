@@ -41,7 +41,12 @@ async function roundTrips(count: number, write: (byte: Buffer) => void, echoes: 
 async function podviewPath(kubeConfig: KubeConfig, pod: string, container: string, count: number): Promise<number[]> {
   const stdin = new PassThrough();
   const echoes = new PassThrough();
-  const stdout = new Writable({ write: (chunk: Buffer, _e, done) => { echoes.write(chunk); done(); } });
+  const stdout = new Writable({
+    write: (chunk: Buffer, _e, done) => {
+      echoes.write(chunk);
+      done();
+    },
+  });
   const { socket, ended } = await openExec(kubeConfig, { namespace: 'shop', pod, container }, ['cat'], { stdin, stdout, stderr: null, tty: false });
   await roundTrips(5, (b) => stdin.write(b), echoes); // warm up
   const times = await roundTrips(count, (b) => stdin.write(b), echoes);

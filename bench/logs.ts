@@ -78,7 +78,11 @@ async function bundleChild(dir: string): Promise<string> {
   const { bundleOptions } = (await import('../.ci/bundleOptions.mjs')) as { bundleOptions: object };
   await build({
     ...bundleOptions,
-    stdin: { contents: `import { logsChild } from './bench/logs.ts';\nawait logsChild(process.argv[2], Number(process.argv[3]));\n`, resolveDir: fileURLToPath(new URL('..', import.meta.url)), loader: 'ts' },
+    stdin: {
+      contents: `import { logsChild } from './bench/logs.ts';\nawait logsChild(process.argv[2], Number(process.argv[3]));\n`,
+      resolveDir: fileURLToPath(new URL('..', import.meta.url)),
+      loader: 'ts',
+    },
     outfile,
     external: ['esbuild', '../src/sim/index.ts'],
   });
@@ -115,11 +119,38 @@ export async function benchLogs(options: { lines?: number } = {}): Promise<Bench
     const bench = `logs ${count.toLocaleString('en-US')} lines -f`;
     const met = (ok: boolean): 'yes' | 'no' => (ok ? 'yes' : 'no');
     return [
-      { bench, metric: 'lines/s (stream)', podview: fmt(podviewRate, 0), peer: fmt(kubectlRate, 0), ratio: ratio(podviewRate, kubectlRate), target: '>= peer', met: met(podviewRate >= kubectlRate), note: 'higher is better; podview from request to last line in its buffer, kubectl whole run to /dev/null' },
+      {
+        bench,
+        metric: 'lines/s (stream)',
+        podview: fmt(podviewRate, 0),
+        peer: fmt(kubectlRate, 0),
+        ratio: ratio(podviewRate, kubectlRate),
+        target: '>= peer',
+        met: met(podviewRate >= kubectlRate),
+        note: 'higher is better; podview from request to last line in its buffer, kubectl whole run to /dev/null',
+      },
       { bench, metric: 'lines/s (whole process)', podview: fmt(podviewWallRate, 0), peer: fmt(kubectlRate, 0), ratio: ratio(podviewWallRate, kubectlRate), note: 'both including process start-up' },
       { bench, metric: 'wall ms', podview: fmt(podview.wallMs, 0), peer: fmt(kubectl.wallMs, 0), ratio: ratio(podview.wallMs, kubectl.wallMs), note: 'lower is better' },
-      { bench, metric: 'peak RSS MB', podview: fmt(podview.peakRssMb), peer: fmt(kubectl.peakRssMb), ratio: ratio(podview.peakRssMb, kubectl.peakRssMb), target: '< 150', met: met(podview.peakRssMb < 150), note: 'podview includes loading @kubernetes/client-node' },
-      { bench, metric: 'lost lines', podview: String(report.lost), peer: kubectl.exitCode === 0 ? 'n/a' : `exit ${kubectl.exitCode}`, ratio: '', target: '0', met: met(report.lost === 0 && report.outOfOrder === 0), note: `out of order: ${report.outOfOrder}; the ring buffer keeps 10,000 lines and counts the rest as evicted` },
+      {
+        bench,
+        metric: 'peak RSS MB',
+        podview: fmt(podview.peakRssMb),
+        peer: fmt(kubectl.peakRssMb),
+        ratio: ratio(podview.peakRssMb, kubectl.peakRssMb),
+        target: '< 150',
+        met: met(podview.peakRssMb < 150),
+        note: 'podview includes loading @kubernetes/client-node',
+      },
+      {
+        bench,
+        metric: 'lost lines',
+        podview: String(report.lost),
+        peer: kubectl.exitCode === 0 ? 'n/a' : `exit ${kubectl.exitCode}`,
+        ratio: '',
+        target: '0',
+        met: met(report.lost === 0 && report.outOfOrder === 0),
+        note: `out of order: ${report.outOfOrder}; the ring buffer keeps 10,000 lines and counts the rest as evicted`,
+      },
     ];
   } finally {
     await sim.close();

@@ -70,7 +70,8 @@ async function followWith(command: (kubeconfig: string) => [string, string[]], o
     const streams = options.pods * CONTAINERS.length;
     const attachBy = Date.now() + 60_000;
     while (sim.control.logs.followers('default') < streams) {
-      if (Date.now() > attachBy || child.exitCode !== null) throw new Error(`the client followed ${sim.control.logs.followers('default')} of ${streams} streams: ${errors.trim().split('\n').slice(-3).join(' | ')}`);
+      if (Date.now() > attachBy || child.exitCode !== null)
+        throw new Error(`the client followed ${sim.control.logs.followers('default')} of ${streams} streams: ${errors.trim().split('\n').slice(-3).join(' | ')}`);
       await sleep(50);
     }
     const pid = child.pid ?? 0;
@@ -112,16 +113,52 @@ async function followWith(command: (kubeconfig: string) => [string, string[]], o
 export async function benchLogsFanout(options: FanoutOptions = {}): Promise<BenchRow[]> {
   const o: Required<FanoutOptions> = { pods: options.pods ?? 50, rate: options.rate ?? 20, seconds: options.seconds ?? 30 };
   const podview = await followWith((k) => [process.execPath, [BIN, 'logs', `deploy/${NAME}`, '-f', '--max-pods', String(o.pods), '--kubeconfig', k]], o);
-  const kubectl = await followWith((k) => ['kubectl', ['--kubeconfig', k, 'logs', '-l', `app=${NAME}`, '-f', '--all-containers', '--prefix', '--max-log-requests', String(o.pods * CONTAINERS.length)]], o);
+  const kubectl = await followWith(
+    (k) => ['kubectl', ['--kubeconfig', k, 'logs', '-l', `app=${NAME}`, '-f', '--all-containers', '--prefix', '--max-log-requests', String(o.pods * CONTAINERS.length)]],
+    o,
+  );
   const bench = `logs deploy/ ${o.pods}×${CONTAINERS.length} at ${o.rate}/s each, ${o.seconds} s`;
   const rate = (s: SideResult) => s.windowRate;
   const lost = (s: SideResult) => s.written - s.received;
   const met = (ok: boolean): 'yes' | 'no' => (ok ? 'yes' : 'no');
   return [
-    { bench, metric: 'lines/s', podview: fmt(rate(podview), 0), peer: fmt(rate(kubectl), 0), ratio: ratio(rate(podview), rate(kubectl)), target: '>= peer', met: met(rate(podview) >= rate(kubectl) * 0.99), note: `offered ${o.pods * CONTAINERS.length * o.rate}/s; lines printed while the bench wrote, per second of writing; this sim runs in the bench process` },
-    { bench, metric: 'lines lost', podview: String(lost(podview)), peer: String(lost(kubectl)), ratio: '', target: '0', met: met(lost(podview) === 0), note: `of ${podview.written} and ${kubectl.written} written; duplicates ${podview.duplicates} and ${kubectl.duplicates}` },
-    { bench, metric: 'peak RSS MB', podview: fmt(podview.peakRssMb), peer: fmt(kubectl.peakRssMb), ratio: ratio(podview.peakRssMb, kubectl.peakRssMb), target: '< 150', met: met(podview.peakRssMb < 150) },
-    { bench, metric: 'CPU s/s', podview: fmt(podview.cpuSec / podview.seconds, 2), peer: fmt(kubectl.cpuSec / kubectl.seconds, 2), ratio: ratio(podview.cpuSec, kubectl.cpuSec), note: 'user+system of the client while following; lower is better' },
+    {
+      bench,
+      metric: 'lines/s',
+      podview: fmt(rate(podview), 0),
+      peer: fmt(rate(kubectl), 0),
+      ratio: ratio(rate(podview), rate(kubectl)),
+      target: '>= peer',
+      met: met(rate(podview) >= rate(kubectl) * 0.99),
+      note: `offered ${o.pods * CONTAINERS.length * o.rate}/s; lines printed while the bench wrote, per second of writing; this sim runs in the bench process`,
+    },
+    {
+      bench,
+      metric: 'lines lost',
+      podview: String(lost(podview)),
+      peer: String(lost(kubectl)),
+      ratio: '',
+      target: '0',
+      met: met(lost(podview) === 0),
+      note: `of ${podview.written} and ${kubectl.written} written; duplicates ${podview.duplicates} and ${kubectl.duplicates}`,
+    },
+    {
+      bench,
+      metric: 'peak RSS MB',
+      podview: fmt(podview.peakRssMb),
+      peer: fmt(kubectl.peakRssMb),
+      ratio: ratio(podview.peakRssMb, kubectl.peakRssMb),
+      target: '< 150',
+      met: met(podview.peakRssMb < 150),
+    },
+    {
+      bench,
+      metric: 'CPU s/s',
+      podview: fmt(podview.cpuSec / podview.seconds, 2),
+      peer: fmt(kubectl.cpuSec / kubectl.seconds, 2),
+      ratio: ratio(podview.cpuSec, kubectl.cpuSec),
+      note: 'user+system of the client while following; lower is better',
+    },
   ];
 }
 

@@ -17,28 +17,78 @@ function rssTarget(pods: number): { text: string; mb: number } | undefined {
 
 function rssRow(bench: string, pods: number, podview: number, peer: number, what: string): BenchRow {
   const target = rssTarget(pods);
-  return { bench, metric: `${count(pods)} pods ${what} MB`, podview: fmt(podview), peer: fmt(peer), ratio: ratio(podview, peer), target: target?.text, met: target ? met(podview < target.mb) : undefined };
+  return {
+    bench,
+    metric: `${count(pods)} pods ${what} MB`,
+    podview: fmt(podview),
+    peer: fmt(peer),
+    ratio: ratio(podview, peer),
+    target: target?.text,
+    met: target ? met(podview < target.mb) : undefined,
+  };
 }
 
 export function snapshotRows(results: SnapshotResult[]): BenchRow[] {
   return results.flatMap((r) => [
-    { bench: 'snapshot', metric: `${count(r.pods)} pods wall ms (median of ${r.runs})`, podview: fmt(r.podview.wallMs), peer: fmt(r.kubectl.wallMs), ratio: ratio(r.podview.wallMs, r.kubectl.wallMs), target: '<= kubectl', met: met(r.podview.wallMs <= r.kubectl.wallMs), note: 'podview --once -o json -A vs kubectl get pods -A -o json, to /dev/null' },
+    {
+      bench: 'snapshot',
+      metric: `${count(r.pods)} pods wall ms (median of ${r.runs})`,
+      podview: fmt(r.podview.wallMs),
+      peer: fmt(r.kubectl.wallMs),
+      ratio: ratio(r.podview.wallMs, r.kubectl.wallMs),
+      target: '<= kubectl',
+      met: met(r.podview.wallMs <= r.kubectl.wallMs),
+      note: 'podview --once -o json -A vs kubectl get pods -A -o json, to /dev/null',
+    },
     rssRow('snapshot', r.pods, r.podview.peakRssMb, r.kubectl.peakRssMb, 'peak RSS'),
   ]);
 }
 
 export function firstFrameRows(results: FirstFrameResult[]): BenchRow[] {
   return results.flatMap((r) => [
-    { bench: 'first frame', metric: `${count(r.pods)} pods ms to full count (median of ${r.runs})`, podview: fmt(r.podview.ms), peer: fmt(r.kubectl.ms), ratio: ratio(r.podview.ms, r.kubectl.ms), target: '<= kubectl', met: met(r.podview.ms <= r.kubectl.ms), note: `TUI in tmux ${'200x50'} until the status bar reads "${r.pods} pods" vs kubectl get pods -A (table) to exit` },
+    {
+      bench: 'first frame',
+      metric: `${count(r.pods)} pods ms to full count (median of ${r.runs})`,
+      podview: fmt(r.podview.ms),
+      peer: fmt(r.kubectl.ms),
+      ratio: ratio(r.podview.ms, r.kubectl.ms),
+      target: '<= kubectl',
+      met: met(r.podview.ms <= r.kubectl.ms),
+      note: `TUI in tmux ${'200x50'} until the status bar reads "${r.pods} pods" vs kubectl get pods -A (table) to exit`,
+    },
     rssRow('first frame', r.pods, r.podview.peakRssMb, r.kubectl.peakRssMb, 'peak RSS'),
   ]);
 }
 
 export function onePodRows(results: OnePodResult[]): BenchRow[] {
   return results.flatMap((r) => [
-    { bench: 'one pod', metric: `${count(r.pods)} pods --once -o text wall ms (median of ${r.runs})`, podview: fmt(r.snapshotMs.podview), peer: fmt(r.snapshotMs.kubectl), ratio: ratio(r.snapshotMs.podview, r.snapshotMs.kubectl), target: '<= kubectl', met: met(r.snapshotMs.podview <= r.snapshotMs.kubectl), note: 'podview POD -n NS --once -o text vs kubectl describe pod POD -n NS, to /dev/null' },
-    { bench: 'one pod', metric: `${count(r.pods)} pods --once peak RSS MB`, podview: fmt(r.snapshotRssMb.podview), peer: fmt(r.snapshotRssMb.kubectl), ratio: ratio(r.snapshotRssMb.podview, r.snapshotRssMb.kubectl) },
-    { bench: 'one pod', metric: `${count(r.pods)} pods host view drawn ms (median of ${r.runs})`, podview: fmt(r.tuiMs.podview), peer: fmt(r.tuiMs.kubectl), ratio: ratio(r.tuiMs.podview, r.tuiMs.kubectl), target: '<= kubectl', met: met(r.tuiMs.podview <= r.tuiMs.kubectl), note: 'TUI podview POD in tmux 200x50 until owners and usage are drawn vs kubectl describe pod in tmux to exit' },
+    {
+      bench: 'one pod',
+      metric: `${count(r.pods)} pods --once -o text wall ms (median of ${r.runs})`,
+      podview: fmt(r.snapshotMs.podview),
+      peer: fmt(r.snapshotMs.kubectl),
+      ratio: ratio(r.snapshotMs.podview, r.snapshotMs.kubectl),
+      target: '<= kubectl',
+      met: met(r.snapshotMs.podview <= r.snapshotMs.kubectl),
+      note: 'podview POD -n NS --once -o text vs kubectl describe pod POD -n NS, to /dev/null',
+    },
+    {
+      bench: 'one pod',
+      metric: `${count(r.pods)} pods --once peak RSS MB`,
+      podview: fmt(r.snapshotRssMb.podview),
+      peer: fmt(r.snapshotRssMb.kubectl),
+      ratio: ratio(r.snapshotRssMb.podview, r.snapshotRssMb.kubectl),
+    },
+    {
+      bench: 'one pod',
+      metric: `${count(r.pods)} pods host view drawn ms (median of ${r.runs})`,
+      podview: fmt(r.tuiMs.podview),
+      peer: fmt(r.tuiMs.kubectl),
+      ratio: ratio(r.tuiMs.podview, r.tuiMs.kubectl),
+      target: '<= kubectl',
+      met: met(r.tuiMs.podview <= r.tuiMs.kubectl),
+      note: 'TUI podview POD in tmux 200x50 until owners and usage are drawn vs kubectl describe pod in tmux to exit',
+    },
   ]);
 }
 
@@ -64,13 +114,43 @@ export function churnRows(r: ChurnResult): BenchRow[] {
     latency('event-to-frame', r.eventToFrame, 'p99', 250, `${r.changesMade} changes made`),
     latency('notify-to-frame', r.notifyToFrame, 'p50', undefined, "the part of it after podview's store notified the change (render and write only)"),
     latency('notify-to-frame', r.notifyToFrame, 'p99', undefined, 'the rest is the sim, the wire and the watch decoding'),
-    { bench: 'churn', metric: "sim's event-loop delay p99 ms", podview: fmt(r.simLoopDelayMs.p99), peer: '-', ratio: '-', note: `max ${fmt(r.simLoopDelayMs.max)} ms: how late the simulated server itself ran, a change it stamped waits at least that long to be sent` },
+    {
+      bench: 'churn',
+      metric: "sim's event-loop delay p99 ms",
+      podview: fmt(r.simLoopDelayMs.p99),
+      peer: '-',
+      ratio: '-',
+      note: `max ${fmt(r.simLoopDelayMs.max)} ms: how late the simulated server itself ran, a change it stamped waits at least that long to be sent`,
+    },
     latency('key-to-frame', r.keyToFrame, 'p50', undefined, 'j/k every 200 ms via tmux; from stdin read to the next terminal write'),
     latency('key-to-frame', r.keyToFrame, 'p99', 100, `${r.keysSent} keys sent`),
-    { bench: 'churn', metric: 'CPU seconds per second', podview: fmt(r.podview.cpuPerSec, 2), peer: fmt(r.kubectl.cpuPerSec, 2), ratio: ratio(r.podview.cpuPerSec, r.kubectl.cpuPerSec), target: '< 0.5', met: met(r.podview.cpuPerSec < 0.5), note: `peer: kubectl get pods -A -w -o name on the same rate of churn, run after podview, each alone with the sim (${r.kubectlLines} lines read)` },
-    { bench: 'churn', metric: 'RSS before churn MB', podview: fmt(r.podview.rssBeforeChurnMb), peer: fmt(r.kubectl.rssBeforeChurnMb), ratio: ratio(r.podview.rssBeforeChurnMb, r.kubectl.rssBeforeChurnMb), note: `the list is in; then ${warmupSecondsOf(o)} s of churn before the clock starts (young generation and old-generation garbage reach their working size)` },
+    {
+      bench: 'churn',
+      metric: 'CPU seconds per second',
+      podview: fmt(r.podview.cpuPerSec, 2),
+      peer: fmt(r.kubectl.cpuPerSec, 2),
+      ratio: ratio(r.podview.cpuPerSec, r.kubectl.cpuPerSec),
+      target: '< 0.5',
+      met: met(r.podview.cpuPerSec < 0.5),
+      note: `peer: kubectl get pods -A -w -o name on the same rate of churn, run after podview, each alone with the sim (${r.kubectlLines} lines read)`,
+    },
+    {
+      bench: 'churn',
+      metric: 'RSS before churn MB',
+      podview: fmt(r.podview.rssBeforeChurnMb),
+      peer: fmt(r.kubectl.rssBeforeChurnMb),
+      ratio: ratio(r.podview.rssBeforeChurnMb, r.kubectl.rssBeforeChurnMb),
+      note: `the list is in; then ${warmupSecondsOf(o)} s of churn before the clock starts (young generation and old-generation garbage reach their working size)`,
+    },
     { bench: 'churn', metric: 'RSS at start MB', podview: fmt(r.podview.rssStartMb), peer: fmt(r.kubectl.rssStartMb), ratio: ratio(r.podview.rssStartMb, r.kubectl.rssStartMb) },
-    { bench: 'churn', metric: 'RSS at end MB', podview: fmt(r.podview.rssEndMb), peer: fmt(r.kubectl.rssEndMb), ratio: ratio(r.podview.rssEndMb, r.kubectl.rssEndMb), note: `end - start ${fmt(r.podview.rssEndMb - r.podview.rssStartMb)} MB; the collector's sawtooth decides where in it each end falls` },
+    {
+      bench: 'churn',
+      metric: 'RSS at end MB',
+      podview: fmt(r.podview.rssEndMb),
+      peer: fmt(r.kubectl.rssEndMb),
+      ratio: ratio(r.podview.rssEndMb, r.kubectl.rssEndMb),
+      note: `end - start ${fmt(r.podview.rssEndMb - r.podview.rssStartMb)} MB; the collector's sawtooth decides where in it each end falls`,
+    },
     {
       bench: 'churn',
       metric: 'RSS peak, 2nd half of the run MB',

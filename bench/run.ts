@@ -36,7 +36,11 @@ const { values } = parseArgs({
   },
 });
 
-const numbers = (text: string | undefined) => (text ?? '').split(',').map(Number).filter((n) => Number.isInteger(n) && n > 0);
+const numbers = (text: string | undefined) =>
+  (text ?? '')
+    .split(',')
+    .map(Number)
+    .filter((n) => Number.isInteger(n) && n > 0);
 const fanoutOnly = values['logs-fanout-only'];
 const churnOnly = values['churn-only'] || fanoutOnly;
 const onePodOnly = values['one-pod-only'];
@@ -98,7 +102,11 @@ process.stderr.write(`${formatTable([...snapshotRows(snapshots), ...firstFrameRo
 // Log and exec benchmarks live in their own files, written by their own engineers.
 // --quick asks them for less: benchLogs({ lines }) and benchExec(count).
 const quickArgs: Record<string, unknown[]> = { benchLogs: [{ lines: 100_000 }], benchExec: [200], benchLogsFanout: [{ seconds: 10 }] };
-const others = [['./logs.ts', 'benchLogs'], ['./exec.ts', 'benchExec'], ['./logsFanout.ts', 'benchLogsFanout']] as const;
+const others = [
+  ['./logs.ts', 'benchLogs'],
+  ['./exec.ts', 'benchExec'],
+  ['./logsFanout.ts', 'benchLogsFanout'],
+] as const;
 for (const [file, name] of fanoutOnly ? others.slice(2) : churnOnly || onePodOnly ? [] : others) {
   if (!existsSync(fileURLToPath(new URL(file, import.meta.url)))) {
     notes.push(`${name}: bench/${file.slice(2)} is absent, skipped`);
@@ -127,7 +135,9 @@ for (const [file, name] of fanoutOnly ? others.slice(2) : churnOnly || onePodOnl
 progress(`${elapsed()} done`);
 printTable([...snapshotRows(snapshots), ...firstFrameRows(frames), ...onePodRows(onePods), ...extraRows, ...growthRows(snapshots, frames)]);
 console.log('');
-console.log(`Machine: ${(await import('node:os')).cpus().length} cores, Node ${process.version}, kubectl from PATH. Sim, podview and kubectl share the machine; the sim runs in a child process of the bench.`);
+console.log(
+  `Machine: ${(await import('node:os')).cpus().length} cores, Node ${process.version}, kubectl from PATH. Sim, podview and kubectl share the machine; the sim runs in a child process of the bench.`,
+);
 for (const note of notes) console.log(`Note: ${note}`);
 // A benchmark that timed out may still hold sockets or timers open.
 process.exit(0);

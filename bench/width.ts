@@ -13,14 +13,7 @@ const { displayWidth, padEnd, truncate } = (await import(target)) as WidthModule
 
 const ascii = Array.from({ length: 900 }, (_, i) => `web-${(i * 7919).toString(36)}-7d9f8b6c5-x2k4p`);
 const logs = Array.from({ length: 900 }, (_, i) => `2026-12-04T05:${String(i % 60).padStart(2, '0')}:00.123Z INFO request id=${i} method=GET path=/api/v1/items/${i} status=200 duration=${i % 97}ms`);
-const other = [
-  'サービス-認証-7d9f8b6c5',
-  '日志: 请求已完成 状态=200 用时=12ms',
-  'café-crème-naïve-résumé',
-  'deploy ✅ ready 🚀 in 3s',
-  'family 👩‍👩‍👧 on call ❤️ 👍🏽',
-  '한국어 로그 메시지 처리 완료',
-];
+const other = ['サービス-認証-7d9f8b6c5', '日志: 请求已完成 状态=200 用时=12ms', 'café-crème-naïve-résumé', 'deploy ✅ ready 🚀 in 3s', 'family 👩‍👩‍👧 on call ❤️ 👍🏽', '한국어 로그 메시지 처리 완료'];
 // One row in ten is not ASCII: a cluster that serves users in several languages.
 const rows = [...ascii, ...logs, ...Array.from({ length: 200 }, (_, i) => other[i % other.length] as string)];
 
@@ -47,7 +40,11 @@ time('padEnd to 40 (table cell)', () => {
 time('truncate to 80 (log line)', () => {
   for (const row of rows) sink += truncate(row, 80).length;
 });
-time('displayWidth, non-ASCII rows only', () => {
-  for (let i = 0; i < 10; i++) for (const row of other) sink += displayWidth(row);
-}, 10 * other.length);
+time(
+  'displayWidth, non-ASCII rows only',
+  () => {
+    for (let i = 0; i < 10; i++) for (const row of other) sink += displayWidth(row);
+  },
+  10 * other.length,
+);
 if (sink === 0) console.log('(nothing measured)');

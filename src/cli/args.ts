@@ -80,7 +80,7 @@ export function commandOf(argv: readonly string[]): CommandName | 'view' {
     const token = argv[i];
     if (token === '--') break;
     if (token!.startsWith('-')) {
-      const flag = findFlag('view', (token!.replace(/^--?/, '').split('=')[0])!);
+      const flag = findFlag('view', token!.replace(/^--?/, '').split('=')[0]!);
       if (flag && flag.type !== 'boolean' && !token!.includes('=') && !/^-[^-]{2,}/.test(token!)) i++;
       continue;
     }
@@ -201,9 +201,23 @@ export function parseArgs(argv: readonly string[]): ParsedCommand {
       (y) => declare(y.positional('pod', { type: 'string' }), flagsFor('view')),
       (raw: Raw) => {
         rejectEmpty(raw, 'view');
-        const args = { ...clusterArgs(raw), pod: optionalString(raw, 'pod'), output: outputFormat(raw), filename: optionalString(raw, 'filename'), once: raw.once === true, ...(raw.diff === undefined ? {} : { diff: String(raw.diff) }), probe: raw.probe === true, logColors: raw['log-colors'] === true, logLines: logLines(raw), shell: shellFlag(raw), color: colorFlag(raw), ...(raw.clipboard === undefined ? {} : { clipboard: raw.clipboard === true }) };
+        const args = {
+          ...clusterArgs(raw),
+          pod: optionalString(raw, 'pod'),
+          output: outputFormat(raw),
+          filename: optionalString(raw, 'filename'),
+          once: raw.once === true,
+          ...(raw.diff === undefined ? {} : { diff: String(raw.diff) }),
+          probe: raw.probe === true,
+          logColors: raw['log-colors'] === true,
+          logLines: logLines(raw),
+          shell: shellFlag(raw),
+          color: colorFlag(raw),
+          ...(raw.clipboard === undefined ? {} : { clipboard: raw.clipboard === true }),
+        };
         if (args.pod && args.allNamespaces) throw new UserError('a Pod name cannot be combined with -A/--all-namespaces: use -n NAMESPACE');
-        if (args.diff !== undefined && (args.selector !== undefined || args.fieldSelector !== undefined || args.allNamespaces)) throw new UserError('--diff compares two named Pods of one namespace; it cannot be used with -l, --field-selector or -A');
+        if (args.diff !== undefined && (args.selector !== undefined || args.fieldSelector !== undefined || args.allNamespaces))
+          throw new UserError('--diff compares two named Pods of one namespace; it cannot be used with -l, --field-selector or -A');
         result = { kind: 'view', args };
       },
     )
@@ -214,10 +228,24 @@ export function parseArgs(argv: readonly string[]): ParsedCommand {
       (raw: Raw) => {
         rejectEmpty(raw, 'logs');
         if (raw.container !== undefined && raw['all-containers'] === true) throw new UserError('-c/--container and --all-containers cannot be used together');
-        if (raw.pod === undefined && raw.selector === undefined && raw['field-selector'] === undefined) throw new UserError('kubectl podview logs needs a Pod name or a query: logs POD|REGEX|TYPE/NAME, or -l SELECTOR');
+        if (raw.pod === undefined && raw.selector === undefined && raw['field-selector'] === undefined)
+          throw new UserError('kubectl podview logs needs a Pod name or a query: logs POD|REGEX|TYPE/NAME, or -l SELECTOR');
         result = {
           kind: 'logs',
-          args: { ...clusterArgs(raw), ...logsQueryArgs(raw), pod: optionalString(raw, 'pod') ?? '', container: optionalString(raw, 'container'), allContainers: raw['all-containers'] === true, follow: raw.follow === true, tail: tailLines(raw), since: optionalString(raw, 'since'), timestamps: raw.timestamps === true, previous: raw.previous === true, logColors: raw['log-colors'] === true, color: colorFlag(raw) },
+          args: {
+            ...clusterArgs(raw),
+            ...logsQueryArgs(raw),
+            pod: optionalString(raw, 'pod') ?? '',
+            container: optionalString(raw, 'container'),
+            allContainers: raw['all-containers'] === true,
+            follow: raw.follow === true,
+            tail: tailLines(raw),
+            since: optionalString(raw, 'since'),
+            timestamps: raw.timestamps === true,
+            previous: raw.previous === true,
+            logColors: raw['log-colors'] === true,
+            color: colorFlag(raw),
+          },
         };
       },
     )
@@ -228,7 +256,18 @@ export function parseArgs(argv: readonly string[]): ParsedCommand {
       (raw: Raw) => {
         rejectEmpty(raw, 'exec');
         const rest = (raw['--'] as unknown[] | undefined) ?? [];
-        result = { kind: 'exec', args: { ...clusterArgs(raw), pod: String(raw.pod), container: optionalString(raw, 'container'), stdin: raw.stdin === true, tty: raw.tty === true, shell: optionalString(raw, 'shell'), command: rest.map(String) } };
+        result = {
+          kind: 'exec',
+          args: {
+            ...clusterArgs(raw),
+            pod: String(raw.pod),
+            container: optionalString(raw, 'container'),
+            stdin: raw.stdin === true,
+            tty: raw.tty === true,
+            shell: optionalString(raw, 'shell'),
+            command: rest.map(String),
+          },
+        };
       },
     )
     .command(
@@ -236,7 +275,14 @@ export function parseArgs(argv: readonly string[]): ParsedCommand {
       'forward local ports to a Pod',
       // Without duplicate-arguments-array yargs keeps only the last of several PORTs; with it, a
       // repeated flag becomes an array, so each flag is brought back to its last value (kubectl's rule).
-      (y) => declare(y.parserConfiguration({ 'duplicate-arguments-array': true, 'populate--': true, 'greedy-arrays': false }).positional('pod', { type: 'string' }).positional('ports', { type: 'string', array: true }), flagsFor('port-forward')),
+      (y) =>
+        declare(
+          y
+            .parserConfiguration({ 'duplicate-arguments-array': true, 'populate--': true, 'greedy-arrays': false })
+            .positional('pod', { type: 'string' })
+            .positional('ports', { type: 'string', array: true }),
+          flagsFor('port-forward'),
+        ),
       (all: Raw) => {
         const raw = Object.fromEntries(Object.entries(all).map(([k, v]) => [k, k !== 'ports' && k !== '_' && Array.isArray(v) ? v[v.length - 1] : v]));
         rejectEmpty(raw, 'port-forward');
@@ -244,9 +290,14 @@ export function parseArgs(argv: readonly string[]): ParsedCommand {
         result = { kind: 'port-forward', args: { ...clusterArgs(raw), pod: String(raw.pod), ports: portSpecs(raw), clipboard: raw.clipboard === undefined ? undefined : raw.clipboard === true } };
       },
     )
-    .command('version', 'print the version', (y) => y, () => {
-      result = { kind: 'version' };
-    })
+    .command(
+      'version',
+      'print the version',
+      (y) => y,
+      () => {
+        result = { kind: 'version' };
+      },
+    )
     .command(
       'completion <shell>',
       'print a shell completion script',

@@ -32,7 +32,11 @@ function table(rows: readonly DiffRow[], headerA: string, headerB: string): stri
 
 /** Usage drawn with the table's layout, one row per container under a "by container" heading. */
 function usageLines(rows: readonly UsageRow[], headerA: string, headerB: string): string[] {
-  return table(rows.map((r) => ({ section: 'container', container: '', field: r.container, a: r.a, b: r.b })), headerA, headerB);
+  return table(
+    rows.map((r) => ({ section: 'container', container: '', field: r.container, a: r.a, b: r.b })),
+    headerA,
+    headerB,
+  );
 }
 
 function ownerText(diff: PodDiff): string {

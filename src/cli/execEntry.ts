@@ -7,6 +7,15 @@ import { withTarget } from './target.ts';
 
 export function runExec(args: ExecArgs): Promise<number> {
   return withTarget(args, async (target) =>
-    runExecCommand({ kubeConfig: target.kubeConfig, namespace: target.namespace, pod: (await resolvePodArg(target.kubeConfig, target.namespace, args.pod, { timeoutMs: target.requestTimeoutMs })).name, container: args.container, command: args.command, stdin: args.stdin, tty: args.tty, shell: args.shell }),
+    runExecCommand({
+      kubeConfig: target.kubeConfig,
+      namespace: target.namespace,
+      pod: (await resolvePodArg(target.kubeConfig, target.namespace, args.pod, { timeoutMs: target.requestTimeoutMs })).name,
+      container: args.container,
+      command: args.command,
+      stdin: args.stdin,
+      tty: args.tty,
+      shell: args.shell,
+    }),
   );
 }

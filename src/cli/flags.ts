@@ -25,7 +25,7 @@ export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 
 /** Flags every command that talks to a cluster accepts, as kubectl spells them. */
 export const CLUSTER_FLAGS: readonly FlagSpec[] = [
-  { name: 'namespace', alias: 'n', type: 'string', value: 'NAMESPACE', description: 'the namespace to look in (default: the context\'s namespace)', completes: 'namespaces' },
+  { name: 'namespace', alias: 'n', type: 'string', value: 'NAMESPACE', description: "the namespace to look in (default: the context's namespace)", completes: 'namespaces' },
   { name: 'all-namespaces', alias: 'A', type: 'boolean', description: 'look in every namespace' },
   { name: 'selector', alias: 'l', type: 'string', value: 'SELECTOR', description: 'label selector, e.g. app=web,tier!=db' },
   { name: 'field-selector', type: 'string', value: 'SELECTOR', description: 'field selector, e.g. spec.nodeName=node-1' },
@@ -46,7 +46,14 @@ export const VIEW_FLAGS: readonly FlagSpec[] = [
   { name: 'output', alias: 'o', type: 'string', value: 'FORMAT', description: 'snapshot format: text, json or yaml', choices: OUTPUT_FORMATS, completes: 'choices' },
   { name: 'filename', alias: 'f', type: 'string', value: 'FILE', description: 'read Pod manifests from FILE (- for stdin) instead of a cluster', completes: 'files' },
   { name: 'once', type: 'boolean', description: 'print a snapshot and exit instead of starting the TUI' },
-  { name: 'diff', type: 'string', value: '[OTHER]', optionalValue: true, description: 'compare POD with OTHER as hosts (no value: a healthy sibling of the same owner), print and exit', completes: 'pods' },
+  {
+    name: 'diff',
+    type: 'string',
+    value: '[OTHER]',
+    optionalValue: true,
+    description: 'compare POD with OTHER as hosts (no value: a healthy sibling of the same owner), print and exit',
+    completes: 'pods',
+  },
   { name: 'probe', type: 'boolean', description: 'probe listening sockets in the Pod (runs a read-only exec)' },
   { name: 'shell', type: 'string', value: '[CONTAINER=]PATH', description: 'shell for s: PATH for every container and/or CONTAINER=PATH, comma-separated' },
   { name: 'log-colors', type: 'boolean', description: 'in the log view, keep the colours a container writes' },
@@ -61,7 +68,15 @@ export const LOGS_FLAGS: readonly FlagSpec[] = [
   { name: 'include', alias: 'i', type: 'string', value: 'REGEX', description: 'query of Pods: only lines that match' },
   { name: 'exclude', alias: 'e', type: 'string', value: 'REGEX', description: 'query of Pods: leave out lines that match' },
   { name: 'max-pods', type: 'number', value: 'N', description: 'query of Pods: follow at most N Pods (default 50)' },
-  { name: 'output', alias: 'o', type: 'string', value: 'FORMAT', description: 'query of Pods: text (prefixed), raw (the lines only) or json (one object per line)', choices: ['text', 'raw', 'json'], completes: 'choices' },
+  {
+    name: 'output',
+    alias: 'o',
+    type: 'string',
+    value: 'FORMAT',
+    description: 'query of Pods: text (prefixed), raw (the lines only) or json (one object per line)',
+    choices: ['text', 'raw', 'json'],
+    completes: 'choices',
+  },
   { name: 'prefix', type: 'boolean', description: 'query of Pods: no `pod container │` prefix' },
   { name: 'all-containers', type: 'boolean', description: `every container with a prefix, merged in time order (a line up to ${REORDER_WINDOW_MS} ms late is reordered)` },
   { name: 'follow', alias: 'f', type: 'boolean', description: 'keep streaming new lines' },

@@ -22,7 +22,7 @@ const TOPICS: Record<CommandName | 'view', Topic> = {
     ],
     usage: ['kubectl podview [POD] [flags]', 'kubectl podview COMMAND [flags]'],
     commands: [
-      ['logs', 'Print the logs of a Pod\'s containers'],
+      ['logs', "Print the logs of a Pod's containers"],
       ['exec', 'Run a command (or a shell) in a container'],
       ['port-forward', 'Forward a local port on 127.0.0.1 to a port of a Pod'],
       ['version', 'Print the version'],
@@ -31,7 +31,8 @@ const TOPICS: Record<CommandName | 'view', Topic> = {
     ],
   },
   logs: {
-    summary: 'Print the logs of a Pod\'s containers to stdout, without the TUI. A query instead of one\nPod name (a regular expression on Pod names, TYPE/NAME, -l, --field-selector, -A) follows\nevery matching Pod and container, like stern: `+ pod/container` and `- pod/container` on\nstderr mark each stream that starts and each one whose Pod left.',
+    summary:
+      "Print the logs of a Pod's containers to stdout, without the TUI. A query instead of one\nPod name (a regular expression on Pod names, TYPE/NAME, -l, --field-selector, -A) follows\nevery matching Pod and container, like stern: `+ pod/container` and `- pod/container` on\nstderr mark each stream that starts and each one whose Pod left.",
     examples: [
       ['Follow one container', 'kubectl podview logs user-msvc-7d9f8b6c4-x2x7p -c user-msvc -f'],
       ['Every container merged in time order, prefixed with its name', 'kubectl podview logs user-msvc-7d9f8b6c4-x2x7p --all-containers --tail 50'],
@@ -51,7 +52,8 @@ const TOPICS: Record<CommandName | 'view', Topic> = {
     usage: ['kubectl podview exec POD [-c CONTAINER] [-it] [-- COMMAND [ARGS...]]'],
   },
   'port-forward': {
-    summary: 'Forward local ports on 127.0.0.1 to ports of a Pod through the API server, like\nkubectl port-forward, until Ctrl-C. PORT is a container port or the name of one the\nPod declares; LOCAL is the same number when omitted, any free port when empty or 0.\nOn a terminal the first local address is copied to the clipboard (OSC 52).',
+    summary:
+      'Forward local ports on 127.0.0.1 to ports of a Pod through the API server, like\nkubectl port-forward, until Ctrl-C. PORT is a container port or the name of one the\nPod declares; LOCAL is the same number when omitted, any free port when empty or 0.\nOn a terminal the first local address is copied to the clipboard (OSC 52).',
     examples: [
       ["envoy's admin page on http://127.0.0.1:15000", 'kubectl podview port-forward checkout-7d9f 15000'],
       ['The database through its sidecar, on a free local port', 'kubectl podview port-forward user-msvc :3306'],
@@ -70,7 +72,8 @@ const TOPICS: Record<CommandName | 'view', Topic> = {
     usage: ['kubectl podview completion bash|zsh|fish'],
   },
   sim: {
-    summary: 'Run the simulated API server until interrupted, and write a kubeconfig for it, so\nthat kubectl, k9s or podview can be pointed at it: the demo scenario, or a seeded\ncluster of any size, changing and failing as fast as you ask. exec runs each command\nin a Linux namespace sandbox built from the container (bubblewrap, or unshare as\nroot), never on this machine; port-forward reaches a listener for each declared port.',
+    summary:
+      'Run the simulated API server until interrupted, and write a kubeconfig for it, so\nthat kubectl, k9s or podview can be pointed at it: the demo scenario, or a seeded\ncluster of any size, changing and failing as fast as you ask. exec runs each command\nin a Linux namespace sandbox built from the container (bubblewrap, or unshare as\nroot), never on this machine; port-forward reaches a listener for each declared port.',
     examples: [
       ['Start it and use it from kubectl', 'kubectl podview sim --kubeconfig-out /tmp/sim.yaml\n  kubectl --kubeconfig /tmp/sim.yaml get pods -A'],
       ['100,000 Pods', 'kubectl podview sim --pods 100000'],
@@ -109,5 +112,5 @@ export function helpText(topic: CommandName | 'view'): string {
   if (flags.length > 0) parts.push('Options:', columns(flags.map(flagLine), '  '), '');
   parts.push('Usage:', ...t.usage.map((u) => `  ${u}`), '');
   if (topic === 'view') parts.push('Use "kubectl podview COMMAND --help" for more about a command.');
-  return parts.join('\n') + '\n';
+  return `${parts.join('\n')}\n`;
 }

@@ -132,7 +132,9 @@ export async function runLogsMulti(options: LogsMultiOptions): Promise<number> {
         left: (pod) => fanout.leave(pod),
         trouble: (message) => stderr.write(`watching Pods for ${sanitize(query.label)}: ${sanitize(message)}; the streams already open go on\n`),
         overflow: (matching) =>
-          stderr.write(`${matching} Pods match ${sanitize(query.label)} now, more than --max-pods ${maxPods}: the ${matching - maxPods} beyond it are not followed (narrow the query or raise --max-pods)\n`),
+          stderr.write(
+            `${matching} Pods match ${sanitize(query.label)} now, more than --max-pods ${maxPods}: the ${matching - maxPods} beyond it are not followed (narrow the query or raise --max-pods)\n`,
+          ),
       });
       await (options.until ?? new Promise<void>(() => undefined));
       await live.stop();

@@ -24,7 +24,10 @@ export interface ServiceDeps {
 
 /** A file name that cannot climb out of the directory or hide a control character. */
 export function safeFileName(suggested: string): string {
-  const cleaned = suggested.replace(/[^\w.-]+/g, '_').replace(/^[.]+/, '').slice(0, 120);
+  const cleaned = suggested
+    .replace(/[^\w.-]+/g, '_')
+    .replace(/^[.]+/, '')
+    .slice(0, 120);
   return cleaned || 'podview.txt';
 }
 

@@ -10,7 +10,10 @@ export interface ShellChoice {
 export function parseShellChoice(text: string | undefined): ShellChoice {
   const choice: ShellChoice = { byContainer: {} };
   if (text === undefined) return choice;
-  for (const part of text.split(',').map((p) => p.trim()).filter(Boolean)) {
+  for (const part of text
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     const eq = part.indexOf('=');
     if (eq === -1) {
       choice.all = part;

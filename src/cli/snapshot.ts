@@ -84,7 +84,15 @@ async function* fromCluster(args: ViewArgs, target: Target, io: SnapshotIO, toHo
     }
   }
   let held: V1Pod[] | undefined = [];
-  for await (const page of listPodsOnce({ pageSize: SNAPSHOT_PAGE_SIZE, kubeConfig, namespace: scope, labelSelector: target.labelSelector, fieldSelector: target.fieldSelector, timeoutMs, notice: io.notice })) {
+  for await (const page of listPodsOnce({
+    pageSize: SNAPSHOT_PAGE_SIZE,
+    kubeConfig,
+    namespace: scope,
+    labelSelector: target.labelSelector,
+    fieldSelector: target.fieldSelector,
+    timeoutMs,
+    notice: io.notice,
+  })) {
     if (held === undefined) {
       yield toHosts(page, NO_DETAILS);
       continue;

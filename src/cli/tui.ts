@@ -18,7 +18,14 @@ import { holdYoungGenerationSmall } from './runtime/youngGeneration.ts';
 /** The Pods the screen shows: a live store fed by one list+watch over `scope`. */
 function watchInto(target: Target, scope: string | undefined): { store: PodStore; watch: PodWatch } {
   const store = new PodStore();
-  const watch = startPodWatch({ kubeConfig: target.kubeConfig, namespace: scope, labelSelector: target.labelSelector, fieldSelector: target.fieldSelector, store, requestTimeoutMs: target.requestTimeoutMs });
+  const watch = startPodWatch({
+    kubeConfig: target.kubeConfig,
+    namespace: scope,
+    labelSelector: target.labelSelector,
+    fieldSelector: target.fieldSelector,
+    store,
+    requestTimeoutMs: target.requestTimeoutMs,
+  });
   return { store, watch };
 }
 
@@ -78,7 +85,15 @@ export async function startTui(viewArgs: ViewArgs): Promise<number> {
       store,
       kubeConfig: target.kubeConfig,
       watch: live.watch,
-      startWatch: (namespace) => startPodWatch({ kubeConfig: watchTarget.kubeConfig, namespace, labelSelector: watchTarget.labelSelector, fieldSelector: watchTarget.fieldSelector, store, requestTimeoutMs: watchTarget.requestTimeoutMs }),
+      startWatch: (namespace) =>
+        startPodWatch({
+          kubeConfig: watchTarget.kubeConfig,
+          namespace,
+          labelSelector: watchTarget.labelSelector,
+          fieldSelector: watchTarget.fieldSelector,
+          store,
+          requestTimeoutMs: watchTarget.requestTimeoutMs,
+        }),
     });
     // While the list loads V8 sizes the heap its own way (a burst wants room); the live screen after it, steadily.
     cancelRelease = onFirstList(live.store, () => {

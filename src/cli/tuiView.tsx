@@ -1,7 +1,3 @@
-// The TUI's screen: the Ink App on the alternate screen over a live store, the focused Pod's
-// details, logs and shells, and the terminal given back intact on every way out. Loaded by
-// tui.ts once the cluster requests are under way.
-import React from 'react';
 import { render } from 'ink';
 import { openLogSession } from '../cluster/logs.ts';
 import { startDetailsFeed } from '../cluster/focusFeed.ts';

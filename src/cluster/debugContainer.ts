@@ -25,7 +25,6 @@ export const debugContainerName = (): string => `debugger-${[...randomBytes(5)].
 
 const podPath = (namespace: string, name: string): string => `/api/v1/namespaces/${encodeURIComponent(namespace)}/pods/${encodeURIComponent(name)}`;
 
-
 export async function createDebugContainer(kubeConfig: KubeConfig, request: DebugRequest): Promise<DebugResult> {
   const { namespace, name, target } = request;
   const container = debugContainerName();

@@ -63,7 +63,10 @@ export async function listMetrics(kubeConfig: KubeConfig, namespace: string | un
   } catch (err) {
     if (httpStatus(err) === 404) {
       // The API may exist while this one Pod has no sample yet: ask discovery which it is.
-      const served = await getJson(kubeConfig, base, {}, {}).then(() => true, () => false);
+      const served = await getJson(kubeConfig, base, {}, {}).then(
+        () => true,
+        () => false,
+      );
       return { items: [], note: served ? 'usage: no metrics sample for this Pod yet' : METRICS_ABSENT_NOTE };
     }
     return { items: [], note: noteFor('metrics', err) };

@@ -10,12 +10,7 @@ export { execCapture } from './execCapture.ts';
 export { createDebugContainer } from './debugContainer.ts';
 
 /** services.debug: add the ephemeral container (the UI asked the user first), then open a shell in it. */
-export async function debugAndExec(
-  kubeConfig: KubeConfig,
-  request: PodKey & { target: string; image: string },
-  terminal: ExecTerminal,
-  options: InteractiveOptions = {},
-): Promise<ExecOutcome> {
+export async function debugAndExec(kubeConfig: KubeConfig, request: PodKey & { target: string; image: string }, terminal: ExecTerminal, options: InteractiveOptions = {}): Promise<ExecOutcome> {
   const created = await createDebugContainer(kubeConfig, request);
   if (!created.ok) return { kind: 'error', message: created.message };
   const exec: ExecRequest = { namespace: request.namespace, name: request.name, container: created.container };

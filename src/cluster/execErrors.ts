@@ -38,5 +38,4 @@ export function describeStatusError(status: V1Status, target: ExecTarget): strin
   return `exec in ${where(target)} failed: ${message}`;
 }
 
-export const droppedMessage = (target: ExecTarget, reason: string): string =>
-  `connection to ${where(target)} dropped mid-session${reason ? ` (${reason})` : ''}`;
+export const droppedMessage = (target: ExecTarget, reason: string): string => `connection to ${where(target)} dropped mid-session${reason ? ` (${reason})` : ''}`;

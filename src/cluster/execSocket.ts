@@ -20,7 +20,11 @@ export interface ExecStreams {
 
 /** The upgrade was refused: HTTP code and the Status (or plain text) the server sent. */
 export class ExecRefused extends Error {
-  constructor(readonly code: number, readonly status: V1Status | undefined, text: string) {
+  constructor(
+    readonly code: number,
+    readonly status: V1Status | undefined,
+    text: string,
+  ) {
     super(status?.message || text || `HTTP ${code}`);
   }
 }

@@ -15,7 +15,9 @@ export async function probeInto(record: FocusedPodStore, key: PodKey, probe: (po
     const result = await probe(key);
     if (result.ok && result.tables !== undefined) {
       const fds = result.fds ? { fds: fdSocketsOf(result.fds) } : {};
-      record.write(key, { probe: { state: 'ran', ...(result.container ? { container: sanitize(result.container) } : {}), sockets: parseProcNet(result.tables), connections: parseConnections(result.tables), ...fds } });
+      record.write(key, {
+        probe: { state: 'ran', ...(result.container ? { container: sanitize(result.container) } : {}), sockets: parseProcNet(result.tables), connections: parseConnections(result.tables), ...fds },
+      });
     } else record.write(key, { probe: { state: 'skipped', reason: sanitize(result.reason ?? 'no result') } });
   } catch (error) {
     record.write(key, { probe: { state: 'skipped', reason: sanitize(error instanceof Error ? error.message : String(error)) } });

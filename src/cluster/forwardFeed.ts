@@ -80,10 +80,12 @@ export function serveForwards(store: ForwardStore, start: StartForward): Forward
       closed = true;
       off();
       // A forward still starting is waited for, then stopped like the others.
-      await Promise.all([...running].map(async ([id, entry]) => {
-        await entry.started;
-        await stopOne(id);
-      }));
+      await Promise.all(
+        [...running].map(async ([id, entry]) => {
+          await entry.started;
+          await stopOne(id);
+        }),
+      );
     },
   };
 }

@@ -117,9 +117,12 @@ export class LogMerger {
   private schedule(): void {
     if (this.timer) return;
     // A few looks per window, so a held line leaves close to when its window ends.
-    this.timer = setTimeout(() => {
-      this.timer = undefined;
-      this.flush();
-    }, Math.max(10, Math.ceil(this.windowMs / 5)));
+    this.timer = setTimeout(
+      () => {
+        this.timer = undefined;
+        this.flush();
+      },
+      Math.max(10, Math.ceil(this.windowMs / 5)),
+    );
   }
 }

@@ -42,7 +42,11 @@ function streamWith(log: Log, target: StreamTarget, options: LogOptions, onLine:
         if (done) return cb();
         splitter.write(chunk);
         const wait = target.flowControl?.();
-        if (wait) wait.then(() => cb(), () => cb());
+        if (wait)
+          wait.then(
+            () => cb(),
+            () => cb(),
+          );
         else cb();
       },
       final(cb) {

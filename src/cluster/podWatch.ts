@@ -193,7 +193,10 @@ async function listInto(options: PodWatchOptions, signal: AbortSignal, skipped: 
     }
   } finally {
     // A page asked for and never read (this one failed, or the watch stopped): let its body go.
-    void ahead.next?.then((p) => p.cancel(), () => undefined);
+    void ahead.next?.then(
+      (p) => p.cancel(),
+      () => undefined,
+    );
     connections.close();
   }
   store.pruneExcept(seen, resourceVersion);

@@ -12,7 +12,10 @@ const PROTOCOLS = ['v4.channel.k8s.io'];
 
 /** The upgrade was refused: the message of the Status (or text) the server answered with. */
 export class PortForwardRefused extends Error {
-  constructor(readonly code: number, message: string) {
+  constructor(
+    readonly code: number,
+    message: string,
+  ) {
     super(message || `HTTP ${code}`);
   }
 }

@@ -12,12 +12,14 @@ import { execCapture } from './execCapture.ts';
 
 export const PROBE_COMMAND = ['cat', '/proc/net/tcp', '/proc/net/tcp6', '/proc/net/udp', '/proc/net/udp6'];
 /** Every process of the container (the glob needs a shell); without one, pid 1 alone. */
-export const FD_COMMANDS = [['sh', '-c', 'ls -l /proc/[0-9]*/fd'], ['ls', '-l', '/proc/1/fd']];
+export const FD_COMMANDS = [
+  ['sh', '-c', 'ls -l /proc/[0-9]*/fd'],
+  ['ls', '-l', '/proc/1/fd'],
+];
 
 /** Running containers, app containers first, then running native sidecars. */
 export function runningContainers(pod: V1Pod): string[] {
-  const running = (list: V1ContainerStatus[] | undefined): string[] =>
-    (list ?? []).filter((s) => s.state?.running).map((s) => s.name);
+  const running = (list: V1ContainerStatus[] | undefined): string[] => (list ?? []).filter((s) => s.state?.running).map((s) => s.name);
   return [...running(pod.status?.containerStatuses), ...running(pod.status?.initContainerStatuses)];
 }
 

@@ -63,8 +63,7 @@ function wantedOf(host: PodHost | undefined): Wanted[] {
   }));
 }
 
-const same = (a: PreviousLogs | undefined, b: PreviousLogs): boolean =>
-  a !== undefined && a.error === b.error && a.lines.length === b.lines.length && a.lines.every((l, i) => l === b.lines[i]);
+const same = (a: PreviousLogs | undefined, b: PreviousLogs): boolean => a !== undefined && a.error === b.error && a.lines.length === b.lines.length && a.lines.every((l, i) => l === b.lines[i]);
 
 /**
  * Reads the previous lines of the open Pod's crashed containers into its record, following the

@@ -34,12 +34,17 @@ export async function* listPodsOnce(options: ListOnceOptions): AsyncGenerator<V1
   const scope = options.namespace === undefined ? 'list pods at the cluster scope' : `list pods in namespace "${options.namespace}"`;
   const fetchPage = async (cont: string | undefined): Promise<PodPage> => {
     try {
-      return await getJson<PodPage>(connections.kubeConfig, podsPath(options.namespace), {
-        limit: options.pageSize ?? 500,
-        continue: cont,
-        labelSelector: options.labelSelector,
-        fieldSelector: options.fieldSelector,
-      }, { timeoutMs: options.timeoutMs });
+      return await getJson<PodPage>(
+        connections.kubeConfig,
+        podsPath(options.namespace),
+        {
+          limit: options.pageSize ?? 500,
+          continue: cont,
+          labelSelector: options.labelSelector,
+          fieldSelector: options.fieldSelector,
+        },
+        { timeoutMs: options.timeoutMs },
+      );
     } catch (err) {
       throw new UserError(describeError(err, scope, serverOf(options.kubeConfig)));
     }

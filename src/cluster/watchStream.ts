@@ -41,7 +41,7 @@ export interface WatchStreamOptions {
   /** Called once the server answered 200 (the watch is established). */
   onOpen(): void;
   /** Return false to stop reading (the caller saw an ERROR event). */
-  onBatch(events: WatchEvent[]): boolean | void;
+  onBatch(events: WatchEvent[]): boolean | undefined;
   /** Overrides MAX_WATCH_LINE_CHARS (tests). */
   maxLineChars?: number;
 }

@@ -79,7 +79,7 @@ export function portDecls(container: Obj): PortDecl[] {
 function usageFor(usage: Map<string, Usage> | Record<string, Usage> | undefined, name: string): Usage | undefined {
   if (!usage) return undefined;
   if (usage instanceof Map) return usage.get(name);
-  return Object.prototype.hasOwnProperty.call(usage, name) ? usage[name] : undefined;
+  return Object.hasOwn(usage, name) ? usage[name] : undefined;
 }
 
 export function containerViews(pod: unknown, usage?: Map<string, Usage> | Record<string, Usage>): ContainerView[] {

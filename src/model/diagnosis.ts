@@ -46,7 +46,12 @@ function portLines(ports: PortEntry[], containers: ContainerView[]): Diagnosis[]
     .filter((p) => p.conflict)
     .map((p) =>
       p.containers.every(fine)
-        ? finding('info', 'PortDeclaredTwice', undefined, `port ${p.port}/${p.protocol} is declared by ${p.containers.join(' and ')}, and all of them run ready: they bind different addresses, or one does not listen`)
+        ? finding(
+            'info',
+            'PortDeclaredTwice',
+            undefined,
+            `port ${p.port}/${p.protocol} is declared by ${p.containers.join(' and ')}, and all of them run ready: they bind different addresses, or one does not listen`,
+          )
         : finding('error', 'PortConflict', undefined, `port ${p.port}/${p.protocol} is declared by ${p.containers.join(' and ')}; only one can bind it`),
     );
 }
@@ -64,5 +69,8 @@ export function diagnose(input: DiagnosisInput): Diagnosis[] {
     ...portLines(input.ports, input.containers),
     ...volumeLines(input.volumes),
   ];
-  return lines.map((l, i) => ({ l, i })).sort((a, b) => ORDER[a.l.severity] - ORDER[b.l.severity] || a.i - b.i).map((x) => x.l);
+  return lines
+    .map((l, i) => ({ l, i }))
+    .sort((a, b) => ORDER[a.l.severity] - ORDER[b.l.severity] || a.i - b.i)
+    .map((x) => x.l);
 }

@@ -84,7 +84,15 @@ function terminatedLines(c: ContainerView, ctx: ContainerContext): Diagnosis[] {
   const evidence = `${exitText(exitCode, reason, liveness(c))}${message ? `; message: ${clip(message)}` : ''}${ago(since, ctx.now)}`;
   if (exitCode === 0) {
     if (!restartsAlways(c, ctx) || liveness(c)) return [];
-    return [finding('warning', 'CompletedRestarting', c.name, `${c.name} finished though restartPolicy is Always: a long-running container that ends is started again, and the Pod is not ready meanwhile (${c.restarts} restarts)`, evidence)];
+    return [
+      finding(
+        'warning',
+        'CompletedRestarting',
+        c.name,
+        `${c.name} finished though restartPolicy is Always: a long-running container that ends is started again, and the Pod is not ready meanwhile (${c.restarts} restarts)`,
+        evidence,
+      ),
+    ];
   }
   if (c.kind === 'init') return [finding('error', 'InitContainerFailed', c.name, `init container ${c.name} failed`, evidence)];
   if (restartsAlways(c, ctx) && ctx.phase !== 'Failed') {

@@ -66,7 +66,15 @@ function stuckLines(pod: Obj, containers: ContainerView[], events: EventView[], 
     if (age === undefined || age < STUCK_START_SECONDS) return [];
     const inits = containers.filter((c) => c.kind === 'init' || c.kind === 'sidecar');
     const doing = holder.state.state === 'running' ? `has been running since ${since}` : `is ${holder.state.reason ?? holder.state.state} since ${since}`;
-    return [finding('warning', 'InitStuck', holder.name, `Pod has been initializing for ${humanDuration(age)}, longer than a normal start`, `init container ${holder.name} (${inits.indexOf(holder) + 1} of ${inits.length}) ${doing}; the app containers wait for it`)];
+    return [
+      finding(
+        'warning',
+        'InitStuck',
+        holder.name,
+        `Pod has been initializing for ${humanDuration(age)}, longer than a normal start`,
+        `init container ${holder.name} (${inits.indexOf(holder) + 1} of ${inits.length}) ${doing}; the app containers wait for it`,
+      ),
+    ];
   }
   const creating = containers.filter((c) => c.kind === 'app' && c.state.state === 'waiting' && c.state.reason === 'ContainerCreating');
   if (creating.length === 0) return [];
@@ -74,8 +82,18 @@ function stuckLines(pod: Obj, containers: ContainerView[], events: EventView[], 
   const age = ageSeconds(since, now);
   if (age === undefined || age < STUCK_START_SECONDS) return [];
   const cause = events.find((e) => e.type === 'Warning' && /^Failed/.test(e.reason));
-  const evidence = cause ? `${cause.reason}: ${cause.message} (${cause.count}x${cause.ageSeconds !== undefined ? `, last ${humanDuration(Math.max(0, cause.ageSeconds))} ago` : ''})` : `since ${since}; no Warning event says why`;
-  return [finding('warning', 'ContainerCreatingStuck', creating[0]!.name, `${creating.map((c) => c.name).join(', ')} ${creating.length === 1 ? 'has' : 'have'} been ContainerCreating for ${humanDuration(age)}`, evidence)];
+  const evidence = cause
+    ? `${cause.reason}: ${cause.message} (${cause.count}x${cause.ageSeconds !== undefined ? `, last ${humanDuration(Math.max(0, cause.ageSeconds))} ago` : ''})`
+    : `since ${since}; no Warning event says why`;
+  return [
+    finding(
+      'warning',
+      'ContainerCreatingStuck',
+      creating[0]!.name,
+      `${creating.map((c) => c.name).join(', ')} ${creating.length === 1 ? 'has' : 'have'} been ContainerCreating for ${humanDuration(age)}`,
+      evidence,
+    ),
+  ];
 }
 
 export function podFindings(pod: unknown, containers: ContainerView[], events: EventView[], now: number): Diagnosis[] {

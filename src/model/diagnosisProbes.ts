@@ -32,9 +32,7 @@ export function readinessFindings(containers: ContainerView[], events: EventView
 
 export function sidecarFindings(containers: ContainerView[]): Diagnosis[] {
   // Only apps that have not started yet wait on sidecars; a crash-looping app already started.
-  const appsWaiting = containers.some(
-    (c) => c.kind === 'app' && (c.state.state === 'unknown' || (c.state.state === 'waiting' && (c.state.reason ?? 'PodInitializing') === 'PodInitializing')),
-  );
+  const appsWaiting = containers.some((c) => c.kind === 'app' && (c.state.state === 'unknown' || (c.state.state === 'waiting' && (c.state.reason ?? 'PodInitializing') === 'PodInitializing')));
   if (!appsWaiting) return [];
   return containers
     .filter((c) => c.kind === 'sidecar' && !c.ready)

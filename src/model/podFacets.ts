@@ -27,11 +27,7 @@ export interface Facet {
  * here: they are equal within one revision, so a difference there means the two Pods run
  * different revisions (a rollout under way or stuck), which is worth seeing.
  */
-export const EXPECTED_LABELS: ReadonlySet<string> = new Set([
-  'statefulset.kubernetes.io/pod-name',
-  'apps.kubernetes.io/pod-index',
-  'batch.kubernetes.io/job-completion-index',
-]);
+export const EXPECTED_LABELS: ReadonlySet<string> = new Set(['statefulset.kubernetes.io/pod-name', 'apps.kubernetes.io/pod-index', 'batch.kubernetes.io/job-completion-index']);
 
 /** Annotations written per Pod by the network plugin or the kubelet: they differ between any two Pods. */
 export const EXPECTED_ANNOTATIONS: ReadonlySet<string> = new Set([

@@ -30,7 +30,12 @@ const FOLD_SENTINEL = 'podview-folded-managed-fields-7f3c1e';
 
 /** sanitize() for a value that may span lines: each line is cleaned, the line breaks stay. */
 function cleanText(value: string): string {
-  return value.includes('\n') ? value.split('\n').map((line) => sanitize(line)).join('\n') : sanitize(value);
+  return value.includes('\n')
+    ? value
+        .split('\n')
+        .map((line) => sanitize(line))
+        .join('\n')
+    : sanitize(value);
 }
 
 function cleanDeep(value: unknown): unknown {

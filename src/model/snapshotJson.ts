@@ -30,9 +30,7 @@ function container(c: ContainerView) {
     ready: c.ready,
     started: c.started ?? null,
     restarts: c.restarts,
-    lastTermination: c.lastTermination
-      ? { reason: c.lastTermination.reason ?? null, exitCode: c.lastTermination.exitCode ?? null, finishedAt: c.lastTermination.finishedAt ?? null }
-      : null,
+    lastTermination: c.lastTermination ? { reason: c.lastTermination.reason ?? null, exitCode: c.lastTermination.exitCode ?? null, finishedAt: c.lastTermination.finishedAt ?? null } : null,
     probes: c.probes,
     ports: c.ports.map((p) => ({ containerPort: p.containerPort, protocol: p.protocol, name: p.name ?? null, hostPort: p.hostPort ?? null })),
     requests: amounts(c.requests),
@@ -81,7 +79,18 @@ function pod(h: PodHost) {
       owners: p.owners ?? null,
     })),
     // The Pod's netstat from a --probe: null when none ran.
-    traffic: h.traffic ? h.traffic.map((t) => ({ kind: t.kind, protocol: t.protocol, container: t.container ?? null, peer: t.peer, server: t.server ?? null, localPort: t.localPort ?? null, count: t.count, line: trafficLine(t) })) : null,
+    traffic: h.traffic
+      ? h.traffic.map((t) => ({
+          kind: t.kind,
+          protocol: t.protocol,
+          container: t.container ?? null,
+          peer: t.peer,
+          server: t.server ?? null,
+          localPort: t.localPort ?? null,
+          count: t.count,
+          line: trafficLine(t),
+        }))
+      : null,
     resources: {
       requests: amounts(h.resources.requests),
       limits: amounts(h.resources.limits),

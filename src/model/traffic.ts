@@ -30,7 +30,6 @@ export interface TrafficEntry {
   count: number;
 }
 
-
 /** Every socket of concatenated /proc/net tables with both ends; lines that do not parse are skipped. */
 export function parseConnections(input: unknown): ProcConnection[] {
   if (typeof input !== 'string') return [];

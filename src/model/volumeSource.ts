@@ -95,7 +95,13 @@ export function volumeSource(volume: Obj): VolumeSource {
       const claim = obj(obj(s.volumeClaimTemplate).spec);
       setIf(out, 'storageClassName', text(claim.storageClassName));
       setIf(out, 'storage', quantityText(obj(obj(claim.resources).requests).storage));
-      setIf(out, 'accessModes', arr(claim.accessModes).filter((m) => typeof m === 'string').map((m) => text(m)));
+      setIf(
+        out,
+        'accessModes',
+        arr(claim.accessModes)
+          .filter((m) => typeof m === 'string')
+          .map((m) => text(m)),
+      );
       break;
     }
     case 'nfs':
@@ -115,7 +121,7 @@ export function volumeSource(volume: Obj): VolumeSource {
 
 function itemsText(value: unknown): string {
   const list = Array.isArray(value) ? (value as { key?: string; path?: string }[]) : [];
-  return list.length ? ` [${list.map((i) => (i.key && i.key !== i.path ? `${i.key}->${i.path}` : i.path ?? i.key)).join(', ')}]` : '';
+  return list.length ? ` [${list.map((i) => (i.key && i.key !== i.path ? `${i.key}->${i.path}` : (i.path ?? i.key))).join(', ')}]` : '';
 }
 
 export function volumeSummary(source: VolumeSource): string {
@@ -131,9 +137,7 @@ export function volumeSummary(source: VolumeSource): string {
     case 'configMap':
       return `configMap ${str(s.name) ?? ''}${itemsText(s.items)}${mode}`;
     case 'projected': {
-      const parts = (Array.isArray(s.sources) ? (s.sources as VolumeSource[]) : []).map((p) =>
-        p.kind === 'secret' || p.kind === 'configMap' ? `${p.kind} ${String(p.name ?? '')}` : p.kind,
-      );
+      const parts = (Array.isArray(s.sources) ? (s.sources as VolumeSource[]) : []).map((p) => (p.kind === 'secret' || p.kind === 'configMap' ? `${p.kind} ${String(p.name ?? '')}` : p.kind));
       return `projected (${parts.join(', ')})`;
     }
     case 'persistentVolumeClaim':

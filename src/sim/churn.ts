@@ -50,7 +50,10 @@ export function startChurn(core: SimCore, options: ChurnOptions): Churn {
   // A fresh copy parsed from the stored JSON: each change costs one Pod, whatever the cluster's size.
   const pick = (): KObject | undefined => {
     if (!keys.length) return undefined;
-    return core.store.collection(PODS).byKey.get(keys[Math.floor(rand() * keys.length)]!)?.object();
+    return core.store
+      .collection(PODS)
+      .byKey.get(keys[Math.floor(rand() * keys.length)]!)
+      ?.object();
   };
 
   const changeStatus = (pod: KObject, now: number) => {

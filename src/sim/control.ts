@@ -34,7 +34,7 @@ export interface SimControl {
   update<T extends object>(resource: ResourceName, obj: T): T;
   /** Pods go through graceful deletion unless gracePeriodSeconds is 0 (the default here). */
   delete(resource: ResourceName, namespace: string | undefined, name: string, options?: { gracePeriodSeconds?: number }): boolean;
-  patchPod(namespace: string, name: string, mutate: (pod: V1Pod) => V1Pod | void): V1Pod | undefined;
+  patchPod(namespace: string, name: string, mutate: (pod: V1Pod) => V1Pod | undefined): V1Pod | undefined;
   restartContainer(namespace: string, pod: string, container: string, termination?: Termination): V1Pod | undefined;
   crash(namespace: string, pod: string, container: string, termination?: Termination): V1Pod | undefined;
   oomKill(namespace: string, pod: string, container: string): V1Pod | undefined;

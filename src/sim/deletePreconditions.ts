@@ -36,7 +36,7 @@ export function preconditionFailure(r: ResourceDef, obj: KObject, p: Preconditio
   if (!failed) return undefined;
   // etcd's key: /registry/<resource>/<namespace>/<name>, the group left out for the built-in kinds.
   const key = `/registry/${r.name}/${md.namespace ? `${md.namespace}/` : ''}${md.name}`;
-  const qualified = `${r.name}${r.group ? '.' + r.group : ''}`;
+  const qualified = `${r.name}${r.group ? `.${r.group}` : ''}`;
   const message = `Operation cannot be fulfilled on ${qualified} "${md.name}": StorageError: invalid object, Code: 4, Key: ${key}, ResourceVersion: 0, AdditionalErrorMsg: ${failed}`;
   return status(409, 'Conflict', message, { name: md.name, group: r.group || undefined, kind: r.name });
 }

@@ -31,7 +31,13 @@ function groupDoc(g: { group: string; version: string }): object {
 }
 
 export function apiGroupList(o: DiscoveryOptions): object {
-  return { kind: 'APIGroupList', apiVersion: 'v1', groups: groupVersions().filter((g) => served(g, o)).map(groupDoc) };
+  return {
+    kind: 'APIGroupList',
+    apiVersion: 'v1',
+    groups: groupVersions()
+      .filter((g) => served(g, o))
+      .map(groupDoc),
+  };
 }
 
 export function apiGroup(group: string, o: DiscoveryOptions): object | undefined {

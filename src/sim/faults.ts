@@ -55,13 +55,16 @@ export function startFaults(control: SimControl, seed: number, report: (line: st
     undos.set(t, undo);
   };
   const next = (): void => {
-    timer = setTimeout(() => {
-      if (stopped) return;
-      const name = names[Math.floor(random() * names.length)]!;
-      count++;
-      report(`fault: ${FAULTS[name]!(control, random, later)}`);
-      next();
-    }, 2000 + random() * 6000);
+    timer = setTimeout(
+      () => {
+        if (stopped) return;
+        const name = names[Math.floor(random() * names.length)]!;
+        count++;
+        report(`fault: ${FAULTS[name]!(control, random, later)}`);
+        next();
+      },
+      2000 + random() * 6000,
+    );
   };
   next();
   return {

@@ -14,10 +14,8 @@ const q = (s: string): string => JSON.stringify(s);
 
 export function kubeconfigYaml(input: KubeconfigInput): string {
   const context = input.context ?? 'podview-sim';
-  const cluster = input.caPem
-    ? `    certificate-authority-data: ${q(Buffer.from(input.caPem).toString('base64'))}\n`
-    : '';
-  return [
+  const cluster = input.caPem ? `    certificate-authority-data: ${q(Buffer.from(input.caPem).toString('base64'))}\n` : '';
+  return `${[
     'apiVersion: v1',
     'kind: Config',
     'clusters:',
@@ -40,7 +38,7 @@ export function kubeconfigYaml(input: KubeconfigInput): string {
     '',
   ]
     .filter((line) => line !== '')
-    .join('\n') + '\n';
+    .join('\n')}\n`;
 }
 
 /**

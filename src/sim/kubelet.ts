@@ -14,8 +14,7 @@ function hasContainer(pod: KObject, container: string): boolean {
   return [...(st.containerStatuses ?? []), ...(st.initContainerStatuses ?? []), ...(st.ephemeralContainerStatuses ?? [])].some((c: KObject) => c.name === container);
 }
 
-const when = (pod: KObject, container: string, change: (pod: V1Pod) => V1Pod): KObject | undefined =>
-  hasContainer(pod, container) ? (change(pod as V1Pod) as KObject) : undefined;
+const when = (pod: KObject, container: string, change: (pod: V1Pod) => V1Pod): KObject | undefined => (hasContainer(pod, container) ? (change(pod as V1Pod) as KObject) : undefined);
 
 /** The container died and was started again at once: running, restartCount + 1, lastState kept. */
 export function restartContainer(pod: KObject, container: string, nowMs: number, t: Termination = {}): KObject | undefined {

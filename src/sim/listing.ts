@@ -18,8 +18,7 @@ interface ContinueToken {
   start: string;
 }
 
-const encodeContinue = (rv: number, lastKey: string): string =>
-  Buffer.from(JSON.stringify({ v: 'meta.k8s.io/v1', rv, start: lastKey + '\u0000' } satisfies ContinueToken)).toString('base64url');
+const encodeContinue = (rv: number, lastKey: string): string => Buffer.from(JSON.stringify({ v: 'meta.k8s.io/v1', rv, start: `${lastKey}\u0000` } satisfies ContinueToken)).toString('base64url');
 
 function decodeContinue(token: string): ContinueToken | undefined {
   try {

@@ -24,7 +24,7 @@ export interface SimCommandOptions {
 }
 
 export async function runSimCommand(options: SimCommandOptions): Promise<void> {
-  const print = options.print ?? ((line: string) => process.stdout.write(line + '\n'));
+  const print = options.print ?? ((line: string) => process.stdout.write(`${line}\n`));
   const sim = await startSim({ scenario: options.scenario, port: options.port, tls: options.tls ?? true, live: true });
   // Without --kubeconfig-out the file lives in a podview-sim-<pid>-* directory removed at exit.
   const path = resolve(options.kubeconfigOut ?? join(makeSimTempDir(), 'kubeconfig'));

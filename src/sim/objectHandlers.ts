@@ -115,7 +115,11 @@ export async function handleCreate(core: SimCore, req: IncomingMessage, res: Ser
 }
 
 const conflict = (r: ResourceDef, name: string) =>
-  status(409, 'Conflict', `Operation cannot be fulfilled on ${r.name}${r.group ? '.' + r.group : ''} "${name}": the object has been modified; please apply your changes to the latest version and try again`);
+  status(
+    409,
+    'Conflict',
+    `Operation cannot be fulfilled on ${r.name}${r.group ? `.${r.group}` : ''} "${name}": the object has been modified; please apply your changes to the latest version and try again`,
+  );
 
 /** gracePeriodSeconds from a JSON DeleteOptions body; other encodings fall back to the default. */
 function deleteOptionsGrace(body: string): number | undefined {

@@ -59,7 +59,16 @@ export function mergePatch(target: Json, patch: Json): Json {
 }
 
 // Lists that strategic merge patch merges by key instead of replacing.
-const MERGE_KEYS: Record<string, string> = { containers: 'name', initContainers: 'name', ephemeralContainers: 'name', volumes: 'name', env: 'name', ports: 'containerPort', conditions: 'type', volumeMounts: 'mountPath' };
+const MERGE_KEYS: Record<string, string> = {
+  containers: 'name',
+  initContainers: 'name',
+  ephemeralContainers: 'name',
+  volumes: 'name',
+  env: 'name',
+  ports: 'containerPort',
+  conditions: 'type',
+  volumeMounts: 'mountPath',
+};
 
 export function strategicMergePatch(target: Json, patch: Json): Json {
   if (patch === null || typeof patch !== 'object' || Array.isArray(patch)) return patch;
@@ -92,7 +101,9 @@ export function applyPatch(obj: KObject, contentType: string | undefined, body: 
   const apply = { 'application/json-patch+json': jsonPatch, 'application/merge-patch+json': mergePatch, 'application/strategic-merge-patch+json': strategicMergePatch }[type];
   // The media type is checked first: a server-side apply body (YAML) is a 415, not a parse error.
   if (!apply) {
-    throw new PatchError(`the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json, application/apply-patch+yaml, application/strategic-merge-patch+json`);
+    throw new PatchError(
+      `the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json, application/apply-patch+yaml, application/strategic-merge-patch+json`,
+    );
   }
   let parsed: Json;
   try {

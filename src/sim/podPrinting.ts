@@ -25,8 +25,7 @@ export const ageOf = (obj: KObject, now: number): string => {
   return ts ? humanDuration(now - Date.parse(ts)) : '<unknown>';
 };
 
-const hasCondition = (pod: KObject, type: string): boolean =>
-  (pod.status?.conditions ?? []).some((c: KObject) => c.type === type && c.status === 'True');
+const hasCondition = (pod: KObject, type: string): boolean => (pod.status?.conditions ?? []).some((c: KObject) => c.type === type && c.status === 'True');
 
 function terminatedReason(t: KObject, prefix: string): string {
   if (t.reason) return prefix + t.reason;
@@ -46,7 +45,7 @@ export function summarizePod(pod: KObject): PodSummary {
   const st = pod.status ?? {};
   const initSpecs: KObject[] = spec.initContainers ?? [];
   const sidecars = new Set(initSpecs.filter((c) => c.restartPolicy === 'Always').map((c) => c.name));
-  let total = (spec.containers ?? []).length + sidecars.size;
+  const total = (spec.containers ?? []).length + sidecars.size;
   let ready = 0;
   let restarts = 0;
   let lastRestartMs: number | undefined;

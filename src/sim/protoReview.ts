@@ -34,8 +34,7 @@ function fields(buf: Buffer): Fields {
     } else if (wire === 5) {
       value = 0;
       pos = p1 + 4;
-    }
-    else throw new Error(`unsupported protobuf wire type ${wire}`);
+    } else throw new Error(`unsupported protobuf wire type ${wire}`);
     const list = out.get(field) ?? [];
     list.push(value);
     out.set(field, list);

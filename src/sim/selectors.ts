@@ -31,18 +31,24 @@ function splitTop(input: string): string[] {
 }
 
 function checkKey(key: string): string {
-  if (!KEY.test(key) || key.length > 316) throw new SelectorError(`unable to parse requirement: invalid label key "${key}": name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character`);
+  if (!KEY.test(key) || key.length > 316)
+    throw new SelectorError(
+      `unable to parse requirement: invalid label key "${key}": name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character`,
+    );
   return key;
 }
 
 function checkValue(v: string): string {
-  if (!VALUE.test(v) || v.length > 63) throw new SelectorError(`unable to parse requirement: invalid label value: "${v}": a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character`);
+  if (!VALUE.test(v) || v.length > 63)
+    throw new SelectorError(
+      `unable to parse requirement: invalid label value: "${v}": a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character`,
+    );
   return v;
 }
 
 function parseLabelReq(raw: string): LabelReq {
   const part = raw.trim();
-  if (!part) throw new SelectorError('found \'\', expected: !, identifier, or \'end of string\'');
+  if (!part) throw new SelectorError("found '', expected: !, identifier, or 'end of string'");
   const set = /^(\S+)\s+(in|notin)\s*\((.*)\)$/.exec(part);
   if (set) return { key: checkKey(set[1]!), op: set[2] as 'in' | 'notin', values: set[3]!.split(',').map((v) => checkValue(v.trim())) };
   const cmp = /^([^!=\s]+)\s*(==|!=|=)\s*(.*)$/.exec(part);
@@ -52,7 +58,7 @@ function parseLabelReq(raw: string): LabelReq {
 }
 
 export function parseLabelSelector(input: string | null): Matcher | undefined {
-  if (!input || !input.trim()) return undefined;
+  if (!input?.trim()) return undefined;
   const reqs = splitTop(input).map(parseLabelReq);
   return (obj) => {
     const labels: Record<string, string> = obj.metadata?.labels ?? {};

@@ -10,12 +10,11 @@ export function status(code: number, reason: string, message: string, details?: 
 }
 
 export const notFound = (resource: string, name: string, group = ''): V1Status =>
-  status(404, 'NotFound', `${resource}${group ? '.' + group : ''} "${name}" not found`, { name, group: group || undefined, kind: resource });
+  status(404, 'NotFound', `${resource}${group ? `.${group}` : ''} "${name}" not found`, { name, group: group || undefined, kind: resource });
 
 export const badRequest = (message: string): V1Status => status(400, 'BadRequest', message);
 
-export const tooOldResourceVersion = (requested: string, oldest: number): V1Status =>
-  status(410, 'Expired', `too old resource version: ${requested} (${oldest})`);
+export const tooOldResourceVersion = (requested: string, oldest: number): V1Status => status(410, 'Expired', `too old resource version: ${requested} (${oldest})`);
 
 export const continueExpired = (): V1Status =>
   status(
@@ -27,7 +26,9 @@ export const continueExpired = (): V1Status =>
 export const unauthorized = (): V1Status => status(401, 'Unauthorized', 'Unauthorized');
 
 export const pathNotFound = (path: string): V1Status =>
-  status(404, 'NotFound', `the server could not find the requested resource (path ${JSON.stringify(path).slice(1, -1)})`, { causes: [{ reason: 'UnexpectedServerResponse', message: '404 page not found' }] });
+  status(404, 'NotFound', `the server could not find the requested resource (path ${JSON.stringify(path).slice(1, -1)})`, {
+    causes: [{ reason: 'UnexpectedServerResponse', message: '404 page not found' }],
+  });
 
 export const methodNotAllowed = (method: string, resource: string): V1Status =>
   status(405, 'MethodNotAllowed', `the server does not allow this method on the requested resource (${method.toLowerCase()} ${resource})`);

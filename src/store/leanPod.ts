@@ -86,7 +86,11 @@ function leanState(state: unknown): Obj | undefined {
   const t = state.terminated;
   // A state holding something else than an object or nothing (malformed) is copied, not shared.
   if ((w != null && !isObj(w)) || (t != null && !isObj(t))) {
-    return { running: state.running != null ? RUNNING : undefined, waiting: isObj(w) ? { reason: word(w.reason) } : w ?? undefined, terminated: isObj(t) ? { exitCode: t.exitCode, signal: t.signal, reason: word(t.reason) } : t ?? undefined };
+    return {
+      running: state.running != null ? RUNNING : undefined,
+      waiting: isObj(w) ? { reason: word(w.reason) } : (w ?? undefined),
+      terminated: isObj(t) ? { exitCode: t.exitCode, signal: t.signal, reason: word(t.reason) } : (t ?? undefined),
+    };
   }
   const running = state.running != null;
   const key = `st|${running ? 1 : 0}|${isObj(w) ? `w${k(w.reason)}` : ''}|${isObj(t) ? `t${k(t.exitCode)}|${k(t.signal)}|${k(t.reason)}` : ''}`;
@@ -148,11 +152,13 @@ function leanConditions(list: unknown): Obj[] | undefined {
 
 function leanContainers(list: unknown, init: boolean): Obj[] | undefined {
   if (!Array.isArray(list)) return undefined;
-  const parts = list.filter(isObj).map((c) =>
-    init
-      ? share(`ic|${k(c.name)}|${k(c.restartPolicy)}|${k(c.image)}`, () => ({ name: word(c.name), restartPolicy: word(c.restartPolicy), image: c.image }))
-      : share(`c|${k(c.name)}|${k(c.image)}`, () => ({ name: word(c.name), image: c.image })),
-  );
+  const parts = list
+    .filter(isObj)
+    .map((c) =>
+      init
+        ? share(`ic|${k(c.name)}|${k(c.restartPolicy)}|${k(c.image)}`, () => ({ name: word(c.name), restartPolicy: word(c.restartPolicy), image: c.image }))
+        : share(`c|${k(c.name)}|${k(c.image)}`, () => ({ name: word(c.name), image: c.image })),
+    );
   return shareList(init ? 'ics' : 'cs', parts);
 }
 

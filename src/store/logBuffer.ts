@@ -21,12 +21,7 @@ export interface LogLine {
   notice?: boolean;
 }
 
-export type LogStreamState =
-  | { kind: 'connecting' }
-  | { kind: 'streaming' }
-  | { kind: 'waiting'; message: string }
-  | { kind: 'ended'; message?: string }
-  | { kind: 'error'; message: string };
+export type LogStreamState = { kind: 'connecting' } | { kind: 'streaming' } | { kind: 'waiting'; message: string } | { kind: 'ended'; message?: string } | { kind: 'error'; message: string };
 
 export interface LogBufferOptions {
   /** Lines kept; default 10,000. */

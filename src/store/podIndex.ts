@@ -32,9 +32,7 @@ export type PodFields = (pod: unknown) => PodFacts;
 
 const NO_FACTS: PodFacts = { status: '', node: '', containers: [], images: [], restarts: 0, ready: '', createdMs: undefined, trouble: 2 };
 
-export type SearchResult =
-  | { ok: true; kind: 'all' | 'substring' | 'selector'; rows: UidList }
-  | { ok: false; error: string };
+export type SearchResult = { ok: true; kind: 'all' | 'substring' | 'selector'; rows: UidList } | { ok: false; error: string };
 
 /** The last filter: its matching rows, kept current as the store changes. */
 interface Filter {

@@ -30,8 +30,7 @@ function isNamed(pod: V1Pod | null | undefined): boolean {
   return typeof meta?.name === 'string' && meta.name !== '' && (meta.namespace === undefined || typeof meta.namespace === 'string');
 }
 
-export const uidOf = (pod: V1Pod): string =>
-  pod.metadata?.uid ?? `${pod.metadata?.namespace ?? ''}/${pod.metadata?.name ?? ''}`;
+export const uidOf = (pod: V1Pod): string => pod.metadata?.uid ?? `${pod.metadata?.namespace ?? ''}/${pod.metadata?.name ?? ''}`;
 
 /**
  * In-memory cluster state: Pods by uid with a namespace index.
@@ -266,7 +265,7 @@ export class PodStore {
 }
 
 /** True when `a` is known to be older than `b` (resourceVersions compare as integers when both are). */
-function olderVersion(a: string | undefined, b: string | undefined): boolean {
+function _olderVersion(a: string | undefined, b: string | undefined): boolean {
   if (a === undefined || b === undefined || !/^\d+$/.test(a) || !/^\d+$/.test(b)) return false;
   return BigInt(a) < BigInt(b);
 }

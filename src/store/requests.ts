@@ -27,11 +27,7 @@ export interface ExecRequest extends PodKey {
   command?: string[];
 }
 
-export type ExecOutcome =
-  | { kind: 'exited'; exitCode: number }
-  | { kind: 'detached' }
-  | { kind: 'no-shell'; tried: string[] }
-  | { kind: 'error'; message: string };
+export type ExecOutcome = { kind: 'exited'; exitCode: number } | { kind: 'detached' } | { kind: 'no-shell'; tried: string[] } | { kind: 'error'; message: string };
 
 export interface PortProbeResult {
   ok: boolean;

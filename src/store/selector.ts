@@ -3,10 +3,7 @@
 // Same grammar and key/value rules as k8s.io/apimachinery/pkg/labels, so a selector that
 // works here works with kubectl and the other way round.
 
-export type Requirement =
-  | { key: string; op: 'exists' | 'notexists' }
-  | { key: string; op: 'in' | 'notin'; values: string[] }
-  | { key: string; op: 'gt' | 'lt'; value: number };
+export type Requirement = { key: string; op: 'exists' | 'notexists' } | { key: string; op: 'in' | 'notin'; values: string[] } | { key: string; op: 'gt' | 'lt'; value: number };
 
 export type Selector = readonly Requirement[];
 
@@ -103,7 +100,7 @@ export function parseSelector(text: string): ParseResult {
 
 export function matchesSelector(selector: Selector, labels: Readonly<Record<string, string>> | undefined): boolean {
   for (const req of selector) {
-    const has = labels !== undefined && Object.prototype.hasOwnProperty.call(labels, req.key);
+    const has = labels !== undefined && Object.hasOwn(labels, req.key);
     const value = has ? labels![req.key] : undefined;
     switch (req.op) {
       case 'exists':

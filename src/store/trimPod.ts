@@ -4,7 +4,19 @@ import type { StoredPod } from './types.ts';
 // What no view of podview reads: scheduling and runtime settings of the spec and of each
 // container. A Pod is replaced, never edited, on each watch event, so trimming makes copies
 // only of the objects it changes and shares the rest with the decoded event.
-const SPEC_UNREAD = ['tolerations', 'dnsPolicy', 'schedulerName', 'enableServiceLinks', 'preemptionPolicy', 'terminationGracePeriodSeconds', 'priority', 'serviceAccount', 'affinity', 'topologySpreadConstraints', 'readinessGates'] as const;
+const SPEC_UNREAD = [
+  'tolerations',
+  'dnsPolicy',
+  'schedulerName',
+  'enableServiceLinks',
+  'preemptionPolicy',
+  'terminationGracePeriodSeconds',
+  'priority',
+  'serviceAccount',
+  'affinity',
+  'topologySpreadConstraints',
+  'readinessGates',
+] as const;
 const CONTAINER_UNREAD = ['terminationMessagePath', 'terminationMessagePolicy', 'imagePullPolicy'] as const;
 
 function trimContainers<T extends V1Container>(list: T[] | undefined): T[] | undefined {

@@ -35,6 +35,4 @@ export interface StoreChange {
   connectionChanged: boolean;
 }
 
-export type WatchDelta =
-  | { type: 'ADDED' | 'MODIFIED'; pod: V1Pod }
-  | { type: 'DELETED'; pod: V1Pod };
+export type WatchDelta = { type: 'ADDED' | 'MODIFIED'; pod: V1Pod } | { type: 'DELETED'; pod: V1Pod };

@@ -4,7 +4,7 @@
 //
 //   render(<App store={store} services={services} context="kind" namespace="default"
 //               allNamespaces={false} color={colorWanted(!argv.noColor)} onExit={quit} />)
-import React, { useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Box, useInput } from 'ink';
 import { sanitize } from '../text/sanitize.ts';
 import type { PodKey } from '../store/types.ts';
@@ -66,7 +66,7 @@ export function App(props: AppProps) {
   const [forwardsOpen, setForwardsOpen] = useState(false);
   const forwardsScreen = useForwardsScreen({ forwards: props.forwards, theme, height: mainHeight });
   const startForward = useForwardStart(props.forwards, allForwards, services, say);
-  const screen = forwardsOpen ? forwardsScreen : host ?? list;
+  const screen = forwardsOpen ? forwardsScreen : (host ?? list);
 
   // One handler for every key, always listening: no key is lost while a listener re-attaches.
   useInput((input, key) => {
@@ -99,7 +99,18 @@ export function App(props: AppProps) {
     // The open Pod's owners as the focus feed resolved them; from the list, its ownerReferences.
     const owners = host ? focused.current?.details?.owners : undefined;
     const startRestart = (key: PodKey) => restart.start(key, owners);
-    if (entry) runPodAction(action, { pod: entry.pod, host: host?.host, containerIndex: host?.containerIndex ?? 0, now: now(), startShell: exec.start, openLogs: overlays.openLogs, openYaml: overlays.openYaml, restart: startRestart, say });
+    if (entry)
+      runPodAction(action, {
+        pod: entry.pod,
+        host: host?.host,
+        containerIndex: host?.containerIndex ?? 0,
+        now: now(),
+        startShell: exec.start,
+        openLogs: overlays.openLogs,
+        openYaml: overlays.openYaml,
+        restart: startRestart,
+        say,
+      });
   });
 
   if (overlays.view) return overlays.view;
@@ -110,7 +121,14 @@ export function App(props: AppProps) {
       <Box flexDirection="column" height={mainHeight} overflowY="hidden">
         {help !== undefined ? <HelpView topic={screen.help} theme={theme} height={mainHeight} offset={help} /> : screen.body}
       </Box>
-      <BottomBar exec={exec} restart={restart} command={command} width={width} theme={theme} status={appStatus({ props, command, store, list, clock, message, hint: forwardsOpen ? FORWARDS_HINT : host ? HOST_HINT : LIST_HINT })} />
+      <BottomBar
+        exec={exec}
+        restart={restart}
+        command={command}
+        width={width}
+        theme={theme}
+        status={appStatus({ props, command, store, list, clock, message, hint: forwardsOpen ? FORWARDS_HINT : host ? HOST_HINT : LIST_HINT })}
+      />
     </Box>
   );
 }

@@ -1,6 +1,3 @@
-// The bottom of the screen: the shell hand-over's offer, the restart question or the command
-// prompt when one is up, else the status bar.
-import React from 'react';
 import type { Key } from 'ink';
 import { dispatchKey } from './keys/keyTable.ts';
 import { RESTART_CONFIRM_KEYS } from './restart/restartKeys.ts';

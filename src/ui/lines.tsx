@@ -36,7 +36,12 @@ function runs(line: Line, theme: Theme): Seg[] {
 /** One terminal row; anything wider than the terminal is cut, never wrapped onto the next row. */
 export const LineView = React.memo(function LineView({ line, theme }: LineViewProps) {
   const parts = runs(line, theme);
-  if (parts.length <= 1) return <Text wrap="truncate-end" {...theme.props(parts[0]?.tone)}>{parts[0]?.text || ' '}</Text>;
+  if (parts.length <= 1)
+    return (
+      <Text wrap="truncate-end" {...theme.props(parts[0]?.tone)}>
+        {parts[0]?.text || ' '}
+      </Text>
+    );
   return (
     <Text wrap="truncate-end">
       {parts.map((s, i) => (

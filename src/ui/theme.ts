@@ -2,19 +2,7 @@
 // and a single switch (NO_COLOR, --no-color) turns every escape sequence off at once.
 import type { TextProps } from 'ink';
 
-export type Tone =
-  | 'plain'
-  | 'ok'
-  | 'warn'
-  | 'error'
-  | 'dim'
-  | 'accent'
-  | 'header'
-  | 'selected'
-  | 'shared'
-  | 'deleted'
-  | 'stale'
-  | 'badge';
+export type Tone = 'plain' | 'ok' | 'warn' | 'error' | 'dim' | 'accent' | 'header' | 'selected' | 'shared' | 'deleted' | 'stale' | 'badge';
 
 export interface Theme {
   readonly color: boolean;
@@ -52,6 +40,6 @@ export function makeTheme(color: boolean): Theme {
  * (https://no-color.org) or the caller's flag (e.g. --no-color).
  */
 export function colorWanted(flag: boolean, env: NodeJS.ProcessEnv = process.env): boolean {
-  const noColor = env['NO_COLOR'];
+  const noColor = env.NO_COLOR;
   return flag && (noColor === undefined || noColor === '');
 }

@@ -15,10 +15,51 @@ function failure(argv: string[]): string {
 }
 
 test('the default command takes a Pod name and kubectl-style flags; the last repeated flag wins', () => {
-  const parsed = parseArgs(['user-msvc', '-n', 'a', '--namespace', 'shop', '-l', 'app=web', '--field-selector', 'status.phase=Running', '--context', 'dev', '--request-timeout', '5s', '-o', 'json', '--once', '--no-color', '--log-colors', '--log-lines', '5000']);
+  const parsed = parseArgs([
+    'user-msvc',
+    '-n',
+    'a',
+    '--namespace',
+    'shop',
+    '-l',
+    'app=web',
+    '--field-selector',
+    'status.phase=Running',
+    '--context',
+    'dev',
+    '--request-timeout',
+    '5s',
+    '-o',
+    'json',
+    '--once',
+    '--no-color',
+    '--log-colors',
+    '--log-lines',
+    '5000',
+  ]);
   assert.deepEqual(parsed, {
     kind: 'view',
-    args: { pod: 'user-msvc', namespace: 'shop', allNamespaces: false, selector: 'app=web', fieldSelector: 'status.phase=Running', context: 'dev', cluster: undefined, user: undefined, kubeconfig: undefined, requestTimeout: '5s', demo: false, output: 'json', filename: undefined, once: true, probe: false, logColors: true, logLines: 5000, shell: undefined, color: false },
+    args: {
+      pod: 'user-msvc',
+      namespace: 'shop',
+      allNamespaces: false,
+      selector: 'app=web',
+      fieldSelector: 'status.phase=Running',
+      context: 'dev',
+      cluster: undefined,
+      user: undefined,
+      kubeconfig: undefined,
+      requestTimeout: '5s',
+      demo: false,
+      output: 'json',
+      filename: undefined,
+      once: true,
+      probe: false,
+      logColors: true,
+      logLines: 5000,
+      shell: undefined,
+      color: false,
+    },
   });
   assert.match(failure(['--log-lines', '10']), /--log-lines/);
 });
@@ -48,7 +89,10 @@ test('version, help and completion commands', () => {
   assert.equal(query.kind, 'logs');
   if (query.kind === 'logs') {
     const a = query.args;
-    assert.deepEqual([a.pod, a.container, a.excludeContainer, a.include, a.exclude, a.maxPods, a.output, a.prefix, a.allNamespaces], ['deploy/web', '^app', 'proxy', 'ERROR', 'health', 80, 'json', false, true]);
+    assert.deepEqual(
+      [a.pod, a.container, a.excludeContainer, a.include, a.exclude, a.maxPods, a.output, a.prefix, a.allNamespaces],
+      ['deploy/web', '^app', 'proxy', 'ERROR', 'health', 80, 'json', false, true],
+    );
   }
   const bySelector = parseArgs(['logs', '-l', 'app=web', '-f']);
   if (bySelector.kind === 'logs') assert.deepEqual([bySelector.args.pod, bySelector.args.selector, bySelector.args.prefix], ['', 'app=web', undefined]);
@@ -78,7 +122,8 @@ test('every mistake is one line naming the flag and, where there are any, the va
 test('exec help lists only flags that work for one Pod: no -l, -A or --field-selector (they are rejected); logs, a query of Pods, takes them', async () => {
   const { helpText } = await import('../../src/cli/help.ts');
   const logs = helpText('logs');
-  for (const flag of ['-l, --selector', '-A, --all-namespaces', '--field-selector', '-E, --exclude-container', '-i, --include', '-e, --exclude', '--max-pods', '-o, --output', '--no-prefix']) assert.ok(logs.includes(flag), `logs --help lists ${flag}`);
+  for (const flag of ['-l, --selector', '-A, --all-namespaces', '--field-selector', '-E, --exclude-container', '-i, --include', '-e, --exclude', '--max-pods', '-o, --output', '--no-prefix'])
+    assert.ok(logs.includes(flag), `logs --help lists ${flag}`);
   assert.match(logs, /merged in time order \(a line up to 500 ms late is reordered\)/);
   for (const command of ['exec'] as const) {
     const help = helpText(command);

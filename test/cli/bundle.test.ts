@@ -22,7 +22,10 @@ const shipped = bundle();
 test("client-node's generated models are not in the bundle", async () => {
   const { inputs } = await shipped;
   const models = Object.entries(inputs).filter(([file, i]) => file.includes('client-node/dist/gen/models/') && i.bytesInOutput > 0);
-  assert.ok(models.every(([file]) => /[/](all|ObjectSerializer)\.js$/.test(file)), models.map(([f]) => f).join(', '));
+  assert.ok(
+    models.every(([file]) => /[/](all|ObjectSerializer)\.js$/.test(file)),
+    models.map(([f]) => f).join(', '),
+  );
   assert.ok(models.reduce((sum, [, i]) => sum + i.bytesInOutput, 0) < 2_000, 'only the stand-ins');
 });
 

@@ -13,7 +13,11 @@ test('a terminal gets the address as one OSC 52 write; a pipe, --no-clipboard an
   const tty = stream(true);
   assert.equal(terminalClipboard(undefined, tty, {})('127.0.0.1:40001'), true);
   assert.deepEqual(tty.written, [`\u001b]52;c;${Buffer.from('127.0.0.1:40001').toString('base64')}\u0007`]);
-  for (const [flag, out, env] of [[undefined, stream(false), {}], [false, stream(true), {}], [undefined, stream(true), { PODVIEW_NO_CLIPBOARD: '1' }]] as const) {
+  for (const [flag, out, env] of [
+    [undefined, stream(false), {}],
+    [false, stream(true), {}],
+    [undefined, stream(true), { PODVIEW_NO_CLIPBOARD: '1' }],
+  ] as const) {
     assert.equal(terminalClipboard(flag, out, env)('127.0.0.1:40001'), false);
     assert.deepEqual(out.written, []);
   }

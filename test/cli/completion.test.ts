@@ -45,7 +45,10 @@ test('Pod names of the current namespace, filtered by what is typed', async () =
 test('containers after -c, namespaces after -n, contexts after --context, output formats after -o', async () => {
   assert.deepEqual((await complete(['logs', msvc, ...kc(), '-c', ''])).candidates, ['user-msvc', 'cloudsql-proxy', 'datadog-agent']);
   const namespaces = (await complete([...kc(), '-n', ''])).candidates;
-  assert.ok(['shop', 'payments', 'catalog', 'platform'].every((n) => namespaces.includes(n)), namespaces.join(','));
+  assert.ok(
+    ['shop', 'payments', 'catalog', 'platform'].every((n) => namespaces.includes(n)),
+    namespaces.join(','),
+  );
   assert.deepEqual((await complete([...kc(), '--context', ''])).candidates, ['sim']);
   assert.deepEqual((await complete([...kc(), '--context=s'])).candidates, ['--context=sim']);
   assert.deepEqual((await complete(['-o', 'y'])).candidates, ['yaml']);
@@ -54,7 +57,7 @@ test('containers after -c, namespaces after -n, contexts after --context, output
 
 test('flag names after a dash; nothing and no noise when the cluster cannot be reached', async () => {
   const flags = (await complete(['logs', 'p', '--f'])).candidates;
-  assert.ok(flags.includes('--follow') && flags.includes('--field-selector'), 'logs offers its flags, the query of Pods\' too');
+  assert.ok(flags.includes('--follow') && flags.includes('--field-selector'), "logs offers its flags, the query of Pods' too");
   const execFlags = (await complete(['exec', 'p', '--'])).candidates;
   assert.ok(execFlags.includes('--container') && !execFlags.includes('--field-selector'), 'exec offers only the flags it accepts');
   assert.ok((await complete(['--f'])).candidates.includes('--field-selector'));

@@ -32,7 +32,9 @@ test('--diff without a value picks the oldest healthy sibling and prints JSON', 
   const storefront = replicas('storefront');
   const open = storefront[0];
   // Every storefront replica is Ready with no restarts in the demo, so the oldest one wins (name breaks ties).
-  const others = storefront.filter((p) => p !== open).sort((x, y) => Date.parse(x.metadata!.creationTimestamp as unknown as string) - Date.parse(y.metadata!.creationTimestamp as unknown as string) || nameOf(x).localeCompare(nameOf(y)));
+  const others = storefront
+    .filter((p) => p !== open)
+    .sort((x, y) => Date.parse(x.metadata!.creationTimestamp as unknown as string) - Date.parse(y.metadata!.creationTimestamp as unknown as string) || nameOf(x).localeCompare(nameOf(y)));
   const result = await runBin([nameOf(open!), '--diff', '--once', '-o', 'json', '-n', 'shop', '--kubeconfig', h.kubeconfigPath]);
   assert.equal(result.code, 0, result.stderr);
   assert.equal(result.stderr, '');

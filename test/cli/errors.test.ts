@@ -77,10 +77,7 @@ test('an unreachable server: one line naming the server, the token stays secret'
 });
 
 test('bad selector and unknown Pod come back from the server as one line', async () => {
-  const [selector, unknownPod] = await Promise.all([
-    runBin(['--once', '--kubeconfig', kubeconfig, '-l', 'app in (']),
-    runBin(['nosuch-pod', '--once', '--kubeconfig', kubeconfig]),
-  ]);
+  const [selector, unknownPod] = await Promise.all([runBin(['--once', '--kubeconfig', kubeconfig, '-l', 'app in (']), runBin(['nosuch-pod', '--once', '--kubeconfig', kubeconfig])]);
   assertOneLineError(selector, /selector|unable to parse|invalid/i);
   assertOneLineError(unknownPod, /pod "nosuch-pod" not found in namespace "shop"/);
 });

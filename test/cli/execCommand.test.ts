@@ -15,7 +15,12 @@ after(() => sim.close());
 function io(stdinText?: string) {
   const sink = () => {
     const chunks: Buffer[] = [];
-    const stream = new Writable({ write: (c: Buffer, _e, done) => { chunks.push(Buffer.from(c)); done(); } });
+    const stream = new Writable({
+      write: (c: Buffer, _e, done) => {
+        chunks.push(Buffer.from(c));
+        done();
+      },
+    });
     return { stream, text: () => Buffer.concat(chunks).toString() };
   };
   const out = sink();
@@ -26,7 +31,13 @@ function io(stdinText?: string) {
 }
 
 const base = (over: Partial<ExecCommandOptions>): ExecCommandOptions => ({
-  kubeConfig: sim.kubeConfig, namespace: 'shop', pod: 'user-msvc', command: [], stdin: false, tty: false, ...over,
+  kubeConfig: sim.kubeConfig,
+  namespace: 'shop',
+  pod: 'user-msvc',
+  command: [],
+  stdin: false,
+  tty: false,
+  ...over,
 });
 
 test('output passes through and the remote exit code comes back, like kubectl exec', async () => {

@@ -34,13 +34,21 @@ const INK_PATCH = path.join(ROOT, 'patches', 'ink+8.0.0.patch');
 
 /** Ink's own output.js: each hunk of the patch undone (context and added lines become context and removed lines). */
 function unpatched(patchedText: string): string {
-  const hunks = readFileSync(INK_PATCH, 'utf8').split(/^@@.*@@.*$/m).slice(1);
+  const hunks = readFileSync(INK_PATCH, 'utf8')
+    .split(/^@@.*@@.*$/m)
+    .slice(1);
   let text = patchedText;
   for (const hunk of hunks) {
     const lines = hunk.split('\n').slice(1);
     while (lines.length > 0 && lines.at(-1) === '') lines.pop();
-    const after = lines.filter((l) => l[0] === ' ' || l[0] === '+').map((l) => l.slice(1)).join('\n');
-    const before = lines.filter((l) => l[0] === ' ' || l[0] === '-').map((l) => l.slice(1)).join('\n');
+    const after = lines
+      .filter((l) => l[0] === ' ' || l[0] === '+')
+      .map((l) => l.slice(1))
+      .join('\n');
+    const before = lines
+      .filter((l) => l[0] === ' ' || l[0] === '-')
+      .map((l) => l.slice(1))
+      .join('\n');
     assert.ok(text.includes(after), 'patches/ink+8.0.0.patch is applied to the installed Ink (npm ci applies it)');
     text = text.replace(after, () => before);
   }

@@ -24,7 +24,10 @@ async function cluster(t: { after(fn: () => Promise<void>): void }, replicas = 3
   t.after(() => sim.close());
   const kubeConfig = new KubeConfig();
   kubeConfig.loadFromString(sim.kubeconfigYaml({ namespace: 'default' }));
-  const names = sim.control.list<V1Pod>('pods', 'default').map((p) => p.metadata!.name!).sort();
+  const names = sim.control
+    .list<V1Pod>('pods', 'default')
+    .map((p) => p.metadata!.name!)
+    .sort();
   const [a, b, c, ...rest] = names;
   if (a === undefined || b === undefined || c === undefined) throw new Error(`the scenario made ${names.length} Pods, not ${replicas}`);
   const pods: [string, string, string, ...string[]] = [a, b, c, ...rest];
@@ -52,7 +55,20 @@ function streams(): { stdout: PassThrough; stderr: PassThrough; out(): string; e
 async function run(kubeConfig: KubeConfig, options: Partial<LogsMultiOptions>): Promise<Run> {
   const s = streams();
   try {
-    const code = await runLogsMulti({ kubeConfig, namespace: 'default', pod: '', allContainers: false, follow: false, timestamps: false, previous: false, logColors: false, color: false, stdout: s.stdout, stderr: s.stderr, ...options });
+    const code = await runLogsMulti({
+      kubeConfig,
+      namespace: 'default',
+      pod: '',
+      allContainers: false,
+      follow: false,
+      timestamps: false,
+      previous: false,
+      logColors: false,
+      color: false,
+      stdout: s.stdout,
+      stderr: s.stderr,
+      ...options,
+    });
     return { code, out: s.out(), err: s.err() };
   } catch (err) {
     if (err instanceof UserError) return { code: 1, out: s.out(), err: `error: ${err.message}\n` };
@@ -99,7 +115,10 @@ test('logs QUERY: container and line filters, output forms, --max-pods', async (
   assert.deepEqual(sorted((await run(kubeConfig, { ...q, output: 'raw', container: 'side' })).out), pods.map((p) => `${p} sidecar 1`).sort(), '-o raw');
 
   const json = await run(kubeConfig, { ...q, output: 'json' });
-  const objects = json.out.trimEnd().split('\n').map((l) => JSON.parse(l) as { namespace: string; pod: string; container: string; timestamp: string; message: string });
+  const objects = json.out
+    .trimEnd()
+    .split('\n')
+    .map((l) => JSON.parse(l) as { namespace: string; pod: string; container: string; timestamp: string; message: string });
   assert.equal(objects.length, pods.length * 3);
   for (const o of objects) {
     assert.deepEqual(Object.keys(o), ['namespace', 'pod', 'container', 'timestamp', 'message']);
@@ -144,7 +163,23 @@ test('logs QUERY -f: Pods that join are followed, Pods that leave are marked', a
   const s = streams();
   let stop!: () => void;
   const until = new Promise<void>((resolve) => (stop = resolve));
-  const done = runLogsMulti({ kubeConfig, namespace: 'default', pod: 'deploy/web', container: 'app', allContainers: false, follow: true, tail: 0, timestamps: false, previous: false, logColors: false, color: false, stdout: s.stdout, stderr: s.stderr, until, pollMs: 50 });
+  const done = runLogsMulti({
+    kubeConfig,
+    namespace: 'default',
+    pod: 'deploy/web',
+    container: 'app',
+    allContainers: false,
+    follow: true,
+    tail: 0,
+    timestamps: false,
+    previous: false,
+    logColors: false,
+    color: false,
+    stdout: s.stdout,
+    stderr: s.stderr,
+    until,
+    pollMs: 50,
+  });
   await waitFor('a stream per Pod', () => sim.control.logs.followers('default') === pods.length);
   for (const pod of pods) sim.control.logs.emit('default', pod, 'app', [`${pod} live`]);
   await waitFor('live lines', () => pods.every((p) => s.out().includes(`${p} app │ ${p} live\n`)));
@@ -166,7 +201,11 @@ test('logs QUERY -f: Pods that join are followed, Pods that leave are marked', a
   // A deleted one leaves with a mark; the replacement its ReplicaSet makes joins.
   sim.control.delete('pods', 'default', pods[1]);
   await waitFor('the leave mark', () => s.err().includes(`- ${pods[1]}/app\n`));
-  const replacements = () => sim.control.list<V1Pod>('pods', 'default').map((p) => p.metadata!.name!).filter((n) => !pods.includes(n) && n.startsWith('web-') && !['web-lone', 'web-new-replica', 'web-stranger'].includes(n));
+  const replacements = () =>
+    sim.control
+      .list<V1Pod>('pods', 'default')
+      .map((p) => p.metadata!.name!)
+      .filter((n) => !pods.includes(n) && n.startsWith('web-') && !['web-lone', 'web-new-replica', 'web-stranger'].includes(n));
   await waitFor('the replacement', () => replacements().length > 0);
   await waitFor('its join mark', () => replacements().every((n) => s.err().includes(`+ ${n}/app\n`)));
   // A restart goes on with the new instance.
@@ -180,9 +219,29 @@ test('logs QUERY -f: Pods that join are followed, Pods that leave are marked', a
   assert.equal(await done, 0);
   assert.doesNotMatch(s.err(), /web-stranger/);
   // The watch's first list fills the store bit by bit: no Pod "leaves" meanwhile, only the deleted one.
-  assert.deepEqual(s.err().split('\n').filter((l) => l.startsWith('- ')), [`- ${pods[1]}/app`]);
-  assert.deepEqual(s.err().split('\n').filter((l) => l.startsWith('+ ')).sort(), [...pods, 'web-new-replica', ...replacements()].map((p) => `+ ${p}/app`).sort());
-  assert.equal(s.out().split('\n').filter((l) => l.includes('live')).length, pods.length, 'no line twice');
+  assert.deepEqual(
+    s
+      .err()
+      .split('\n')
+      .filter((l) => l.startsWith('- ')),
+    [`- ${pods[1]}/app`],
+  );
+  assert.deepEqual(
+    s
+      .err()
+      .split('\n')
+      .filter((l) => l.startsWith('+ '))
+      .sort(),
+    [...pods, 'web-new-replica', ...replacements()].map((p) => `+ ${p}/app`).sort(),
+  );
+  assert.equal(
+    s
+      .out()
+      .split('\n')
+      .filter((l) => l.includes('live')).length,
+    pods.length,
+    'no line twice',
+  );
 });
 
 test('the binary: one exact Pod name keeps the single-Pod output; a query prefixes every line', async (t) => {
@@ -196,9 +255,19 @@ test('the binary: one exact Pod name keeps the single-Pod output; a query prefix
   assert.equal(query.code, 0, query.stderr);
   assert.deepEqual(sorted(query.stdout), pods.map((p) => `${p} app │ ${p} app ERROR 2`).sort());
   assert.deepEqual(sorted(query.stderr), pods.map((p) => `+ ${p}/app`).sort());
-  assert.deepEqual(await runBin(['logs', 'svc/web', '--kubeconfig', kubeconfig]), { code: 1, stdout: '', stderr: 'error: unknown type "svc" in "svc/web": use deploy, rs, sts, ds or job (or a Pod name pattern)\n' });
+  assert.deepEqual(await runBin(['logs', 'svc/web', '--kubeconfig', kubeconfig]), {
+    code: 1,
+    stdout: '',
+    stderr: 'error: unknown type "svc" in "svc/web": use deploy, rs, sts, ds or job (or a Pod name pattern)\n',
+  });
   const json = await runBin(['logs', '-l', 'app=web', '-o', 'json', '--kubeconfig', kubeconfig]);
-  assert.equal(json.stdout.trimEnd().split('\n').map((l) => JSON.parse(l) as { pod: string }).length, (pods.length + 1) * 3);
+  assert.equal(
+    json.stdout
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { pod: string }).length,
+    (pods.length + 1) * 3,
+  );
 });
 
 test('logs QUERY -f: a Pod beyond --max-pods is not followed, and a line says so', async (t) => {
@@ -206,7 +275,24 @@ test('logs QUERY -f: a Pod beyond --max-pods is not followed, and a line says so
   const s = streams();
   let stop!: () => void;
   const until = new Promise<void>((resolve) => (stop = resolve));
-  const done = runLogsMulti({ kubeConfig, namespace: 'default', pod: 'deploy/web', container: 'app', maxPods: 3, allContainers: false, follow: true, tail: 0, timestamps: false, previous: false, logColors: false, color: false, stdout: s.stdout, stderr: s.stderr, until, pollMs: 50 });
+  const done = runLogsMulti({
+    kubeConfig,
+    namespace: 'default',
+    pod: 'deploy/web',
+    container: 'app',
+    maxPods: 3,
+    allContainers: false,
+    follow: true,
+    tail: 0,
+    timestamps: false,
+    previous: false,
+    logColors: false,
+    color: false,
+    stdout: s.stdout,
+    stderr: s.stderr,
+    until,
+    pollMs: 50,
+  });
   await waitFor('three streams', () => sim.control.logs.followers('default') === 3);
   const replica = structuredClone(sim.control.get<V1Pod>('pods', 'default', pods[0])!);
   replica.metadata = { ...replica.metadata, name: 'web-fourth', uid: undefined, resourceVersion: undefined, creationTimestamp: undefined };
@@ -224,7 +310,23 @@ test('logs QUERY -f: a watch that becomes forbidden is one line, and the open st
   const s = streams();
   let stop!: () => void;
   const until = new Promise<void>((resolve) => (stop = resolve));
-  const done = runLogsMulti({ kubeConfig, namespace: 'default', pod: 'deploy/web', container: 'app', allContainers: false, follow: true, tail: 0, timestamps: false, previous: false, logColors: false, color: false, stdout: s.stdout, stderr: s.stderr, until, pollMs: 50 });
+  const done = runLogsMulti({
+    kubeConfig,
+    namespace: 'default',
+    pod: 'deploy/web',
+    container: 'app',
+    allContainers: false,
+    follow: true,
+    tail: 0,
+    timestamps: false,
+    previous: false,
+    logColors: false,
+    color: false,
+    stdout: s.stdout,
+    stderr: s.stderr,
+    until,
+    pollMs: 50,
+  });
   await waitFor('three streams', () => sim.control.logs.followers('default') === 3);
   await waitFor('the watch', () => sim.control.stats().watches > 0);
   sim.control.deny({ verb: 'watch', resource: 'pods' });

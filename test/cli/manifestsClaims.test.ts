@@ -34,10 +34,16 @@ spec:
 test('a mount of a volumeClaimTemplate is a declared volume, backed by the claim the controller makes', () => {
   const [pod] = podsFromManifests(STATEFULSET, 'db.yaml', 'default');
   const host = buildPodHost(pod, { now: Date.parse('2026-11-25T10:00:00Z') });
-  assert.deepEqual(host.diagnosis.filter((d) => d.code === 'VolumeNotDeclared'), []);
+  assert.deepEqual(
+    host.diagnosis.filter((d) => d.code === 'VolumeNotDeclared'),
+    [],
+  );
   const data = host.volumes.find((v) => v.name === 'data')!;
   assert.deepEqual(data.source, { kind: 'persistentVolumeClaim', claimName: 'data-db-<ordinal>', readOnly: false });
-  assert.deepEqual(data.mounts.map((m) => m.mountPath), ['/var/lib/postgresql/data']);
+  assert.deepEqual(
+    data.mounts.map((m) => m.mountPath),
+    ['/var/lib/postgresql/data'],
+  );
   // A volume the template declares itself keeps its own source.
   assert.equal(host.volumes.find((v) => v.name === 'wal')!.source.kind, 'emptyDir');
   assert.equal(host.volumes.filter((v) => v.name === 'wal').length, 1);
@@ -47,7 +53,13 @@ test('a StatefulSet without claim templates, and other workloads, are read as be
   const plain = STATEFULSET.replace(/ {2}volumeClaimTemplates:[\s\S]*$/, '');
   const [pod] = podsFromManifests(plain, 'db.yaml', 'default');
   const host = buildPodHost(pod, { now: 0 });
-  assert.deepEqual(host.diagnosis.filter((d) => d.code === 'VolumeNotDeclared').map((d) => d.message), ['volume data is mounted by postgres but not declared']);
+  assert.deepEqual(
+    host.diagnosis.filter((d) => d.code === 'VolumeNotDeclared').map((d) => d.message),
+    ['volume data is mounted by postgres but not declared'],
+  );
   const [deploy] = podsFromManifests(STATEFULSET.replace('kind: StatefulSet', 'kind: Deployment'), 'd.yaml', 'default');
-  assert.deepEqual((deploy!.spec?.volumes ?? []).map((v) => v.name), ['config', 'wal']);
+  assert.deepEqual(
+    (deploy!.spec?.volumes ?? []).map((v) => v.name),
+    ['config', 'wal'],
+  );
 });

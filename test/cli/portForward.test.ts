@@ -39,14 +39,31 @@ function startCommand(pod: string, ports: PortForwardSpec[], extra: Partial<Port
   const stopRequested = new Promise<void>((resolve) => (stop = resolve));
   return new Promise((resolve, reject) => {
     const done = runPortForwardCommand({
-      kubeConfig: sim.kubeConfig, namespace: 'shop', pod, ports, stdout, stderr, env: {}, stopRequested, ...extra,
-      onListening: (forwards) => resolve({ forwards, stdout: () => out, stderr: () => err, stop: () => (stop(), done) }),
+      kubeConfig: sim.kubeConfig,
+      namespace: 'shop',
+      pod,
+      ports,
+      stdout,
+      stderr,
+      env: {},
+      stopRequested,
+      ...extra,
+      onListening: (forwards) =>
+        resolve({
+          forwards,
+          stdout: () => out,
+          stderr: () => err,
+          stop: () => {
+            stop();
+            return done;
+          },
+        }),
     });
     done.catch(reject);
   });
 }
 
-test('PORT by name: kubectl\'s lines, bytes both ways, a connection line per connection', async () => {
+test("PORT by name: kubectl's lines, bytes both ways, a connection line per connection", async () => {
   const run = await startCommand('user-msvc', specs(':mysql', '0:https'));
   const [mysql, https] = run.forwards;
   assert.equal(mysql!.remotePort, 3306);
@@ -54,7 +71,16 @@ test('PORT by name: kubectl\'s lines, bytes both ways, a connection line per con
   assert.equal(await echoed(mysql!.localPort, 'select 1;'), 'select 1;');
   assert.match(await untilClosed(https!.localPort, 'GET / HTTP/1.1\r\nHost: x\r\n\r\n'), /port 443 \(container datadog-agent\)/);
   assert.equal(await run.stop(), 0);
-  assert.equal(run.stdout(), [`Forwarding from 127.0.0.1:${mysql!.localPort} -> 3306`, `Forwarding from 127.0.0.1:${https!.localPort} -> 443`, `Handling connection for ${mysql!.localPort}`, `Handling connection for ${https!.localPort}`, ''].join('\n'));
+  assert.equal(
+    run.stdout(),
+    [
+      `Forwarding from 127.0.0.1:${mysql!.localPort} -> 3306`,
+      `Forwarding from 127.0.0.1:${https!.localPort} -> 443`,
+      `Handling connection for ${mysql!.localPort}`,
+      `Handling connection for ${https!.localPort}`,
+      '',
+    ].join('\n'),
+  );
   assert.equal(run.stderr(), '');
 });
 
@@ -64,7 +90,7 @@ test('POD as a unique prefix, as every command takes it', async () => {
   assert.equal(await run.stop(), 0);
 });
 
-test('a port nothing listens on: the kubelet\'s refusal, one line per connection, and the forward goes on', async () => {
+test("a port nothing listens on: the kubelet's refusal, one line per connection, and the forward goes on", async () => {
   const run = await startCommand('user-msvc', specs(':9999'));
   const port = run.forwards[0]!.localPort;
   assert.equal(await untilClosed(port, 'a'), '');
@@ -92,22 +118,42 @@ test('refused before anything listens: a Pod not running, an unknown name, a UDP
   await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
   t.after(() => taken.close());
   const used = (taken.address() as { port: number }).port;
-  const refused = (pod: string, ports: PortForwardSpec[]) => startCommand(pod, ports).then(() => assert.fail('started'), (err: Error) => err.message);
+  const refused = (pod: string, ports: PortForwardSpec[]) =>
+    startCommand(pod, ports).then(
+      () => assert.fail('started'),
+      (err: Error) => err.message,
+    );
   assert.equal(await refused('starting', specs('80')), 'unable to forward port because pod is not running. Current status=Pending');
   assert.equal(await refused('user-msvc', specs('metrics')), "Pod 'user-msvc' does not have a named port 'metrics'");
   assert.equal(await refused('user-msvc', specs('statsd')), 'UDP protocol is not supported for 8125');
   assert.equal(await refused('no-such-pod', specs('80')), 'pod "no-such-pod" not found in namespace "shop"');
   // The first forward had started: it is stopped again, so its port is free.
-  const first = await new Promise<number>((resolve) => { const s = createServer(); s.listen(0, '127.0.0.1', () => { const p = (s.address() as { port: number }).port; s.close(() => resolve(p)); }); });
+  const first = await new Promise<number>((resolve) => {
+    const s = createServer();
+    s.listen(0, '127.0.0.1', () => {
+      const p = (s.address() as { port: number }).port;
+      s.close(() => resolve(p));
+    });
+  });
   assert.equal(await refused('user-msvc', specs(`${first}:3306`, `${used}:443`)), `127.0.0.1:${used} is in use`);
-  await new Promise<void>((resolve, reject) => { const s = createServer(); s.once('error', reject); s.listen(first, '127.0.0.1', () => s.close(() => resolve())); });
+  await new Promise<void>((resolve, reject) => {
+    const s = createServer();
+    s.once('error', reject);
+    s.listen(first, '127.0.0.1', () => s.close(() => resolve()));
+  });
 });
 
 test('the command line: ports in order, --address 127.0.0.1 only, no -A, one line for a bad PORT', () => {
   const parsed = parseArgs(['port-forward', 'user-msvc', '8080:http', ':3306', '-n', 'shop', '--no-clipboard', '--address', 'localhost']);
   assert.equal(parsed.kind, 'port-forward');
   if (parsed.kind !== 'port-forward') return;
-  assert.deepEqual(parsed.args.ports.map((p) => [p.local, p.remote]), [[8080, 'http'], [0, 3306]]);
+  assert.deepEqual(
+    parsed.args.ports.map((p) => [p.local, p.remote]),
+    [
+      [8080, 'http'],
+      [0, 3306],
+    ],
+  );
   assert.equal(parsed.args.clipboard, false);
   assert.equal(parsed.args.namespace, 'shop');
   assert.throws(() => parseArgs(['port-forward', 'web', '80', '--address', '0.0.0.0']), { message: 'invalid value "0.0.0.0" for --address: podview forwards from 127.0.0.1 only' });
@@ -137,11 +183,18 @@ test('the built binary: forwards, reports a refusal in one line, exits 0 on SIGI
   for (let i = 0; i < 300 && !err.includes('\n'); i++) await new Promise((r) => setTimeout(r, 10));
   child.kill('SIGINT');
   assert.equal(await exited, 0);
-  assert.equal(err, `an error occurred forwarding ${ports[1]} -> 9999: error forwarding port 9999 to pod user-msvc, uid uid-1: failed to connect to localhost:9999 inside namespace: connection refused\n`);
+  assert.equal(
+    err,
+    `an error occurred forwarding ${ports[1]} -> 9999: error forwarding port 9999 to pod user-msvc, uid uid-1: failed to connect to localhost:9999 inside namespace: connection refused\n`,
+  );
   assert.match(out, new RegExp(`^Forwarding from 127\\.0\\.0\\.1:${ports[0]} -> 3306\\nForwarding from 127\\.0\\.0\\.1:${ports[1]} -> 9999\\n`));
   assert.doesNotMatch(out, /\u001b/);
   // Nothing listens any more.
-  await new Promise<void>((resolve, reject) => { const s = createServer(); s.once('error', reject); s.listen(ports[0], '127.0.0.1', () => s.close(() => resolve())); });
+  await new Promise<void>((resolve, reject) => {
+    const s = createServer();
+    s.once('error', reject);
+    s.listen(ports[0], '127.0.0.1', () => s.close(() => resolve()));
+  });
 });
 
 test('the built binary: a local port in use is one line and exit 1', { timeout: 30_000 }, async (t) => {
@@ -164,7 +217,10 @@ test('the built binary: a local port in use is one line and exit 1', { timeout: 
 test('a repeated flag keeps its last value, as kubectl does, while every PORT is kept', () => {
   const parsed = parseArgs(['port-forward', 'web', '1', '2', '3', '-n', 'a', '--namespace', 'b', '--context', 'x']);
   assert.ok(parsed.kind === 'port-forward');
-  assert.deepEqual(parsed.args.ports.map((p) => p.remote), [1, 2, 3]);
+  assert.deepEqual(
+    parsed.args.ports.map((p) => p.remote),
+    [1, 2, 3],
+  );
   assert.equal(parsed.args.namespace, 'b');
   assert.equal(parsed.args.context, 'x');
 });

@@ -32,10 +32,13 @@ test('--once --probe -o json: the grafana Pod credits :3000 to oauth2-proxy and 
   assert.deepEqual(pod.ports.find((p) => p.port === 3001)?.owners?.heldBy, ['grafana']);
   const finding = pod.diagnosis.find((d) => d.code === 'PortHeldByOtherContainer');
   assert.equal(finding?.message, 'port 3000/TCP is declared by grafana but held by oauth2-proxy (grafana listens on 3001/TCP)');
-  assert.deepEqual(pod.traffic?.map((x) => x.line), ['oauth2-proxy → 127.0.0.1:3001 grafana (1 connection)']);
+  assert.deepEqual(
+    pod.traffic?.map((x) => x.line),
+    ['oauth2-proxy → 127.0.0.1:3001 grafana (1 connection)'],
+  );
 });
 
-test('--once --probe: the user-msvc Pod\'s traffic in json and text', async (t) => {
+test("--once --probe: the user-msvc Pod's traffic in json and text", async (t) => {
   const h = await withSim(t);
   const json = await runBin(['user-msvc', '-n', 'shop', '--once', '--probe', '-o', 'json', '--kubeconfig', h.kubeconfigPath]);
   assert.equal(json.code, 0, json.stderr);

@@ -13,7 +13,10 @@ test('a container override beats the shell for all, which beats the default orde
 });
 
 test('a malformed --shell is one line naming the flag, before anything starts', () => {
-  assert.throws(() => parseArgs(['--shell', 'app=']), (err: Error) => /--shell/.test(err.message) && !err.message.includes('\n'));
+  assert.throws(
+    () => parseArgs(['--shell', 'app=']),
+    (err: Error) => /--shell/.test(err.message) && !err.message.includes('\n'),
+  );
   assert.throws(() => parseArgs(['--shell', '=/bin/sh']), /--shell/);
   const parsed = parseArgs(['--shell', 'app=/bin/ash']);
   assert.equal(parsed.kind === 'view' && parsed.args.shell, 'app=/bin/ash');

@@ -49,7 +49,9 @@ test('sim --help shows an example of each playground flag', async () => {
 test('sim --pods --namespaces --churn --seed --faults: the cluster asked for, changing and failing', { skip: !KUBECTL && 'kubectl is not installed', timeout: 60_000 }, async (t) => {
   assertBuilt();
   const kubeconfig = path.join(tempDir(t, 'podview-simflags-'), 'kubeconfig');
-  const child = spawn(process.execPath, [BIN, 'sim', '--pods', '300', '--namespaces', '3', '--churn', '100', '--seed', '9', '--faults', '--kubeconfig-out', kubeconfig], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [BIN, 'sim', '--pods', '300', '--namespaces', '3', '--churn', '100', '--seed', '9', '--faults', '--kubeconfig-out', kubeconfig], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   t.after(() => child.kill('SIGKILL'));
   let out = '';
   child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));

@@ -63,7 +63,10 @@ test('-o json streamed is one valid document with every Pod in order', async () 
   const text = await streamed(hosts(7), 'json', [3, 3, 1]);
   const doc = JSON.parse(text);
   assert.equal(doc.apiVersion, 'podview/v1');
-  assert.deepEqual(doc.pods.map((p: { name: string }) => p.name), Array.from({ length: 7 }, (_, i) => `user-msvc-${i}`));
+  assert.deepEqual(
+    doc.pods.map((p: { name: string }) => p.name),
+    Array.from({ length: 7 }, (_, i) => `user-msvc-${i}`),
+  );
 });
 
 test('a full stdout holds the next page back until it drains', async () => {

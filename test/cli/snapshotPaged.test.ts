@@ -27,7 +27,10 @@ test('-o json over many pages: every Pod once, in the order kubectl lists them',
   const { stdout } = await run('kubectl', ['get', 'pods', '-A', '-o', 'json', '--kubeconfig', h.kubeconfigPath], { maxBuffer: 256 * 1024 * 1024 });
   const kubectl = (JSON.parse(stdout) as { items: { metadata: { namespace: string; name: string } }[] }).items.map((p) => `${p.metadata.namespace}/${p.metadata.name}`);
   assert.equal(kubectl.length, count);
-  assert.deepEqual(doc.pods.map((p) => `${p.namespace}/${p.name}`), kubectl);
+  assert.deepEqual(
+    doc.pods.map((p) => `${p.namespace}/${p.name}`),
+    kubectl,
+  );
 });
 
 test('a cluster of few Pods keeps events and owners in the snapshot', async (t) => {
@@ -36,6 +39,12 @@ test('a cluster of few Pods keeps events and owners in the snapshot', async (t) 
   assert.equal(result.code, 0, result.stderr);
   const doc = JSON.parse(result.stdout) as Doc;
   assert.ok(doc.pods.length > 0 && doc.pods.length <= DETAILS_LIMIT);
-  assert.ok(doc.pods.some((p) => p.events.length > 0), 'some Pod shows its events');
-  assert.ok(doc.pods.some((p) => p.owners.some((o) => o.resolved)), 'some Pod shows a resolved owner');
+  assert.ok(
+    doc.pods.some((p) => p.events.length > 0),
+    'some Pod shows its events',
+  );
+  assert.ok(
+    doc.pods.some((p) => p.owners.some((o) => o.resolved)),
+    'some Pod shows a resolved owner',
+  );
 });

@@ -24,7 +24,7 @@ function kubeconfig(opts: { current?: string; clusters?: [string, string][]; use
     lines.push(`- name: ${name}`, '  context:', `    cluster: ${cluster}`, `    user: ${user}`);
     if (ns) lines.push(`    namespace: ${ns}`);
   }
-  return lines.join('\n') + '\n';
+  return `${lines.join('\n')}\n`;
 }
 
 test('--kubeconfig reads that file alone and takes the context namespace', (t) => {
@@ -42,7 +42,24 @@ test('KUBECONFIG list: first file to define a name or current-context wins, miss
   const a = path.join(dir, 'a.yaml');
   const b = path.join(dir, 'b.yaml');
   fs.writeFileSync(a, kubeconfig({ clusters: [['shared', 'https://from-a:1']], users: [['ua', 'ta']], contexts: [['ctx-a', 'shared', 'ua']] }));
-  fs.writeFileSync(b, kubeconfig({ current: 'ctx-b', clusters: [['shared', 'https://from-b:2'], ['only-b', 'https://b-only:3']], users: [['ua', 'tb'], ['ub', 'tb']], contexts: [['ctx-b', 'shared', 'ua', 'ns-b'], ['ctx-a', 'only-b', 'ub']] }));
+  fs.writeFileSync(
+    b,
+    kubeconfig({
+      current: 'ctx-b',
+      clusters: [
+        ['shared', 'https://from-b:2'],
+        ['only-b', 'https://b-only:3'],
+      ],
+      users: [
+        ['ua', 'tb'],
+        ['ub', 'tb'],
+      ],
+      contexts: [
+        ['ctx-b', 'shared', 'ua', 'ns-b'],
+        ['ctx-a', 'only-b', 'ub'],
+      ],
+    }),
+  );
   const env = { KUBECONFIG: [path.join(dir, 'missing.yaml'), a, b].join(path.delimiter) };
   const loaded = loadConfig({ env });
   assert.equal(loaded.contextName, 'ctx-b', 'current-context from the first file that sets it');
@@ -57,7 +74,24 @@ test('KUBECONFIG list: first file to define a name or current-context wins, miss
 test('duplicate names inside one file do not crash', (t) => {
   const dir = tempDir(t);
   const a = path.join(dir, 'a.yaml');
-  fs.writeFileSync(a, kubeconfig({ current: 'x', clusters: [['c', 'https://first:1'], ['c', 'https://second:2']], users: [['u', '1'], ['u', '2']], contexts: [['x', 'c', 'u'], ['x', 'c', 'u', 'later']] }));
+  fs.writeFileSync(
+    a,
+    kubeconfig({
+      current: 'x',
+      clusters: [
+        ['c', 'https://first:1'],
+        ['c', 'https://second:2'],
+      ],
+      users: [
+        ['u', '1'],
+        ['u', '2'],
+      ],
+      contexts: [
+        ['x', 'c', 'u'],
+        ['x', 'c', 'u', 'later'],
+      ],
+    }),
+  );
   const { kubeConfig } = mergeKubeconfigFiles([a, a]);
   assert.equal(kubeConfig.getCurrentCluster()?.server, 'https://first:1');
   assert.equal(loadConfig({ env: { KUBECONFIG: a } }).namespace, 'default');
@@ -66,7 +100,24 @@ test('duplicate names inside one file do not crash', (t) => {
 test('--context, --cluster, --user and --namespace override the kubeconfig', (t) => {
   const dir = tempDir(t);
   const a = path.join(dir, 'a.yaml');
-  fs.writeFileSync(a, kubeconfig({ current: 'one', clusters: [['c1', 'https://c1:1'], ['c2', 'https://c2:2']], users: [['u1', 't1'], ['u2', 't2']], contexts: [['one', 'c1', 'u1', 'n1'], ['two', 'c1', 'u1']] }));
+  fs.writeFileSync(
+    a,
+    kubeconfig({
+      current: 'one',
+      clusters: [
+        ['c1', 'https://c1:1'],
+        ['c2', 'https://c2:2'],
+      ],
+      users: [
+        ['u1', 't1'],
+        ['u2', 't2'],
+      ],
+      contexts: [
+        ['one', 'c1', 'u1', 'n1'],
+        ['two', 'c1', 'u1'],
+      ],
+    }),
+  );
   const loaded = loadConfig({ kubeconfig: a, context: 'two', cluster: 'c2', user: 'u2', namespace: 'kube-system' });
   assert.equal(loaded.contextName, 'two');
   assert.equal(loaded.server, 'https://c2:2');

@@ -26,8 +26,14 @@ test('events group by the Pod they are about, other kinds ignored', () => {
     { involvedObject: { kind: 'Node', uid: 'a' }, reason: 'NodeReady' },
   ] as CoreV1Event[];
   const grouped = eventsByInvolvedUid(events);
-  assert.deepEqual(grouped.get('a')?.map((e) => e.reason), ['Pulled', 'Started']);
-  assert.deepEqual(grouped.get('b')?.map((e) => e.reason), ['BackOff']);
+  assert.deepEqual(
+    grouped.get('a')?.map((e) => e.reason),
+    ['Pulled', 'Started'],
+  );
+  assert.deepEqual(
+    grouped.get('b')?.map((e) => e.reason),
+    ['BackOff'],
+  );
   assert.equal(grouped.size, 2);
 });
 

@@ -16,7 +16,12 @@ const target = (container: string, pod = 'user-msvc') => ({ namespace: 'shop', p
 
 test('non-interactive exec returns the exit code and passes stderr through', async () => {
   const err: Buffer[] = [];
-  const stderr = new Writable({ write: (c: Buffer, _e, done) => { err.push(c); done(); } });
+  const stderr = new Writable({
+    write: (c: Buffer, _e, done) => {
+      err.push(c);
+      done();
+    },
+  });
   const r = await execCapture(sim.kubeConfig, target('user-msvc'), ['sh', '-c', 'echo out; echo bad >&2; exit 3'], { stderr });
   assert.equal(r.kind, 'exited');
   if (r.kind !== 'exited') return;
@@ -51,10 +56,24 @@ test('refusals come back as one clear line', async () => {
 });
 
 function fakeTerminal(columns = 90, rows = 33) {
-  const input = Object.assign(new PassThrough(), { isRaw: false, setRawMode(mode: boolean) { input.isRaw = mode; modes.push(mode); } });
+  const input = Object.assign(new PassThrough(), {
+    isRaw: false,
+    setRawMode(mode: boolean) {
+      input.isRaw = mode;
+      modes.push(mode);
+    },
+  });
   const modes: boolean[] = [];
   const chunks: Buffer[] = [];
-  const output = Object.assign(new Writable({ write: (c: Buffer, _e, done) => { chunks.push(c); done(); } }), { columns, rows });
+  const output = Object.assign(
+    new Writable({
+      write: (c: Buffer, _e, done) => {
+        chunks.push(c);
+        done();
+      },
+    }),
+    { columns, rows },
+  );
   return { terminal: { input, output } as unknown as ExecTerminal, input, output, modes, text: () => Buffer.concat(chunks).toString() };
 }
 

@@ -76,7 +76,7 @@ export async function startFakeApi(): Promise<FakeApi> {
   function emit(rv: number, type: string, pod: V1Pod): void {
     log.push({ rv, type, pod });
     if (api.stall) return;
-    for (const w of watches) w.res.write(JSON.stringify({ type, object: pod }) + '\n');
+    for (const w of watches) w.res.write(`${JSON.stringify({ type, object: pod })}\n`);
   }
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://x');
@@ -95,7 +95,7 @@ export async function startFakeApi(): Promise<FakeApi> {
       const entry = { res, from };
       watches.add(entry);
       res.on('close', () => watches.delete(entry));
-      for (const e of log) if (e.rv > from) res.write(JSON.stringify({ type: e.type, object: e.pod }) + '\n');
+      for (const e of log) if (e.rv > from) res.write(`${JSON.stringify({ type: e.type, object: e.pod })}\n`);
       return;
     }
     api.requests.push(`list ?${q}`);

@@ -49,10 +49,13 @@ test('a forward asked for in the store carries bytes, reports its connection, an
 
   const client = await open(port);
   client.on('error', () => {});
-  assert.equal(await new Promise<string>((resolve) => {
-    client.once('data', (c) => resolve(c.toString()));
-    client.write('still open');
-  }), 'still open');
+  assert.equal(
+    await new Promise<string>((resolve) => {
+      client.once('data', (c) => resolve(c.toString()));
+      client.write('still open');
+    }),
+    'still open',
+  );
   await whenStore(store, () => store.get(id)?.lastEvent === `Handling connection for ${port}`);
   assert.equal(store.get(id)!.openConnections, 1);
 

@@ -39,7 +39,10 @@ test('every chunk boundary gives the items and the envelope JSON.parse gives', (
       assert.deepEqual(r.heads, [{ kind: 'PodList', apiVersion: 'v1', metadata: tricky.metadata, items: [] }]);
     }
     // One byte at a time: every state is carried over a boundary.
-    const bytes = split(body, Array.from({ length: body.length }, (_, i) => i));
+    const bytes = split(
+      body,
+      Array.from({ length: body.length }, (_, i) => i),
+    );
     assert.deepEqual(bytes.items, tricky.items);
   }
 });
@@ -71,17 +74,7 @@ test('no items, empty items and null items', () => {
 });
 
 test('a malformed or cut-off body throws SyntaxError, as JSON.parse would', () => {
-  const bad = [
-    '',
-    '{"items":[{"a":1}',
-    '{"items":[{"a":1}]}x',
-    '{"items":[{"a":1}]}{}',
-    '[{"items":[]}]',
-    '"items"',
-    '{"items":[{"a":}]}',
-    '{"items":[]}}',
-    '{"kind":}',
-  ];
+  const bad = ['', '{"items":[{"a":1}', '{"items":[{"a":1}]}x', '{"items":[{"a":1}]}{}', '[{"items":[]}]', '"items"', '{"items":[{"a":}]}', '{"items":[]}}', '{"kind":}'];
   for (const text of bad) {
     assert.throws(() => split(Buffer.from(text), []), SyntaxError, JSON.stringify(text));
   }
@@ -90,7 +83,15 @@ test('a malformed or cut-off body throws SyntaxError, as JSON.parse would', () =
 test('readList reads a web stream to its end and cancels it on a malformed body', async () => {
   const chunks = [Buffer.from('{"metadata":{"resourceVersion":"7"},"items":[{"a"'), Buffer.from(':1},{"b":2}]}')];
   const items: unknown[] = [];
-  const rest = await readList(new ReadableStream<Uint8Array>({ start: (c) => { for (const chunk of chunks) c.enqueue(chunk); c.close(); } }).getReader(), { onItems: (b) => items.push(...b) });
+  const rest = await readList(
+    new ReadableStream<Uint8Array>({
+      start: (c) => {
+        for (const chunk of chunks) c.enqueue(chunk);
+        c.close();
+      },
+    }).getReader(),
+    { onItems: (b) => items.push(...b) },
+  );
   assert.deepEqual(items, [{ a: 1 }, { b: 2 }]);
   assert.deepEqual(rest, { metadata: { resourceVersion: '7' }, items: [] });
 
@@ -134,6 +135,13 @@ test('items that are no object reach the caller as null (counted there), without
   for (const [text, expected] of cases) {
     const body = Buffer.from(text);
     for (let cut = 0; cut <= body.length; cut++) assert.deepEqual(split(body, [cut]).items, expected, `${text} cut at ${cut}`);
-    assert.deepEqual(split(body, Array.from({ length: body.length }, (_, i) => i)).items, expected, `${text} byte by byte`);
+    assert.deepEqual(
+      split(
+        body,
+        Array.from({ length: body.length }, (_, i) => i),
+      ).items,
+      expected,
+      `${text} byte by byte`,
+    );
   }
 });

@@ -14,28 +14,44 @@ function split(chunks: Buffer[], max = 1024): RawLine[] {
 
 test('lines come out whole however the bytes are chunked', () => {
   fc.assert(
-    fc.property(fc.array(fc.string({ unit: 'grapheme', maxLength: 40 }).map((s) => s.replace(/[\r\n]/g, '')), { maxLength: 30 }), fc.array(fc.integer({ min: 1, max: 17 }), { minLength: 1 }), (lines, sizes) => {
-      const bytes = Buffer.from(lines.map((l) => `${l}\n`).join(''));
-      const chunks: Buffer[] = [];
-      for (let at = 0, i = 0; at < bytes.length; i++) {
-        const n = sizes[i % sizes.length];
-        chunks.push(bytes.subarray(at, at + n!));
-        at += n!;
-      }
-      assert.deepEqual(split(chunks).map((l) => l.text), lines);
-    }),
+    fc.property(
+      fc.array(
+        fc.string({ unit: 'grapheme', maxLength: 40 }).map((s) => s.replace(/[\r\n]/g, '')),
+        { maxLength: 30 },
+      ),
+      fc.array(fc.integer({ min: 1, max: 17 }), { minLength: 1 }),
+      (lines, sizes) => {
+        const bytes = Buffer.from(lines.map((l) => `${l}\n`).join(''));
+        const chunks: Buffer[] = [];
+        for (let at = 0, i = 0; at < bytes.length; i++) {
+          const n = sizes[i % sizes.length];
+          chunks.push(bytes.subarray(at, at + n!));
+          at += n!;
+        }
+        assert.deepEqual(
+          split(chunks).map((l) => l.text),
+          lines,
+        );
+      },
+    ),
   );
 });
 
 test('invalid UTF-8 is shown as U+FFFD, never thrown', () => {
   const out = split([Buffer.from([0x61, 0xff, 0xfe, 0x62, 0x0a, 0xc3, 0x0a])]);
-  assert.deepEqual(out.map((l) => l.text), ['a\ufffd\ufffdb', '\ufffd']);
+  assert.deepEqual(
+    out.map((l) => l.text),
+    ['a\ufffd\ufffdb', '\ufffd'],
+  );
 });
 
 test('a long line is cut at a character boundary and the rest skipped; CRLF and a last line without newline', () => {
   const out = split([Buffer.from('ab€€€€'), Buffer.from('€€tail\r\nnext\r\nlast')], 8);
   assert.deepEqual(out[0], { text: 'ab€€', cutBytes: Buffer.byteLength('€€€€tail\r') });
-  assert.deepEqual(out.slice(1), [{ text: 'next', cutBytes: 0 }, { text: 'last', cutBytes: 0 }]);
+  assert.deepEqual(out.slice(1), [
+    { text: 'next', cutBytes: 0 },
+    { text: 'last', cutBytes: 0 },
+  ]);
 });
 
 test('kubelet timestamps split off and sort whatever their precision', () => {

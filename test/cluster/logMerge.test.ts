@@ -10,7 +10,12 @@ const ts = (n: number) => `2026-11-25T14:10:${String(n).padStart(2, '0')}.000000
 function harness(names: string[], windowMs = REORDER_WINDOW_MS) {
   let now = 0;
   const out: string[] = [];
-  const merger = new LogMerger(names, (c, l) => out.push(`${c}:${l.text}`), windowMs, () => now);
+  const merger = new LogMerger(
+    names,
+    (c, l) => out.push(`${c}:${l.text}`),
+    windowMs,
+    () => now,
+  );
   for (const n of names) merger.opened(n);
   return {
     merger,
@@ -45,23 +50,23 @@ test('the window bounds the wait: a line older than the window goes out though a
 
 test('property: lines that arrive within the window of each other come out sorted by time', () => {
   fc.assert(
-    fc.property(
-      fc.array(fc.record({ stream: fc.integer({ min: 0, max: 2 }), delay: fc.integer({ min: 0, max: REORDER_WINDOW_MS - 1 }) }), { minLength: 1, maxLength: 40 }),
-      (events) => {
-        const names = ['a', 'b', 'c'];
-        const h = harness(names);
-        // Line i is written at time i*10 (its timestamp order) and arrives `delay` later; each stream stays in order.
-        const arrivals = events.map((e, i) => ({ ...e, i, at: i * 10 + e.delay }));
-        const lastAt = [0, 0, 0];
-        for (const a of arrivals) a.at = lastAt[a.stream] = Math.max(a.at, lastAt[a.stream]!);
-        for (const a of [...arrivals].sort((x, y) => x.at - y.at || x.i - y.i)) {
-          h.at(a.at);
-          h.merger.push(names[a.stream]!, { ts: `2026-11-25T14:10:00.${String(a.i).padStart(9, '0')}Z`, text: String(a.i), cutBytes: 0 });
-        }
-        h.merger.close();
-        const order = h.out.map((o) => Number(o.split(':')[1]));
-        assert.deepEqual(order, [...order].sort((x, y) => x - y));
-      },
-    ),
+    fc.property(fc.array(fc.record({ stream: fc.integer({ min: 0, max: 2 }), delay: fc.integer({ min: 0, max: REORDER_WINDOW_MS - 1 }) }), { minLength: 1, maxLength: 40 }), (events) => {
+      const names = ['a', 'b', 'c'];
+      const h = harness(names);
+      // Line i is written at time i*10 (its timestamp order) and arrives `delay` later; each stream stays in order.
+      const arrivals = events.map((e, i) => ({ ...e, i, at: i * 10 + e.delay }));
+      const lastAt = [0, 0, 0];
+      for (const a of arrivals) a.at = lastAt[a.stream] = Math.max(a.at, lastAt[a.stream]!);
+      for (const a of [...arrivals].sort((x, y) => x.at - y.at || x.i - y.i)) {
+        h.at(a.at);
+        h.merger.push(names[a.stream]!, { ts: `2026-11-25T14:10:00.${String(a.i).padStart(9, '0')}Z`, text: String(a.i), cutBytes: 0 });
+      }
+      h.merger.close();
+      const order = h.out.map((o) => Number(o.split(':')[1]));
+      assert.deepEqual(
+        order,
+        [...order].sort((x, y) => x - y),
+      );
+    }),
   );
 });

@@ -20,14 +20,29 @@ test('a dropped stream is reconnected from where it stopped, marked, with no lin
     const session = openLogSession(sim.kubeConfig(), { namespace: 'default', name: 'web', follow: true }, { pollMs: 20, frameMs: 0 });
     const states: LogStreamState['kind'][] = [];
     session.buffer.subscribe(() => states.push(session.buffer.state.kind));
-    await until(() => session.buffer.size === 2, 'the history', () => texts(session.buffer));
+    await until(
+      () => session.buffer.size === 2,
+      'the history',
+      () => texts(session.buffer),
+    );
     sim.dropConnections();
     sim.logs.emit('default', 'web', 'app', ['three']);
-    await until(() => texts(session.buffer).includes('three'), 'the line written during the outage', () => texts(session.buffer));
+    await until(
+      () => texts(session.buffer).includes('three'),
+      'the line written during the outage',
+      () => texts(session.buffer),
+    );
     sim.logs.emit('default', 'web', 'app', ['four']);
-    await until(() => texts(session.buffer).includes('four'), 'a live line after the reconnect', () => texts(session.buffer));
+    await until(
+      () => texts(session.buffer).includes('four'),
+      'a live line after the reconnect',
+      () => texts(session.buffer),
+    );
     const got = texts(session.buffer);
-    assert.deepEqual(got.filter((t) => !t.startsWith('──')), ['one', 'two', 'three', 'four']);
+    assert.deepEqual(
+      got.filter((t) => !t.startsWith('──')),
+      ['one', 'two', 'three', 'four'],
+    );
     assert.equal(got.length, 5, `one mark: ${JSON.stringify(got)}`);
     assert.match(got[2]!, /^── log stream of app broken \(.+\); resuming after \d{4}-.+Z ──$/);
     const after = states.slice(states.indexOf('streaming'));
@@ -48,8 +63,23 @@ test('logs -f against a server that goes away exits 1 with one line on stderr', 
   stdout.on('data', (d: Buffer) => (out += d.toString()));
   stderr.on('data', (d: Buffer) => (err += d.toString()));
   sim.logs.emit('default', 'web', 'app', ['one']);
-  const running = runLogsCommand({ kubeConfig: sim.kubeConfig(), namespace: 'default', pod: 'web', allContainers: false, follow: true, timestamps: false, previous: false, logColors: false, stdout, stderr });
-  await until(() => out === 'one\n', 'the first line', () => out);
+  const running = runLogsCommand({
+    kubeConfig: sim.kubeConfig(),
+    namespace: 'default',
+    pod: 'web',
+    allContainers: false,
+    follow: true,
+    timestamps: false,
+    previous: false,
+    logColors: false,
+    stdout,
+    stderr,
+  });
+  await until(
+    () => out === 'one\n',
+    'the first line',
+    () => out,
+  );
   await sim.close();
   const code = await running;
   assert.equal(code, 1);

@@ -37,10 +37,18 @@ test('all containers merged in time order, init and sidecar included, each line 
     sim.logs.emit('default', 'web', 'app', ['a2']);
     sim.logs.emit('default', 'web', 'side', ['b2']);
     const session = openLogSession(sim.kubeConfig(), { namespace: 'default', name: 'web', allContainers: true, follow: true }, { mergeWindowMs: 30 });
-    await until(() => session.buffer.size === 5, 'five merged lines', () => texts(session.buffer));
+    await until(
+      () => session.buffer.size === 5,
+      'five merged lines',
+      () => texts(session.buffer),
+    );
     sim.logs.emit('default', 'web', 'side', ['b3']);
     sim.logs.emit('default', 'web', 'app', ['a3']);
-    await until(() => session.buffer.size === 7, 'two live lines', () => texts(session.buffer));
+    await until(
+      () => session.buffer.size === 7,
+      'two live lines',
+      () => texts(session.buffer),
+    );
     assert.deepEqual(texts(session.buffer), ['setup: s1', 'app: a1', 'side: b1', 'app: a2', 'side: b2', 'side: b3', 'app: a3']);
     session.close();
   }));
@@ -85,9 +93,17 @@ test('a restart while following is marked and the new instance is followed', () 
     await until(() => session.buffer.size === 1, 'the first line');
     restart(sim, 'default', 'web', 'app', { reason: 'OOMKilled', exitCode: 137 });
     sim.logs.emit('default', 'web', 'app', ['second run']);
-    await until(() => session.buffer.size === 3, 'marker and the new line', () => texts(session.buffer));
+    await until(
+      () => session.buffer.size === 3,
+      'marker and the new line',
+      () => texts(session.buffer),
+    );
     sim.logs.emit('default', 'web', 'app', ['still followed']);
-    await until(() => session.buffer.size === 4, 'a live line on the new instance', () => texts(session.buffer));
+    await until(
+      () => session.buffer.size === 4,
+      'a live line on the new instance',
+      () => texts(session.buffer),
+    );
     assert.deepEqual(texts(session.buffer), ['first run', '── container app restarted (restart #1: OOMKilled, exit 137) ──', 'second run', 'still followed']);
     session.close();
   }));
@@ -111,7 +127,11 @@ test('a waiting container shows why, then is tailed once it runs', () =>
     assert.deepEqual(texts(session.buffer), ['container app is waiting to start: ContainerCreating']);
     sim.setPod(makePod('web', ['app']));
     sim.logs.emit('default', 'web', 'app', ['started']);
-    await until(() => session.buffer.size === 2, 'the first line once running', () => texts(session.buffer));
+    await until(
+      () => session.buffer.size === 2,
+      'the first line once running',
+      () => texts(session.buffer),
+    );
     assert.equal(session.buffer.state.kind, 'streaming');
     assert.equal(session.buffer.at(1)?.text, 'started');
     session.close();
@@ -142,7 +162,11 @@ test('a missing Pod is one clear message', () =>
 test('a notice built from cluster text is stored sanitized: no live escape reaches the buffer (or a saved file)', () =>
   withSim([['web', ['app'], { waiting: { app: 'Bad\u001b]0;pwned\u0007\u001b]52;c;ZXZpbA==\u0007\u001b[2J' } }]], async (sim) => {
     const session = openLogSession(sim.kubeConfig(), { namespace: 'default', name: 'web', follow: true }, { pollMs: 20 });
-    await until(() => session.buffer.size === 1, 'the waiting notice', () => texts(session.buffer));
+    await until(
+      () => session.buffer.size === 1,
+      'the waiting notice',
+      () => texts(session.buffer),
+    );
     assert.equal(session.buffer.at(0)?.text, `container app is waiting to start: Bad${PLACEHOLDER}`);
     session.close();
   }));

@@ -38,19 +38,35 @@ test('against the sim server: restart and crash while following, then deletion',
   withSim({}, async (sim, kc) => {
     sim.control.logs.emit('default', 'web', 'app', ['run 0']);
     const session = openLogSession(kc, { namespace: 'default', name: 'web', follow: true }, { pollMs: 20 });
-    await until(() => session.buffer.size === 1, 'the first line', () => texts(session.buffer));
+    await until(
+      () => session.buffer.size === 1,
+      'the first line',
+      () => texts(session.buffer),
+    );
     sim.control.restartContainer('default', 'web', 'app');
     sim.control.logs.emit('default', 'web', 'app', ['run 1']);
-    await until(() => session.buffer.size === 3, 'restart marker and new line', () => texts(session.buffer));
+    await until(
+      () => session.buffer.size === 3,
+      'restart marker and new line',
+      () => texts(session.buffer),
+    );
     sim.control.crash('default', 'web', 'app');
-    await until(() => session.buffer.state.kind === 'waiting', 'waiting in back-off', () => session.buffer.state);
+    await until(
+      () => session.buffer.state.kind === 'waiting',
+      'waiting in back-off',
+      () => session.buffer.state,
+    );
     assert.match(session.buffer.state.kind === 'waiting' ? session.buffer.state.message : '', /^CrashLoopBackOff/);
     sim.control.patchPod('default', 'web', (pod) => {
       const cs = pod.status?.containerStatuses?.[0];
       if (cs) cs.state = { running: { startedAt: new Date() } };
     });
     sim.control.logs.emit('default', 'web', 'app', ['run 2']);
-    await until(() => texts(session.buffer).includes('run 2'), 'the line after back-off', () => texts(session.buffer));
+    await until(
+      () => texts(session.buffer).includes('run 2'),
+      'the line after back-off',
+      () => texts(session.buffer),
+    );
     sim.control.delete('pods', 'default', 'web');
     await session.done;
     const got = texts(session.buffer);
@@ -62,9 +78,16 @@ test('against the sim server: restart and crash while following, then deletion',
 test('a live sim writes the LogProfile lines and the view follows them', () =>
   withSim({ live: true, rate: 50 }, async (_sim, kc) => {
     const session = openLogSession(kc, { namespace: 'default', name: 'web', follow: true, tailLines: 3 });
-    await until(() => session.buffer.size >= 6, 'history and live lines', () => texts(session.buffer));
+    await until(
+      () => session.buffer.size >= 6,
+      'history and live lines',
+      () => texts(session.buffer),
+    );
     const numbers = texts(session.buffer).map((t) => Number(/^profile line (\d+)$/.exec(t)?.[1]));
-    assert.ok(numbers.every((n, i) => i === 0 || n === numbers[i - 1]! + 1), `consecutive: ${numbers}`);
+    assert.ok(
+      numbers.every((n, i) => i === 0 || n === numbers[i - 1]! + 1),
+      `consecutive: ${numbers}`,
+    );
     session.close();
   }));
 
@@ -77,5 +100,9 @@ test('100 views opened and closed: the server is back to its baseline of connect
       session.close();
       await session.done;
     }
-    await until(() => sim.control.stats().connections === baseline, 'connections back to baseline', () => sim.control.stats());
+    await until(
+      () => sim.control.stats().connections === baseline,
+      'connections back to baseline',
+      () => sim.control.stats(),
+    );
   }));

@@ -65,7 +65,11 @@ test('a burst of 100,000 lines while following: none lost, evictions counted', (
       expected++;
     });
     await sim.logs.firehose('default', 'web', 'app', 100_000, { lineBytes: 60, endStreams: true });
-    await until(() => session.buffer.total >= 100_000, '100,000 lines', () => session.buffer.total);
+    await until(
+      () => session.buffer.total >= 100_000,
+      '100,000 lines',
+      () => session.buffer.total,
+    );
     assert.equal(outOfOrder, 0);
     assert.equal(session.buffer.total, 100_000);
     assert.equal(session.buffer.size, 10_000);

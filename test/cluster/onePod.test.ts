@@ -30,10 +30,16 @@ test('one Pod with its owner chain, usage and its own events only', async (t) =>
   });
   const { pod: read, details } = await readOnePod(h.config.kubeConfig, 'shop', name);
   assert.equal(read.metadata?.uid, pod.metadata!.uid);
-  assert.deepEqual(details.owners?.map((o) => `${o.kind}/${o.resolved}`), ['ReplicaSet/true', 'Deployment/true']);
+  assert.deepEqual(
+    details.owners?.map((o) => `${o.kind}/${o.resolved}`),
+    ['ReplicaSet/true', 'Deployment/true'],
+  );
   assert.ok(details.usage && Object.keys(details.usage).length === pod.spec!.containers.length, 'usage of every container');
   assert.ok((details.events?.length ?? 0) > 0, 'this Pod has events');
-  assert.ok(details.events!.every((e) => (e as { involvedObject?: { uid?: string } }).involvedObject?.uid === pod.metadata!.uid), 'none of the earlier Pod');
+  assert.ok(
+    details.events!.every((e) => (e as { involvedObject?: { uid?: string } }).involvedObject?.uid === pod.metadata!.uid),
+    'none of the earlier Pod',
+  );
   assert.deepEqual(details.notes, []);
 });
 

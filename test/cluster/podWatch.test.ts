@@ -7,7 +7,11 @@ import { fakePod, startFakeApi } from './fakeApiServer.ts';
 import type { FakeApi } from './fakeApiServer.ts';
 import { waitFor } from './waitFor.ts';
 
-const names = (store: PodStore) => [...store.all()].filter((e) => e.deletedAt === undefined).map((e) => e.pod.metadata!.name!).sort();
+const names = (store: PodStore) =>
+  [...store.all()]
+    .filter((e) => e.deletedAt === undefined)
+    .map((e) => e.pod.metadata!.name!)
+    .sort();
 const fast = { initialMs: 10, maxMs: 50 };
 
 async function setup(t: { after(fn: () => Promise<void> | void): void }, count: number): Promise<{ api: FakeApi; store: PodStore; states: ConnectionState[] }> {
@@ -32,13 +36,16 @@ test('lists page by page, then watches from the list resourceVersion with bookma
   await waitFor('live', () => store.connection.kind === 'live');
   assert.equal(store.size, 25);
   assert.equal(api.requests.filter((r) => r.startsWith('list')).length, 3, 'three pages of 10');
-  assert.deepEqual(states.filter((s) => s.kind === 'loading').map((s) => (s as { loaded: number }).loaded), [0, 10, 20, 25]);
+  assert.deepEqual(
+    states.filter((s) => s.kind === 'loading').map((s) => (s as { loaded: number }).loaded),
+    [0, 10, 20, 25],
+  );
   const watchRequest = api.requests.find((r) => r.startsWith('watch'))!;
   assert.match(watchRequest, /resourceVersion=125/);
   assert.match(watchRequest, /allowWatchBookmarks=true/);
   api.upsert(fakePod('new'));
   api.remove('p000');
-  api.raw(JSON.stringify({ type: 'BOOKMARK', object: { kind: 'Pod', metadata: { resourceVersion: '999' } } }) + '\n');
+  api.raw(`${JSON.stringify({ type: 'BOOKMARK', object: { kind: 'Pod', metadata: { resourceVersion: '999' } } })}\n`);
   await waitFor('bookmark rv', () => store.resourceVersion === '999');
   assert.ok(names(store).includes('new'));
   assert.ok(!names(store).includes('p000'));
@@ -49,7 +56,7 @@ test('torn lines across chunks are joined; a burst arrives in order', async (t) 
   const watch = startPodWatch({ kubeConfig: api.kubeConfig, store, backoff: fast });
   t.after(() => watch.stop());
   await waitFor('live', () => store.connection.kind === 'live');
-  const line = JSON.stringify({ type: 'ADDED', object: { ...fakePod('torn'), metadata: { ...fakePod('torn').metadata, resourceVersion: '500' } } }) + '\n';
+  const line = `${JSON.stringify({ type: 'ADDED', object: { ...fakePod('torn'), metadata: { ...fakePod('torn').metadata, resourceVersion: '500' } } })}\n`;
   api.raw(line.slice(0, 20));
   await new Promise((r) => setTimeout(r, 30));
   api.raw(line.slice(20));
@@ -67,7 +74,7 @@ test('410 Gone (ERROR event or HTTP) re-lists and leaves no ghost', async (t) =>
   api.upsert(fakePod('p002'));
   api.stall = false;
   api.compactedBelow = api.rv;
-  api.raw(JSON.stringify({ type: 'ERROR', object: { kind: 'Status', code: 410, reason: 'Expired', message: 'too old' } }) + '\n');
+  api.raw(`${JSON.stringify({ type: 'ERROR', object: { kind: 'Status', code: 410, reason: 'Expired', message: 'too old' } })}\n`);
   await waitFor('relisted', () => api.requests.filter((r) => r.startsWith('list')).length === 2 && store.connection.kind === 'live');
   assert.deepEqual(names(store), ['p000', 'p002']);
   assert.equal(store.find('default', 'p002')!.pod.metadata!.resourceVersion, api.pods.get('p002')!.metadata!.resourceVersion);
@@ -89,7 +96,10 @@ test('a dropped watch reconnects from its resourceVersion; a stalled one is aban
   api.dropWatches();
   api.upsert(fakePod('while-away'));
   await waitFor('caught up', () => store.find('default', 'while-away') !== undefined);
-  assert.ok(states.some((s) => s.kind === 'reconnecting'), 'the drop was reported');
+  assert.ok(
+    states.some((s) => s.kind === 'reconnecting'),
+    'the drop was reported',
+  );
   assert.equal(api.requests.filter((r) => r.startsWith('list')).length, 1, 'no re-list needed');
   api.stall = true;
   api.dropWatches();

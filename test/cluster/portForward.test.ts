@@ -69,8 +69,14 @@ test('two connections at once: each its own stream pair, events numbered per con
   await nextEvent(events, 'closed', 1);
   await nextEvent(events, 'closed', 2);
   assert.equal(forward.openConnections(), 0);
-  assert.deepEqual(events.filter((e) => e.kind === 'opened').map((e) => e.text), [`Handling connection for ${forward.localPort}`, `Handling connection for ${forward.localPort}`]);
-  assert.deepEqual(events.filter((e) => e.kind === 'error'), []);
+  assert.deepEqual(
+    events.filter((e) => e.kind === 'opened').map((e) => e.text),
+    [`Handling connection for ${forward.localPort}`, `Handling connection for ${forward.localPort}`],
+  );
+  assert.deepEqual(
+    events.filter((e) => e.kind === 'error'),
+    [],
+  );
 });
 
 test('the Pod closing its end closes the local socket after what it sent', async (t) => {
@@ -91,14 +97,17 @@ test('a port nothing listens on: the kubelet refusal in one line per connection,
   assert.equal(await untilClosed(forward.localPort, 'anyone?'), '');
   const errors = [await nextEvent(events, 'error', 1), await nextEvent(events, 'error', 2)];
   for (const e of errors) {
-    assert.equal(e.text, `an error occurred forwarding ${forward.localPort} -> 9999: error forwarding port 9999 to pod user-msvc, uid uid-1: failed to connect to localhost:9999 inside namespace: connection refused`);
+    assert.equal(
+      e.text,
+      `an error occurred forwarding ${forward.localPort} -> 9999: error forwarding port 9999 to pod user-msvc, uid uid-1: failed to connect to localhost:9999 inside namespace: connection refused`,
+    );
     assert.doesNotMatch(e.text, /\n/);
   }
   await nextEvent(events, 'closed', 2);
   assert.equal(forward.openConnections(), 0);
 });
 
-test('a Pod that is gone: the API server\'s message, one line, per connection', async (t) => {
+test("a Pod that is gone: the API server's message, one line, per connection", async (t) => {
   const forward = await startPortForward(sim.kubeConfig, { namespace: 'shop', pod: 'no-such-pod', remotePort: 80 });
   t.after(() => forward.stop());
   const events: PortForwardEvent[] = [];
@@ -119,10 +128,13 @@ test('a local port already in use: one line naming it', async (t) => {
 test('stop() closes the listener and every open connection', async () => {
   const forward = await startPortForward(sim.kubeConfig, { namespace: 'shop', pod: 'user-msvc', remotePort: 3306 });
   const client = await open(forward.localPort);
-  assert.equal(await new Promise<string>((resolve) => {
-    client.once('data', (c) => resolve(c.toString()));
-    client.write('before stop');
-  }), 'before stop');
+  assert.equal(
+    await new Promise<string>((resolve) => {
+      client.once('data', (c) => resolve(c.toString()));
+      client.write('before stop');
+    }),
+    'before stop',
+  );
   const closed = new Promise<void>((resolve) => client.on('close', () => resolve()));
   client.on('error', () => {});
   await forward.stop();

@@ -23,7 +23,13 @@ function withNamedPorts(pods: V1Pod[]): V1Pod[] {
     if (c.name === 'datadog-agent') return { ...c, ports: [{ name: 'statsd', containerPort: 8125, protocol: 'UDP' }] };
     return c;
   });
-  const pending: V1Pod = { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'starting', namespace: 'shop', uid: 'uid-9', resourceVersion: '1' }, spec: { containers: [{ name: 'app', image: 'app:1' }] }, status: { phase: 'Pending' } };
+  const pending: V1Pod = {
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata: { name: 'starting', namespace: 'shop', uid: 'uid-9', resourceVersion: '1' },
+    spec: { containers: [{ name: 'app', image: 'app:1' }] },
+    status: { phase: 'Pending' },
+  };
   return [{ ...userMsvc!, spec: { ...userMsvc!.spec!, containers } }, ...rest, pending];
 }
 

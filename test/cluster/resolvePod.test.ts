@@ -58,11 +58,34 @@ test('the help example `logs user-msvc` works against the demo', async (t) => {
   let err = '';
   stdout.on('data', (d: Buffer) => (out += d.toString()));
   stderr.on('data', (d: Buffer) => (err += d.toString()));
-  const code = await runLogsCommand({ kubeConfig: config.kubeConfig, namespace: 'shop', pod: 'user-msvc', container: 'user-msvc', allContainers: false, follow: false, timestamps: false, previous: false, logColors: false, stdout, stderr });
+  const code = await runLogsCommand({
+    kubeConfig: config.kubeConfig,
+    namespace: 'shop',
+    pod: 'user-msvc',
+    container: 'user-msvc',
+    allContainers: false,
+    follow: false,
+    timestamps: false,
+    previous: false,
+    logColors: false,
+    stdout,
+    stderr,
+  });
   assert.equal(err, '');
   assert.equal(code, 0);
   assert.match(out, /hello from user-msvc\n$/);
-  const several = await runLogsCommand({ kubeConfig: config.kubeConfig, namespace: 'shop', pod: 'storefront', allContainers: false, follow: false, timestamps: false, previous: false, logColors: false, stdout, stderr });
+  const several = await runLogsCommand({
+    kubeConfig: config.kubeConfig,
+    namespace: 'shop',
+    pod: 'storefront',
+    allContainers: false,
+    follow: false,
+    timestamps: false,
+    previous: false,
+    logColors: false,
+    stdout,
+    stderr,
+  });
   assert.equal(several, 1);
   assert.match(err, /^error: "storefront" matches 4 Pods in namespace "shop": .+; name one\n$/);
 });

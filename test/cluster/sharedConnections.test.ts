@@ -33,10 +33,11 @@ async function countingServer(podCount: number): Promise<CountingServer> {
     kubeConfig: new KubeConfig(),
     connections: 0,
     open: new Set(),
-    close: () => new Promise((resolve) => {
-      for (const s of state.open) s.destroy();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise((resolve) => {
+        for (const s of state.open) s.destroy();
+        server.close(() => resolve());
+      }),
   };
   server.on('connection', (socket: Socket) => {
     state.connections++;
@@ -63,7 +64,10 @@ test('a snapshot list: every page in order, over a couple of connections, closed
     names.push(...page.map((p) => p.metadata!.name!));
   }
   assert.equal(pages, 12);
-  assert.deepEqual(names, Array.from({ length: 23 }, (_, i) => `p${i}`));
+  assert.deepEqual(
+    names,
+    Array.from({ length: 23 }, (_, i) => `p${i}`),
+  );
   assert.ok(server.connections <= 2, `${server.connections} connections for 12 pages`);
   await waitFor('the list connection closed', () => server.open.size === 0);
 });

@@ -24,13 +24,51 @@ test('an exec credential plugin supplies the token, and a KUBECONFIG list merges
   const ca = Buffer.from(sim.caPem!).toString('base64');
   // First file: only a context and a preference for it; second: the cluster and the exec user.
   const first = path.join(dir, 'first.yaml');
-  fs.writeFileSync(first, ['apiVersion: v1', 'kind: Config', 'current-context: via-exec', 'contexts:', '- name: via-exec', '  context:', '    cluster: sim', '    user: exec-user', '    namespace: shop', 'clusters: []', 'users: []', ''].join('\n'));
+  fs.writeFileSync(
+    first,
+    [
+      'apiVersion: v1',
+      'kind: Config',
+      'current-context: via-exec',
+      'contexts:',
+      '- name: via-exec',
+      '  context:',
+      '    cluster: sim',
+      '    user: exec-user',
+      '    namespace: shop',
+      'clusters: []',
+      'users: []',
+      '',
+    ].join('\n'),
+  );
   const second = path.join(dir, 'second.yaml');
-  fs.writeFileSync(second, [
-    'apiVersion: v1', 'kind: Config', 'current-context: other', 'contexts:', '- name: other', '  context:', '    cluster: sim', '    user: exec-user',
-    'clusters:', '- name: sim', '  cluster:', `    server: ${sim.url}`, `    certificate-authority-data: ${ca}`,
-    'users:', '- name: exec-user', '  user:', '    exec:', '      apiVersion: client.authentication.k8s.io/v1', `      command: ${JSON.stringify(process.execPath)}`, `      args: [${JSON.stringify(plugin)}]`, '      interactiveMode: Never', '',
-  ].join('\n'));
+  fs.writeFileSync(
+    second,
+    [
+      'apiVersion: v1',
+      'kind: Config',
+      'current-context: other',
+      'contexts:',
+      '- name: other',
+      '  context:',
+      '    cluster: sim',
+      '    user: exec-user',
+      'clusters:',
+      '- name: sim',
+      '  cluster:',
+      `    server: ${sim.url}`,
+      `    certificate-authority-data: ${ca}`,
+      'users:',
+      '- name: exec-user',
+      '  user:',
+      '    exec:',
+      '      apiVersion: client.authentication.k8s.io/v1',
+      `      command: ${JSON.stringify(process.execPath)}`,
+      `      args: [${JSON.stringify(plugin)}]`,
+      '      interactiveMode: Never',
+      '',
+    ].join('\n'),
+  );
   const config = loadConfig({ env: { KUBECONFIG: [first, path.join(dir, 'missing.yaml'), second].join(path.delimiter) } });
   assert.equal(config.contextName, 'via-exec');
   assert.equal(config.namespace, 'shop');

@@ -46,16 +46,25 @@ test('the focused Pod gets its events, owner chain ReplicaSet -> Deployment, and
   focused.focus({ namespace: 'shop', name: pod.metadata!.name! });
   await waitFor('details', () => detailsOf(focused, store, uid) !== undefined);
   const details = detailsOf(focused, store, uid)!;
-  assert.deepEqual(details.owners?.map((o) => `${o.kind}/${o.name}/${o.resolved}`), [`ReplicaSet/${(pod.metadata!.ownerReferences![0])!.name}/true`, 'Deployment/user-msvc/true']);
+  assert.deepEqual(
+    details.owners?.map((o) => `${o.kind}/${o.name}/${o.resolved}`),
+    [`ReplicaSet/${(pod.metadata!.ownerReferences![0])!.name}/true`, 'Deployment/user-msvc/true'],
+  );
   assert.ok((details.events?.length ?? 0) > 0, 'events of this Pod');
-  assert.ok(details.events!.every((e) => (e as { involvedObject?: { uid?: string } }).involvedObject?.uid === uid), 'only this Pod\'s events');
+  assert.ok(
+    details.events!.every((e) => (e as { involvedObject?: { uid?: string } }).involvedObject?.uid === uid),
+    "only this Pod's events",
+  );
   assert.ok(details.usage && Object.keys(details.usage).length > 0, 'usage from metrics.k8s.io');
   assert.deepEqual(details.notes, []);
 
   const job = podNamed(h.sim.control.list<V1Pod>('pods', 'shop'), 'nightly-report-');
   focused.focus({ namespace: 'shop', name: job.metadata!.name! });
   await waitFor('job details', () => detailsOf(focused, store, job.metadata!.uid!) !== undefined);
-  assert.deepEqual(detailsOf(focused, store, job.metadata!.uid!)!.owners?.map((o) => o.kind), ['Job', 'CronJob']);
+  assert.deepEqual(
+    detailsOf(focused, store, job.metadata!.uid!)!.owners?.map((o) => o.kind),
+    ['Job', 'CronJob'],
+  );
 });
 
 test('metrics API absent: no usage and a note, no error; forbidden events: a note saying why', async (t) => {
@@ -73,8 +82,15 @@ test('metrics API absent: no usage and a note, no error; forbidden events: a not
   assert.equal(details.usage, undefined);
   assert.equal(details.events, undefined);
   assert.ok(details.notes.includes(METRICS_ABSENT_NOTE), details.notes.join(' | '));
-  assert.ok(details.notes.some((n) => /^events: forbidden: User ".*" cannot list resource "events"/.test(n)), details.notes.join(' | '));
-  assert.deepEqual(details.owners?.map((o) => `${o.kind}/${o.resolved}`), ['ReplicaSet/false'], 'the owner the Pod names, marked unresolved');
+  assert.ok(
+    details.notes.some((n) => /^events: forbidden: User ".*" cannot list resource "events"/.test(n)),
+    details.notes.join(' | '),
+  );
+  assert.deepEqual(
+    details.owners?.map((o) => `${o.kind}/${o.resolved}`),
+    ['ReplicaSet/false'],
+    'the owner the Pod names, marked unresolved',
+  );
 });
 
 test('getPod returns the whole Pod, or one clear line when it does not exist', async (t) => {
@@ -95,7 +111,10 @@ test('listPodsOnce pages through every Pod; detailsForPods reads in bulk', async
   const details = await detailsForPods(h.config.kubeConfig, shop, 'shop');
   assert.equal(details.size, shop.length);
   const msvc = details.get(podNamed(shop, 'user-msvc-').metadata!.uid!)!;
-  assert.deepEqual(msvc.owners?.map((o) => o.kind), ['ReplicaSet', 'Deployment']);
+  assert.deepEqual(
+    msvc.owners?.map((o) => o.kind),
+    ['ReplicaSet', 'Deployment'],
+  );
   assert.ok((msvc.events?.length ?? 0) > 0);
   assert.ok(msvc.usage);
 });
@@ -117,8 +136,14 @@ test('focusing a Pod reads its whole object over the wire into its record; the w
   await waitFor('whole Pod', () => hasFull(a));
   const whole = focused.current!.pod!;
   assert.equal(whole.metadata?.resourceVersion, rv, 'read by GET, not brought by a watch event');
-  assert.deepEqual(whole.spec?.containers.map((c) => c.image), first.spec!.containers.map((c) => c.image));
-  assert.deepEqual(whole.spec?.volumes?.map((v) => v.name), first.spec!.volumes?.map((v) => v.name));
+  assert.deepEqual(
+    whole.spec?.containers.map((c) => c.image),
+    first.spec!.containers.map((c) => c.image),
+  );
+  assert.deepEqual(
+    whole.spec?.volumes?.map((v) => v.name),
+    first.spec!.volumes?.map((v) => v.name),
+  );
   assert.equal(whole.metadata?.managedFields, undefined, 'trimmed as before');
 
   focused.focus({ namespace: 'shop', name: second.metadata!.name! });
@@ -130,6 +155,9 @@ test('focusing a Pod reads its whole object over the wire into its record; the w
   await waitFor('watch event', () => store.get(b)!.pod.metadata?.labels?.touched === 'yes');
   await waitFor('the record follows the watch', () => focused.current?.pod?.metadata?.labels?.touched === 'yes');
   assert.equal(hasFull(b), true);
-  assert.deepEqual(focused.current!.pod!.spec?.containers.map((c) => c.image), second.spec!.containers.map((c) => c.image));
+  assert.deepEqual(
+    focused.current!.pod!.spec?.containers.map((c) => c.image),
+    second.spec!.containers.map((c) => c.image),
+  );
   assert.equal(store.get(b)!.pod.spec?.volumes, undefined, 'the store keeps even the open Pod lean');
 });

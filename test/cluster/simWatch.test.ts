@@ -92,7 +92,10 @@ test('dropped and stalled watches reconnect with backoff and converge to kubectl
   h.sim.control.create('pods', newPod('payments', 'after-restart'));
   const afterRestart = await h.kubectlPods();
   await waitFor('after restart', () => sameMap(storePods(store), afterRestart) && store.connection.kind === 'live');
-  assert.ok(states.some((s) => s.kind === 'reconnecting'), 'reconnects were reported');
+  assert.ok(
+    states.some((s) => s.kind === 'reconnecting'),
+    'reconnects were reported',
+  );
 });
 
 test('403 at the cluster scope: reported in one line, and the namespace scope works', async (t) => {

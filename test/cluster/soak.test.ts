@@ -115,7 +115,10 @@ test(`soak: ${SOAK_SECONDS}s of seeded faults, then the store equals kubectl, th
   const random = rng(SEED);
   const names = Object.keys(FAULTS);
   // Every kind once in a seeded order first (so even a short soak meets them all), then at random.
-  const firsts = names.map((name) => ({ name, key: random() })).sort((a, b) => a.key - b.key).map((f) => f.name);
+  const firsts = names
+    .map((name) => ({ name, key: random() }))
+    .sort((a, b) => a.key - b.key)
+    .map((f) => f.name);
   const log: string[] = [];
   const churn = h.sim.control.churn({ changesPerSecond: 40, seed: SEED, createDeleteRatio: 0.3 });
   const until = Date.now() + SOAK_SECONDS * 1000;
@@ -154,6 +157,8 @@ test(`soak: ${SOAK_SECONDS}s of seeded faults, then the store equals kubectl, th
   gc();
   const heapAfter = process.memoryUsage().heapUsed;
   const mb = (n: number) => (n / 1048576).toFixed(1);
-  t.diagnostic(`faults: ${log.length} (${names.map((n) => `${n} ${log.filter((l) => l === n).length}`).join(', ')}); heap ${mb(heapBefore)} MB -> ${mb(heapAfter)} MB; ${framesDropped} recorded frames let go of`);
+  t.diagnostic(
+    `faults: ${log.length} (${names.map((n) => `${n} ${log.filter((l) => l === n).length}`).join(', ')}); heap ${mb(heapBefore)} MB -> ${mb(heapAfter)} MB; ${framesDropped} recorded frames let go of`,
+  );
   assert.ok(heapAfter <= heapBefore * 2 + 20 * 1048576, `heap back near its level before the faults: ${mb(heapBefore)} MB before, ${mb(heapAfter)} MB after`);
 });

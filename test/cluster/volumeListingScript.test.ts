@@ -62,10 +62,13 @@ for (const [label, path, skip] of [
     assert.ok(parsed.usedBytes !== undefined && parsed.usedBytes >= 50_000, `du total ${parsed.usedBytes}`);
     const files = largestFirst(parsed.files);
     assert.equal(files.length, 5 + HOSTILE.length + 1);
-    assert.deepEqual(files.slice(0, 2).map((f) => [f.path, f.kind, f.sizeBytes]), [
-      ['/data/sub', 'dir', 50_001],
-      ['/data/sub/big.log', 'file', 50_000],
-    ]);
+    assert.deepEqual(
+      files.slice(0, 2).map((f) => [f.path, f.kind, f.sizeBytes]),
+      [
+        ['/data/sub', 'dir', 50_001],
+        ['/data/sub/big.log', 'file', 50_000],
+      ],
+    );
     const byPath = new Map(files.map((f) => [f.path, f]));
     assert.equal(byPath.get('/data/passwd-link')?.kind, 'link');
     assert.equal(byPath.get('/data/passwd-link')?.sizeBytes, '/etc/passwd'.length, 'the link itself, not what it points at');

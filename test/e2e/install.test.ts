@@ -72,7 +72,10 @@ function checkArchive(platform: Platform, file: string): string[] {
   assert.ok(entries.includes(platform.bin), `${platform.bin} in ${path.basename(file)}`);
   for (const { from } of platform.files) {
     const pattern = new RegExp(`^${from.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/]+')}$`);
-    assert.ok(entries.some((e) => pattern.test(e)), `files entry ${from} matches something in ${path.basename(file)}`);
+    assert.ok(
+      entries.some((e) => pattern.test(e)),
+      `files entry ${from} matches something in ${path.basename(file)}`,
+    );
   }
   return entries;
 }
@@ -83,14 +86,25 @@ test('krew: the manifest matches the archives it describes, and a krew-style ins
   const manifestFile = path.join(dir, 'krew-manifest.yaml');
   // --no-sea: the JavaScript archives only; the Windows executables are checked prebuilt below.
   execFileSync(process.execPath, [path.join(ROOT, '.ci', 'package.mjs'), '--no-sea', '--out', dir, '--manifest-out', manifestFile], { cwd: ROOT, stdio: 'pipe' });
-  const manifest = loadYaml<{ apiVersion: string; kind: string; metadata: { name: string }; spec: { version: string; homepage: string; shortDescription: string; description: string; caveats: string; platforms: Platform[] } }>(fs.readFileSync(manifestFile, 'utf8'));
+  const manifest = loadYaml<{
+    apiVersion: string;
+    kind: string;
+    metadata: { name: string };
+    spec: { version: string; homepage: string; shortDescription: string; description: string; caveats: string; platforms: Platform[] };
+  }>(fs.readFileSync(manifestFile, 'utf8'));
   assert.equal(manifest.apiVersion, 'krew.googlecontainertools.github.com/v1alpha2');
   assert.equal(manifest.kind, 'Plugin');
   assert.equal(manifest.metadata.name, 'podview');
   assert.match(manifest.spec.version, /^v\d+\.\d+\.\d+$/);
   assert.ok(manifest.spec.homepage.startsWith('https://'));
   assert.ok(manifest.spec.shortDescription.length <= 50);
-  assert.ok(fs.readFileSync(manifestFile, 'utf8').split('\n').every((l) => l.length <= 80 || /^\s*uri:/.test(l)), 'wrapped at 80 columns (URIs aside)');
+  assert.ok(
+    fs
+      .readFileSync(manifestFile, 'utf8')
+      .split('\n')
+      .every((l) => l.length <= 80 || /^\s*uri:/.test(l)),
+    'wrapped at 80 columns (URIs aside)',
+  );
   assert.match(manifest.spec.caveats, /Node\.js >= 22\.19/);
   const platforms = manifest.spec.platforms.map((p) => `${p.selector.matchLabels.os}/${p.selector.matchLabels.arch}`).sort();
   assert.deepEqual(platforms, ['darwin/amd64', 'darwin/arm64', 'linux/amd64', 'linux/arm64', 'windows/amd64', 'windows/arm64']);

@@ -33,7 +33,7 @@ function setUp(t: { after(fn: () => void): void }, shell: ShellName): { dir: str
   t.after(() => fs.rmSync(dir, { recursive: true, force: true }));
   const bin = path.join(dir, 'bin');
   fs.mkdirSync(bin);
-  fs.writeFileSync(path.join(dir, 'names'), [...HOSTILE, ':4'].join('\n') + '\n');
+  fs.writeFileSync(path.join(dir, 'names'), `${[...HOSTILE, ':4'].join('\n')}\n`);
   fs.writeFileSync(path.join(bin, 'kubectl-podview'), `#!/bin/sh\ncat '${path.join(dir, 'names')}'\n`, { mode: 0o755 });
   const script = path.join(dir, `script.${shell}`);
   fs.writeFileSync(script, completionScript(shell));
@@ -60,7 +60,7 @@ test('bash: a typed prefix narrows the candidates literally', (t) => {
   const body = `source '${script}'; COMP_WORDS=(kubectl-podview 'p2-;'); COMP_CWORD=1; _kubectl_podview; printf '%s\\n' "\${COMPREPLY[@]}"`;
   const run = spawnSync('bash', ['--norc', '--noprofile', '-c', body], { cwd: path.join(dir, 'cwd'), env, encoding: 'utf8' });
   nothingRan(dir);
-  assert.equal(run.stdout, "p2-\\;touch\\ ran-semicolon\n");
+  assert.equal(run.stdout, 'p2-\\;touch\\ ran-semicolon\n');
 });
 
 test('zsh: candidates reach compadd as literal words', (t) => {

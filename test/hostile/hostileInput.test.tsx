@@ -9,7 +9,6 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import fc from 'fast-check';
 import { load as loadYaml } from 'js-yaml';
-import React from 'react';
 import { render } from 'ink-testing-library';
 import { KubeConfig, type V1Pod } from '@kubernetes/client-node';
 import { formatSnapshot } from '../../src/cli/snapshot.ts';
@@ -22,7 +21,7 @@ import type { EventLike } from '../../src/model/types.ts';
 import { sanitize, PLACEHOLDER } from '../../src/text/sanitize.ts';
 import { displayWidth } from '../../src/text/width.ts';
 import { LogView } from '../../src/ui/logs/LogView.tsx';
-import { frameWith, KEY, press, renderApp, storeWith, wholeStoreWith } from '../ui/harness.tsx';
+import { frameWith, KEY, press, renderApp, wholeStoreWith } from '../ui/harness.tsx';
 import { FocusedPodStore } from '../../src/store/focusedPod.ts';
 import { NOW } from '../ui/fixtures.ts';
 import { assertTerminalSafe, CaseCounts, hostilePiece, hostileString, INVALID_UTF8, oneMiB, stringsIn, terminalHazard } from './hostileStrings.ts';
@@ -73,7 +72,15 @@ function hostilePod(f: HostileFields): V1Pod {
   return {
     apiVersion: 'v1',
     kind: 'Pod',
-    metadata: { namespace: f.namespace, name: f.name, uid: 'uid-hostile', resourceVersion: '1', creationTimestamp: created as never, labels: { [f.labelKey]: f.labelValue }, annotations: { note: f.annotation } },
+    metadata: {
+      namespace: f.namespace,
+      name: f.name,
+      uid: 'uid-hostile',
+      resourceVersion: '1',
+      creationTimestamp: created as never,
+      labels: { [f.labelKey]: f.labelValue },
+      annotations: { note: f.annotation },
+    },
     spec: {
       nodeName: f.node,
       volumes: [{ name: f.volume, emptyDir: {} }],
@@ -155,8 +162,8 @@ test('--once -o text, -o json and -o yaml: safe text; valid documents holding ex
           assert.ok(container, 'the hostile container, by its sanitized name');
           assert.equal(container.image, sanitize(f.image), 'image');
           assert.equal(container.env[0]!.value, sanitize(f.envValue), 'env value');
-          assert.equal((pod!.volumes[0])!.name, sanitize(f.volume), 'volume name');
-          assert.equal((pod!.events[0])!.message, sanitize(f.eventMessage).trim(), 'event message (the model trims the ends of a message)');
+          assert.equal(pod!.volumes[0]!.name, sanitize(f.volume), 'volume name');
+          assert.equal(pod!.events[0]!.message, sanitize(f.eventMessage).trim(), 'event message (the model trims the ends of a message)');
           assert.equal(pod!.status, sanitize(pod!.status), 'status');
         });
       }
@@ -225,7 +232,11 @@ const logLine = fc.array(fc.oneof(hostilePiece, fc.constantFrom(...INVALID_UTF8.
 
 function bytesOf(lines: string[]): Buffer {
   // Pieces from INVALID_UTF8 are latin1 stand-ins: write them as the raw bytes they stand for.
-  return Buffer.concat(lines.map((l) => Buffer.concat([...Array.from(l, (ch) => (ch.charCodeAt(0) < 0x100 && /[\u0080-\u00ff]/.test(ch) ? Buffer.from([ch.charCodeAt(0)]) : Buffer.from(ch, 'utf8'))), Buffer.from('\n')])));
+  return Buffer.concat(
+    lines.map((l) =>
+      Buffer.concat([...Array.from(l, (ch) => (ch.charCodeAt(0) < 0x100 && /[\u0080-\u00ff]/.test(ch) ? Buffer.from([ch.charCodeAt(0)]) : Buffer.from(ch, 'utf8'))), Buffer.from('\n')]),
+    ),
+  );
 }
 
 test('the logs subcommand and the saved log text: every line safe, invalid UTF-8 and 1 MiB lines included', async (t) => {
@@ -247,7 +258,18 @@ test('the logs subcommand and the saved log text: every line safe, invalid UTF-8
       const stderr = new (await import('node:stream')).PassThrough();
       stdout.on('data', (d: Buffer) => (out += d.toString()));
       stderr.on('data', (d: Buffer) => (err += d.toString()));
-      const code = await runLogsCommand({ kubeConfig: api.kubeConfig, namespace: 'default', pod: 'web', allContainers: false, follow: false, timestamps: false, previous: false, logColors: false, stdout, stderr });
+      const code = await runLogsCommand({
+        kubeConfig: api.kubeConfig,
+        namespace: 'default',
+        pod: 'web',
+        allContainers: false,
+        follow: false,
+        timestamps: false,
+        previous: false,
+        logColors: false,
+        stdout,
+        stderr,
+      });
       assert.equal(code, 0, err);
       assertTerminalSafe(out, 'logs stdout');
       assertTerminalSafe(err, 'logs stderr');
@@ -257,17 +279,39 @@ test('the logs subcommand and the saved log text: every line safe, invalid UTF-8
       let out = '';
       const stdout = Object.assign(new (await import('node:stream')).PassThrough(), { isTTY: false });
       stdout.on('data', (d: Buffer) => (out += d.toString()));
-      await runLogsCommand({ kubeConfig: api.kubeConfig, namespace: 'default', pod: 'web', allContainers: false, follow: false, timestamps: false, previous: false, logColors: true, stdout, stderr: new (await import('node:stream')).PassThrough() });
+      await runLogsCommand({
+        kubeConfig: api.kubeConfig,
+        namespace: 'default',
+        pod: 'web',
+        allContainers: false,
+        follow: false,
+        timestamps: false,
+        previous: false,
+        logColors: true,
+        stdout,
+        stderr: new (await import('node:stream')).PassThrough(),
+      });
       assertTerminalSafe(out, 'logs --log-colors stdout', { allowSgr: true });
     });
     await counts.run('saved log file (w)', async () => {
       const session = openLogSession(api.kubeConfig, { namespace: 'default', name: 'web', follow: false });
       await session.done;
       const saved: string[] = [];
-      const view = render(<LogView session={session} title="logs default/web · app" color={false} onClose={() => undefined} onQuit={() => undefined} saveText={async (_name, text) => {
+      const view = render(
+        <LogView
+          session={session}
+          title="logs default/web · app"
+          color={false}
+          onClose={() => undefined}
+          onQuit={() => undefined}
+          saveText={async (_name, text) => {
             saved.push(text);
             return '/tmp/x.log';
-          }} width={100} height={10} />);
+          }}
+          width={100}
+          height={10}
+        />,
+      );
       try {
         view.stdin.write('w');
         for (let i = 0; i < 100 && saved.length === 0; i++) await new Promise((resolve) => setTimeout(resolve, 5));
@@ -284,29 +328,31 @@ test('the logs subcommand and the saved log text: every line safe, invalid UTF-8
 });
 
 test('error lines: one line, nothing hazardous, whatever the server, the namespace or the context says', (t) => {
-  return fc.assert(
-    fc.asyncProperty(hostileString, hostileString, hostileString, async (message, namespace, name) => {
-      await counts.run('error lines', () => {
-        const errors: unknown[] = [
-          new ApiError(500, 'https://api', { message }),
-          new ApiError(403, 'https://api', { message: `pods "${name}" is forbidden: ${message}` }),
-          new ApiError(404, 'https://api', { message }),
-          new UserError(`pod "${name}" not found in namespace "${namespace}"`),
-          new RequestError(`https://${name}:6443`, Object.assign(new Error(message), { code: 'ECONNRESET' })),
-          new Error(message),
-        ];
-        for (const err of errors) {
-          for (const text of [describeError(err, `list pods in namespace "${namespace}"`), reportFor(err, false).text]) {
-            assert.ok(!text.includes('\n'), `one line: ${JSON.stringify(text)}`);
-            assertTerminalSafe(text, 'error line');
+  return fc
+    .assert(
+      fc.asyncProperty(hostileString, hostileString, hostileString, async (message, namespace, name) => {
+        await counts.run('error lines', () => {
+          const errors: unknown[] = [
+            new ApiError(500, 'https://api', { message }),
+            new ApiError(403, 'https://api', { message: `pods "${name}" is forbidden: ${message}` }),
+            new ApiError(404, 'https://api', { message }),
+            new UserError(`pod "${name}" not found in namespace "${namespace}"`),
+            new RequestError(`https://${name}:6443`, Object.assign(new Error(message), { code: 'ECONNRESET' })),
+            new Error(message),
+          ];
+          for (const err of errors) {
+            for (const text of [describeError(err, `list pods in namespace "${namespace}"`), reportFor(err, false).text]) {
+              assert.ok(!text.includes('\n'), `one line: ${JSON.stringify(text)}`);
+              assertTerminalSafe(text, 'error line');
+            }
           }
-        }
-      });
-    }),
-    runs(300),
-  ).then(() => {
-    for (const line of counts.lines().filter((l) => l.startsWith('error'))) t.diagnostic(line);
-  });
+        });
+      }),
+      runs(300),
+    )
+    .then(() => {
+      for (const line of counts.lines().filter((l) => l.startsWith('error'))) t.diagnostic(line);
+    });
 });
 
 test('1 MiB of hostile text in every field: the snapshot in each format is safe', async (t) => {

@@ -25,7 +25,10 @@ before(async () => {
 });
 after(async () => {
   // Whatever the server answered, podview never asked it for a Secret.
-  assert.deepEqual([...server.seen, ...other.seen].filter((r) => /\/secrets(\/|\?|$)/.test(r.url)), []);
+  assert.deepEqual(
+    [...server.seen, ...other.seen].filter((r) => /\/secrets(\/|\?|$)/.test(r.url)),
+    [],
+  );
   await server.close();
   await other.close();
   fs.rmSync(dir, { recursive: true, force: true });
@@ -74,7 +77,19 @@ test('a 200 answer that is not a PodList is an error, not "No pods."', async () 
 });
 
 test('a PodList with null items and wrong types everywhere shows the real Pods and counts the rest', async () => {
-  const junk = [null, 5, 'x', [], { metadata: null }, { metadata: { name: 7 } }, { metadata: { name: 'odd', namespace: 5, labels: [1], ownerReferences: 'x' }, spec: { containers: [null, 7, { name: {}, image: [], ports: 'x', env: 5, volumeMounts: {}, command: 'ls' }], volumes: 'x' }, status: { containerStatuses: 'x', conditions: [null], phase: 3 } }];
+  const junk = [
+    null,
+    5,
+    'x',
+    [],
+    { metadata: null },
+    { metadata: { name: 7 } },
+    {
+      metadata: { name: 'odd', namespace: 5, labels: [1], ownerReferences: 'x' },
+      spec: { containers: [null, 7, { name: {}, image: [], ports: 'x', env: 5, volumeMounts: {}, command: 'ls' }], volumes: 'x' },
+      status: { containerStatuses: 'x', conditions: [null], phase: 3 },
+    },
+  ];
   server.handler = (req, res) => {
     if (isPodList(req)) return json(res, 200, podList([...junk, pod('good')]));
     // Events and metrics as broken as the list: nulls among the items, an items that is no array.
@@ -95,7 +110,9 @@ test('10,000-deep nesting in a Pod does not crash any output', async () => {
   const deep = '['.repeat(10_000) + ']'.repeat(10_000);
   server.handler = pods((_req, res) => {
     res.writeHead(200, { 'content-type': 'application/json' });
-    res.end(`{"kind":"PodList","metadata":{},"items":[{"metadata":{"name":"deep","namespace":"default","annotations":{"a":${deep}},"labels":{"l":${deep}}},"spec":{"containers":[{"name":"c","image":"i","env":[{"name":"E","value":${deep}}]}]}}]}`);
+    res.end(
+      `{"kind":"PodList","metadata":{},"items":[{"metadata":{"name":"deep","namespace":"default","annotations":{"a":${deep}},"labels":{"l":${deep}}},"spec":{"containers":[{"name":"c","image":"i","env":[{"name":"E","value":${deep}}]}]}}]}`,
+    );
   });
   for (const output of ['text', 'json', 'yaml']) {
     const result = await once('-o', output);
@@ -164,7 +181,8 @@ test('events, metrics and owners honour --request-timeout (they had a fixed 15 s
 
 test('--once with events and owners that never answer still prints the Pod (with --request-timeout)', async () => {
   server.handler = (req, res) => {
-    if (isPodList(req)) return json(res, 200, podList([pod('waits', { metadata: { name: 'waits', namespace: 'default', uid: 'u-w', ownerReferences: [{ kind: 'ReplicaSet', name: 'rs', controller: true }] } })]));
+    if (isPodList(req))
+      return json(res, 200, podList([pod('waits', { metadata: { name: 'waits', namespace: 'default', uid: 'u-w', ownerReferences: [{ kind: 'ReplicaSet', name: 'rs', controller: true }] } })]));
     if (req.url?.includes('/events') || req.url?.includes('/replicasets/')) return; // silence
     json(res, 404, { kind: 'Status', code: 404 });
   };
@@ -174,7 +192,7 @@ test('--once with events and owners that never answer still prints the Pod (with
 });
 
 test('a redirect to another host never carries the token there', async () => {
-  other.handler = (req, res) => json(res, 401, { kind: 'Status', code: 401, message: 'who are you' });
+  other.handler = (_req, res) => json(res, 401, { kind: 'Status', code: 401, message: 'who are you' });
   server.handler = (req, res) => {
     res.writeHead(302, { location: `${other.url}${req.url}` });
     res.end();
@@ -182,7 +200,10 @@ test('a redirect to another host never carries the token there', async () => {
   const result = await once();
   assert.equal(result.code, 1);
   assertNoToken(result);
-  assert.ok(server.seen.some((r) => r.authorization === `Bearer ${TOKEN}`), 'the real server got the token');
+  assert.ok(
+    server.seen.some((r) => r.authorization === `Bearer ${TOKEN}`),
+    'the real server got the token',
+  );
   for (const seen of other.seen) assert.ok(!seen.authorization?.includes(TOKEN), `the other host got ${seen.url} without the token`);
 });
 

@@ -123,7 +123,11 @@ export const pod = (name: string, extra: Record<string, unknown> = {}) => ({
 export async function writeLong(res: http.ServerResponse, bytes: number, fill = 'A'): Promise<void> {
   const chunk = fill.repeat(1 << 20);
   for (let sent = 0; sent < bytes && !res.destroyed; sent += chunk.length) {
-    if (!res.write(chunk)) await new Promise<void>((resolve) => { res.once('drain', resolve); res.once('close', resolve); });
+    if (!res.write(chunk))
+      await new Promise<void>((resolve) => {
+        res.once('drain', resolve);
+        res.once('close', resolve);
+      });
   }
 }
 

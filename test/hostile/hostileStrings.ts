@@ -30,7 +30,7 @@ export const hostilePiece: fc.Arbitrary<string> = fc.oneof(
   fc.constantFrom('\u200b', '\u200c', '\u200d', '\u2060', '\ufeff', 'e\u0301', 'a\u0300\u0301\u0302\u0303', 'Z\u0336\u0335\u0334'), // zero-width, combining
   fc.constantFrom('漢字', 'ｶﾀｶﾅ', '한국어', '😀', '👩‍👩‍👧', '🇺🇳', '\u3000'), // wide CJK and emoji
   fc.constantFrom('\ud800', '\udfff', 'a\udc00b', '\ufffd', '\uffff'), // lone surrogates, the replacement character, a noncharacter
-  fc.constantFrom('$(touch /tmp/pwned)', '`id`', '; rm -rf ~', "'\"\\", '%s%n', '{{.}}', '</pre><script>'),
+  fc.constantFrom('$(touch /tmp/pwned)', '`id`', '; rm -rf ~', '\'"\\', '%s%n', '{{.}}', '</pre><script>'),
   fc.string({ maxLength: 16 }),
   fc.string({ unit: 'binary', maxLength: 8 }),
 );
@@ -46,7 +46,14 @@ export function oneMiB(seed = 0): string {
 }
 
 /** Bytes that are not UTF-8 (a lone continuation byte, an overlong encoding, a cut sequence, a surrogate encoded in UTF-8). */
-export const INVALID_UTF8: Buffer[] = [Buffer.from([0x80]), Buffer.from([0xc0, 0xaf]), Buffer.from([0xe2, 0x82]), Buffer.from([0xed, 0xa0, 0x80]), Buffer.from([0xff, 0xfe]), Buffer.from([0xc2, 0x9b, 0x32, 0x4a])];
+export const INVALID_UTF8: Buffer[] = [
+  Buffer.from([0x80]),
+  Buffer.from([0xc0, 0xaf]),
+  Buffer.from([0xe2, 0x82]),
+  Buffer.from([0xed, 0xa0, 0x80]),
+  Buffer.from([0xff, 0xfe]),
+  Buffer.from([0xc2, 0x9b, 0x32, 0x4a]),
+];
 
 const ANY_ESC = /\u001b/;
 const SGR = /\u001b\[[0-9;:]*m/g;

@@ -10,7 +10,6 @@ import { applyRequestTimeout } from '../../src/cluster/request.ts';
 import { PodStore } from '../../src/store/podStore.ts';
 import { frameWith, KEY, press, renderApp } from '../ui/harness.tsx';
 import { json, pod, podList, privateDir, startHostileServer, TOKEN, writeKubeconfig, writeLong } from './hostileServer.ts';
-import type { HostileServer } from './hostileServer.ts';
 
 const fast = { initialMs: 20, maxMs: 200 };
 const isWatch = (req: http.IncomingMessage) => (req.url ?? '').includes('watch=true');
@@ -83,7 +82,7 @@ test('a 50 MB watch line is dropped unread with a count, memory stays bounded, a
       void writeLong(res, 50 * 2 ** 20);
       return;
     }
-    res.write(JSON.stringify({ type: 'ADDED', object: { ...pod('after'), metadata: { ...pod('after').metadata, namespace: 'shop', resourceVersion: '11' } } }) + '\n');
+    res.write(`${JSON.stringify({ type: 'ADDED', object: { ...pod('after'), metadata: { ...pod('after').metadata, namespace: 'shop', resourceVersion: '11' } } })}\n`);
   });
   const rssBefore = process.memoryUsage().rss;
   let peak = rssBefore;
@@ -104,7 +103,7 @@ test('garbage lines in a watch are skipped; the events around them still apply',
   server.handler = healthy(['web-1'], (res) => {
     res.write('not json at all\n{"type":5,"object":"x"}\n\u0000\u0001\u001b[2J\n[1,2,3]\nnull\n{"type":"ADDED","object":null}\n');
     res.write('{"type":"ADDED","object":{"metadata":{"name":7}}}\n{"type":"ADDED","object":{"metadata":null}}\n');
-    res.write(JSON.stringify({ type: 'ADDED', object: { ...pod('good'), metadata: { ...pod('good').metadata, namespace: 'shop', resourceVersion: '12' } } }) + '\n');
+    res.write(`${JSON.stringify({ type: 'ADDED', object: { ...pod('good'), metadata: { ...pod('good').metadata, namespace: 'shop', resourceVersion: '12' } } })}\n`);
   });
   start();
   const frame = await frameWith(app, /good[\s\S]*● live \(2 items that are no Pod skipped\)/);

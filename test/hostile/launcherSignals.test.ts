@@ -38,7 +38,11 @@ async function startRelaunched(dir: string): Promise<{ launcher: ReturnType<type
   let out = '';
   launcher.stdout!.on('data', (d: Buffer) => (out += d.toString()));
   await until('the sim to start', () => out.includes('press Ctrl-C to stop'));
-  const child = Number(spawnSync('pgrep', ['-P', String(launcher.pid)], { encoding: 'utf8' }).stdout.trim().split('\n')[0]);
+  const child = Number(
+    spawnSync('pgrep', ['-P', String(launcher.pid)], { encoding: 'utf8' })
+      .stdout.trim()
+      .split('\n')[0],
+  );
   assert.ok(child > 0, 'the launcher re-ran itself as a child');
   return { launcher, child };
 }

@@ -27,9 +27,25 @@ async function recordingServer(t: { after(fn: () => Promise<void>): void }): Pro
 
 function kubeconfigFile(dir: string, server: string, user: string[]): string {
   const file = path.join(dir, 'config');
-  const lines = ['apiVersion: v1', 'kind: Config', 'current-context: c', 'clusters:', '- name: c', '  cluster:', `    server: ${server}`,
-    'contexts:', '- name: c', '  context:', '    cluster: c', '    user: u', 'users:', '- name: u', '  user:', ...user.map((l) => `    ${l}`)];
-  fs.writeFileSync(file, lines.join('\n') + '\n');
+  const lines = [
+    'apiVersion: v1',
+    'kind: Config',
+    'current-context: c',
+    'clusters:',
+    '- name: c',
+    '  cluster:',
+    `    server: ${server}`,
+    'contexts:',
+    '- name: c',
+    '  context:',
+    '    cluster: c',
+    '    user: u',
+    'users:',
+    '- name: u',
+    '  user:',
+    ...user.map((l) => `    ${l}`),
+  ];
+  fs.writeFileSync(file, `${lines.join('\n')}\n`);
   return file;
 }
 

@@ -27,10 +27,16 @@ test('objects without a string name are dropped and counted, never a nameless ro
     { type: 'MODIFIED', pod: pod(undefined) },
     { type: 'ADDED', pod: pod('web-2', ['not', 'a', 'namespace']) },
   ]);
-  assert.deepEqual([...store.all()].map((e) => e.pod.metadata?.name), ['web-1']);
+  assert.deepEqual(
+    [...store.all()].map((e) => e.pod.metadata?.name),
+    ['web-1'],
+  );
   assert.equal(store.malformedDropped, 4);
   store.replaceAll([pod('web-3'), pod(7)]);
-  assert.deepEqual([...store.all()].filter((e) => e.deletedAt === undefined).map((e) => e.pod.metadata?.name), ['web-3']);
+  assert.deepEqual(
+    [...store.all()].filter((e) => e.deletedAt === undefined).map((e) => e.pod.metadata?.name),
+    ['web-3'],
+  );
   assert.equal(store.malformedDropped, 5);
   const line = statusLine({ context: 'c', namespace: 'shop', connection: { kind: 'live' }, shown: 1, total: 1, hint: 'q quit', malformed: store.malformedDropped })
     .map((s) => s.text)

@@ -35,7 +35,11 @@ test('sim --kubeconfig-out never writes through a symbolic link, not even with -
   fs.symlinkSync(target, link);
   const dangling = path.join(dir, 'dangling');
   fs.symlinkSync(path.join(dir, 'nowhere'), dangling);
-  for (const args of [['--kubeconfig-out', link], ['--kubeconfig-out', link, '--force'], ['--kubeconfig-out', dangling, '--force']]) {
+  for (const args of [
+    ['--kubeconfig-out', link],
+    ['--kubeconfig-out', link, '--force'],
+    ['--kubeconfig-out', dangling, '--force'],
+  ]) {
     assertRefused(await runBin(['sim', ...args]), /: is a symbolic link; refusing to write through it \(name a new file\)$/);
   }
   assert.equal(fs.readFileSync(target, 'utf8'), 'precious\n');

@@ -24,7 +24,7 @@ test('every real Pod: its YAML parses back to the object, less managedFields whe
 
 test('every real Pod: the confirmation names its controller, or says a bare Pod is gone for good', () => {
   for (const { file, pod } of pods) {
-    const refs = ((pod.metadata as { ownerReferences?: { kind: string; name: string; controller?: boolean }[] }).ownerReferences ?? []);
+    const refs = (pod.metadata as { ownerReferences?: { kind: string; name: string; controller?: boolean }[] }).ownerReferences ?? [];
     const controller = refs.find((r) => r.controller) ?? refs[0];
     const c = restartConfirmation(pod);
     if (controller) {

@@ -8,7 +8,10 @@ test('start order by kind: init and native sidecars as declared, then app, then 
   const pod = {
     spec: {
       ephemeralContainers: [{ name: 'debug', image: 'busybox' }],
-      containers: [{ name: 'app', image: 'app:1' }, { name: 'worker', image: 'w:1' }],
+      containers: [
+        { name: 'app', image: 'app:1' },
+        { name: 'worker', image: 'w:1' },
+      ],
       initContainers: [{ name: 'migrate', image: 'm:1' }, { name: 'proxy', image: 'envoy', restartPolicy: 'Always' }, { name: 'warm' }],
     },
     status: {
@@ -18,7 +21,10 @@ test('start order by kind: init and native sidecars as declared, then app, then 
     },
   };
   const views = containerViews(pod);
-  assert.deepEqual(views.map((c) => `${c.order}:${c.kind}:${c.name}`), ['0:init:migrate', '1:sidecar:proxy', '2:init:warm', '3:app:app', '4:app:worker', '5:ephemeral:debug']);
+  assert.deepEqual(
+    views.map((c) => `${c.order}:${c.kind}:${c.name}`),
+    ['0:init:migrate', '1:sidecar:proxy', '2:init:warm', '3:app:app', '4:app:worker', '5:ephemeral:debug'],
+  );
   assert.deepEqual(views[1]!.state, { state: 'running', since: '2026-01-01T00:00:00Z' });
   assert.equal(views[1]!.started, true);
   assert.equal(views[1]!.restarts, 2);
@@ -58,15 +64,11 @@ test('env shows literal values and names every valueFrom source', () => {
       ],
     },
   });
-  assert.deepEqual(c!.env.map((e) => `${e.name}=${e.value}`), [
-    'PLAIN=x',
-    'EMPTY=',
-    'TOKEN=secret s/token',
-    'MODE=configMap cm/mode',
-    'IP=field status.podIP',
-    'CPU=resource limits.cpu',
-  ]);
-  assert.deepEqual((c!.env[2])!.source, { kind: 'secret', name: 's', key: 'token', optional: true });
+  assert.deepEqual(
+    c!.env.map((e) => `${e.name}=${e.value}`),
+    ['PLAIN=x', 'EMPTY=', 'TOKEN=secret s/token', 'MODE=configMap cm/mode', 'IP=field status.podIP', 'CPU=resource limits.cpu'],
+  );
+  assert.deepEqual(c!.env[2]!.source, { kind: 'secret', name: 's', key: 'token', optional: true });
   assert.deepEqual(c!.envFrom, [
     { kind: 'secret', name: 's', prefix: 'S_' },
     { kind: 'configMap', name: 'cm', optional: true },

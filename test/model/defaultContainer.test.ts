@@ -19,12 +19,12 @@ test('the container of the most severe finding wins over the annotation and the 
 test('findings about the Pod or about no container of it do not choose', () => {
   assert.equal(defaultContainer(pod('proxy'), [f('error'), f('error', 'gone')]), 'proxy');
   assert.equal(defaultContainer(pod('nope'), [f('error')]), 'app', 'an annotation naming no container is ignored, as kubectl does');
-  assert.equal(defaultContainer(pod()), 'app', 'without findings: kubectl\'s rule');
+  assert.equal(defaultContainer(pod()), 'app', "without findings: kubectl's rule");
   assert.equal(defaultContainer({ spec: { initContainers: [{ name: 'i' }] } }), undefined);
   assert.equal(defaultContainer(null), undefined);
 });
 
-test('as an index among the host view\'s containers (start order: init first)', () => {
+test("as an index among the host view's containers (start order: init first)", () => {
   assert.equal(defaultContainerIndex(pod(), []), 1);
   assert.equal(defaultContainerIndex(pod(), [f('warning', 'init')]), 0);
   assert.equal(defaultContainerIndex(pod('shipper'), []), 3);

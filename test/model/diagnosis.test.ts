@@ -36,7 +36,10 @@ test('near the memory limit is a warning', () => {
     undefined,
     { app: { memoryBytes: 95 * 2 ** 20 } },
   );
-  assert.deepEqual(d.map((x) => `${x.severity} ${x.code}`), ['warning NearMemoryLimit']);
+  assert.deepEqual(
+    d.map((x) => `${x.severity} ${x.code}`),
+    ['warning NearMemoryLimit'],
+  );
   assert.match(d[0]!.message, /95Mi of its 100Mi memory limit \(95%\)/);
 });
 
@@ -68,7 +71,14 @@ test('CreateContainerConfigError carries the missing key', () => {
 });
 
 test('a port declared twice is a conflict', () => {
-  const d = diagnose({ spec: { containers: [{ name: 'app', ports: [{ containerPort: 8080 }] }, { name: 'envoy', ports: [{ containerPort: 8080, protocol: 'TCP' }] }] } });
+  const d = diagnose({
+    spec: {
+      containers: [
+        { name: 'app', ports: [{ containerPort: 8080 }] },
+        { name: 'envoy', ports: [{ containerPort: 8080, protocol: 'TCP' }] },
+      ],
+    },
+  });
   assert.deepEqual(d, [{ severity: 'error', code: 'PortConflict', message: 'port 8080/TCP is declared by app and envoy; only one can bind it' }]);
 });
 
@@ -88,7 +98,11 @@ test('a native sidecar that is not ready while app containers wait', () => {
       containerStatuses: [{ name: 'app', restartCount: 2, state: { waiting: { reason: 'CrashLoopBackOff' } } }],
     },
   });
-  assert.deepEqual(appStarted.map((x) => x.code), ['CrashLoopBackOff'], 'a crash-looping app is not waiting for the sidecar');
+  assert.deepEqual(
+    appStarted.map((x) => x.code),
+    ['CrashLoopBackOff'],
+    'a crash-looping app is not waiting for the sidecar',
+  );
 });
 
 test('readiness failing, from events or from the container state', () => {
@@ -97,9 +111,10 @@ test('readiness failing, from events or from the container state', () => {
     status: { containerStatuses: [{ name: 'app', ready: false, state: running }] },
   };
   const events = [{ type: 'Warning', reason: 'Unhealthy', message: 'Readiness probe failed: HTTP probe failed with statuscode: 503', count: 12 }];
-  assert.deepEqual(diagnose(pod, events).map((x) => [x.severity, x.code, x.container, x.message]), [
-    ['warning', 'ReadinessProbeFailing', 'app', 'app is running but not ready: Readiness probe failed: HTTP probe failed with statuscode: 503 (12x)'],
-  ]);
+  assert.deepEqual(
+    diagnose(pod, events).map((x) => [x.severity, x.code, x.container, x.message]),
+    [['warning', 'ReadinessProbeFailing', 'app', 'app is running but not ready: Readiness probe failed: HTTP probe failed with statuscode: 503 (12x)']],
+  );
   assert.equal(diagnose(pod)[0]!.message, 'app is running but not ready: readiness http GET :8080/ready');
 });
 
@@ -124,12 +139,28 @@ test('volumes: shared but read-only everywhere, an unused volume; an emptyDir on
         { name: 'unused', emptyDir: {} },
       ],
       containers: [
-        { name: 'a', volumeMounts: [{ name: 'data', mountPath: '/d', readOnly: true }, { name: 'scratch', mountPath: '/s' }, { name: 'conf', mountPath: '/c', readOnly: true }] },
-        { name: 'b', volumeMounts: [{ name: 'data', mountPath: '/d', readOnly: true }, { name: 'conf', mountPath: '/c', readOnly: true }] },
+        {
+          name: 'a',
+          volumeMounts: [
+            { name: 'data', mountPath: '/d', readOnly: true },
+            { name: 'scratch', mountPath: '/s' },
+            { name: 'conf', mountPath: '/c', readOnly: true },
+          ],
+        },
+        {
+          name: 'b',
+          volumeMounts: [
+            { name: 'data', mountPath: '/d', readOnly: true },
+            { name: 'conf', mountPath: '/c', readOnly: true },
+          ],
+        },
       ],
     },
   });
-  assert.deepEqual(d.map((x) => `${x.severity} ${x.code}`), ['warning SharedVolumeReadOnly', 'info VolumeUnused']);
+  assert.deepEqual(
+    d.map((x) => `${x.severity} ${x.code}`),
+    ['warning SharedVolumeReadOnly', 'info VolumeUnused'],
+  );
   assert.match(d[0]!.message, /volume data \(emptyDir\) is shared by a, b but mounted read-only everywhere/);
 });
 
@@ -138,9 +169,15 @@ test('a healthy Pod has nothing to say; errors come before warnings before info'
   const d = diagnose({
     spec: {
       volumes: [{ name: 'v', emptyDir: {} }],
-      containers: [{ name: 'a', ports: [{ containerPort: 80 }], volumeMounts: [{ name: 'v', mountPath: '/v' }] }, { name: 'b', ports: [{ containerPort: 80 }] }],
+      containers: [
+        { name: 'a', ports: [{ containerPort: 80 }], volumeMounts: [{ name: 'v', mountPath: '/v' }] },
+        { name: 'b', ports: [{ containerPort: 80 }] },
+      ],
     },
     status: { containerStatuses: [{ name: 'a', ready: false, state: { waiting: { reason: 'CrashLoopBackOff' } } }] },
   });
-  assert.deepEqual(d.map((x) => `${x.severity} ${x.code}`), ['error CrashLoopBackOff', 'error PortConflict']);
+  assert.deepEqual(
+    d.map((x) => `${x.severity} ${x.code}`),
+    ['error CrashLoopBackOff', 'error PortConflict'],
+  );
 });

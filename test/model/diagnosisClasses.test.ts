@@ -24,19 +24,28 @@ test('Unschedulable quotes the scheduler; scheduling gates are a warning', () =>
     spec: { schedulingGates: [{ name: 'example.com/quota' }], containers: [{ name: 'app' }] },
     status: { phase: 'Pending', conditions: [{ type: 'PodScheduled', status: 'False', reason: 'SchedulingGated', message: 'Scheduling is blocked due to non-empty scheduling gates' }] },
   });
-  assert.deepEqual(gated.map((x) => [x.severity, x.code]), [['warning', 'SchedulingGated']]);
+  assert.deepEqual(
+    gated.map((x) => [x.severity, x.code]),
+    [['warning', 'SchedulingGated']],
+  );
 });
 
 test('a container that failed for good says why: exit code, reason, termination message on one line', () => {
   const terminated = { terminated: { exitCode: 3, reason: 'Error', message: 'migration 42 failed:\n  duplicate key', finishedAt: minutesAgo(2) } };
   const never = findings({ spec: { restartPolicy: 'Never', containers: [{ name: 'job' }] }, status: { phase: 'Failed', containerStatuses: [{ name: 'job', state: terminated }] } });
-  assert.deepEqual(never.map((x) => [x.severity, x.code, x.container]), [['error', 'ContainerFailed', 'job']]);
+  assert.deepEqual(
+    never.map((x) => [x.severity, x.code, x.container]),
+    [['error', 'ContainerFailed', 'job']],
+  );
   assert.equal(never[0]!.message, 'job failed for good (restartPolicy Never, Pod Failed): exit code 3; message: migration 42 failed: duplicate key, 2m ago');
   const onFailure = codes({ spec: { restartPolicy: 'OnFailure', containers: [{ name: 'job' }] }, status: { phase: 'Failed', containerStatuses: [{ name: 'job', state: terminated }] } });
   assert.deepEqual(onFailure, ['ContainerFailed']);
   // Under Always the kubelet starts it again: not "for good".
   const always = findings({ spec: { containers: [{ name: 'app' }] }, status: { phase: 'Running', containerStatuses: [{ name: 'app', restartCount: 2, state: terminated }] } });
-  assert.deepEqual(always.map((x) => x.code), ['ContainerExited']);
+  assert.deepEqual(
+    always.map((x) => x.code),
+    ['ContainerExited'],
+  );
   assert.match(always[0]!.message, /app exited and is being restarted \(2 restarts\): exit code 3/);
 });
 
@@ -47,7 +56,10 @@ test('exit codes that mean something', () => {
       status: { containerStatuses: [{ name: 'app', restartCount: 5, state: { waiting: { reason: 'CrashLoopBackOff' } }, lastState: { terminated: { exitCode, reason, finishedAt: minutesAgo(1) } } }] },
     })[0]!.message;
   const liveness = { livenessProbe: { httpGet: { path: '/healthz', port: 8080 }, periodSeconds: 10, failureThreshold: 3 } };
-  assert.equal(last(137, 'Error', liveness), 'app is crash-looping: 5 restarts, last exit code 137: SIGKILL, not an OOM kill: the kubelet killed it, most likely for its failing liveness probe http GET :8080/healthz every 10s fails after 3, 60s ago');
+  assert.equal(
+    last(137, 'Error', liveness),
+    'app is crash-looping: 5 restarts, last exit code 137: SIGKILL, not an OOM kill: the kubelet killed it, most likely for its failing liveness probe http GET :8080/healthz every 10s fails after 3, 60s ago',
+  );
   assert.match(last(137, 'Error'), /exit code 137: SIGKILL, not an OOM kill: the kubelet killed it when its grace period ran out \(it has no liveness probe\)/);
   assert.match(last(143, 'Error'), /exit code 143: SIGTERM: it was asked to stop, 60s ago$/);
   assert.match(last(126, 'ContainerCannotRun'), /exit code 126 \(ContainerCannotRun\): the command is not executable/);
@@ -64,22 +76,38 @@ test('OOMKilled keeps its usage against the limit', () => {
     },
     { now: NOW, usage: { app: { memoryBytes: 120 * 2 ** 20 } } },
   ).diagnosis;
-  assert.deepEqual(d.map((x) => x.message), ['app was OOMKilled (1 restarts): memory limit 128Mi, last usage 120Mi, exit code 137, 3m ago']);
+  assert.deepEqual(
+    d.map((x) => x.message),
+    ['app was OOMKilled (1 restarts): memory limit 128Mi, last usage 120Mi, exit code 137, 3m ago'],
+  );
 });
 
 test('a long-running container that exits 0: restarted again and again, or finished beside running ones', () => {
   const completed = { terminated: { exitCode: 0, reason: 'Completed', finishedAt: minutesAgo(1) } };
-  const loop = findings({ spec: { containers: [{ name: 'app' }] }, status: { containerStatuses: [{ name: 'app', restartCount: 6, state: { waiting: { reason: 'CrashLoopBackOff' } }, lastState: completed }] } });
+  const loop = findings({
+    spec: { containers: [{ name: 'app' }] },
+    status: { containerStatuses: [{ name: 'app', restartCount: 6, state: { waiting: { reason: 'CrashLoopBackOff' } }, lastState: completed }] },
+  });
   assert.match(loop[0]!.message, /last exit code 0, 60s ago: it ends by itself and restartPolicy Always starts it again$/);
   const beside = buildPodHost(
     {
       spec: { containers: [{ name: 'app' }, { name: 'worker' }] },
-      status: { phase: 'Running', conditions: [{ type: 'Ready', status: 'False' }], containerStatuses: [{ name: 'app', ready: true, state: running }, { name: 'worker', restartCount: 1, state: completed }] },
+      status: {
+        phase: 'Running',
+        conditions: [{ type: 'Ready', status: 'False' }],
+        containerStatuses: [
+          { name: 'app', ready: true, state: running },
+          { name: 'worker', restartCount: 1, state: completed },
+        ],
+      },
     },
     { now: NOW },
   );
   assert.equal(beside.status, 'NotReady');
-  assert.deepEqual(beside.diagnosis.map((x) => [x.severity, x.code, x.container]), [['warning', 'CompletedRestarting', 'worker']]);
+  assert.deepEqual(
+    beside.diagnosis.map((x) => [x.severity, x.code, x.container]),
+    [['warning', 'CompletedRestarting', 'worker']],
+  );
   // A debug container that its user left is done too, whatever code the shell returned.
   const debugged = {
     spec: { containers: [{ name: 'app' }], ephemeralContainers: [{ name: 'debugger' }] },
@@ -96,7 +124,10 @@ test('stuck initialization names the init container that holds the Pod, once pas
     status: {
       phase: 'Pending',
       startTime: minutesAgo(startedMinutesAgo + 1),
-      conditions: [{ type: 'Initialized', status: 'False' }, { type: 'PodScheduled', status: 'True' }],
+      conditions: [
+        { type: 'Initialized', status: 'False' },
+        { type: 'PodScheduled', status: 'True' },
+      ],
       initContainerStatuses: [
         { name: 'migrate', state: { terminated: { exitCode: 0, reason: 'Completed' } } },
         { name: 'wait-for-db', state: waiting ? { waiting: { reason: waiting } } : { running: { startedAt: minutesAgo(startedMinutesAgo) } } },
@@ -105,7 +136,10 @@ test('stuck initialization names the init container that holds the Pod, once pas
     },
   });
   const stuck = findings(pod(12));
-  assert.deepEqual(stuck.map((x) => [x.severity, x.code, x.container]), [['warning', 'InitStuck', 'wait-for-db']]);
+  assert.deepEqual(
+    stuck.map((x) => [x.severity, x.code, x.container]),
+    [['warning', 'InitStuck', 'wait-for-db']],
+  );
   assert.match(stuck[0]!.message, /^Pod has been initializing for 12m, longer than a normal start: init container wait-for-db \(2 of 2\) has been running since /);
   assert.deepEqual(codes(pod(2)), [], 'two minutes is a normal start');
   assert.deepEqual(codes(pod(12, 'ImagePullBackOff')), ['ImagePullBackOff'], 'a holder whose wait has its own finding is not said twice');
@@ -114,12 +148,18 @@ test('stuck initialization names the init container that holds the Pod, once pas
 test('a Pod ContainerCreating too long says the Warning event that explains it, with count and age', () => {
   const pod = {
     spec: { containers: [{ name: 'app' }] },
-    status: { phase: 'Pending', startTime: minutesAgo(9), conditions: [{ type: 'PodScheduled', status: 'True' }], containerStatuses: [{ name: 'app', state: { waiting: { reason: 'ContainerCreating' } } }] },
+    status: {
+      phase: 'Pending',
+      startTime: minutesAgo(9),
+      conditions: [{ type: 'PodScheduled', status: 'True' }],
+      containerStatuses: [{ name: 'app', state: { waiting: { reason: 'ContainerCreating' } } }],
+    },
   };
   const events = [{ type: 'Warning', reason: 'FailedMount', message: 'MountVolume.SetUp failed for volume "tls" : secret "api-tls" not found', count: 5, lastTimestamp: minutesAgo(1) }];
-  assert.deepEqual(findings(pod, events).map((x) => x.message), [
-    'app has been ContainerCreating for 9m: FailedMount: MountVolume.SetUp failed for volume "tls" : secret "api-tls" not found (5x, last 60s ago)',
-  ]);
+  assert.deepEqual(
+    findings(pod, events).map((x) => x.message),
+    ['app has been ContainerCreating for 9m: FailedMount: MountVolume.SetUp failed for volume "tls" : secret "api-tls" not found (5x, last 60s ago)'],
+  );
 });
 
 test('a restart of any cause is a finding while recent, also when the container runs again', () => {
@@ -127,7 +167,10 @@ test('a restart of any cause is a finding while recent, also when the container 
     spec: { containers: [{ name: 'app' }] },
     status: { containerStatuses: [{ name: 'app', ready: true, restartCount: 1, state: running, lastState: { terminated: { exitCode: 2, reason: 'Error', finishedAt: minutesAgo(finished) } } }] },
   });
-  assert.deepEqual(findings(pod(5)).map((x) => [x.severity, x.code, x.message]), [['warning', 'Restarted', 'app restarted (1 restarts): last exit code 2, 5m ago']]);
+  assert.deepEqual(
+    findings(pod(5)).map((x) => [x.severity, x.code, x.message]),
+    [['warning', 'Restarted', 'app restarted (1 restarts): last exit code 2, 5m ago']],
+  );
   assert.deepEqual(codes(pod(120)), [], 'two hours on it is history');
 });
 
@@ -144,27 +187,57 @@ test('no noise: an emptyDir one container mounts is normal; the kubelet mounts c
   const host = buildPodHost(
     {
       spec: {
-        volumes: [{ name: 'tmp', emptyDir: {} }, { name: 'conf', configMap: { name: 'c' } }, { name: 'token', projected: { sources: [] } }, { name: 'info', downwardAPI: {} }, { name: 'tls', secret: { secretName: 's' } }],
-        containers: [
-          { name: 'app', volumeMounts: ['tmp', 'conf', 'token', 'info', 'tls'].map((name) => ({ name, mountPath: `/${name}`, readOnly: false })) },
-          { name: 'proxy' },
+        volumes: [
+          { name: 'tmp', emptyDir: {} },
+          { name: 'conf', configMap: { name: 'c' } },
+          { name: 'token', projected: { sources: [] } },
+          { name: 'info', downwardAPI: {} },
+          { name: 'tls', secret: { secretName: 's' } },
+        ],
+        containers: [{ name: 'app', volumeMounts: ['tmp', 'conf', 'token', 'info', 'tls'].map((name) => ({ name, mountPath: `/${name}`, readOnly: false })) }, { name: 'proxy' }],
+      },
+      status: {
+        containerStatuses: [
+          { name: 'app', ready: true, state: running },
+          { name: 'proxy', ready: true, state: running },
         ],
       },
-      status: { containerStatuses: [{ name: 'app', ready: true, state: running }, { name: 'proxy', ready: true, state: running }] },
     },
     { now: NOW },
   );
   assert.deepEqual(host.diagnosis, []);
-  assert.deepEqual(host.volumes.map((v) => `${v.name} ${v.mounts[0]!.readOnly ? 'ro' : 'rw'}`), ['tmp rw', 'conf ro', 'token ro', 'info ro', 'tls ro']);
+  assert.deepEqual(
+    host.volumes.map((v) => `${v.name} ${v.mounts[0]!.readOnly ? 'ro' : 'rw'}`),
+    ['tmp rw', 'conf ro', 'token ro', 'info ro', 'tls ro'],
+  );
 });
 
 test('a port two containers declare is a conflict while one of them is down, a note while both run ready', () => {
   const pod = (proxyState: Record<string, unknown>, proxyReady: boolean) => ({
-    spec: { containers: [{ name: 'sidecar', ports: [{ containerPort: 10902 }] }, { name: 'proxy', ports: [{ containerPort: 10902 }] }] },
-    status: { containerStatuses: [{ name: 'sidecar', ready: true, state: running }, { name: 'proxy', ready: proxyReady, restartCount: 3, state: proxyState }] },
+    spec: {
+      containers: [
+        { name: 'sidecar', ports: [{ containerPort: 10902 }] },
+        { name: 'proxy', ports: [{ containerPort: 10902 }] },
+      ],
+    },
+    status: {
+      containerStatuses: [
+        { name: 'sidecar', ready: true, state: running },
+        { name: 'proxy', ready: proxyReady, restartCount: 3, state: proxyState },
+      ],
+    },
   });
-  assert.deepEqual(findings(pod(running, true)).map((x) => [x.severity, x.code]), [['info', 'PortDeclaredTwice']]);
+  assert.deepEqual(
+    findings(pod(running, true)).map((x) => [x.severity, x.code]),
+    [['info', 'PortDeclaredTwice']],
+  );
   const down = findings(pod({ waiting: { reason: 'CrashLoopBackOff' } }, false));
-  assert.deepEqual(down.map((x) => [x.severity, x.code]), [['error', 'CrashLoopBackOff'], ['error', 'PortConflict']]);
+  assert.deepEqual(
+    down.map((x) => [x.severity, x.code]),
+    [
+      ['error', 'CrashLoopBackOff'],
+      ['error', 'PortConflict'],
+    ],
+  );
   assert.equal(down[1]!.message, 'port 10902/TCP is declared by sidecar and proxy; only one can bind it');
 });

@@ -58,14 +58,23 @@ test('a sibling with another image digest, env, restarts and revision shows each
   const name = app!.name;
   const diff = diffPods(a, b, { now: NOW });
   assert.equal(diff.verdict, 'differs');
-  assert.deepEqual(row(diff.differences, 'image digest', name), { section: 'container', container: name, field: 'image digest', a: ((a!.status!.containerStatuses![0])!.imageID ?? '').split('@')[1], b: 'sha256:0000000000000000000000000000000000000000000000000000000000000bad' });
+  assert.deepEqual(row(diff.differences, 'image digest', name), {
+    section: 'container',
+    container: name,
+    field: 'image digest',
+    a: (a!.status!.containerStatuses![0]!.imageID ?? '').split('@')[1],
+    b: 'sha256:0000000000000000000000000000000000000000000000000000000000000bad',
+  });
   assert.equal(row(diff.differences, 'restarts', name)?.b, '7');
   assert.equal(row(diff.differences, 'last termination', name)?.b, 'terminated OOMKilled (exit 137)');
   assert.deepEqual([row(diff.differences, 'env FEATURE_X', name)?.a, row(diff.differences, 'env FEATURE_X', name)?.b], [null, 'on']);
   assert.equal(row(diff.differences, 'env DB_PASSWORD', name)?.b, 'secret db-creds/password');
   assert.equal(row(diff.differences, 'limits.memory', name)?.b, '512Mi');
   assert.equal(diff.differences.find((r) => r.section === 'label' && r.field === 'pod-template-hash')?.b, 'other');
-  assert.ok(diff.expected.some((r) => r.section === 'annotation' && r.field === 'cni.projectcalico.org/podIP'), 'the CNI plugin\'s per-Pod IP annotation is expected to differ');
+  assert.ok(
+    diff.expected.some((r) => r.section === 'annotation' && r.field === 'cni.projectcalico.org/podIP'),
+    "the CNI plugin's per-Pod IP annotation is expected to differ",
+  );
   assert.ok(!diff.differences.some((r) => r.section === 'annotation'));
   // In the order a screen lists them (the spec's, then the status's); the rest counted.
   assert.equal(diff.summary, `7 differences: limits.memory (${name}), image digest (${name}), restarts (${name}), env FEATURE_X (${name}), and 3 more`);
@@ -92,7 +101,7 @@ test('usage is shown beside the verdict, never in it', () => {
   const [a, b] = replicasOf('storefront-');
   const same = clone(b!);
   same.spec!.nodeName = a!.spec!.nodeName;
-  const name = (a!.spec!.containers[0])!.name;
+  const name = a!.spec!.containers[0]!.name;
   const diff = diffPods(a, same, { now: NOW, usageA: { [name]: { cpuCores: 0.05, memoryBytes: 90 * 2 ** 20 } }, usageB: { [name]: { cpuCores: 0.9, memoryBytes: 400 * 2 ** 20 } } });
   assert.equal(diff.verdict, 'no difference');
   assert.deepEqual(diff.usage, [{ container: name, a: 'cpu 50m, memory 90Mi', b: 'cpu 900m, memory 400Mi' }]);
@@ -103,17 +112,21 @@ test('everything from the cluster is sanitized: no control sequence reaches the 
   const b = clone(a!);
   b.spec!.nodeName = a!.spec!.nodeName;
   b.metadata!.labels = { ...b.metadata!.labels, 'evil\u001b]0;pwned\u0007': 'x\u001b[2Jy' };
-  (b.spec!.containers[0])!.image = 'img\u009b31m:1';
+  b.spec!.containers[0]!.image = 'img\u009b31m:1';
   const json = JSON.stringify(diffPods(a, b, { now: NOW }));
   assert.doesNotMatch(json, /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
   // What was removed shows as sanitize's visible placeholder, so a reader knows something was there.
   assert.match(json, new RegExp(`"b":"x${PLACEHOLDER}y"`));
 });
 
-test('a StatefulSet\'s claims named after each Pod are expected to differ, another claim is not', () => {
+test("a StatefulSet's claims named after each Pod are expected to differ, another claim is not", () => {
   const make = (name: string, claim: string): V1Pod => ({
     metadata: { name, uid: name, ownerReferences: [{ apiVersion: 'apps/v1', kind: 'StatefulSet', name: 'db', uid: 'sts', controller: true }] },
-    spec: { nodeName: 'n1', containers: [{ name: 'pg', image: 'postgres:16', volumeMounts: [{ name: 'data', mountPath: '/data' }] }], volumes: [{ name: 'data', persistentVolumeClaim: { claimName: claim } }] },
+    spec: {
+      nodeName: 'n1',
+      containers: [{ name: 'pg', image: 'postgres:16', volumeMounts: [{ name: 'data', mountPath: '/data' }] }],
+      volumes: [{ name: 'data', persistentVolumeClaim: { claimName: claim } }],
+    },
   });
   const same = diffPods(make('db-0', 'data-db-0'), make('db-1', 'data-db-1'), { now: NOW });
   assert.equal(same.verdict, 'no difference');

@@ -29,24 +29,47 @@ const container = fc.record(
   },
   { requiredKeys: ['name'] },
 );
-const status = fc.record({
-  name,
-  imageID: maybe(fc.constantFrom('x@sha256:aa', 'x@sha256:bb', 'docker://y')),
-  restartCount: maybe(fc.integer({ min: 0, max: 3 })),
-  ready: maybe(fc.boolean()),
-  state: maybe(fc.oneof(fc.constant({ running: { startedAt: '2026-06-01T11:00:00Z' } }), fc.constant({ waiting: { reason: 'CrashLoopBackOff' } }), fc.constant({ terminated: { exitCode: 1 } }))),
-}, { requiredKeys: ['name'] });
-const pod = fc.record({
-  metadata: maybe(fc.record({
-    name: fc.constantFrom('web-1', 'web-2'),
-    uid: fc.constantFrom('u1', 'u2'),
-    labels: maybe(fc.dictionary(fc.constantFrom('app', 'pod-template-hash', 'statefulset.kubernetes.io/pod-name'), fc.constantFrom('x', 'y'))),
-    annotations: maybe(fc.dictionary(fc.constantFrom('a', 'cni.projectcalico.org/podIP'), fc.constantFrom('1', '2'))),
-    ownerReferences: maybe(fc.array(fc.record({ kind: fc.constant('ReplicaSet'), name: fc.constant('web'), uid: fc.constantFrom('o1', 'o2'), controller: maybe(fc.boolean()) }), { maxLength: 2 })),
-  }, { requiredKeys: [] })),
-  spec: maybe(fc.record({ nodeName: maybe(fc.constantFrom('n1', 'n2')), containers: maybe(fc.array(container, { maxLength: 3 })), initContainers: maybe(fc.array(container, { maxLength: 1 })), volumes: maybe(fc.array(fc.record({ name: fc.constantFrom('v', 'kube-api-access-abcde'), emptyDir: fc.constant({}) }), { maxLength: 2 })) }, { requiredKeys: [] })),
-  status: maybe(fc.record({ podIP: maybe(fc.constantFrom('10.0.0.1', '10.0.0.2')), containerStatuses: maybe(fc.array(status, { maxLength: 3 })) }, { requiredKeys: [] })),
-}, { requiredKeys: [] });
+const status = fc.record(
+  {
+    name,
+    imageID: maybe(fc.constantFrom('x@sha256:aa', 'x@sha256:bb', 'docker://y')),
+    restartCount: maybe(fc.integer({ min: 0, max: 3 })),
+    ready: maybe(fc.boolean()),
+    state: maybe(fc.oneof(fc.constant({ running: { startedAt: '2026-06-01T11:00:00Z' } }), fc.constant({ waiting: { reason: 'CrashLoopBackOff' } }), fc.constant({ terminated: { exitCode: 1 } }))),
+  },
+  { requiredKeys: ['name'] },
+);
+const pod = fc.record(
+  {
+    metadata: maybe(
+      fc.record(
+        {
+          name: fc.constantFrom('web-1', 'web-2'),
+          uid: fc.constantFrom('u1', 'u2'),
+          labels: maybe(fc.dictionary(fc.constantFrom('app', 'pod-template-hash', 'statefulset.kubernetes.io/pod-name'), fc.constantFrom('x', 'y'))),
+          annotations: maybe(fc.dictionary(fc.constantFrom('a', 'cni.projectcalico.org/podIP'), fc.constantFrom('1', '2'))),
+          ownerReferences: maybe(
+            fc.array(fc.record({ kind: fc.constant('ReplicaSet'), name: fc.constant('web'), uid: fc.constantFrom('o1', 'o2'), controller: maybe(fc.boolean()) }), { maxLength: 2 }),
+          ),
+        },
+        { requiredKeys: [] },
+      ),
+    ),
+    spec: maybe(
+      fc.record(
+        {
+          nodeName: maybe(fc.constantFrom('n1', 'n2')),
+          containers: maybe(fc.array(container, { maxLength: 3 })),
+          initContainers: maybe(fc.array(container, { maxLength: 1 })),
+          volumes: maybe(fc.array(fc.record({ name: fc.constantFrom('v', 'kube-api-access-abcde'), emptyDir: fc.constant({}) }), { maxLength: 2 })),
+        },
+        { requiredKeys: [] },
+      ),
+    ),
+    status: maybe(fc.record({ podIP: maybe(fc.constantFrom('10.0.0.1', '10.0.0.2')), containerStatuses: maybe(fc.array(status, { maxLength: 3 })) }, { requiredKeys: [] })),
+  },
+  { requiredKeys: [] },
+);
 
 const swap = (rows: DiffRow[]): string[] => rows.map((r) => JSON.stringify([r.section, r.container, r.field, r.b, r.a])).sort();
 const plain = (rows: DiffRow[]): string[] => rows.map((r) => JSON.stringify([r.section, r.container, r.field, r.a, r.b])).sort();
@@ -71,7 +94,10 @@ test('property: a Pod compared with itself shows no difference', () => {
 });
 
 test('property: diff(b, a) mirrors diff(a, b)', () => {
-  fc.assert(fc.property(pod, pod, (a, b) => assertMirror(diffPods(a, b, { now: NOW }), diffPods(b, a, { now: NOW }))), { numRuns: 400 });
+  fc.assert(
+    fc.property(pod, pod, (a, b) => assertMirror(diffPods(a, b, { now: NOW }), diffPods(b, a, { now: NOW }))),
+    { numRuns: 400 },
+  );
 });
 
 test('every real Pod compared with itself: no difference; every real pair mirrors', () => {
@@ -81,19 +107,25 @@ test('every real Pod compared with itself: no difference; every real pair mirror
   for (let i = 0; i < pods.length; i++) for (let j = i + 1; j < pods.length; j++) assertMirror(diffPods(pods[i], pods[j], { now: NOW }), diffPods(pods[j], pods[i], { now: NOW }));
 });
 
-test('a real Pod at two moments (a Job\'s Pod pending, then waiting on its container): only its state differs', () => {
+test("a real Pod at two moments (a Job's Pod pending, then waiting on its container): only its state differs", () => {
   // kubectl-status's fixtures record hello-1584492840-kqf62 (uid 7bfad5cb-…) scheduled, then
   // with its container waiting: one Pod, so nothing that names it may show as a difference.
   const scheduled = readCorpusPod('kubectl-status_pod-pending-scheduled.yaml').pod;
   const waiting = readCorpusPod('kubectl-status_pod-pending-waiting-container.yaml').pod;
   const diff = diffPods(scheduled, waiting, { now: NOW });
   assert.equal(diff.sameOwner, true);
-  assert.deepEqual(diff.expected.filter((r) => r.field === 'name' || r.field === 'uid'), []);
+  assert.deepEqual(
+    diff.expected.filter((r) => r.field === 'name' || r.field === 'uid'),
+    [],
+  );
   assert.equal(diff.verdict, 'differs');
   assert.deepEqual(diff.differences, [
     { section: 'container', container: 'hello', field: 'state', a: null, b: 'waiting ContainerCreating' },
     { section: 'container', container: 'hello', field: 'ready', a: null, b: 'false' },
     { section: 'container', container: 'hello', field: 'restarts', a: null, b: '0' },
   ]);
-  assert.deepEqual(diff.expected.map((r) => r.field), ['host IP', 'started']);
+  assert.deepEqual(
+    diff.expected.map((r) => r.field),
+    ['host IP', 'started'],
+  );
 });

@@ -54,7 +54,10 @@ test('only Pods of the same owner uid, never itself, never one being deleted', (
 });
 
 test('a Pod without an owner has no sibling: one line naming the way out', () => {
-  assert.deepEqual(pickSibling(pod({ name: 'lonely' }), [pod({ name: 'web-a', owner: 'web' })]), { ok: false, reason: 'pod "lonely" has no owner, so it has no sibling to compare with: name one with --diff OTHER' });
+  assert.deepEqual(pickSibling(pod({ name: 'lonely' }), [pod({ name: 'web-a', owner: 'web' })]), {
+    ok: false,
+    reason: 'pod "lonely" has no owner, so it has no sibling to compare with: name one with --diff OTHER',
+  });
 });
 
 test('property: the pick is a Ready sibling whenever one exists, and does not depend on the list order', () => {

@@ -23,7 +23,10 @@ const pod = () => ({
         name: 'web',
         image: 'web:1',
         command: ['sh', '-c', 'echo one\necho two'],
-        env: [{ name: 'DB_PASSWORD', valueFrom: { secretKeyRef: { name: 'db', key: 'password' } } }, { name: 'PORT', value: '8080' }],
+        env: [
+          { name: 'DB_PASSWORD', valueFrom: { secretKeyRef: { name: 'db', key: 'password' } } },
+          { name: 'PORT', value: '8080' },
+        ],
       },
     ],
   },
@@ -37,7 +40,10 @@ test('the whole Pod as YAML, managedFields folded to one comment line naming how
   assert.ok(yaml.lines.includes('  # managedFields: (2 entries, folded)'));
   assert.doesNotMatch(yaml.text, /kube-controller-manager/);
   // Order as the API returned it: apiVersion, kind, metadata, spec, status.
-  assert.deepEqual(yaml.lines.filter((l) => /^\S/.test(l)).map((l) => l.split(':')[0]), ['apiVersion', 'kind', 'metadata', 'spec', 'status']);
+  assert.deepEqual(
+    yaml.lines.filter((l) => /^\S/.test(l)).map((l) => l.split(':')[0]),
+    ['apiVersion', 'kind', 'metadata', 'spec', 'status'],
+  );
   // The written file is YAML of the object less managedFields: it parses back to exactly that.
   const { managedFields: _folded, ...metadata } = pod().metadata;
   assert.deepEqual(load(yaml.text, { schema: CORE_SCHEMA }), { ...pod(), metadata });
@@ -56,13 +62,13 @@ test('managedFields shown whole when asked; secretKeyRef names only, as the API 
 
 test('multi-line values keep their lines; escape sequences in keys and values never reach the text', () => {
   const hostile = pod();
-  hostile.metadata.labels = { app: 'web\u001b]52;c;Y3VybA==\u0007', ['k\u001b[2J']: 'v' } as never;
+  hostile.metadata.labels = { app: 'web\u001b]52;c;Y3VybA==\u0007', 'k\u001b[2J': 'v' } as never;
   hostile.spec.containers[0]!.command = ['sh', '-c', 'echo \u001b[31mred\necho two\u009b1m'];
   const yaml = podYaml(hostile);
   for (const line of yaml.lines) assert.equal(hasControls(line), false, JSON.stringify(line));
   assert.doesNotMatch(yaml.text, /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
   const back = load(yaml.text, { schema: CORE_SCHEMA }) as ReturnType<typeof pod>;
-  assert.equal((back.spec.containers[0]!.command[2])!.split('\n').length, 2, 'the script still has its two lines');
+  assert.equal(back.spec.containers[0]!.command[2]!.split('\n').length, 2, 'the script still has its two lines');
 });
 
 test('property: any JSON object comes out as YAML with no control character, and parses back when clean', () => {

@@ -10,7 +10,14 @@ const pod: V1Pod = {
   spec: {
     containers: [
       { name: 'app', ports: [{ name: 'http', containerPort: 8080 }] },
-      { name: 'envoy', ports: [{ name: 'admin', containerPort: 15000 }, { name: 'http', containerPort: 9999 }, { name: 'dns', containerPort: 53, protocol: 'UDP' }] },
+      {
+        name: 'envoy',
+        ports: [
+          { name: 'admin', containerPort: 15000 },
+          { name: 'http', containerPort: 9999 },
+          { name: 'dns', containerPort: 53, protocol: 'UDP' },
+        ],
+      },
     ],
   },
 };

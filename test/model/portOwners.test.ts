@@ -32,7 +32,12 @@ test('a container whose /proc cannot be read (distroless): "owner unknown", yet 
   const p3000 = ports.find((p) => p.port === 3000)!;
   assert.deepEqual(p3000.owners, { heldBy: [], unknown: true, unread: ['oauth2-proxy'] });
   assert.deepEqual(portOwnerFindings(ports), [
-    { severity: 'warning', code: 'PortHeldByOtherContainer', container: 'grafana', message: 'port 3000/TCP is declared by grafana but its processes do not hold it (owner unknown) (grafana listens on 3001/TCP)' },
+    {
+      severity: 'warning',
+      code: 'PortHeldByOtherContainer',
+      container: 'grafana',
+      message: 'port 3000/TCP is declared by grafana but its processes do not hold it (owner unknown) (grafana listens on 3001/TCP)',
+    },
   ]);
 });
 
@@ -49,8 +54,12 @@ test('without fd data nothing is attributed and nothing is claimed', () => {
 });
 
 test('ls -l of /proc/*/fd: only socket links count', () => {
-  const text = '/proc/1/fd:\ntotal 0\nlrwx------ 1 root root 64 Dec  4 05:00 0 -> /dev/null\nlrwx------ 1 root root 64 Dec  4 05:00 3 -> socket:[4242]\n\n/proc/7/fd:\nlrwx------ 1 472 472 64 Dec  4 05:00 9 -> socket:[77]\nl-wx------ 1 root root 64 Dec  4 05:00 5 -> pipe:[12]\n';
-  assert.deepEqual([...parseFdSocketInodes(text)].sort((a, b) => a - b), [77, 4242]);
+  const text =
+    '/proc/1/fd:\ntotal 0\nlrwx------ 1 root root 64 Dec  4 05:00 0 -> /dev/null\nlrwx------ 1 root root 64 Dec  4 05:00 3 -> socket:[4242]\n\n/proc/7/fd:\nlrwx------ 1 472 472 64 Dec  4 05:00 9 -> socket:[77]\nl-wx------ 1 root root 64 Dec  4 05:00 5 -> pipe:[12]\n';
+  assert.deepEqual(
+    [...parseFdSocketInodes(text)].sort((a, b) => a - b),
+    [77, 4242],
+  );
 });
 
 test('the snapshot port map says who holds each port', async () => {

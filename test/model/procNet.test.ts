@@ -15,7 +15,10 @@ test('parses tables captured on a real machine', () => {
   const listening = sockets.filter((s) => s.listening).map((s) => `${s.address}:${s.port}`);
   assert.deepEqual(listening, ['0.0.0.0:2024', '127.0.0.1:42837', '127.0.0.1:45899', '127.0.0.1:35797']);
   assert.ok(sockets.every((s) => s.protocol === 'TCP' && s.family === 'ipv4'));
-  assert.ok(sockets.some((s) => s.state === '01' && !s.listening), 'established connections are kept but not listening');
+  assert.ok(
+    sockets.some((s) => s.state === '01' && !s.listening),
+    'established connections are kept but not listening',
+  );
 });
 
 test('IPv6, v4-mapped and UDP from concatenated tables', () => {

@@ -23,13 +23,21 @@ const junk = fc.oneof(fc.constant(null), fc.constant(undefined), fc.boolean(), f
 const maybe = <T>(arb: fc.Arbitrary<T>) => fc.oneof(arb, junk);
 const name = fc.oneof(fc.constantFrom('a', 'b', 'c', 'app', ''), fc.string({ maxLength: 6 }));
 const quantity = fc.oneof(fc.constantFrom('1', '250m', '1Gi', '1e3', '.5', '0', 'bad', ''), fc.integer());
-const resources = fc.record({ requests: maybe(fc.record({ cpu: quantity, memory: quantity }, { requiredKeys: [] })), limits: maybe(fc.record({ cpu: quantity, memory: quantity }, { requiredKeys: [] })) }, { requiredKeys: [] });
+const resources = fc.record(
+  { requests: maybe(fc.record({ cpu: quantity, memory: quantity }, { requiredKeys: [] })), limits: maybe(fc.record({ cpu: quantity, memory: quantity }, { requiredKeys: [] })) },
+  { requiredKeys: [] },
+);
 const port = fc.record({ containerPort: maybe(fc.integer({ min: 1, max: 12 })), protocol: maybe(fc.constantFrom('TCP', 'UDP', 'SCTP')), name: maybe(name) }, { requiredKeys: [] });
-const mount = fc.record({ name: maybe(fc.constantFrom('v1', 'v2', 'v3')), mountPath: maybe(fc.string({ maxLength: 6 })), readOnly: maybe(fc.boolean()), subPath: maybe(fc.string({ maxLength: 4 })) }, { requiredKeys: [] });
+const mount = fc.record(
+  { name: maybe(fc.constantFrom('v1', 'v2', 'v3')), mountPath: maybe(fc.string({ maxLength: 6 })), readOnly: maybe(fc.boolean()), subPath: maybe(fc.string({ maxLength: 4 })) },
+  { requiredKeys: [] },
+);
 const state = fc.oneof(
   fc.record({ running: maybe(fc.record({ startedAt: maybe(fc.constant('2026-01-01T00:00:00Z')) })) }),
   fc.record({ waiting: maybe(fc.record({ reason: maybe(fc.constantFrom('CrashLoopBackOff', 'ErrImagePull', 'PodInitializing', '')), message: maybe(fc.string()) }, { requiredKeys: [] })) }),
-  fc.record({ terminated: maybe(fc.record({ exitCode: maybe(fc.integer()), reason: maybe(fc.constantFrom('OOMKilled', 'Completed', 'Error', '')), signal: maybe(fc.integer()) }, { requiredKeys: [] })) }),
+  fc.record({
+    terminated: maybe(fc.record({ exitCode: maybe(fc.integer()), reason: maybe(fc.constantFrom('OOMKilled', 'Completed', 'Error', '')), signal: maybe(fc.integer()) }, { requiredKeys: [] })),
+  }),
   junk,
 );
 const container = fc.record(
@@ -40,12 +48,20 @@ const container = fc.record(
     ports: maybe(fc.array(port, { maxLength: 4 })),
     volumeMounts: maybe(fc.array(mount, { maxLength: 3 })),
     resources: maybe(resources),
-    env: maybe(fc.array(fc.record({ name: maybe(name), value: maybe(fc.string()), valueFrom: maybe(fc.record({ secretKeyRef: maybe(fc.record({ name, key: name })) }, { requiredKeys: [] })) }, { requiredKeys: [] }), { maxLength: 3 })),
+    env: maybe(
+      fc.array(
+        fc.record({ name: maybe(name), value: maybe(fc.string()), valueFrom: maybe(fc.record({ secretKeyRef: maybe(fc.record({ name, key: name })) }, { requiredKeys: [] })) }, { requiredKeys: [] }),
+        { maxLength: 3 },
+      ),
+    ),
     readinessProbe: maybe(fc.record({ httpGet: maybe(fc.record({ port: maybe(fc.integer()), path: maybe(fc.string()) }, { requiredKeys: [] })) }, { requiredKeys: [] })),
   },
   { requiredKeys: [] },
 );
-const containerStatus = fc.record({ name, ready: maybe(fc.boolean()), started: maybe(fc.boolean()), restartCount: maybe(fc.integer()), state: maybe(state), lastState: maybe(state) }, { requiredKeys: [] });
+const containerStatus = fc.record(
+  { name, ready: maybe(fc.boolean()), started: maybe(fc.boolean()), restartCount: maybe(fc.integer()), state: maybe(state), lastState: maybe(state) },
+  { requiredKeys: [] },
+);
 const volume = fc.oneof(
   fc.record({ name: fc.constantFrom('v1', 'v2', 'v3'), emptyDir: maybe(fc.record({ medium: maybe(fc.string()) }, { requiredKeys: [] })) }),
   fc.record({ name: fc.constantFrom('v1', 'v2'), secret: maybe(fc.record({ secretName: maybe(name), items: maybe(fc.array(fc.record({ key: name, path: name }))) }, { requiredKeys: [] })) }),
@@ -54,21 +70,67 @@ const volume = fc.oneof(
 );
 const podArb = fc.record(
   {
-    metadata: maybe(fc.record({ name: maybe(name), namespace: maybe(name), uid: maybe(name), creationTimestamp: maybe(fc.constantFrom('2025-12-31T00:00:00Z', 'nonsense')), deletionTimestamp: maybe(fc.constant('2026-01-01T00:00:00Z')), labels: maybe(fc.dictionary(fc.string(), fc.anything(), { maxKeys: 3 })), ownerReferences: maybe(fc.array(fc.anything(), { maxLength: 2 })) }, { requiredKeys: [] })),
-    spec: maybe(fc.record({ containers: maybe(fc.array(container, { maxLength: 4 })), initContainers: maybe(fc.array(container, { maxLength: 3 })), ephemeralContainers: maybe(fc.array(container, { maxLength: 1 })), volumes: maybe(fc.array(volume, { maxLength: 4 })), resources: maybe(resources), nodeName: maybe(name) }, { requiredKeys: [] })),
-    status: maybe(fc.record({ phase: maybe(fc.constantFrom('Running', 'Pending', 'Failed', 'Succeeded')), reason: maybe(fc.constantFrom('Evicted', 'NodeLost')), qosClass: maybe(fc.string()), containerStatuses: maybe(fc.array(containerStatus, { maxLength: 4 })), initContainerStatuses: maybe(fc.array(containerStatus, { maxLength: 3 })), conditions: maybe(fc.array(fc.anything(), { maxLength: 2 })) }, { requiredKeys: [] })),
+    metadata: maybe(
+      fc.record(
+        {
+          name: maybe(name),
+          namespace: maybe(name),
+          uid: maybe(name),
+          creationTimestamp: maybe(fc.constantFrom('2025-12-31T00:00:00Z', 'nonsense')),
+          deletionTimestamp: maybe(fc.constant('2026-01-01T00:00:00Z')),
+          labels: maybe(fc.dictionary(fc.string(), fc.anything(), { maxKeys: 3 })),
+          ownerReferences: maybe(fc.array(fc.anything(), { maxLength: 2 })),
+        },
+        { requiredKeys: [] },
+      ),
+    ),
+    spec: maybe(
+      fc.record(
+        {
+          containers: maybe(fc.array(container, { maxLength: 4 })),
+          initContainers: maybe(fc.array(container, { maxLength: 3 })),
+          ephemeralContainers: maybe(fc.array(container, { maxLength: 1 })),
+          volumes: maybe(fc.array(volume, { maxLength: 4 })),
+          resources: maybe(resources),
+          nodeName: maybe(name),
+        },
+        { requiredKeys: [] },
+      ),
+    ),
+    status: maybe(
+      fc.record(
+        {
+          phase: maybe(fc.constantFrom('Running', 'Pending', 'Failed', 'Succeeded')),
+          reason: maybe(fc.constantFrom('Evicted', 'NodeLost')),
+          qosClass: maybe(fc.string()),
+          containerStatuses: maybe(fc.array(containerStatus, { maxLength: 4 })),
+          initContainerStatuses: maybe(fc.array(containerStatus, { maxLength: 3 })),
+          conditions: maybe(fc.array(fc.anything(), { maxLength: 2 })),
+        },
+        { requiredKeys: [] },
+      ),
+    ),
   },
   { requiredKeys: [] },
 );
 
 test('any JSON value as a Pod never throws', () => {
-  fc.assert(fc.property(fc.anything(), fc.anything(), (pod, events) => everything(pod, events)), { numRuns: 300 });
-  fc.assert(fc.property(fc.object(), (pod) => everything(pod)), { numRuns: 200 });
+  fc.assert(
+    fc.property(fc.anything(), fc.anything(), (pod, events) => everything(pod, events)),
+    { numRuns: 300 },
+  );
+  fc.assert(
+    fc.property(fc.object(), (pod) => everything(pod)),
+    { numRuns: 200 },
+  );
   for (const pod of [null, undefined, 0, '', [], 'pod', { spec: null }, { spec: { containers: 'x' } }, { metadata: { name: 5 } }]) everything(pod);
 });
 
 test('Pods with missing and wrong-typed fields never throw', () => {
-  fc.assert(fc.property(podArb, (pod) => everything(pod)), { numRuns: 400 });
+  fc.assert(
+    fc.property(podArb, (pod) => everything(pod)),
+    { numRuns: 400 },
+  );
 });
 
 test('invariants: ports once each, conflicts iff two containers, every mount in the matrix', () => {
@@ -87,7 +149,8 @@ test('invariants: ports once each, conflicts iff two containers, every mount in 
       let declared = 0;
       for (const list of [spec?.containers, spec?.initContainers, spec?.ephemeralContainers]) {
         if (!Array.isArray(list)) continue;
-        for (const c of list) if (c && typeof c === 'object' && Array.isArray(c.volumeMounts)) declared += c.volumeMounts.filter((m: unknown) => m !== null && typeof m === 'object' && !Array.isArray(m)).length;
+        for (const c of list)
+          if (c && typeof c === 'object' && Array.isArray(c.volumeMounts)) declared += c.volumeMounts.filter((m: unknown) => m !== null && typeof m === 'object' && !Array.isArray(m)).length;
       }
       assert.equal(mounts, declared, 'every volume mount appears in the matrix');
       for (const v of host.volumes) assert.equal(v.shared, new Set(v.mounts.map((m) => m.container)).size >= 2);
@@ -106,11 +169,28 @@ const extremeStatus = fc.record(
     ready: fc.boolean(),
     restartCount: fc.oneof(fc.integer(), fc.constantFrom(Number.MAX_SAFE_INTEGER, -1, Number.NaN, Infinity)),
     state: fc.oneof(
-      fc.record({ terminated: fc.record({ exitCode: fc.oneof(fc.integer(), fc.constantFrom(0, 1, 126, 127, 128, 137, 143, 255, -1, 2 ** 31)), reason: fc.constantFrom('OOMKilled', 'Completed', 'Error', 'StartError', 'ContainerStatusUnknown', ''), message: lines, finishedAt: fc.constantFrom('2025-12-31T23:59:00Z', '9999-12-31T23:59:59Z', '1970-01-01T00:00:00Z', 'garbage', '') }, { requiredKeys: [] }) }),
-      fc.record({ waiting: fc.record({ reason: fc.constantFrom('CrashLoopBackOff', 'ImagePullBackOff', 'PodInitializing', 'ContainerCreating', 'PostStartHookError'), message: lines }, { requiredKeys: [] }) }),
+      fc.record({
+        terminated: fc.record(
+          {
+            exitCode: fc.oneof(fc.integer(), fc.constantFrom(0, 1, 126, 127, 128, 137, 143, 255, -1, 2 ** 31)),
+            reason: fc.constantFrom('OOMKilled', 'Completed', 'Error', 'StartError', 'ContainerStatusUnknown', ''),
+            message: lines,
+            finishedAt: fc.constantFrom('2025-12-31T23:59:00Z', '9999-12-31T23:59:59Z', '1970-01-01T00:00:00Z', 'garbage', ''),
+          },
+          { requiredKeys: [] },
+        ),
+      }),
+      fc.record({
+        waiting: fc.record({ reason: fc.constantFrom('CrashLoopBackOff', 'ImagePullBackOff', 'PodInitializing', 'ContainerCreating', 'PostStartHookError'), message: lines }, { requiredKeys: [] }),
+      }),
       fc.record({ running: fc.record({ startedAt: fc.constantFrom('2025-12-31T23:00:00Z', 'x') }) }),
     ),
-    lastState: fc.record({ terminated: fc.record({ exitCode: fc.integer(), reason: fc.constantFrom('OOMKilled', 'Completed', 'Error'), message: lines, finishedAt: fc.constantFrom('2025-12-31T23:59:00Z', '2020-01-01T00:00:00Z') }, { requiredKeys: [] }) }),
+    lastState: fc.record({
+      terminated: fc.record(
+        { exitCode: fc.integer(), reason: fc.constantFrom('OOMKilled', 'Completed', 'Error'), message: lines, finishedAt: fc.constantFrom('2025-12-31T23:59:00Z', '2020-01-01T00:00:00Z') },
+        { requiredKeys: [] },
+      ),
+    }),
   },
   { requiredKeys: ['name'] },
 );
@@ -118,18 +198,49 @@ const extremePod = fc.record({
   metadata: fc.record({ deletionTimestamp: fc.constantFrom(undefined, '2026-01-01T00:00:00Z'), deletionGracePeriodSeconds: fc.oneof(fc.integer(), fc.constant(undefined)) }, { requiredKeys: [] }),
   spec: fc.record({
     restartPolicy: fc.constantFrom('Always', 'Never', 'OnFailure', 'bogus'),
-    initContainers: fc.array(fc.record({ name: fc.constantFrom('a', 'i'), restartPolicy: fc.constantFrom(undefined, 'Always'), livenessProbe: fc.constantFrom(undefined, { exec: { command: ['x'] } }) }), { maxLength: 2 }),
-    containers: fc.array(fc.record({ name: fc.constantFrom('a', 'b', 'app'), livenessProbe: fc.constantFrom(undefined, { httpGet: { port: 1 } }), readinessProbe: fc.constantFrom(undefined, { tcpSocket: { port: 2 } }) }), { maxLength: 3 }),
+    initContainers: fc.array(
+      fc.record({ name: fc.constantFrom('a', 'i'), restartPolicy: fc.constantFrom(undefined, 'Always'), livenessProbe: fc.constantFrom(undefined, { exec: { command: ['x'] } }) }),
+      { maxLength: 2 },
+    ),
+    containers: fc.array(
+      fc.record({
+        name: fc.constantFrom('a', 'b', 'app'),
+        livenessProbe: fc.constantFrom(undefined, { httpGet: { port: 1 } }),
+        readinessProbe: fc.constantFrom(undefined, { tcpSocket: { port: 2 } }),
+      }),
+      { maxLength: 3 },
+    ),
   }),
   status: fc.record({
     phase: fc.constantFrom('Pending', 'Running', 'Failed', 'Succeeded'),
     startTime: fc.constantFrom('2025-12-31T00:00:00Z', 'nope'),
-    conditions: fc.array(fc.record({ type: fc.constantFrom('PodScheduled', 'Initialized', 'Ready'), status: fc.constantFrom('True', 'False'), reason: fc.constantFrom('Unschedulable', 'SchedulingGated', ''), message: lines, lastTransitionTime: fc.constantFrom('2025-12-31T00:00:00Z', '') }, { requiredKeys: ['type', 'status'] }), { maxLength: 3 }),
+    conditions: fc.array(
+      fc.record(
+        {
+          type: fc.constantFrom('PodScheduled', 'Initialized', 'Ready'),
+          status: fc.constantFrom('True', 'False'),
+          reason: fc.constantFrom('Unschedulable', 'SchedulingGated', ''),
+          message: lines,
+          lastTransitionTime: fc.constantFrom('2025-12-31T00:00:00Z', ''),
+        },
+        { requiredKeys: ['type', 'status'] },
+      ),
+      { maxLength: 3 },
+    ),
     initContainerStatuses: fc.array(extremeStatus, { maxLength: 2 }),
     containerStatuses: fc.array(extremeStatus, { maxLength: 3 }),
   }),
 });
-const eventArb = fc.record({ type: fc.constantFrom('Warning', 'Normal'), reason: fc.constantFrom('Unhealthy', 'FailedMount', 'BackOff'), message: lines, count: fc.oneof(fc.integer(), fc.constant(Number.NaN)), lastTimestamp: fc.constantFrom('2025-12-31T23:00:00Z', 'bad') }, { requiredKeys: [] });
+const eventArb = fc.record(
+  {
+    type: fc.constantFrom('Warning', 'Normal'),
+    reason: fc.constantFrom('Unhealthy', 'FailedMount', 'BackOff'),
+    message: lines,
+    count: fc.oneof(fc.integer(), fc.constant(Number.NaN)),
+    lastTimestamp: fc.constantFrom('2025-12-31T23:00:00Z', 'bad'),
+  },
+  { requiredKeys: [] },
+);
 
 test('the diagnosis of malformed and extreme Pods never throws and gives one line per finding', () => {
   fc.assert(
@@ -140,10 +251,18 @@ test('the diagnosis of malformed and extreme Pods never throws and gives one lin
         assert.ok(typeof d.code === 'string' && d.code.length > 0);
         assert.ok(!/[\r\n]/.test(d.message), `one line: ${JSON.stringify(d.message)}`);
         if (d.evidence !== undefined) assert.ok(d.message.endsWith(d.evidence));
-        if (d.container !== undefined) assert.ok(host.containers.some((c) => c.name === d.container), 'a finding names a container of the Pod');
+        if (d.container !== undefined)
+          assert.ok(
+            host.containers.some((c) => c.name === d.container),
+            'a finding names a container of the Pod',
+          );
       }
       const rank = host.diagnosis.map((d) => ({ error: 0, warning: 1, info: 2 })[d.severity]);
-      assert.deepEqual(rank, [...rank].sort((x, y) => x - y), 'worst first');
+      assert.deepEqual(
+        rank,
+        [...rank].sort((x, y) => x - y),
+        'worst first',
+      );
     }),
     { numRuns: 400 },
   );

@@ -14,7 +14,10 @@ export interface CorpusPod {
 }
 
 export function corpusFiles(): string[] {
-  return fs.readdirSync(CORPUS_DIR).filter((f) => /\.(ya?ml|json)$/.test(f)).sort();
+  return fs
+    .readdirSync(CORPUS_DIR)
+    .filter((f) => /\.(ya?ml|json)$/.test(f))
+    .sort();
 }
 
 export function readCorpusPod(file: string): CorpusPod {

@@ -8,7 +8,14 @@ import { sanitize } from '../../src/text/sanitize.ts';
 const hasControls = (text: string): boolean => sanitize(text) !== text;
 
 const owned = (kind: string, name: string) => ({
-  metadata: { name: 'web-7d9-abcde', namespace: 'shop', ownerReferences: [{ kind: 'Other', name: 'x' }, { kind, name, controller: true }] },
+  metadata: {
+    name: 'web-7d9-abcde',
+    namespace: 'shop',
+    ownerReferences: [
+      { kind: 'Other', name: 'x' },
+      { kind, name, controller: true },
+    ],
+  },
 });
 
 test('an owned Pod: the question names it, the owner chain the cluster resolved, and that a new Pod comes', () => {

@@ -20,10 +20,27 @@ test('STATUS as kubectl prints it', () => {
     ['pending, no statuses', pod({ containers: [{ name: 'a' }] }, { phase: 'Pending' }), 'Pending'],
     [
       'Init:1/2',
-      pod(twoInits, { phase: 'Pending', initContainerStatuses: [{ name: 'i1', state: terminated(0, 'Completed') }, { name: 'i2', state: running }], containerStatuses: appWaiting }),
+      pod(twoInits, {
+        phase: 'Pending',
+        initContainerStatuses: [
+          { name: 'i1', state: terminated(0, 'Completed') },
+          { name: 'i2', state: running },
+        ],
+        containerStatuses: appWaiting,
+      }),
       'Init:1/2',
     ],
-    ['Init:0/2', pod(twoInits, { phase: 'Pending', initContainerStatuses: [{ name: 'i1', state: running }, { name: 'i2', state: waiting('PodInitializing') }] }), 'Init:0/2'],
+    [
+      'Init:0/2',
+      pod(twoInits, {
+        phase: 'Pending',
+        initContainerStatuses: [
+          { name: 'i1', state: running },
+          { name: 'i2', state: waiting('PodInitializing') },
+        ],
+      }),
+      'Init:0/2',
+    ],
     ['Init:CrashLoopBackOff', pod(twoInits, { phase: 'Pending', initContainerStatuses: [{ name: 'i1', state: waiting('CrashLoopBackOff') }] }), 'Init:CrashLoopBackOff'],
     ['Init:Error', pod(twoInits, { phase: 'Pending', initContainerStatuses: [{ name: 'i1', state: terminated(1, 'Error') }] }), 'Init:Error'],
     ['Init:ExitCode', pod(twoInits, { phase: 'Pending', initContainerStatuses: [{ name: 'i1', state: terminated(3) }] }), 'Init:ExitCode:3'],
@@ -33,7 +50,10 @@ test('STATUS as kubectl prints it', () => {
       pod(twoInits, {
         phase: 'Pending',
         conditions: [{ type: 'Initialized', status: 'True' }],
-        initContainerStatuses: [{ name: 'i1', state: terminated(0, 'Completed') }, { name: 'i2', state: terminated(0, 'Completed') }],
+        initContainerStatuses: [
+          { name: 'i1', state: terminated(0, 'Completed') },
+          { name: 'i2', state: terminated(0, 'Completed') },
+        ],
         containerStatuses: appWaiting,
       }),
       'PodInitializing',
@@ -47,13 +67,29 @@ test('STATUS as kubectl prints it', () => {
       'Completed with a running one is Running when Ready',
       pod(
         { containers: [{ name: 'a' }, { name: 'b' }] },
-        { phase: 'Running', conditions: [{ type: 'Ready', status: 'True' }], containerStatuses: [{ name: 'a', ready: true, state: running }, { name: 'b', state: terminated(0, 'Completed') }] },
+        {
+          phase: 'Running',
+          conditions: [{ type: 'Ready', status: 'True' }],
+          containerStatuses: [
+            { name: 'a', ready: true, state: running },
+            { name: 'b', state: terminated(0, 'Completed') },
+          ],
+        },
       ),
       'Running',
     ],
     [
       'Completed with a running one is NotReady without Ready',
-      pod({ containers: [{ name: 'a' }, { name: 'b' }] }, { phase: 'Running', containerStatuses: [{ name: 'a', ready: true, state: running }, { name: 'b', state: terminated(0, 'Completed') }] }),
+      pod(
+        { containers: [{ name: 'a' }, { name: 'b' }] },
+        {
+          phase: 'Running',
+          containerStatuses: [
+            { name: 'a', ready: true, state: running },
+            { name: 'b', state: terminated(0, 'Completed') },
+          ],
+        },
+      ),
       'NotReady',
     ],
     [
@@ -61,7 +97,11 @@ test('STATUS as kubectl prints it', () => {
       pod({ containers: [{ name: 'a' }] }, { phase: 'Running', containerStatuses: [{ name: 'a', ready: true, state: running }] }, { deletionTimestamp: '2026-01-01T00:00:30Z' }),
       'Terminating',
     ],
-    ['terminal phase is not Terminating', pod({ containers: [{ name: 'a' }] }, { phase: 'Succeeded', containerStatuses: [{ name: 'a', state: terminated(0, 'Completed') }] }, { deletionTimestamp: 'x' }), 'Completed'],
+    [
+      'terminal phase is not Terminating',
+      pod({ containers: [{ name: 'a' }] }, { phase: 'Succeeded', containerStatuses: [{ name: 'a', state: terminated(0, 'Completed') }] }, { deletionTimestamp: 'x' }),
+      'Completed',
+    ],
     ['NodeLost and deleted is Unknown', pod({ containers: [{ name: 'a' }] }, { phase: 'Running', reason: 'NodeLost' }, { deletionTimestamp: '2026-01-01T00:00:30Z' }), 'Unknown'],
     ['NodeLost', pod({ containers: [{ name: 'a' }] }, { phase: 'Running', reason: 'NodeLost' }), 'NodeLost'],
     ['Evicted', pod({ containers: [{ name: 'a' }] }, { phase: 'Failed', reason: 'Evicted', message: 'The node was low on resource: memory.' }), 'Evicted'],
@@ -142,7 +182,10 @@ test('a Pod row glyph per container shows failures', () => {
     {
       phase: 'Running',
       initContainerStatuses: [{ name: 'i', state: terminated(0, 'Completed') }],
-      containerStatuses: [{ name: 'a', state: waiting('CrashLoopBackOff') }, { name: 'b', ready: false, state: running }],
+      containerStatuses: [
+        { name: 'a', state: waiting('CrashLoopBackOff') },
+        { name: 'b', ready: false, state: running },
+      ],
     },
   );
   assert.deepEqual(

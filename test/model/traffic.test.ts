@@ -62,7 +62,7 @@ test('an unread container: its sockets are "owner unknown", a declared listener 
   assert.ok(!lines.some((l) => l.includes('10.20.0.5')), lines.join('\n'));
 });
 
-test('the demo user-msvc Pod: the app\'s four database connections, statsd, the proxy\'s and agent\'s peers', () => {
+test("the demo user-msvc Pod: the app's four database connections, statsd, the proxy's and agent's peers", () => {
   const scenario = demoScenario(Date.now());
   const [, runtime] = [...scenario.runtime].find(([k]) => k.startsWith('shop/user-msvc-'))!;
   const sockets: SocketSpec[] = runtime.sockets;
@@ -88,7 +88,9 @@ test('hostile or malformed input never throws and yields only well-formed rows',
   const hostileLine = fc.oneof(
     fc.string(),
     fc.array(hexDigits, { maxLength: 120 }).map((a) => `  0: ${a.join('')}`),
-    fc.tuple(fc.integer({ min: 0, max: 0xffffffff }), fc.integer({ min: 0, max: 0xffff }), fc.constantFrom('01', '0A', '07', 'ZZ'), fc.string({ maxLength: 20 })).map(([a, p, st, tail]) => `  1: ${a.toString(16).padStart(8, '0')}:${p.toString(16).padStart(4, '0')} 0100007F:0050 ${st} ${tail}`),
+    fc
+      .tuple(fc.integer({ min: 0, max: 0xffffffff }), fc.integer({ min: 0, max: 0xffff }), fc.constantFrom('01', '0A', '07', 'ZZ'), fc.string({ maxLength: 20 }))
+      .map(([a, p, st, tail]) => `  1: ${a.toString(16).padStart(8, '0')}:${p.toString(16).padStart(4, '0')} 0100007F:0050 ${st} ${tail}`),
   );
   fc.assert(
     fc.property(fc.array(fc.oneof(hostileLine, fc.constant(TCP_HEADER), fc.constant(UDP_HEADER)), { maxLength: 30 }), (lines) => {
@@ -116,7 +118,10 @@ test('every connection is counted exactly once (property over generated loopback
         lines.push(row(i * 2 + 1, `0100007F:${hexPort}`, '0100007F:0CEA', '01', 1000 + i), row(i * 2 + 2, '0100007F:0CEA', `0100007F:${hexPort}`, '01', 5000 + i));
       });
       const traffic = trafficMap(parseConnections(lines.join('\n')), undefined);
-      assert.equal(traffic.reduce((n, t) => n + t.count, 0), clients.length);
+      assert.equal(
+        traffic.reduce((n, t) => n + t.count, 0),
+        clients.length,
+      );
       assert.ok(traffic.every((t) => t.kind === 'loopback' && t.peer === '127.0.0.1:3306'));
     }),
   );

@@ -51,23 +51,20 @@ test('its two ports, no conflict', () => {
 
 test('ConfigMap env and secret refs that are never resolved', () => {
   const app = host().containers[0];
-  assert.deepEqual(app!.env.map((e) => `${e.name}=${e.value}`), [
-    'DB_HOST=127.0.0.1',
-    'DB_PORT=3306',
-    'LOG_LEVEL=configMap user-msvc/log-level',
-    'DB_PASSWORD=secret user-msvc/db-password',
-  ]);
-  assert.deepEqual((app!.env[3])!.source, { kind: 'secret', name: 'user-msvc', key: 'db-password' });
+  assert.deepEqual(
+    app!.env.map((e) => `${e.name}=${e.value}`),
+    ['DB_HOST=127.0.0.1', 'DB_PORT=3306', 'LOG_LEVEL=configMap user-msvc/log-level', 'DB_PASSWORD=secret user-msvc/db-password'],
+  );
+  assert.deepEqual(app!.env[3]!.source, { kind: 'secret', name: 'user-msvc', key: 'db-password' });
   assert.deepEqual(app!.envFrom, [{ kind: 'configMap', name: 'user-msvc' }]);
 });
 
 test('containers in start order with state, restarts and last termination', () => {
   const c = host().containers;
-  assert.deepEqual(c.map((x) => `${x.order} ${x.kind} ${x.name} ${x.state.state} ${x.ready} ${x.restarts}`), [
-    '0 app user-msvc running true 0',
-    '1 app cloudsql-proxy running true 1',
-    '2 app datadog-agent running true 0',
-  ]);
+  assert.deepEqual(
+    c.map((x) => `${x.order} ${x.kind} ${x.name} ${x.state.state} ${x.ready} ${x.restarts}`),
+    ['0 app user-msvc running true 0', '1 app cloudsql-proxy running true 1', '2 app datadog-agent running true 0'],
+  );
   assert.deepEqual(c[1]!.lastTermination, { reason: 'OOMKilled', exitCode: 137, finishedAt: '2026-11-25T11:29:58Z' });
   assert.deepEqual(c[0]!.probes, ['readiness https GET :443/healthz every 10s']);
   assert.deepEqual(c[1]!.probes, ['readiness tcp :3306']);
@@ -80,7 +77,10 @@ test('pod totals and the diagnosis of the reference Pod', () => {
   const h = host();
   assert.equal(h.resources.requests.cpu, '400m');
   assert.equal(h.resources.requests.memory, '448Mi');
-  assert.deepEqual(h.diagnosis.map((d) => d.code), ['OOMKilled']);
+  assert.deepEqual(
+    h.diagnosis.map((d) => d.code),
+    ['OOMKilled'],
+  );
   assert.match(h.diagnosis[0]!.message, /cloudsql-proxy was OOMKilled \(1 restarts\): no memory limit/);
 });
 

@@ -13,7 +13,7 @@ const DIR = '41ed';
 const LINK = 'a1ff';
 
 test('stat records become files, largest first, directories sized by the files below them', () => {
-  const out = `du 20\n\0` + rec(4096, 1700000000, DIR, 'sub') + rec(5000, 1700000100, FILE, 'sub/big') + rec(6, 1700000200, FILE, 'a.txt') + rec(11, 1700000300, LINK, 'link') + rec(100, 1, FILE, 'sub/deeper/x');
+  const out = `du 20\n\0${rec(4096, 1700000000, DIR, 'sub')}${rec(5000, 1700000100, FILE, 'sub/big')}${rec(6, 1700000200, FILE, 'a.txt')}${rec(11, 1700000300, LINK, 'link')}${rec(100, 1, FILE, 'sub/deeper/x')}`;
   const parsed = parseVolumeListing(out, { mountPath: '/var/log/', namesOnly: false });
   assert.equal(parsed.usedBytes, 20 * 1024);
   assert.equal(parsed.truncated, false);
@@ -36,25 +36,34 @@ test('hostile names: a line break cannot forge a record, escapes become visible 
   const out = rec(1, 1, FILE, forged) + rec(2, 2, FILE, '\u001b]52;c;Y3VybA==\u0007x') + rec(3, 3, FILE, '\u001b[2Jclear\rme');
   const files = parseVolumeListing(out, { mountPath: '/data', namesOnly: false }).files;
   assert.equal(files.length, 3);
-  assert.equal(files.some((f) => f.sizeBytes === 999999), false);
+  assert.equal(
+    files.some((f) => f.sizeBytes === 999999),
+    false,
+  );
   assert.equal(files[0]!.relativePath, 'we\ufffd999999 1 81a4 ./forged');
   for (const f of files) assert.equal(hasControls(f.path), false, JSON.stringify(f.path));
   assert.equal(files[2]!.relativePath, '\ufffdclear\ufffdme');
 });
 
 test('a cut-off last record marks the listing partial; a broken record is counted, not shown', () => {
-  const out = rec(1, 1, FILE, 'a') + 'garbage line\n\0' + 'du \n\0' + '5 5 81a4 ./half';
+  const out = `${rec(1, 1, FILE, 'a')}garbage line\n\0du \n\x005 5 81a4 ./half`;
   const parsed = parseVolumeListing(out, { mountPath: '/m', namesOnly: false });
-  assert.deepEqual(parsed.files.map((f) => f.path), ['/m/a']);
+  assert.deepEqual(
+    parsed.files.map((f) => f.path),
+    ['/m/a'],
+  );
   assert.equal(parsed.unreadable, 1);
   assert.equal(parsed.truncated, true);
   assert.equal(parsed.usedBytes, undefined);
 });
 
 test('names only: no kind, size or time, even if the output carried stat fields', () => {
-  const out = './password\n\0./..data\n\0' + rec(6, 1, FILE, 'token');
+  const out = `./password\n\0./..data\n\0${rec(6, 1, FILE, 'token')}`;
   const files = parseVolumeListing(out, { mountPath: '/etc/secret', namesOnly: true }).files;
-  assert.deepEqual(files.map((f) => f.path), ['/etc/secret/password', '/etc/secret/..data']);
+  assert.deepEqual(
+    files.map((f) => f.path),
+    ['/etc/secret/password', '/etc/secret/..data'],
+  );
   for (const f of files) assert.deepEqual(Object.keys(f).sort(), ['path', 'relativePath']);
 });
 
@@ -86,8 +95,13 @@ test('property: every record written comes back once, sanitized, in the largest-
       assert.equal(parsed.truncated, false);
       assert.equal(parsed.usedBytes, du === null ? undefined : du * 1024);
       for (const f of parsed.files) assert.equal(hasControls(f.path), false);
-      const expected = entries.filter((e) => !e.dir).map((e) => e.size).sort((a, b) => b - a);
-      const files = largestFirst(parsed.files).filter((f) => f.kind === 'file').map((f) => f.sizeBytes);
+      const expected = entries
+        .filter((e) => !e.dir)
+        .map((e) => e.size)
+        .sort((a, b) => b - a);
+      const files = largestFirst(parsed.files)
+        .filter((f) => f.kind === 'file')
+        .map((f) => f.sizeBytes);
       assert.deepEqual(files, expected);
       const names = entries.map((e) => `/v/${sanitize(e.parts.join('/').replace(/[\n\r\u000b\u000c]/g, '\u0007'))}`).sort();
       assert.deepEqual(parsed.files.map((f) => f.path).sort(), names);

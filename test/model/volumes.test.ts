@@ -10,7 +10,9 @@ const pod = {
       { name: 'conf', configMap: { name: 'app', items: [{ key: 'a.yaml', path: 'a.yaml' }] } },
       {
         name: 'all',
-        projected: { sources: [{ secret: { name: 's' } }, { configMap: { name: 'c' } }, { serviceAccountToken: { path: 'token', expirationSeconds: 3600 } }, { downwardAPI: { items: [{ path: 'labels' }] } }] },
+        projected: {
+          sources: [{ secret: { name: 's' } }, { configMap: { name: 'c' } }, { serviceAccountToken: { path: 'token', expirationSeconds: 3600 } }, { downwardAPI: { items: [{ path: 'labels' }] } }],
+        },
       },
       { name: 'data', persistentVolumeClaim: { claimName: 'data-0', readOnly: true } },
       { name: 'sock', hostPath: { path: '/var/run/docker.sock', type: 'Socket' } },
@@ -76,7 +78,20 @@ test('mounts per container, subPath, readOnly, shared', () => {
 });
 
 test('one container mounting a volume twice is not sharing it', () => {
-  const views = volumeViews({ spec: { volumes: [{ name: 'v', emptyDir: {} }], containers: [{ name: 'a', volumeMounts: [{ name: 'v', mountPath: '/x' }, { name: 'v', mountPath: '/y' }] }] } });
+  const views = volumeViews({
+    spec: {
+      volumes: [{ name: 'v', emptyDir: {} }],
+      containers: [
+        {
+          name: 'a',
+          volumeMounts: [
+            { name: 'v', mountPath: '/x' },
+            { name: 'v', mountPath: '/y' },
+          ],
+        },
+      ],
+    },
+  });
   assert.equal(views[0]!.shared, false);
   assert.equal(views[0]!.mounts.length, 2);
 });

@@ -20,7 +20,25 @@ test('every single code point that is an RGI emoji passes the shortcut', () => {
 });
 
 // Keycaps, flags, skin tones, ZWJ families, tag sequences and text-style bases made emoji.
-const piece = fc.constantFrom('#', '1', '\u20e3', '\ufe0f', '\u200d', '\u{1f1fa}', '\u{1f1f8}', '\u{1f44d}', '\u{1f3fb}', '\u{1f469}', '\u{1f467}', '\u2764', '\u{1f3f4}', '\u{e0067}', '\u{e0062}', '\u{e007f}', '\u263a');
+const piece = fc.constantFrom(
+  '#',
+  '1',
+  '\u20e3',
+  '\ufe0f',
+  '\u200d',
+  '\u{1f1fa}',
+  '\u{1f1f8}',
+  '\u{1f44d}',
+  '\u{1f3fb}',
+  '\u{1f469}',
+  '\u{1f467}',
+  '\u2764',
+  '\u{1f3f4}',
+  '\u{e0067}',
+  '\u{e0062}',
+  '\u{e007f}',
+  '\u263a',
+);
 test('every RGI emoji sequence passes the shortcut, and the patched width agrees', () => {
   fc.assert(
     fc.property(fc.array(piece, { minLength: 1, maxLength: 5 }), (parts) => {

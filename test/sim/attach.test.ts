@@ -36,10 +36,17 @@ test('kubectl attach shows what the container writes after attaching', { skip: n
 
 test("client-node's Attach: output on stdout, and a Success Status when the process ends with a restart", async () => {
   let out = '';
-  const stdout = new Writable({ write: (c: Buffer, _e, done) => { out += c.toString(); done(); } });
+  const stdout = new Writable({
+    write: (c: Buffer, _e, done) => {
+      out += c.toString();
+      done();
+    },
+  });
   const status = new Promise<V1Status>((resolve) => {
     void new Attach(sim.kubeConfig).attach('shop', 'user-msvc', 'datadog-agent', stdout, null, null, false).then((ws) => {
-      ws.on('message', (data: Buffer) => { if (data[0] === 3) resolve(JSON.parse(data.subarray(1).toString()) as V1Status); });
+      ws.on('message', (data: Buffer) => {
+        if (data[0] === 3) resolve(JSON.parse(data.subarray(1).toString()) as V1Status);
+      });
     });
   });
   await attached('datadog-agent');

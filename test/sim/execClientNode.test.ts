@@ -15,7 +15,12 @@ after(() => sim.close());
 
 function collector(): { stream: Writable; text: () => string } {
   const chunks: Buffer[] = [];
-  const stream = new Writable({ write: (chunk: Buffer, _e, done) => { chunks.push(chunk); done(); } });
+  const stream = new Writable({
+    write: (chunk: Buffer, _e, done) => {
+      chunks.push(chunk);
+      done();
+    },
+  });
   return { stream, text: () => Buffer.concat(chunks).toString('utf8') };
 }
 
@@ -99,7 +104,10 @@ function rawV4(query: string): Promise<{ protocol: string; frames: Buffer[]; htt
 test('v4.channel.k8s.io: stdout on channel 1, the Status on channel 3', async () => {
   const r = await rawV4('command=sh&command=-c&command=echo%20v4&container=datadog-agent&stdout=true&stderr=true');
   assert.equal(r.protocol, 'v4.channel.k8s.io');
-  assert.deepEqual(r.frames.map((f) => f[0]), [1, 3]);
+  assert.deepEqual(
+    r.frames.map((f) => f[0]),
+    [1, 3],
+  );
   assert.equal(r.frames[0]!.subarray(1).toString(), 'v4\n');
   assert.equal(JSON.parse(r.frames[1]!.subarray(1).toString()).status, 'Success');
 });

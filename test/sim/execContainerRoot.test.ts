@@ -15,7 +15,12 @@ const pod: V1Pod = {
     containers: [
       {
         name: 'app',
-        env: [{ name: 'MODE', value: 'prod' }, { name: 'POD_NAMESPACE', valueFrom: { fieldRef: { fieldPath: 'metadata.namespace' } } }, { name: 'LEVEL', valueFrom: { configMapKeyRef: { name: 'cfg', key: 'level' } } }, { name: 'PW', valueFrom: { secretKeyRef: { name: 'sec', key: 'pw' } } }],
+        env: [
+          { name: 'MODE', value: 'prod' },
+          { name: 'POD_NAMESPACE', valueFrom: { fieldRef: { fieldPath: 'metadata.namespace' } } },
+          { name: 'LEVEL', valueFrom: { configMapKeyRef: { name: 'cfg', key: 'level' } } },
+          { name: 'PW', valueFrom: { secretKeyRef: { name: 'sec', key: 'pw' } } },
+        ],
         envFrom: [{ configMapRef: { name: 'cfg' }, prefix: 'CFG_' }],
         volumeMounts: [
           { name: 'data', mountPath: '/data' },
@@ -26,7 +31,11 @@ const pod: V1Pod = {
       },
       { name: 'side', volumeMounts: [{ name: 'data', mountPath: '/srv/shared' }] },
     ],
-    volumes: [{ name: 'data', emptyDir: {} }, { name: 'cfg', configMap: { name: 'cfg' } }, { name: 'sec', secret: { secretName: 'sec', items: [{ key: 'pw', path: 'nested/password' }] } }],
+    volumes: [
+      { name: 'data', emptyDir: {} },
+      { name: 'cfg', configMap: { name: 'cfg' } },
+      { name: 'sec', secret: { secretName: 'sec', items: [{ key: 'pw', path: 'nested/password' }] } },
+    ],
   },
 };
 
@@ -62,7 +71,7 @@ test("a shared volume is one directory bound at each container's own mount path"
     assert.equal(existsSync(join(app.root, 'data')), true, 'mount points exist before bwrap binds over them');
     assert.equal(app.hostname, 'web');
     assert.equal(app.workingDir, '/');
-    assert.ok(app.root.startsWith(dir) && app.mounts.every((m) => m.source.startsWith(dir)), 'everything writable lives in the sim\'s temp dir');
+    assert.ok(app.root.startsWith(dir) && app.mounts.every((m) => m.source.startsWith(dir)), "everything writable lives in the sim's temp dir");
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -74,12 +83,26 @@ test('a subPath binds one file of a ConfigMap over a file, inside a deeper paren
     const subPod: V1Pod = {
       metadata: { name: 'sub', namespace: 'ns', uid: 'u2' },
       spec: {
-        containers: [{ name: 'app', volumeMounts: [{ name: 'cfg', mountPath: '/data/conf/app.yaml', subPath: 'app.yaml' }, { name: 'data', mountPath: '/data', subPath: 'one' }] }],
-        volumes: [{ name: 'data', emptyDir: {} }, { name: 'cfg', configMap: { name: 'cfg' } }],
+        containers: [
+          {
+            name: 'app',
+            volumeMounts: [
+              { name: 'cfg', mountPath: '/data/conf/app.yaml', subPath: 'app.yaml' },
+              { name: 'data', mountPath: '/data', subPath: 'one' },
+            ],
+          },
+        ],
+        volumes: [
+          { name: 'data', emptyDir: {} },
+          { name: 'cfg', configMap: { name: 'cfg' } },
+        ],
       },
     };
     const plan = planContainer(world(dir), subPod, 'app');
-    assert.deepEqual(plan.mounts.map((m) => m.target), ['/data', '/data/conf/app.yaml']);
+    assert.deepEqual(
+      plan.mounts.map((m) => m.target),
+      ['/data', '/data/conf/app.yaml'],
+    );
     const [data, file] = plan.mounts;
     assert.match(data!.source, /volumes\/data\/one$/);
     assert.equal(readFileSync(file!.source, 'utf8'), 'a: 1\n');
@@ -109,7 +132,17 @@ test('a downwardAPI volume holds the Pod fields it names, read-only', () => {
       metadata: { name: 'dw', namespace: 'ns', uid: 'u3', labels: { app: 'web', tier: 'front' } },
       spec: {
         containers: [{ name: 'app', volumeMounts: [{ name: 'info', mountPath: '/etc/podinfo' }] }],
-        volumes: [{ name: 'info', downwardAPI: { items: [{ path: 'name', fieldRef: { fieldPath: 'metadata.name' } }, { path: 'labels', fieldRef: { fieldPath: 'metadata.labels' } }] } }],
+        volumes: [
+          {
+            name: 'info',
+            downwardAPI: {
+              items: [
+                { path: 'name', fieldRef: { fieldPath: 'metadata.name' } },
+                { path: 'labels', fieldRef: { fieldPath: 'metadata.labels' } },
+              ],
+            },
+          },
+        ],
       },
     };
     const [mount] = planContainer(world(dir), labelled, 'app').mounts;
@@ -127,7 +160,10 @@ test('a subPath a container turned into a link out of its volume is not mounted'
     const linked: V1Pod = {
       metadata: { name: 'sp', namespace: 'ns', uid: 'u4' },
       spec: {
-        containers: [{ name: 'writer', volumeMounts: [{ name: 'data', mountPath: '/data' }] }, { name: 'reader', volumeMounts: [{ name: 'data', mountPath: '/host', subPath: 'escape' }] }],
+        containers: [
+          { name: 'writer', volumeMounts: [{ name: 'data', mountPath: '/data' }] },
+          { name: 'reader', volumeMounts: [{ name: 'data', mountPath: '/host', subPath: 'escape' }] },
+        ],
         volumes: [{ name: 'data', emptyDir: {} }],
       },
     };

@@ -29,15 +29,24 @@ export function demoPods(): V1Pod[] {
             name: 'user-msvc',
             image: 'user-msvc:1',
             ports: [{ containerPort: 443 }],
-            env: [{ name: 'GREETING', value: 'hello from env' }, { name: 'DB_PASSWORD', valueFrom: { secretKeyRef: { name: 'user-msvc', key: 'password' } } }],
-            volumeMounts: [{ name: 'logs', mountPath: '/var/log' }, { name: 'secret', mountPath: '/etc/user-msvc/secret', readOnly: true }],
+            env: [
+              { name: 'GREETING', value: 'hello from env' },
+              { name: 'DB_PASSWORD', valueFrom: { secretKeyRef: { name: 'user-msvc', key: 'password' } } },
+            ],
+            volumeMounts: [
+              { name: 'logs', mountPath: '/var/log' },
+              { name: 'secret', mountPath: '/etc/user-msvc/secret', readOnly: true },
+            ],
           },
           { name: 'cloudsql-proxy', image: 'distroless/proxy:1', ports: [{ containerPort: 3306 }] },
           { name: 'datadog-agent', image: 'datadog:1', volumeMounts: [{ name: 'logs', mountPath: '/var/log/monitor' }] },
           { name: 'crashy', image: 'crashy:1' },
           { name: 'pending', image: 'pending:1' },
         ],
-        volumes: [{ name: 'logs', emptyDir: {} }, { name: 'secret', secret: { secretName: 'user-msvc' } }],
+        volumes: [
+          { name: 'logs', emptyDir: {} },
+          { name: 'secret', secret: { secretName: 'user-msvc' } },
+        ],
       },
       status: {
         phase: 'Running',
@@ -103,7 +112,16 @@ export function execScenario(): Scenario {
   return {
     objects: {
       namespaces: [{ metadata: { name: 'shop' }, spec: { finalizers: ['kubernetes'] }, status: { phase: 'Active' } }],
-      pods: demoPods(), configMaps: [], secrets: [secret], replicaSets: [], deployments: [], statefulSets: [], daemonSets: [], jobs: [], cronJobs: [], events: [],
+      pods: demoPods(),
+      configMaps: [],
+      secrets: [secret],
+      replicaSets: [],
+      deployments: [],
+      statefulSets: [],
+      daemonSets: [],
+      jobs: [],
+      cronJobs: [],
+      events: [],
     },
     runtime: demoRuntime(),
   };

@@ -22,7 +22,7 @@ test('cat of /proc/net tables is the probe; any other file is a plain cat', () =
   assert.equal(resolveCommand(['cat', '/proc/net/tcp', '/etc/passwd'], ['/bin/sh']).kind, 'run');
 });
 
-test('the probe\'s fd read is answered from the scenario where the image has the tool', () => {
+test("the probe's fd read is answered from the scenario where the image has the tool", () => {
   assert.deepEqual(resolveCommand(['sh', '-c', 'ls -l /proc/[0-9]*/fd'], ['/bin/sh']), { kind: 'procFd' });
   assert.deepEqual(resolveCommand(['ls', '-l', '/proc/1/fd'], ['/bin/bash']), { kind: 'procFd' });
   // Distroless: no shell and no ls, so the container's owners stay unknown.

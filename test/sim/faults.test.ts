@@ -6,14 +6,17 @@ import assert from 'node:assert/strict';
 import { FAULTS, startFaults } from '../../src/sim/faults.ts';
 import { startTestSim } from './simHarness.ts';
 
-const forbidden = (world: { authorize(r: { verb: string; resource: string }): unknown }) =>
-  ['list', 'watch'].filter((verb) => world.authorize({ verb, resource: 'pods' }) !== undefined);
+const forbidden = (world: { authorize(r: { verb: string; resource: string }): unknown }) => ['list', 'watch'].filter((verb) => world.authorize({ verb, resource: 'pods' }) !== undefined);
 
 test('a 403 flap forbids list or watch of pods until its own undo runs', async (t) => {
   const h = await startTestSim();
   t.after(() => h.close());
   const undos: Array<[number, () => void]> = [];
-  const line = FAULTS.forbid!(h.sim.control, () => 0.25, (ms, undo) => undos.push([ms, undo]));
+  const line = FAULTS.forbid!(
+    h.sim.control,
+    () => 0.25,
+    (ms, undo) => undos.push([ms, undo]),
+  );
   assert.match(line, /^forbade watch pods for \d+ ms \(403\)$/);
   assert.deepEqual(forbidden(h.sim.control.world), ['watch']);
   assert.equal(undos.length, 1);

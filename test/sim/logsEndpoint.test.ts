@@ -51,7 +51,8 @@ test('kubectl logs: container, tail, timestamps, previous, and the errors it pri
     assert.equal((await kubectl(sim, ['logs', 'web', '-c', 'app'])).stdout, 'new run\n');
     assert.match((await kubectl(sim, ['logs', 'web', '-c', 'nope'])).stderr, /container nope is not valid for pod web/);
     assert.match((await kubectl(sim, ['logs', 'boot'])).stderr, /container "app" in pod "boot" is waiting to start: ContainerCreating/);
-  }));
+  }),
+);
 
 test('kubectl logs -f follows new lines and exits when the Pod is deleted', { skip: noKubectl }, () =>
   withSim(async (sim) => {
@@ -66,7 +67,8 @@ test('kubectl logs -f follows new lines and exits when the Pod is deleted', { sk
     sim.deletePod('default', 'web');
     assert.equal(await exited, 0);
     assert.equal(out, 'history\nlive line\n');
-  }));
+  }),
+);
 
 test('the endpoint words its refusals as kube-apiserver does', () =>
   withSim(async (sim) => {
@@ -91,7 +93,7 @@ test('limitBytes, sinceTime and tailLines=0 shape the history', () =>
     assert.equal((await get(sim, 'web/log?container=app&sinceSeconds=60')).body, 'abcdef\nghijkl\n');
   }));
 
-test('client-node follows; a restart ends the old instance\'s stream', () =>
+test("client-node follows; a restart ends the old instance's stream", () =>
   withSim(async (sim) => {
     const out = new PassThrough();
     let text = '';

@@ -56,7 +56,14 @@ export function makePod(name: string, containers: string[], options: { namespace
     status: {
       phase: 'Running',
       containerStatuses: containers.map(status),
-      initContainerStatuses: options.init?.map((c) => ({ name: c, image: 'busybox', imageID: '', ready: true, restartCount: 0, state: { terminated: { exitCode: 0, reason: 'Completed', startedAt: new Date(Date.now() - 70_000), finishedAt: new Date(Date.now() - 65_000) } } })),
+      initContainerStatuses: options.init?.map((c) => ({
+        name: c,
+        image: 'busybox',
+        imageID: '',
+        ready: true,
+        restartCount: 0,
+        state: { terminated: { exitCode: 0, reason: 'Completed', startedAt: new Date(Date.now() - 70_000), finishedAt: new Date(Date.now() - 65_000) } },
+      })),
     },
   };
 }
@@ -86,7 +93,12 @@ export async function startLogsSim(options: { pods?: V1Pod[]; runtime?: Map<stri
     authorize(request): V1Status | undefined {
       if (denied === null || request.subresource !== denied) return undefined;
       const what = request.subresource ? `${request.resource}/${request.subresource}` : request.resource;
-      return { status: 'Failure', reason: 'Forbidden', code: 403, message: `${what} "${request.name}" is forbidden: User "tester" cannot ${request.verb} resource "${request.resource}" in API group "" in the namespace "${request.namespace}"` };
+      return {
+        status: 'Failure',
+        reason: 'Forbidden',
+        code: 403,
+        message: `${what} "${request.name}" is forbidden: User "tester" cannot ${request.verb} resource "${request.resource}" in API group "" in the namespace "${request.namespace}"`,
+      };
     },
     onPodChange(listener) {
       listeners.add(listener);

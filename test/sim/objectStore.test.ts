@@ -31,7 +31,7 @@ describe('sim object store', () => {
     obj.status.phase = 'Failed';
     assert.equal(store.get(PODS, 'default', 'a')!.object().metadata!.name, 'a');
     assert.equal(store.get(PODS, 'default', 'a')!.object().status.phase, 'Running');
-    assert.equal(input.metadata!.resourceVersion, undefined, 'the caller\'s object is not stamped');
+    assert.equal(input.metadata!.resourceVersion, undefined, "the caller's object is not stamped");
   });
 
   test('an update is what get returns next, the event carries both versions, generation moves with the spec', () => {
@@ -49,8 +49,18 @@ describe('sim object store', () => {
     assert.equal(third.object().metadata!.generation, 2, 'a spec change moves it');
     assert.equal(store.get(PODS, 'default', 'a'), third);
     assert.equal(third.object().metadata!.uid, first.object().metadata!.uid);
-    assert.deepEqual(events.map((e) => [e.type, e.rv, e.prev?.rv]), [['ADDED', first.rv, undefined], ['MODIFIED', second.rv, first.rv], ['MODIFIED', third.rv, second.rv]]);
-    assert.deepEqual(store.eventsSince(first.rv)!.map((e) => e.entry), [second, third]);
+    assert.deepEqual(
+      events.map((e) => [e.type, e.rv, e.prev?.rv]),
+      [
+        ['ADDED', first.rv, undefined],
+        ['MODIFIED', second.rv, first.rv],
+        ['MODIFIED', third.rv, second.rv],
+      ],
+    );
+    assert.deepEqual(
+      store.eventsSince(first.rv)!.map((e) => e.entry),
+      [second, third],
+    );
   });
 
   test('a base parsed from an older version is not trusted for the spec comparison', () => {
@@ -92,7 +102,10 @@ describe('sim object store', () => {
     await new Promise((resolve) => setImmediate(resolve));
     assert.equal(settled, false, 'three batches of 500, one per turn: not settled after the first');
     await core.settled;
-    assert.deepEqual(entries.slice(0, 3).map((e) => e.json), early);
+    assert.deepEqual(
+      entries.slice(0, 3).map((e) => e.json),
+      early,
+    );
     for (const e of entries) assert.equal(e.object().metadata!.name, e.key.split('/')[1]);
     assert.equal(core.pod('default', 'p0007')!.metadata!.name, 'p0007');
     core.close();

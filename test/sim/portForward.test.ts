@@ -37,9 +37,20 @@ function roundTrip(port: number, message: string, want = message.length): Promis
 
 /** Two connections open together, each writing twice: each gets exactly its own bytes back. */
 async function twoConcurrent(port: number): Promise<void> {
-  const open = (): Promise<Socket> => new Promise((resolve, reject) => { const s = connect(port, '127.0.0.1', () => resolve(s)); s.on('error', reject); });
+  const open = (): Promise<Socket> =>
+    new Promise((resolve, reject) => {
+      const s = connect(port, '127.0.0.1', () => resolve(s));
+      s.on('error', reject);
+    });
   const [a, b] = await Promise.all([open(), open()]);
-  const received = (s: Socket, n: number) => new Promise<string>((resolve) => { let got = ''; s.on('data', (c) => { got += c.toString(); if (got.length >= n) resolve(got); }); });
+  const received = (s: Socket, n: number) =>
+    new Promise<string>((resolve) => {
+      let got = '';
+      s.on('data', (c) => {
+        got += c.toString();
+        if (got.length >= n) resolve(got);
+      });
+    });
   const gotA = received(a, 12);
   const gotB = received(b, 12);
   a.write('alpha-1;');

@@ -14,9 +14,18 @@ test("the seed's user-msvc Pod: containers, ports, shared emptyDir, read-only Se
   const pod = byApp('user-msvc');
   assert.match(pod.metadata!.name!, /^user-msvc-[a-z0-9]{9}-[a-z0-9]{5}$/);
   assert.equal(pod.metadata!.namespace, 'shop');
-  assert.deepEqual(pod.spec!.containers.map((c) => c.name), ['user-msvc', 'cloudsql-proxy', 'datadog-agent']);
-  assert.deepEqual(container(pod, 'user-msvc').ports!.map((p) => [p.containerPort, p.name]), [[443, 'https']]);
-  assert.deepEqual(container(pod, 'cloudsql-proxy').ports!.map((p) => p.containerPort), [3306]);
+  assert.deepEqual(
+    pod.spec!.containers.map((c) => c.name),
+    ['user-msvc', 'cloudsql-proxy', 'datadog-agent'],
+  );
+  assert.deepEqual(
+    container(pod, 'user-msvc').ports!.map((p) => [p.containerPort, p.name]),
+    [[443, 'https']],
+  );
+  assert.deepEqual(
+    container(pod, 'cloudsql-proxy').ports!.map((p) => p.containerPort),
+    [3306],
+  );
   const logs = pod.spec!.volumes!.find((v) => v.emptyDir)!;
   const secretVolume = pod.spec!.volumes!.find((v) => v.secret?.secretName === 'user-msvc')!;
   const mount = (c: string, volume: string) => container(pod, c).volumeMounts!.find((m) => m.name === volume);
@@ -31,8 +40,8 @@ test("the seed's user-msvc Pod: containers, ports, shared emptyDir, read-only Se
   const secret = scenario.objects.secrets.find((s) => s.metadata!.name === 'user-msvc')!;
   assert.ok(Object.keys(secret.data!).length >= 3);
   // owner chain: Pod -> ReplicaSet -> Deployment
-  const rs = scenario.objects.replicaSets.find((r) => r.metadata!.uid === (pod.metadata!.ownerReferences![0])!.uid)!;
-  const deploy = scenario.objects.deployments.find((d) => d.metadata!.uid === (rs.metadata!.ownerReferences![0])!.uid)!;
+  const rs = scenario.objects.replicaSets.find((r) => r.metadata!.uid === pod.metadata!.ownerReferences![0]!.uid)!;
+  const deploy = scenario.objects.deployments.find((d) => d.metadata!.uid === rs.metadata!.ownerReferences![0]!.uid)!;
   assert.equal(deploy.metadata!.name, 'user-msvc');
   const rt = scenario.runtime.get(`shop/${pod.metadata!.name}`)!;
   assert.ok(rt.sockets.some((s) => s.container === 'cloudsql-proxy' && s.localAddress === '127.0.0.1' && s.localPort === 3306 && s.state === 'LISTEN'));
@@ -45,8 +54,16 @@ test('every Pod status matches its spec: one status per container, names, QoS, r
     const name = `${pod.metadata!.namespace}/${pod.metadata!.name}`;
     assert.ok(!uids.has(pod.metadata!.uid!), `duplicate uid ${name}`);
     uids.add(pod.metadata!.uid!);
-    assert.deepEqual(pod.status!.containerStatuses!.map((s) => s.name), pod.spec!.containers.map((c) => c.name), name);
-    assert.deepEqual((pod.status!.initContainerStatuses ?? []).map((s) => s.name), (pod.spec!.initContainers ?? []).map((c) => c.name), name);
+    assert.deepEqual(
+      pod.status!.containerStatuses!.map((s) => s.name),
+      pod.spec!.containers.map((c) => c.name),
+      name,
+    );
+    assert.deepEqual(
+      (pod.status!.initContainerStatuses ?? []).map((s) => s.name),
+      (pod.spec!.initContainers ?? []).map((c) => c.name),
+      name,
+    );
     assert.equal(pod.status!.qosClass, qosClass([...pod.spec!.containers, ...(pod.spec!.initContainers ?? [])]), name);
     assert.ok(pod.metadata!.managedFields!.length >= 1 && pod.metadata!.creationTimestamp, name);
     const rt = scenario.runtime.get(name);
@@ -70,10 +87,15 @@ test('the demo shows each situation podview explains', () => {
   assert.ok(statuses.some((s) => s.state?.waiting?.reason === 'ImagePullBackOff'));
   assert.ok(pods.some((p) => p.spec!.initContainers?.some((c) => c.restartPolicy === 'Always')));
   assert.ok(pods.some((p) => p.metadata!.deletionTimestamp));
-  assert.ok(pods.some((p) => p.status!.phase === 'Succeeded' && (p.metadata!.ownerReferences![0])!.kind === 'Job'));
+  assert.ok(pods.some((p) => p.status!.phase === 'Succeeded' && p.metadata!.ownerReferences![0]!.kind === 'Job'));
   assert.ok(pods.some((p) => p.status!.phase === 'Pending' && p.status!.conditions!.some((c) => c.type === 'Initialized' && c.status === 'False')));
   assert.ok(pods.some((p) => p.spec!.volumes!.some((v) => v.emptyDir?.medium === 'Memory' && v.emptyDir.sizeLimit)));
-  assert.ok(pods.some((p) => { const ports = p.spec!.containers.flatMap((c) => c.ports ?? []).map((x) => x.containerPort); return new Set(ports).size < ports.length; }));
+  assert.ok(
+    pods.some((p) => {
+      const ports = p.spec!.containers.flatMap((c) => c.ports ?? []).map((x) => x.containerPort);
+      return new Set(ports).size < ports.length;
+    }),
+  );
   assert.ok([...scenario.runtime.values()].some((r) => Object.values(r.containers).some((c) => c.shells.length === 0)));
   assert.ok([...scenario.runtime.values()].some((r) => Object.values(r.containers).some((c) => /\u001b\]/.test(c.logs.line(0, NOW)))));
   assert.equal(JSON.stringify(demoScenario(NOW).objects), JSON.stringify(scenario.objects), 'deterministic for a given now');

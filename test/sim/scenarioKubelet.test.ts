@@ -47,10 +47,10 @@ test('terminating and ephemeral containers', () => {
   assert.equal(pod.metadata!.deletionTimestamp, undefined);
   const debug = addEphemeralContainer(pod, { name: 'debugger-x7', image: 'busybox:1.36', targetContainerName: 'user-msvc' }, NOW);
   assert.equal(debug.spec!.ephemeralContainers!.length, 1);
-  assert.equal((debug.status!.ephemeralContainerStatuses![0])!.state!.waiting!.reason, 'ContainerCreating');
+  assert.equal(debug.status!.ephemeralContainerStatuses![0]!.state!.waiting!.reason, 'ContainerCreating');
   assert.equal(condition(debug, 'Ready'), 'True', 'ephemeral containers do not affect readiness');
   const up = ephemeralRunning(debug, 'debugger-x7', NOW + 2000);
-  assert.ok((up.status!.ephemeralContainerStatuses![0])!.state!.running);
+  assert.ok(up.status!.ephemeralContainerStatuses![0]!.state!.running);
   assert.equal(pod.spec!.ephemeralContainers, undefined);
 });
 
@@ -64,7 +64,10 @@ test('randomStatusChange is seeded and keeps Ready consistent with container rea
   assert.deepEqual(a, run());
   for (const p of a) {
     if (p.status!.phase !== 'Running') continue;
-    const allReady = [...p.status!.containerStatuses!, ...(p.status!.initContainerStatuses ?? []).filter((s) => p.spec!.initContainers!.find((c) => c.name === s.name)?.restartPolicy === 'Always')].every((s) => s.ready);
+    const allReady = [
+      ...p.status!.containerStatuses!,
+      ...(p.status!.initContainerStatuses ?? []).filter((s) => p.spec!.initContainers!.find((c) => c.name === s.name)?.restartPolicy === 'Always'),
+    ].every((s) => s.ready);
     assert.equal(condition(p, 'Ready'), allReady ? 'True' : 'False', p.metadata!.name!);
   }
 });

@@ -16,7 +16,10 @@ test('scale scenario is deterministic for a seed and has the asked-for counts', 
   for (const p of a.objects.pods) {
     const n = p.spec!.containers.length;
     assert.ok(n >= 2 && n <= 5);
-    assert.deepEqual(p.status!.containerStatuses!.map((s) => s.name), p.spec!.containers.map((c) => c.name));
+    assert.deepEqual(
+      p.status!.containerStatuses!.map((s) => s.name),
+      p.spec!.containers.map((c) => c.name),
+    );
     assert.ok(a.runtime.get(`${p.metadata!.namespace}/${p.metadata!.name}`));
   }
   const unhealthy = a.objects.pods.filter((p) => p.status!.containerStatuses!.some((s) => !s.ready)).length;

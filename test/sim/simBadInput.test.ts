@@ -24,7 +24,15 @@ describe('sim answers bad requests with a Status', () => {
     { name: 'a write to a read-only resource', path: '/apis/authorization.k8s.io/v1/selfsubjectaccessreviews', method: 'GET', code: 405, reason: 'MethodNotAllowed' },
     { name: 'metrics when metrics are off', path: '/apis/metrics.k8s.io/v1beta1/pods', code: 404, reason: 'NotFound' },
     { name: 'a non-JSON create body', path: '/api/v1/namespaces/default/configmaps', method: 'POST', body: '{nope', code: 400, reason: 'BadRequest' },
-    { name: 'a server-side apply (YAML)', path: '/api/v1/namespaces/default/pods/web-1', method: 'PATCH', body: 'metadata:\n  labels: {a: b}\n', headers: { 'Content-Type': 'application/apply-patch+yaml' }, code: 415, reason: 'UnsupportedMediaType' },
+    {
+      name: 'a server-side apply (YAML)',
+      path: '/api/v1/namespaces/default/pods/web-1',
+      method: 'PATCH',
+      body: 'metadata:\n  labels: {a: b}\n',
+      headers: { 'Content-Type': 'application/apply-patch+yaml' },
+      code: 415,
+      reason: 'UnsupportedMediaType',
+    },
   ];
 
   for (const c of cases) {

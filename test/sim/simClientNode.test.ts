@@ -13,7 +13,7 @@ interface Seen {
 function watchInto(kc: KubeConfig, path: string, params: Record<string, string | boolean>) {
   const events: Seen[] = [];
   const waiters = new Set<() => void>();
-  let ended: unknown = undefined;
+  let ended: unknown;
   const controller = new Watch(kc).watch(
     path,
     params,
@@ -73,7 +73,10 @@ describe('sim with @kubernetes/client-node', () => {
     assert.equal(rvs.size, 1);
     assert.deepEqual(names, ['default/db-0', 'default/web-1', 'default/web-2', 'jobs/queue-0']);
     const one = await api.listNamespacedPod({ namespace: 'jobs' });
-    assert.deepEqual(one.items.map((p) => p.metadata!.name), ['queue-0']);
+    assert.deepEqual(
+      one.items.map((p) => p.metadata!.name),
+      ['queue-0'],
+    );
   });
 
   test('watch from a list resourceVersion sees ADDED, MODIFIED, DELETED and BOOKMARKs', async () => {
@@ -86,7 +89,10 @@ describe('sim with @kubernetes/client-node', () => {
       t.sim.control.create('pods', testPod('elsewhere', { namespace: 'jobs' }));
       await w.until(() => w.events.some((e) => e.type === 'DELETED') && w.events.some((e) => e.type === 'BOOKMARK'), 'DELETED and BOOKMARK');
       const changes = w.events.filter((e) => e.type !== 'BOOKMARK');
-      assert.deepEqual(changes.map((e) => `${e.type} ${e.obj.metadata?.name}`), ['ADDED late-1', 'MODIFIED late-1', 'DELETED late-1']);
+      assert.deepEqual(
+        changes.map((e) => `${e.type} ${e.obj.metadata?.name}`),
+        ['ADDED late-1', 'MODIFIED late-1', 'DELETED late-1'],
+      );
       const modified = changes[1]!.obj as V1Pod;
       assert.equal(modified.status?.containerStatuses?.[0]?.lastState?.terminated?.reason, 'OOMKilled');
       const rvs = changes.map((e) => Number(e.obj.metadata?.resourceVersion));
@@ -106,7 +112,10 @@ describe('sim with @kubernetes/client-node', () => {
         p.metadata!.labels = { app: 'retired' };
       });
       await w.until(() => w.events.length > 0, 'an event');
-      assert.deepEqual(w.events.map((e) => `${e.type} ${e.obj.metadata?.name}`), ['DELETED web-2']);
+      assert.deepEqual(
+        w.events.map((e) => `${e.type} ${e.obj.metadata?.name}`),
+        ['DELETED web-2'],
+      );
     } finally {
       await w.abort();
     }

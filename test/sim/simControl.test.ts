@@ -86,7 +86,10 @@ describe('sim control and faults', () => {
     await t.sim.control.restart();
     await w.until(() => w.closed());
     const afterList = JSON.parse((await raw(t.sim, '/api/v1/pods')).body);
-    assert.deepEqual(afterList.items.map((p: { metadata: { uid: string } }) => p.metadata.uid), before.items.map((p: { metadata: { uid: string } }) => p.metadata.uid));
+    assert.deepEqual(
+      afterList.items.map((p: { metadata: { uid: string } }) => p.metadata.uid),
+      before.items.map((p: { metadata: { uid: string } }) => p.metadata.uid),
+    );
     assert.equal(afterList.metadata.resourceVersion, before.metadata.resourceVersion);
   });
 

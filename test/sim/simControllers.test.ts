@@ -27,17 +27,34 @@ function owned(name: string, labels: Record<string, string>, ref: V1OwnerReferen
 function controlledScenario(): Scenario {
   const s = emptyScenario();
   const webLabels = { app: 'web', 'pod-template-hash': '6d4cf56db6' };
-  const template = { metadata: { labels: webLabels }, spec: { containers: [{ name: 'app', image: 'web:2' }, { name: 'proxy', image: 'envoy:1' }] } };
+  const template = {
+    metadata: { labels: webLabels },
+    spec: {
+      containers: [
+        { name: 'app', image: 'web:2' },
+        { name: 'proxy', image: 'envoy:1' },
+      ],
+    },
+  };
   const meta = (name: string, uid: string) => ({ name, namespace: 'default', uid });
   s.objects.replicaSets.push(
     { metadata: meta('web-6d4cf56db6', RS_UID), spec: { replicas: 1, selector: { matchLabels: webLabels }, template } },
     { metadata: meta('api-7f9b8c6d5', BARE_RS_UID), spec: { replicas: 1, selector: { matchLabels: { app: 'api' } } } },
   );
-  s.objects.statefulSets.push({ metadata: meta('db', STS_UID), spec: { replicas: 1, serviceName: 'db', selector: { matchLabels: { app: 'db' } }, template: { metadata: { labels: { app: 'db' } }, spec: { containers: [{ name: 'app', image: 'db:1' }] } } } });
+  s.objects.statefulSets.push({
+    metadata: meta('db', STS_UID),
+    spec: { replicas: 1, serviceName: 'db', selector: { matchLabels: { app: 'db' } }, template: { metadata: { labels: { app: 'db' } }, spec: { containers: [{ name: 'app', image: 'db:1' }] } } },
+  });
   const complete = { conditions: [{ type: 'Complete', status: 'True' }], succeeded: 1 };
   s.objects.jobs.push(
-    { metadata: meta('migrate', JOB_UID), spec: { template: { metadata: { labels: { 'job-name': 'migrate' } }, spec: { restartPolicy: 'Never', containers: [{ name: 'app', image: 'migrate:1' }] } } } },
-    { metadata: meta('flaky', FLAKY_JOB_UID), spec: { backoffLimit: 1, template: { metadata: { labels: { 'job-name': 'flaky' } }, spec: { restartPolicy: 'Never', containers: [{ name: 'app', image: 'flaky:1' }] } } } },
+    {
+      metadata: meta('migrate', JOB_UID),
+      spec: { template: { metadata: { labels: { 'job-name': 'migrate' } }, spec: { restartPolicy: 'Never', containers: [{ name: 'app', image: 'migrate:1' }] } } },
+    },
+    {
+      metadata: meta('flaky', FLAKY_JOB_UID),
+      spec: { backoffLimit: 1, template: { metadata: { labels: { 'job-name': 'flaky' } }, spec: { restartPolicy: 'Never', containers: [{ name: 'app', image: 'flaky:1' }] } } },
+    },
     { metadata: meta('seeded', DONE_JOB_UID), spec: { template: { spec: { restartPolicy: 'Never', containers: [{ name: 'app', image: 'seed:1' }] } } }, status: complete },
   );
   // As stored after admission: the api Pod has its own service-account token volume and mounts.
@@ -85,11 +102,22 @@ describe('sim controllers with real kubectl', { skip: NO_KUBECTL }, () => {
   test("kubectl delete of a ReplicaSet's Pod: a new Pod of the ReplicaSet arrives and runs", async () => {
     const r = await kubectl(t, ['delete', 'pod', 'web-6d4cf56db6-x2k9p']);
     assert.equal(r.code, 0, r.stderr);
-    const [pod] = await until('the replacement runs', () => podsJson(t, 'app=web'), (pods) => pods.length === 1 && running(pods[0]!));
+    const [pod] = await until(
+      'the replacement runs',
+      () => podsJson(t, 'app=web'),
+      (pods) => pods.length === 1 && running(pods[0]!),
+    );
     assert.match(pod!.metadata!.name!, /^web-6d4cf56db6-[bcdfghjklmnpqrstvwxz2456789]{5}$/);
     assert.equal(pod!.metadata!.generateName, 'web-6d4cf56db6-');
-    assert.deepEqual(pod!.metadata!.ownerReferences?.map((o) => [o.kind, o.name, o.uid, o.controller]), [['ReplicaSet', 'web-6d4cf56db6', RS_UID, true]]);
-    assert.deepEqual(pod!.spec!.containers.map((c) => c.image), ['web:2', 'envoy:1'], "the ReplicaSet's template, not the old Pod");
+    assert.deepEqual(
+      pod!.metadata!.ownerReferences?.map((o) => [o.kind, o.name, o.uid, o.controller]),
+      [['ReplicaSet', 'web-6d4cf56db6', RS_UID, true]],
+    );
+    assert.deepEqual(
+      pod!.spec!.containers.map((c) => c.image),
+      ['web:2', 'envoy:1'],
+      "the ReplicaSet's template, not the old Pod",
+    );
     assert.equal(pod!.spec!.nodeName, 'node-1');
     assert.match(pod!.status!.podIP!, /^10\.1\.0\.\d+$/);
     assert.notEqual(pod!.status!.podIP, '10.1.0.7', 'a new sandbox, a new address');
@@ -120,32 +148,51 @@ describe('sim controllers with real kubectl', { skip: NO_KUBECTL }, () => {
   test('a ReplicaSet stored without a template replaces the Pod from the Pod it lost', async () => {
     const r = await kubectl(t, ['delete', 'pod', 'api-7f9b8c6d5-q8w4z', '--grace-period=0', '--force']);
     assert.equal(r.code, 0, r.stderr);
-    const [pod] = await until('the replacement runs', () => podsJson(t, 'app=api'), (pods) => pods.length === 1 && running(pods[0]!));
+    const [pod] = await until(
+      'the replacement runs',
+      () => podsJson(t, 'app=api'),
+      (pods) => pods.length === 1 && running(pods[0]!),
+    );
     assert.match(pod!.metadata!.name!, /^api-7f9b8c6d5-\w{5}$/);
     assert.notEqual(pod!.metadata!.name, 'api-7f9b8c6d5-q8w4z');
-    assert.deepEqual(pod!.spec!.containers.map((c) => c.name), ['api', 'sidecar']);
+    assert.deepEqual(
+      pod!.spec!.containers.map((c) => c.name),
+      ['api', 'sidecar'],
+    );
     // One service-account token volume, mounted once per container: the old Pod's is not carried over.
     const tokens = pod!.spec!.volumes!.filter((v) => v.name.startsWith('kube-api-access-'));
     assert.equal(tokens.length, 1);
     assert.notEqual(tokens[0]!.name, 'kube-api-access-old12');
-    for (const c of pod!.spec!.containers) assert.deepEqual(c.volumeMounts?.filter((m) => m.name.startsWith('kube-api-access-')).map((m) => m.name), [tokens[0]!.name]);
+    for (const c of pod!.spec!.containers)
+      assert.deepEqual(
+        c.volumeMounts?.filter((m) => m.name.startsWith('kube-api-access-')).map((m) => m.name),
+        [tokens[0]!.name],
+      );
   });
 
   test("a StatefulSet's Pod comes back with the same name and a new uid", async () => {
     const [old] = await podsJson(t, 'app=db');
     const r = await kubectl(t, ['delete', 'pod', 'db-0']);
     assert.equal(r.code, 0, r.stderr);
-    const [pod] = await until('db-0 is back and runs', () => podsJson(t, 'app=db'), (pods) => pods.length === 1 && pods[0]!.metadata!.uid !== old!.metadata!.uid && running(pods[0]!));
+    const [pod] = await until(
+      'db-0 is back and runs',
+      () => podsJson(t, 'app=db'),
+      (pods) => pods.length === 1 && pods[0]!.metadata!.uid !== old!.metadata!.uid && running(pods[0]!),
+    );
     assert.equal(pod!.metadata!.name, 'db-0');
     assert.equal(pod!.metadata!.labels!['statefulset.kubernetes.io/pod-name'], 'db-0');
-    assert.equal((pod!.metadata!.ownerReferences![0])!.uid, STS_UID);
+    assert.equal(pod!.metadata!.ownerReferences![0]!.uid, STS_UID);
   });
 
   test('an unfinished Job gets a new Pod; a complete Job and a bare Pod stay gone', async () => {
     const r = await kubectl(t, ['delete', 'pod', 'lonely', 'seeded-h5m8n', 'migrate-r7t2v']);
     assert.equal(r.code, 0, r.stderr);
     // The Job's replacement comes after the other two deletions: by then they had their chance.
-    const [pod] = await until('the Job has a running Pod', () => podsJson(t, 'job-name=migrate'), (pods) => pods.length === 1 && running(pods[0]!));
+    const [pod] = await until(
+      'the Job has a running Pod',
+      () => podsJson(t, 'job-name=migrate'),
+      (pods) => pods.length === 1 && running(pods[0]!),
+    );
     assert.match(pod!.metadata!.name!, /^migrate-\w{5}$/);
     assert.equal(pod!.spec!.restartPolicy, 'Never');
     assert.deepEqual(names(await podsJson(t, 'job-name=seeded')), []);
@@ -157,18 +204,37 @@ describe('sim controllers with real kubectl', { skip: NO_KUBECTL }, () => {
       t.sim.control.patchPod('default', name, (pod) => {
         const finishedAt = new Date().toISOString() as never;
         pod.status!.phase = 'Failed';
-        pod.status!.containerStatuses = pod.status!.containerStatuses!.map((c) => ({ ...c, ready: false, started: false, state: { terminated: { exitCode: 1, reason: 'Error', startedAt: finishedAt, finishedAt } } }));
+        pod.status!.containerStatuses = pod.status!.containerStatuses!.map((c) => ({
+          ...c,
+          ready: false,
+          started: false,
+          state: { terminated: { exitCode: 1, reason: 'Error', startedAt: finishedAt, finishedAt } },
+        }));
       });
     fail('flaky-b6d9w');
-    const pods = await until('a second Pod runs', () => podsJson(t, 'job-name=flaky'), (p) => p.length === 2 && p.some(running));
+    const pods = await until(
+      'a second Pod runs',
+      () => podsJson(t, 'job-name=flaky'),
+      (p) => p.length === 2 && p.some(running),
+    );
     const second = pods.find(running)!.metadata!.name!;
     assert.match(second, /^flaky-\w{5}$/);
     const table = await kubectl(t, ['get', 'pods', '-l', 'job-name=flaky']);
     assert.match(table.stdout, /flaky-b6d9w\s+0\/1\s+Error\s/, 'the failed Pod stays, as kube leaves it');
     fail(second);
-    const job = await until('the Job is Failed', async () => JSON.parse((await kubectl(t, ['get', 'job', 'flaky', '-o', 'json'])).stdout), (j) => j.status?.conditions?.some((c: { type: string }) => c.type === 'Failed'));
+    const job = await until(
+      'the Job is Failed',
+      async () => JSON.parse((await kubectl(t, ['get', 'job', 'flaky', '-o', 'json'])).stdout),
+      (j) => j.status?.conditions?.some((c: { type: string }) => c.type === 'Failed'),
+    );
     assert.equal(job.status.failed, 2);
-    assert.deepEqual(job.status.conditions.map((c: { type: string; reason: string }) => [c.type, c.reason]), [['FailureTarget', 'BackoffLimitExceeded'], ['Failed', 'BackoffLimitExceeded']]);
+    assert.deepEqual(
+      job.status.conditions.map((c: { type: string; reason: string }) => [c.type, c.reason]),
+      [
+        ['FailureTarget', 'BackoffLimitExceeded'],
+        ['Failed', 'BackoffLimitExceeded'],
+      ],
+    );
     // The Job's condition and the decision not to replace are one step: no third Pod came.
     assert.equal((await podsJson(t, 'job-name=flaky')).length, 2);
   });

@@ -18,7 +18,11 @@ describe('demo scenario in the sim', { skip: NO_KUBECTL }, () => {
     const dir = mkdtempSync(join(tmpdir(), 'podview-sim-demo-'));
     const kubeconfig = join(dir, 'kubeconfig');
     sim.writeKubeconfig(kubeconfig);
-    t = { sim, dir, kubeconfig, close: async () => {
+    t = {
+      sim,
+      dir,
+      kubeconfig,
+      close: async () => {
         await sim.close();
         rmSync(dir, { recursive: true, force: true });
       },
@@ -29,8 +33,15 @@ describe('demo scenario in the sim', { skip: NO_KUBECTL }, () => {
   test('kubectl get pods -A lists every demo Pod, user-msvc among them', async () => {
     const r = await kubectl(t, ['get', 'pods', '-A', '--no-headers']);
     assert.equal(r.code, 0, r.stderr);
-    const listed = r.stdout.trim().split('\n').map((l) => l.trim().split(/\s+/).slice(0, 2).join('/')).sort();
+    const listed = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => l.trim().split(/\s+/).slice(0, 2).join('/'))
+      .sort();
     assert.deepEqual(listed, expected);
-    assert.ok(listed.some((k) => /\/user-msvc/.test(k)), 'user-msvc is listed');
+    assert.ok(
+      listed.some((k) => /\/user-msvc/.test(k)),
+      'user-msvc is listed',
+    );
   });
 });

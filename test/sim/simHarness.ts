@@ -44,7 +44,10 @@ export function testPod(name: string, options: { namespace?: string; labels?: Re
 const usageRuntime = (containers: string[]): PodRuntime => ({
   sockets: [],
   containers: Object.fromEntries(
-    containers.map((c, i) => [c, { shells: ['/bin/sh'], logs: { ratePerSecond: 0, line: (n: number) => `line ${n}` }, usage: () => ({ cpuCores: 0.05 * (i + 1), memoryBytes: (64 + i) * 1024 * 1024 }) }]),
+    containers.map((c, i) => [
+      c,
+      { shells: ['/bin/sh'], logs: { ratePerSecond: 0, line: (n: number) => `line ${n}` }, usage: () => ({ cpuCores: 0.05 * (i + 1), memoryBytes: (64 + i) * 1024 * 1024 }) },
+    ]),
   ),
 });
 
@@ -151,7 +154,16 @@ export function raw(sim: SimServer, path: string, options: { method?: string; to
   return new Promise((resolve, reject) => {
     const req = request(
       new URL(path, sim.url),
-      { method: options.method ?? 'GET', ca: sim.caPem, agent: false, headers: { ...(token !== null ? { Authorization: `Bearer ${token}` } : {}), ...(options.body !== undefined ? { 'Content-Length': String(Buffer.byteLength(options.body)) } : {}), ...options.headers } },
+      {
+        method: options.method ?? 'GET',
+        ca: sim.caPem,
+        agent: false,
+        headers: {
+          ...(token !== null ? { Authorization: `Bearer ${token}` } : {}),
+          ...(options.body !== undefined ? { 'Content-Length': String(Buffer.byteLength(options.body)) } : {}),
+          ...options.headers,
+        },
+      },
       (res) => {
         let body = '';
         res.setEncoding('utf8');

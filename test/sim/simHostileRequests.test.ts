@@ -65,22 +65,84 @@ describe('sim survives hostile requests', () => {
   const printable = (maxLength: number) => fc.stringMatching(new RegExp(`^[\\x21-\\x7e]{0,${maxLength}}$`));
   // Pieces that reach the sim's own routing, mixed with arbitrary text.
   const segment = fc.oneof(
-    fc.constantFrom('api', 'apis', 'v1', 'watch', 'namespaces', 'default', 'pods', 'web-1', 'log', 'exec', 'attach', 'portforward', 'apps', 'metrics.k8s.io', '..', '.', '%zz', '%', '%2F', '%00', '', '[::1', ':99999'),
+    fc.constantFrom(
+      'api',
+      'apis',
+      'v1',
+      'watch',
+      'namespaces',
+      'default',
+      'pods',
+      'web-1',
+      'log',
+      'exec',
+      'attach',
+      'portforward',
+      'apps',
+      'metrics.k8s.io',
+      '..',
+      '.',
+      '%zz',
+      '%',
+      '%2F',
+      '%00',
+      '',
+      '[::1',
+      ':99999',
+    ),
     fc.stringMatching(/^[A-Za-z0-9._~!$&'()*+,;=:@%-]{0,12}$/),
     printable(12),
   );
   const param = fc.tuple(
-    fc.constantFrom('watch', 'follow', 'limit', 'continue', 'resourceVersion', 'resourceVersionMatch', 'sendInitialEvents', 'allowWatchBookmarks', 'timeoutSeconds', 'tailLines', 'sinceSeconds', 'sinceTime', 'limitBytes', 'labelSelector', 'fieldSelector', 'container', 'stdout', 'tty'),
+    fc.constantFrom(
+      'watch',
+      'follow',
+      'limit',
+      'continue',
+      'resourceVersion',
+      'resourceVersionMatch',
+      'sendInitialEvents',
+      'allowWatchBookmarks',
+      'timeoutSeconds',
+      'tailLines',
+      'sinceSeconds',
+      'sinceTime',
+      'limitBytes',
+      'labelSelector',
+      'fieldSelector',
+      'container',
+      'stdout',
+      'tty',
+    ),
     fc.oneof(fc.constantFrom('', 'True', '0', '1', '-1', '99999999999999999999', '%zz', 'NotOlderThan', 'Exact', 'a=b,c!=d', 'x in (a'), printable(10)),
   );
   const target = fc.oneof(
-    { weight: 8, arbitrary: fc.tuple(fc.array(segment, { maxLength: 7 }), fc.array(param, { maxLength: 4 })).map(([segs, params]) => `/${segs.join('/')}${params.length ? '?' + params.map(([k, v]) => `${k}=${v}`).join('&') : ''}`) },
+    {
+      weight: 8,
+      arbitrary: fc
+        .tuple(fc.array(segment, { maxLength: 7 }), fc.array(param, { maxLength: 4 }))
+        .map(([segs, params]) => `/${segs.join('/')}${params.length ? `?${params.map(([k, v]) => `${k}=${v}`).join('&')}` : ''}`),
+    },
     fc.constantFrom('*', '//a:99999/x', 'http://[::1/api', 'http://x:1/api/v1/pods', 'https://a@b/api', '/?', '/#x', ''),
     printable(40),
     fc.string({ maxLength: 40 }),
   );
   const header = fc.oneof(
-    { weight: 6, arbitrary: fc.constantFrom('Upgrade: websocket', 'Connection: Upgrade', 'Sec-WebSocket-Protocol: v5.channel.k8s.io, v4.channel.k8s.io', 'Content-Length: 5', 'Content-Length: -1', 'Transfer-Encoding: chunked', 'Accept: application/json;as=Table;v=v1;g=meta.k8s.io', 'Content-Type: application/apply-patch+yaml', 'Authorization: Bearer', 'Authorization: Basic Og==') },
+    {
+      weight: 6,
+      arbitrary: fc.constantFrom(
+        'Upgrade: websocket',
+        'Connection: Upgrade',
+        'Sec-WebSocket-Protocol: v5.channel.k8s.io, v4.channel.k8s.io',
+        'Content-Length: 5',
+        'Content-Length: -1',
+        'Transfer-Encoding: chunked',
+        'Accept: application/json;as=Table;v=v1;g=meta.k8s.io',
+        'Content-Type: application/apply-patch+yaml',
+        'Authorization: Bearer',
+        'Authorization: Basic Og==',
+      ),
+    },
     { weight: 3, arbitrary: fc.tuple(fc.stringMatching(/^[A-Za-z-]{1,10}$/), printable(20)).map(([k, v]) => `${k}: ${v}`) },
     fc.string({ maxLength: 20 }),
   );

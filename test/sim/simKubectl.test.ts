@@ -27,10 +27,13 @@ describe('sim with real kubectl', { skip: NO_KUBECTL }, () => {
     t.sim.control.crash('default', 'db-0', 'app', { reason: 'Error', exitCode: 2 });
     const r = await kubectl(t, ['get', 'pods']);
     assert.equal(r.code, 0, r.stderr);
-    const lines = r.stdout.trim().split('\n').map((l) => l.trim().split(/\s{2,}/));
+    const lines = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => l.trim().split(/\s{2,}/));
     assert.deepEqual(lines[0], ['NAME', 'READY', 'STATUS', 'RESTARTS', 'AGE']);
     assert.deepEqual(lines[1]!.slice(0, 3), ['db-0', '0/1', 'CrashLoopBackOff']);
-    assert.match((lines[1]![3])!, /^1 \(\d+s ago\)$/);
+    assert.match(lines[1]![3]!, /^1 \(\d+s ago\)$/);
     assert.deepEqual(lines[2]!.slice(0, 4), ['web-1', '2/2', 'Running', '0']);
     assert.equal(lines[2]![4], '10m');
     const wide = await kubectl(t, ['get', 'pods', '-n', 'jobs', '-o', 'wide']);

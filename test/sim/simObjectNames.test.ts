@@ -85,7 +85,10 @@ describe('sim rejects object names kube-apiserver rejects', () => {
       headers: { Connection: 'Upgrade', Upgrade: 'websocket', 'Sec-WebSocket-Version': '13', 'Sec-WebSocket-Key': 'dGhlIHNhbXBsZSBub25jZQ==', 'Sec-WebSocket-Protocol': 'v5.channel.k8s.io' },
     }).catch((err: Error) => ({ status: 0, body: err.message, headers: {} }));
     assert.equal(r.status, 404);
-    assert.deepEqual(readdirSync(tmpdir()).filter((n) => n.startsWith('x-')), before);
+    assert.deepEqual(
+      readdirSync(tmpdir()).filter((n) => n.startsWith('x-')),
+      before,
+    );
     assert.equal(existsSync('/tmp/x'), false);
   });
 });

@@ -68,7 +68,11 @@ describe('sim with Debian python3-kubernetes', { skip: ready === true ? false : 
   });
 
   test('watch=True without resourceVersion: the current Pods as ADDED', () => {
-    assert.deepEqual(result('watch-initial').events, [['ADDED', 'db-0'], ['ADDED', 'web-1'], ['ADDED', 'web-2']]);
+    assert.deepEqual(result('watch-initial').events, [
+      ['ADDED', 'db-0'],
+      ['ADDED', 'web-1'],
+      ['ADDED', 'web-2'],
+    ]);
   });
 
   test('watch from a list resourceVersion: only the change after it', () => {
@@ -108,7 +112,7 @@ describe('sim with Debian python3-kubernetes', { skip: ready === true ? false : 
     assert.equal((denied.body as { message: string }).message, 'secrets is forbidden: User "podview-sim" cannot list resource "secrets" in API group "" in the namespace "default"');
     const missing = result('not-found');
     assert.deepEqual([missing.raised, missing.status, missing.reason], [true, 404, 'Not Found']);
-    assert.deepEqual((missing.body as { reason: string; message: string }), { ...(missing.body as object), reason: 'NotFound', message: 'pods "ghost" not found' });
+    assert.deepEqual(missing.body as { reason: string; message: string }, { ...(missing.body as object), reason: 'NotFound', message: 'pods "ghost" not found' });
     assert.ok(results.has('done'));
   });
 });

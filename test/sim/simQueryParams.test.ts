@@ -68,7 +68,14 @@ describe('sim serves query parameters as kube-apiserver', () => {
     new Promise((resolve, reject) => {
       const req = request(new URL(path, t.sim.url), { ca: t.sim.caPem, agent: false, headers: { Authorization: `Bearer ${t.sim.token}` } }, (res) => {
         let text = '';
-        const done = () => resolve(text.split('\n').filter(Boolean).slice(0, count).map((l) => JSON.parse(l)));
+        const done = () =>
+          resolve(
+            text
+              .split('\n')
+              .filter(Boolean)
+              .slice(0, count)
+              .map((l) => JSON.parse(l)),
+          );
         res.setEncoding('utf8');
         res.on('data', (d) => {
           text += d;
@@ -86,7 +93,11 @@ describe('sim serves query parameters as kube-apiserver', () => {
   test('watch=True and watch (empty) are watches; watch=FALSE and watch=0 are lists', async () => {
     for (const q of ['watch=True', 'watch', 'watch=yes']) {
       const ev = await events(`/api/v1/namespaces/default/pods?${q}`, 3);
-      assert.deepEqual(ev.map((e) => `${e.type} ${e.object.metadata.name}`), ['ADDED db-0', 'ADDED web-1', 'ADDED web-2'], q);
+      assert.deepEqual(
+        ev.map((e) => `${e.type} ${e.object.metadata.name}`),
+        ['ADDED db-0', 'ADDED web-1', 'ADDED web-2'],
+        q,
+      );
     }
     for (const q of ['watch=FALSE', 'watch=0']) assert.equal((await get(`/api/v1/namespaces/default/pods?${q}`)).json().kind, 'PodList', q);
   });
@@ -95,12 +106,18 @@ describe('sim serves query parameters as kube-apiserver', () => {
     const all = await events('/api/v1/watch/namespaces/default/pods', 3);
     assert.equal(all.length, 3);
     const one = await events('/api/v1/watch/namespaces/default/pods/web-2', 1);
-    assert.deepEqual(one.map((e) => `${e.type} ${e.object.metadata.name}`), ['ADDED web-2']);
+    assert.deepEqual(
+      one.map((e) => `${e.type} ${e.object.metadata.name}`),
+      ['ADDED web-2'],
+    );
   });
 
   test('sendInitialEvents with NotOlderThan lists, then ends the initial events with a bookmark', async () => {
     const ev = await events('/api/v1/namespaces/default/pods?watch=1&sendInitialEvents=True&resourceVersionMatch=NotOlderThan&allowWatchBookmarks=1', 4);
-    assert.deepEqual(ev.map((e) => e.type), ['ADDED', 'ADDED', 'ADDED', 'BOOKMARK']);
+    assert.deepEqual(
+      ev.map((e) => e.type),
+      ['ADDED', 'ADDED', 'ADDED', 'BOOKMARK'],
+    );
     assert.equal(ev[3]!.object.metadata.annotations?.['k8s.io/initial-events-end'], 'true');
     const none = await events('/api/v1/namespaces/default/pods?watch=1&sendInitialEvents=false&resourceVersionMatch=NotOlderThan&timeoutSeconds=1');
     assert.deepEqual(none, [], 'sendInitialEvents=false without resourceVersion starts from now');
@@ -110,9 +127,19 @@ describe('sim serves query parameters as kube-apiserver', () => {
     ['limit=abc', 400, 'BadRequest', 'strconv.ParseInt: parsing "abc": invalid syntax'],
     ['watch=1&timeoutSeconds=1.5', 400, 'BadRequest', 'strconv.ParseInt: parsing "1.5": invalid syntax'],
     ['resourceVersionMatch=Exact', 422, 'Invalid', 'ListOptions.meta.k8s.io "" is invalid: resourceVersionMatch: Forbidden: resourceVersionMatch is forbidden unless resourceVersion is provided'],
-    ['resourceVersion=5&resourceVersionMatch=Newest', 422, 'Invalid', 'ListOptions.meta.k8s.io "" is invalid: resourceVersionMatch: Unsupported value: "Newest": supported values: "Exact", "NotOlderThan", ""'],
+    [
+      'resourceVersion=5&resourceVersionMatch=Newest',
+      422,
+      'Invalid',
+      'ListOptions.meta.k8s.io "" is invalid: resourceVersionMatch: Unsupported value: "Newest": supported values: "Exact", "NotOlderThan", ""',
+    ],
     ['sendInitialEvents=true', 422, 'Invalid', 'ListOptions.meta.k8s.io "" is invalid: sendInitialEvents: Forbidden: sendInitialEvents is forbidden for list'],
-    ['watch=1&sendInitialEvents=true', 422, 'Invalid', 'ListOptions.meta.k8s.io "" is invalid: resourceVersionMatch: Forbidden: sendInitialEvents requires setting resourceVersionMatch to NotOlderThan'],
+    [
+      'watch=1&sendInitialEvents=true',
+      422,
+      'Invalid',
+      'ListOptions.meta.k8s.io "" is invalid: resourceVersionMatch: Forbidden: sendInitialEvents requires setting resourceVersionMatch to NotOlderThan',
+    ],
     [
       'watch=1&resourceVersionMatch=Exact',
       422,
@@ -176,7 +203,10 @@ describe('sim serves query parameters as kube-apiserver', () => {
   test('exec stream flags: stdout (empty) is true; stdout=FALSE with stderr=0 asks for no stream', async () => {
     const r = await exec('command=echo&command=hi&stdout&stderr=False&stdin=0&tty=0');
     assert.equal(r.httpCode, undefined, r.body ?? '');
-    const stdout = r.frames.filter((f) => f[0] === 1).map((f) => f.subarray(1).toString()).join('');
+    const stdout = r.frames
+      .filter((f) => f[0] === 1)
+      .map((f) => f.subarray(1).toString())
+      .join('');
     assert.equal(stdout, 'hi\n');
     const none = await exec('command=echo&command=hi&stdout=FALSE&stderr=0');
     assert.equal(none.httpCode, 400);

@@ -70,7 +70,10 @@ describe('sim temporary directory', () => {
     child.kill('SIGINT');
     assert.equal(await exited, 0);
     assert.equal(existsSync(kubeconfig!), false);
-    assert.deepEqual(readdirSync(tmpdir()).filter((n) => n.startsWith(`podview-sim-${child.pid}-`)), []);
+    assert.deepEqual(
+      readdirSync(tmpdir()).filter((n) => n.startsWith(`podview-sim-${child.pid}-`)),
+      [],
+    );
   });
 
   test('an uncaught exception: exit 1 and the directory is gone', async () => {

@@ -36,14 +36,20 @@ test('a shared emptyDir: every file with its size and time, largest first, in th
   assert.equal(listing.container, 'user-msvc');
   assert.equal(listing.mountPath, '/var/log');
   assert.equal(listing.namesOnly, false);
-  assert.deepEqual(listing.files.slice(0, 2).map((f) => [f.path, f.kind, f.sizeBytes]), [
-    ['/var/log/app', 'dir', 30000],
-    ['/var/log/app/big.log', 'file', 30000],
-  ]);
+  assert.deepEqual(
+    listing.files.slice(0, 2).map((f) => [f.path, f.kind, f.sizeBytes]),
+    [
+      ['/var/log/app', 'dir', 30000],
+      ['/var/log/app/big.log', 'file', 30000],
+    ],
+  );
   const small = listing.files.find((f) => f.path === '/var/log/small.txt');
   assert.equal(small?.sizeBytes, 3);
   assert.ok(small?.modifiedMs !== undefined && Math.abs(small.modifiedMs - Date.now()) < 3_600_000, 'a modification time from the container');
-  assert.ok(listing.files.some((f) => f.path === '/var/log/evil\ufffdname'), JSON.stringify(listing.files.map((f) => f.path)));
+  assert.ok(
+    listing.files.some((f) => f.path === '/var/log/evil\ufffdname'),
+    JSON.stringify(listing.files.map((f) => f.path)),
+  );
   assert.ok(listing.usedBytes !== undefined && listing.usedBytes >= 30000);
   assert.equal(listing.finding, undefined, 'no sizeLimit, no finding');
 });
@@ -52,7 +58,7 @@ test('a read-only mount is preferred, and the du total near the sizeLimit is a f
   await sh('user-msvc', 'head -c 80000 /dev/zero > /var/log/fill.bin');
   editPod((spec) => {
     spec.volumes!.find((v) => v.name === 'logs')!.emptyDir = { sizeLimit: '128Ki' };
-    (spec.containers.find((c) => c.name === 'datadog-agent')!.volumeMounts![0])!.readOnly = true;
+    spec.containers.find((c) => c.name === 'datadog-agent')!.volumeMounts![0]!.readOnly = true;
   });
   const outcome = await listVolume(sim.kubeConfig, { ...key, volume: 'logs' });
   assert.equal(outcome.kind, 'listing', JSON.stringify(outcome));
@@ -67,7 +73,7 @@ test('a read-only mount is preferred, and the du total near the sizeLimit is a f
   assert.match(outcome.listing.finding?.message ?? '', /^emptyDir logs is (near|at) its sizeLimit: .* of 128Ki in use \(\d+ %\)/);
 });
 
-test("a Secret volume: its file names only, never a size, a time or the value", { skip }, async () => {
+test('a Secret volume: its file names only, never a size, a time or the value', { skip }, async () => {
   const outcome = await listVolume(sim.kubeConfig, { ...key, volume: 'secret' });
   assert.equal(outcome.kind, 'listing', JSON.stringify(outcome));
   if (outcome.kind !== 'listing') return;
@@ -84,7 +90,7 @@ test('no container that can run the listing, a volume nobody mounts, exec forbid
   sim.world.updatePod('shop', 'distroless', (pod) => {
     const copy = structuredClone(pod);
     copy.spec!.volumes = [{ name: 'data', emptyDir: {} }];
-    (copy.spec!.containers[0])!.volumeMounts = [{ name: 'data', mountPath: '/data' }];
+    copy.spec!.containers[0]!.volumeMounts = [{ name: 'data', mountPath: '/data' }];
     return copy;
   });
   const noShell = await listVolume(sim.kubeConfig, { namespace: 'shop', name: 'distroless', volume: 'data' });

@@ -70,7 +70,7 @@ test('unfocused Pods are stored lean; the focused one whole, from its next event
   store.replaceAll([msvc, crash], '1');
   const stored = store.get(uid(msvc))!.pod;
   assert.equal(stored.spec?.containers[0]?.ports, undefined, 'no ports in a lean Pod');
-  assert.equal(stored.spec?.containers[0]?.image, (msvc.spec!.containers[0])!.image, 'the image stays for the filter');
+  assert.equal(stored.spec?.containers[0]?.image, msvc.spec!.containers[0]!.image, 'the image stays for the filter');
   assert.equal(stored.spec?.volumes, undefined);
   assert.equal(stored.metadata?.ownerReferences, undefined);
   assert.deepEqual(stored.metadata?.labels, msvc.metadata?.labels, 'labels stay for the filter');
@@ -80,7 +80,7 @@ test('unfocused Pods are stored lean; the focused one whole, from its next event
   assert.equal(hasFull(focused, msvc), false, 'focusing alone does not make a lean Pod whole');
   store.apply([{ type: 'MODIFIED', pod: { ...msvc, metadata: { ...msvc.metadata, resourceVersion: '999' } } }]);
   assert.equal(hasFull(focused, msvc), true);
-  assert.deepEqual(focused.current!.pod!.spec?.containers[0]?.ports, (msvc.spec!.containers[0])!.ports);
+  assert.deepEqual(focused.current!.pod!.spec?.containers[0]?.ports, msvc.spec!.containers[0]!.ports);
   assert.equal(store.get(uid(crash))!.pod.spec?.containers[0]?.resources, undefined, 'the others stay lean');
   assert.equal(store.get(uid(msvc))!.pod.spec?.containers[0]?.ports, undefined, 'the store itself keeps even the open Pod lean');
 
@@ -132,7 +132,10 @@ test('a re-list keeps the focused Pod whole and prunes as before', () => {
   focused.focus(keyOf(crash));
   store.replaceAll([msvc, crash, web], '5');
   assert.equal(hasFull(focused, crash), true);
-  store.apply([{ type: 'ADDED', pod: msvc }, { type: 'ADDED', pod: crash }]);
+  store.apply([
+    { type: 'ADDED', pod: msvc },
+    { type: 'ADDED', pod: crash },
+  ]);
   store.pruneExcept(new Set([uid(msvc), uid(crash)]), '6');
   assert.equal(store.size, 2);
   assert.equal(hasFull(focused, crash), true);
@@ -143,18 +146,28 @@ test('a re-list keeps the focused Pod whole and prunes as before', () => {
 
 test('lean Pods that look alike share their parts, and a change never reaches another Pod', () => {
   const make = (name: string, ready: boolean, labels: Record<string, string>) =>
-    JSON.parse(JSON.stringify({
-      metadata: { namespace: 'shop', name, uid: `uid-${name}`, resourceVersion: '1', labels },
-      spec: { containers: [{ name: 'app', image: 'nginx' }, { name: 'proxy', image: 'envoy' }] },
-      status: {
-        phase: 'Running',
-        conditions: [{ type: 'Ready', status: ready ? 'True' : 'False' }, { type: 'Initialized', status: 'True' }],
-        containerStatuses: [
-          { name: 'app', ready, started: true, restartCount: 0, state: { running: { startedAt: '2024-01-01T00:00:00Z' } } },
-          { name: 'proxy', ready: true, started: true, restartCount: 0, state: { running: { startedAt: '2024-01-01T00:00:01Z' } } },
-        ],
-      },
-    })) as V1Pod;
+    JSON.parse(
+      JSON.stringify({
+        metadata: { namespace: 'shop', name, uid: `uid-${name}`, resourceVersion: '1', labels },
+        spec: {
+          containers: [
+            { name: 'app', image: 'nginx' },
+            { name: 'proxy', image: 'envoy' },
+          ],
+        },
+        status: {
+          phase: 'Running',
+          conditions: [
+            { type: 'Ready', status: ready ? 'True' : 'False' },
+            { type: 'Initialized', status: 'True' },
+          ],
+          containerStatuses: [
+            { name: 'app', ready, started: true, restartCount: 0, state: { running: { startedAt: '2024-01-01T00:00:00Z' } } },
+            { name: 'proxy', ready: true, started: true, restartCount: 0, state: { running: { startedAt: '2024-01-01T00:00:01Z' } } },
+          ],
+        },
+      }),
+    ) as V1Pod;
   const a = leanPod(make('web-a', true, { app: 'web' }));
   const b = leanPod(make('web-b', true, { app: 'web' }));
   const c = leanPod(make('web-c', false, { app: 'web', canary: 'yes' }));
@@ -182,7 +195,8 @@ test("a large cluster's workloads keep their parts shared: the table holds 12,00
 test('the table of shared parts is bounded, and a malformed field is never shared', () => {
   for (let i = 0; i < SHARED_PART_LIMIT + 5_000; i++) leanPod(simplePod('ns', `p-${i}`, { labels: { app: `app-${i}` } }));
   assert.ok(sharedPartCount() <= SHARED_PART_LIMIT, `${sharedPartCount()} parts held`);
-  const odd = (reason: unknown) => leanPod(JSON.parse(JSON.stringify({ metadata: { name: 'x', namespace: 'n', uid: 'x' }, status: { containerStatuses: [{ name: 'app', state: { waiting: { reason } } }] } })) as V1Pod);
+  const odd = (reason: unknown) =>
+    leanPod(JSON.parse(JSON.stringify({ metadata: { name: 'x', namespace: 'n', uid: 'x' }, status: { containerStatuses: [{ name: 'app', state: { waiting: { reason } } }] } })) as V1Pod);
   const one = odd({ text: 'a' });
   const two = odd({ text: 'b' });
   assert.deepEqual(two.status!.containerStatuses![0]!.state!.waiting!.reason, { text: 'b' });

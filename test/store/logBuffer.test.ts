@@ -55,7 +55,13 @@ test('lines read back exactly as appended: any text, timestamp, container and fl
   // Well-formed Unicode only: lines come from UTF-8 decoding, which never yields lone surrogates.
   const text = fc.string({ unit: 'grapheme', maxLength: 300 });
   const line = fc.record(
-    { text, ts: fc.option(fc.string({ unit: 'grapheme', minLength: 1, maxLength: 40 }), { nil: undefined }), container: fc.option(fc.constantFrom('app', 'istio-proxy', 'init-db', 'ünïcode'), { nil: undefined }), truncated: fc.boolean(), notice: fc.boolean() },
+    {
+      text,
+      ts: fc.option(fc.string({ unit: 'grapheme', minLength: 1, maxLength: 40 }), { nil: undefined }),
+      container: fc.option(fc.constantFrom('app', 'istio-proxy', 'init-db', 'ünïcode'), { nil: undefined }),
+      truncated: fc.boolean(),
+      notice: fc.boolean(),
+    },
     { requiredKeys: ['text'] },
   );
   fc.assert(
@@ -81,7 +87,14 @@ test('a line longer than a page and lines after it are kept whole', () => {
   buffer.append('before', '2026-11-25T10:00:00Z');
   buffer.append(long);
   buffer.append('after');
-  assert.deepEqual(buffer.slice().map((l) => [l.text.length, l.ts]), [[6, '2026-11-25T10:00:00Z'], [long.length, undefined], [5, undefined]]);
+  assert.deepEqual(
+    buffer.slice().map((l) => [l.text.length, l.ts]),
+    [
+      [6, '2026-11-25T10:00:00Z'],
+      [long.length, undefined],
+      [5, undefined],
+    ],
+  );
 });
 
 test('a view that reads between appends never sees a line that has left the buffer', () => {
@@ -93,7 +106,10 @@ test('a view that reads between appends never sees a line that has left the buff
         buffer.push({ text: `line ${++n}` });
         if (readNow) {
           const kept = Math.min(capacity, n);
-          assert.deepEqual(buffer.slice().map((l) => l.text), Array.from({ length: kept }, (_, k) => `line ${n - kept + k + 1}`));
+          assert.deepEqual(
+            buffer.slice().map((l) => l.text),
+            Array.from({ length: kept }, (_, k) => `line ${n - kept + k + 1}`),
+          );
         }
       }
     }),

@@ -24,9 +24,16 @@ function names(store: PodStore, uids: UidList): string[] {
 test('rows are ordered by namespace then name, and stay ordered as Pods come and go', () => {
   const store = new PodStore({ frameMs: 0, deletedLingerMs: 60_000 });
   const index = new PodIndex(store);
-  store.apply([{ type: 'ADDED', pod: pod('web', 'b') }, { type: 'ADDED', pod: pod('api', 'z') }, { type: 'ADDED', pod: pod('web', 'a') }]);
+  store.apply([
+    { type: 'ADDED', pod: pod('web', 'b') },
+    { type: 'ADDED', pod: pod('api', 'z') },
+    { type: 'ADDED', pod: pod('web', 'a') },
+  ]);
   assert.deepEqual(names(store, index.list().slice()), ['api/z', 'web/a', 'web/b']);
-  store.apply([{ type: 'ADDED', pod: pod('db', 'm') }, { type: 'DELETED', pod: pod('web', 'a') }]);
+  store.apply([
+    { type: 'ADDED', pod: pod('db', 'm') },
+    { type: 'DELETED', pod: pod('web', 'a') },
+  ]);
   assert.deepEqual(names(store, index.list().slice()), ['api/z', 'db/m', 'web/a', 'web/b'], 'a deleted Pod keeps its row while it lingers');
   store.replaceAll([pod('web', 'b'), pod('api', 'z')]);
   assert.deepEqual(names(store, index.list().slice()), ['api/z', 'web/b']);
@@ -73,11 +80,20 @@ test('search: a substring also matches status, node, container names and images;
   const index = new PodIndex(store, podFacts);
   const withStatus = (name: string, reason: string | undefined, rv: string): V1Pod => {
     const p = pod('shop', name, { rv });
-    p.spec = { nodeName: `node-${name}`, containers: [{ name: 'app', image: 'nginx:1.27' }, { name: 'proxy', image: 'quay.io/oauth2-proxy/oauth2-proxy:v7' }] };
+    p.spec = {
+      nodeName: `node-${name}`,
+      containers: [
+        { name: 'app', image: 'nginx:1.27' },
+        { name: 'proxy', image: 'quay.io/oauth2-proxy/oauth2-proxy:v7' },
+      ],
+    };
     p.status = { phase: 'Running', containerStatuses: [{ name: 'app', ready: !reason, restartCount: 0, image: '', imageID: '', state: reason ? { waiting: { reason } } : { running: {} } }] };
     return p;
   };
-  store.apply([{ type: 'ADDED', pod: withStatus('a', undefined, '1') }, { type: 'ADDED', pod: withStatus('b', 'CrashLoopBackOff', '1') }]);
+  store.apply([
+    { type: 'ADDED', pod: withStatus('a', undefined, '1') },
+    { type: 'ADDED', pod: withStatus('b', 'CrashLoopBackOff', '1') },
+  ]);
   const rows = (text: string) => {
     const result = index.search(text);
     assert.ok(result.ok, text);
@@ -89,7 +105,10 @@ test('search: a substring also matches status, node, container names and images;
   assert.deepEqual(rows('quay.io/oauth2'), ['shop/a', 'shop/b'], 'an image, "/" included');
   assert.deepEqual(rows('nginx:1.27'), ['shop/a', 'shop/b']);
   rows('crashloop');
-  store.apply([{ type: 'MODIFIED', pod: withStatus('a', 'CrashLoopBackOff', '2') }, { type: 'MODIFIED', pod: withStatus('b', undefined, '2') }]);
+  store.apply([
+    { type: 'MODIFIED', pod: withStatus('a', 'CrashLoopBackOff', '2') },
+    { type: 'MODIFIED', pod: withStatus('b', undefined, '2') },
+  ]);
   assert.deepEqual(rows('crashloop'), ['shop/a'], 'a Pod whose status changed joins or leaves the kept filter');
   index.close();
   store.close();
@@ -135,9 +154,7 @@ test('property: after any sequence of deltas the rows equal a full sort of the s
       }
       if (relist) store.replaceAll([...store.all()].filter((_, i) => i % 2 === 0).map((e) => e.pod));
       else store.pruneExcept(new Set([...store.all()].filter((_, i) => i % 3 !== 0).map((e) => e.pod.metadata!.uid!)));
-      const expected = [...store.all()]
-        .map((e) => `${e.pod.metadata!.namespace}/${e.pod.metadata!.name}`)
-        .sort();
+      const expected = [...store.all()].map((e) => `${e.pod.metadata!.namespace}/${e.pod.metadata!.name}`).sort();
       assert.deepEqual(names(store, index.list().slice()), expected);
       index.close();
       store.close();
@@ -149,7 +166,11 @@ test('property: after any sequence of deltas the rows equal a full sort of the s
 test('list() is a view of the rows: no copy, and a new view only when the rows change', () => {
   const store = new PodStore({ frameMs: 0, deletedLingerMs: 60_000 });
   const index = new PodIndex(store);
-  store.apply([{ type: 'ADDED', pod: pod('web', 'b') }, { type: 'ADDED', pod: pod('api', 'z') }, { type: 'ADDED', pod: pod('web', 'a') }]);
+  store.apply([
+    { type: 'ADDED', pod: pod('web', 'b') },
+    { type: 'ADDED', pod: pod('api', 'z') },
+    { type: 'ADDED', pod: pod('web', 'a') },
+  ]);
   const view = index.list();
   assert.equal(view.length, 3);
   assert.deepEqual(view.slice(), ['uid-api-z', 'uid-web-a', 'uid-web-b']);
@@ -172,7 +193,10 @@ test('list() is a view of the rows: no copy, and a new view only when the rows c
 test('a filter result keeps its identity while its matches stay the same', () => {
   const store = new PodStore({ frameMs: 0 });
   const index = new PodIndex(store);
-  store.apply([{ type: 'ADDED', pod: pod('shop', 'web-1', { labels: { app: 'web' } }) }, { type: 'ADDED', pod: pod('shop', 'db-0', { labels: { app: 'db' } }) }]);
+  store.apply([
+    { type: 'ADDED', pod: pod('shop', 'web-1', { labels: { app: 'web' } }) },
+    { type: 'ADDED', pod: pod('shop', 'db-0', { labels: { app: 'db' } }) },
+  ]);
   const first = okRows(index.search('app=web'));
   store.apply([{ type: 'MODIFIED', pod: pod('shop', 'db-0', { rv: '2', labels: { app: 'db' } }) }]);
   assert.equal(okRows(index.search('app=web')), first);

@@ -39,14 +39,21 @@ test('applies in order: a later MODIFIED wins, a DELETED lingers then leaves', (
   t.mock.timers.tick(3000);
   assert.equal(store.find('a', 'x'), undefined, 'and leaves after the linger');
   assert.equal(store.size, 0);
-  assert.ok(heard.some((c) => c.changed.has('uid-a-x')), 'its departure is notified');
+  assert.ok(
+    heard.some((c) => c.changed.has('uid-a-x')),
+    'its departure is notified',
+  );
   store.close();
 });
 
 test('a Pod re-created under the same uid during the linger is not evicted', (t) => {
   t.mock.timers.enable({ apis: ['setTimeout'] });
   const store = new PodStore({ frameMs: 0, deletedLingerMs: 100 });
-  store.apply([{ type: 'ADDED', pod: pod('a', 'x') }, { type: 'DELETED', pod: pod('a', 'x') }, { type: 'ADDED', pod: pod('a', 'x', { rv: '9' }) }]);
+  store.apply([
+    { type: 'ADDED', pod: pod('a', 'x') },
+    { type: 'DELETED', pod: pod('a', 'x') },
+    { type: 'ADDED', pod: pod('a', 'x', { rv: '9' }) },
+  ]);
   t.mock.timers.tick(100);
   assert.equal(store.find('a', 'x')?.deletedAt, undefined);
   assert.equal(store.size, 1);
@@ -54,7 +61,11 @@ test('a Pod re-created under the same uid during the linger is not evicted', (t)
 
 test('replaceAll removes ghosts and marks the change as a reset', () => {
   const store = new PodStore({ frameMs: 0 });
-  store.apply([{ type: 'ADDED', pod: pod('a', 'keep') }, { type: 'ADDED', pod: pod('a', 'ghost') }, { type: 'ADDED', pod: pod('b', 'ghost2') }]);
+  store.apply([
+    { type: 'ADDED', pod: pod('a', 'keep') },
+    { type: 'ADDED', pod: pod('a', 'ghost') },
+    { type: 'ADDED', pod: pod('b', 'ghost2') },
+  ]);
   const heard: StoreChange[] = [];
   store.subscribe((change) => heard.push(change));
   store.replaceAll([pod('a', 'keep', { rv: '5' }), pod('c', 'new')], '42');
@@ -66,11 +77,17 @@ test('replaceAll removes ghosts and marks the change as a reset', () => {
 
 test('pruneExcept ends a paged list the same way', () => {
   const store = new PodStore({ frameMs: 0 });
-  store.apply([{ type: 'ADDED', pod: pod('a', 'one') }, { type: 'ADDED', pod: pod('a', 'two') }]);
+  store.apply([
+    { type: 'ADDED', pod: pod('a', 'one') },
+    { type: 'ADDED', pod: pod('a', 'two') },
+  ]);
   const heard: StoreChange[] = [];
   store.subscribe((change) => heard.push(change));
   store.pruneExcept(new Set(['uid-a-two']), '7');
-  assert.deepEqual([...store.all()].map((e) => e.pod.metadata?.name), ['two']);
+  assert.deepEqual(
+    [...store.all()].map((e) => e.pod.metadata?.name),
+    ['two'],
+  );
   assert.equal(store.resourceVersion, '7');
   assert.deepEqual([...heard[0]!.changed], ['uid-a-one'], 'the Pods that left are reported');
   assert.equal(heard[0]!.reset, false, 'subscribers can stay incremental');

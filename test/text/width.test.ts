@@ -53,21 +53,62 @@ test('pad to an exact width', () => {
 // halfwidth kana with its sound marks, zero-width and control characters, the sanitizer's
 // placeholder, and the pieces of an ANSI sequence.
 const PIECES = [
-  'a', 'Z', ' ', '-', '…', '日', '語', 'ｶ', 'ﾞ', '한', '\u1100', '\u1161', '\u11a8', 'é', 'e', '\u0301', '\u0903', '\u0e33', '\u0600',
-  '👩', '👧', '\u200d', '\ufe0f', '\ufe0e', '❤', '👍', '🏽', '🇺', '🇸', '🚀', '©', '1', '\u20e3', '\u{e0067}',
-  '\u200b', '\u00ad', '\u2060', '\ufffd', '\t', '\u0000', '\u001b', '[', 'm', '\u009b', '\ud800',
+  'a',
+  'Z',
+  ' ',
+  '-',
+  '…',
+  '日',
+  '語',
+  'ｶ',
+  'ﾞ',
+  '한',
+  '\u1100',
+  '\u1161',
+  '\u11a8',
+  'é',
+  'e',
+  '\u0301',
+  '\u0903',
+  '\u0e33',
+  '\u0600',
+  '👩',
+  '👧',
+  '\u200d',
+  '\ufe0f',
+  '\ufe0e',
+  '❤',
+  '👍',
+  '🏽',
+  '🇺',
+  '🇸',
+  '🚀',
+  '©',
+  '1',
+  '\u20e3',
+  '\u{e0067}',
+  '\u200b',
+  '\u00ad',
+  '\u2060',
+  '\ufffd',
+  '\t',
+  '\u0000',
+  '\u001b',
+  '[',
+  'm',
+  '\u009b',
+  '\ud800',
 ];
-const hostileText = fc.oneof(
-  fc.string({ unit: fc.constantFrom(...PIECES), maxLength: 24 }),
-  fc.string({ unit: 'grapheme', maxLength: 16 }),
-  fc.string({ unit: 'binary', maxLength: 16 }),
-);
+const hostileText = fc.oneof(fc.string({ unit: fc.constantFrom(...PIECES), maxLength: 24 }), fc.string({ unit: 'grapheme', maxLength: 16 }), fc.string({ unit: 'binary', maxLength: 16 }));
 
-test('displayWidth is string-width (Ink\'s measure) for any text', () => {
-  fc.assert(fc.property(hostileText, (text) => assert.equal(displayWidth(text), stringWidth(text), JSON.stringify(text))), { numRuns: 2000 });
+test("displayWidth is string-width (Ink's measure) for any text", () => {
+  fc.assert(
+    fc.property(hostileText, (text) => assert.equal(displayWidth(text), stringWidth(text), JSON.stringify(text))),
+    { numRuns: 2000 },
+  );
 });
 
-test('truncate and padEnd fit any text to the width by Ink\'s measure, cutting between clusters', () => {
+test("truncate and padEnd fit any text to the width by Ink's measure, cutting between clusters", () => {
   fc.assert(
     fc.property(hostileText, fc.integer({ min: 0, max: 30 }), (text, width) => {
       const cut = truncate(text, width);

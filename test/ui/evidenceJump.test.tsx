@@ -106,7 +106,7 @@ test('enter on a mount finding marks the volume row; esc returns to the line', a
   const before = await frameWhere(app, (f) => cursorLine(f)?.includes('VolumeUnused') === true, 'cursor on VolumeUnused');
   await press(app, KEY.enter);
   const frame = await frameWhere(app, (f) => /^ >spare/m.test(f), 'the marked volume');
-  assert.match(rowWith(frame, 'cache'), /^  cache/);
+  assert.match(rowWith(frame, 'cache'), /^ {2}cache/);
   await press(app, KEY.esc);
   const back = await frameWhere(app, (f) => !/^ >spare/m.test(f), 'unmarked');
   assert.equal(back, before);

@@ -2,7 +2,6 @@
 // only an explicit "y" starts a container that can never be removed.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import React from 'react';
 import { render } from 'ink-testing-library';
 import { makeTheme } from '../../src/ui/theme.ts';
 import { DebugOffer, ExecOpening } from '../../src/ui/exec/ExecScreens.tsx';
@@ -17,7 +16,13 @@ test('the opening line names the container and the detach key before the session
   view.unmount();
 });
 
-for (const [key, expected] of [['y', true], ['Y', true], ['n', false], ['\r', false], ['x', false]] as const) {
+for (const [key, expected] of [
+  ['y', true],
+  ['Y', true],
+  ['n', false],
+  ['\r', false],
+  ['x', false],
+] as const) {
   test(`the debug offer answers ${expected ? 'yes' : 'no'} to ${JSON.stringify(key)}`, async () => {
     const answers: boolean[] = [];
     const view = render(<DebugOffer theme={theme} container="cloudsql-proxy" image="busybox:1.36" onAnswer={(a) => answers.push(a)} />);

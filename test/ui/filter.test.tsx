@@ -13,7 +13,11 @@ function shop() {
   ]);
 }
 
-const podRows = (frame: string) => frame.split('\n').filter((l) => /^[> ] (web|api|db|cache)-/.test(l)).map((l) => l.slice(2).split(' ')[0]);
+const podRows = (frame: string) =>
+  frame
+    .split('\n')
+    .filter((l) => /^[> ] (web|api|db|cache)-/.test(l))
+    .map((l) => l.slice(2).split(' ')[0]);
 
 test('/ filters by substring as you type and shows shown/total', async () => {
   const { app } = await renderApp({ store: shop() }, { columns: 80, rows: 24 });
@@ -76,7 +80,16 @@ test('the selection follows its Pod through a filter', async () => {
 test('the text filter also matches status, node, container names and images', async () => {
   const store = storeWith([
     { ...simplePod('shop', 'web-1'), spec: { nodeName: 'node-a', containers: [{ name: 'nginx', image: 'nginx:1.27' }] } },
-    { ...simplePod('shop', 'api-1'), spec: { nodeName: 'node-b', containers: [{ name: 'api', image: 'ghcr.io/acme/api:3' }, { name: 'envoy', image: 'envoyproxy/envoy:v1.30' }] } },
+    {
+      ...simplePod('shop', 'api-1'),
+      spec: {
+        nodeName: 'node-b',
+        containers: [
+          { name: 'api', image: 'ghcr.io/acme/api:3' },
+          { name: 'envoy', image: 'envoyproxy/envoy:v1.30' },
+        ],
+      },
+    },
     { ...simplePod('shop', 'db-0'), spec: { nodeName: 'node-b', containers: [{ name: 'postgres', image: 'postgres:16' }] }, status: { phase: 'Pending' } },
   ]);
   const { app } = await renderApp({ store }, { columns: 100, rows: 24 });

@@ -21,9 +21,7 @@ export function simplePod(namespace: string, name: string, extra: { uid?: string
     spec: { nodeName: extra.node ?? 'node-1', containers: [{ name: 'app', image: 'nginx:1.27' }] },
     status: {
       phase: extra.phase ?? 'Running',
-      containerStatuses: [
-        { name: 'app', image: 'nginx:1.27', imageID: '', ready: true, restartCount: 0, started: true, state: { running: { startedAt: created } } },
-      ],
+      containerStatuses: [{ name: 'app', image: 'nginx:1.27', imageID: '', ready: true, restartCount: 0, started: true, state: { running: { startedAt: created } } }],
     },
   };
 }
@@ -93,11 +91,7 @@ export function userMsvc(): V1Pod {
       phase: 'Running',
       podIP: '10.1.2.3',
       qosClass: 'Burstable',
-      containerStatuses: [
-        running('user-msvc', 'registry.example/user-msvc:1.4.2'),
-        running('cloudsql-proxy', 'gcr.io/cloudsql-docker/gce-proxy:1.33'),
-        running('datadog-agent', 'datadog/agent:7', 2),
-      ],
+      containerStatuses: [running('user-msvc', 'registry.example/user-msvc:1.4.2'), running('cloudsql-proxy', 'gcr.io/cloudsql-docker/gce-proxy:1.33'), running('datadog-agent', 'datadog/agent:7', 2)],
     },
   };
 }

@@ -14,7 +14,10 @@ test('f forwards the selected container’s port, says where, and copies the add
   await frameWith(app, '1 Containers');
   await press(app, 'f');
   const frame = await frameWith(app, 'forwarding 127.0.0.1:40001 -> user-msvc:443 (address copied)');
-  assert.deepEqual(services.forwardsStarted.map((f) => f.request), [{ namespace: 'shop', pod: 'user-msvc', remotePort: 443 }]);
+  assert.deepEqual(
+    services.forwardsStarted.map((f) => f.request),
+    [{ namespace: 'shop', pod: 'user-msvc', remotePort: 443 }],
+  );
   assert.deepEqual(services.copies, ['127.0.0.1:40001']);
   assert.ok(frame.includes('1 Containers'), 'the Pod view stays open');
   // The port map says where the port is forwarded.

@@ -268,8 +268,7 @@ export async function frameWhere(app: Rendered, ok: (frame: string) => boolean, 
   throw new Error(`${what} never appeared; last frame:\n${app.lastFrame()}`);
 }
 
-export const frameWith = (app: Rendered, text: string | RegExp) =>
-  frameWhere(app, (f) => (typeof text === 'string' ? f.includes(text) : text.test(f)), `frame with ${String(text)}`);
+export const frameWith = (app: Rendered, text: string | RegExp) => frameWhere(app, (f) => (typeof text === 'string' ? f.includes(text) : text.test(f)), `frame with ${String(text)}`);
 
 export async function press(app: Rendered, ...keys: string[]): Promise<void> {
   for (const key of keys) {

@@ -1,6 +1,5 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Text } from 'ink';
 import { conflictingPorts, simplePod, userMsvc } from './fixtures.ts';
 import { fakeServices, frameWhere, frameWith, KEY, press, renderApp, resize, rowWith, storeWith, wholeStoreWith, until } from './harness.tsx';
 import { FocusedPodStore } from '../../src/store/focusedPod.ts';
@@ -63,7 +62,10 @@ test('requests, limits and usage draw as bars when usage is known', async () => 
   focused.write(USER_MSVC, {
     details: {
       usage: { 'user-msvc': { cpuCores: 0.45, memoryBytes: 128 * 1024 * 1024 } },
-      owners: [{ kind: 'ReplicaSet', name: 'user-msvc-7d9f', resolved: true }, { kind: 'Deployment', name: 'user-msvc', resolved: true }],
+      owners: [
+        { kind: 'ReplicaSet', name: 'user-msvc-7d9f', resolved: true },
+        { kind: 'Deployment', name: 'user-msvc', resolved: true },
+      ],
       events: [{ type: 'Warning', reason: 'BackOff', message: 'Back-off restarting failed container', count: 3 }],
       notes: ['metrics: partial'],
     },
@@ -146,7 +148,10 @@ test('s hands the terminal to a shell in the selected container and says how it 
   await press(app, 'c', 's');
   await frameWith(app, 'shell in cloudsql-proxy exited with code 2');
   assert.deepEqual(services.execs, [{ namespace: 'shop', name: 'user-msvc', container: 'cloudsql-proxy' }]);
-  assert.ok(app.frames.some((f) => f.includes('Opening a shell in cloudsql-proxy (detach: ctrl-])')), 'the way out is shown first');
+  assert.ok(
+    app.frames.some((f) => f.includes('Opening a shell in cloudsql-proxy (detach: ctrl-])')),
+    'the way out is shown first',
+  );
   app.unmount();
 });
 
@@ -234,7 +239,7 @@ test('in a lean store the open Pod shows whole once its focus brings the whole o
   app.unmount();
 });
 
-test('P with the containers\' fd tables: whose each port is, the Pod\'s traffic, and the finding', async () => {
+test("P with the containers' fd tables: whose each port is, the Pod's traffic, and the finding", async () => {
   const store = wholeStoreWith([userMsvc()]);
   const services = fakeServices();
   const { app } = await renderApp({ store, services, initialPod: USER_MSVC }, { columns: 140, rows: 40 });
@@ -244,9 +249,19 @@ test('P with the containers\' fd tables: whose each port is, the Pod\'s traffic,
   services.probeResult = {
     ok: true,
     container: 'user-msvc',
-    tables: ['  sl  local_address rem_address   st', row(0, '00000000:01BB', '00000000:0000', '0A', 11), row(1, '0100007F:0CEA', '00000000:0000', '0A', 12), row(2, '0100007F:B8DA', '0100007F:0CEA', '01', 13), row(3, '0100007F:0CEA', '0100007F:B8DA', '01', 14)].join('\n'),
+    tables: [
+      '  sl  local_address rem_address   st',
+      row(0, '00000000:01BB', '00000000:0000', '0A', 11),
+      row(1, '0100007F:0CEA', '00000000:0000', '0A', 12),
+      row(2, '0100007F:B8DA', '0100007F:0CEA', '01', 13),
+      row(3, '0100007F:0CEA', '0100007F:B8DA', '01', 14),
+    ].join('\n'),
     // The sidecar holds the app's :443; the proxy is distroless (unread).
-    fds: { 'user-msvc': '/proc/1/fd:\nlrwx------ 1 root root 64 Dec  4 05:00 3 -> socket:[13]\n', 'cloudsql-proxy': undefined, 'datadog-agent': '/proc/1/fd:\nlrwx------ 1 root root 64 Dec  4 05:00 3 -> socket:[11]\n' },
+    fds: {
+      'user-msvc': '/proc/1/fd:\nlrwx------ 1 root root 64 Dec  4 05:00 3 -> socket:[13]\n',
+      'cloudsql-proxy': undefined,
+      'datadog-agent': '/proc/1/fd:\nlrwx------ 1 root root 64 Dec  4 05:00 3 -> socket:[11]\n',
+    },
   };
   await press(app, '4', 'P');
   const frame = await frameWith(app, 'traffic (P refreshes)');

@@ -2,7 +2,6 @@
 // each key it names, and check that the screen's help lists exactly the table's rows.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import React from 'react';
 import { render } from 'ink-testing-library';
 import { LogBuffer } from '../../src/store/logBuffer.ts';
 import { helpLines } from '../../src/ui/help/HelpView.tsx';
@@ -85,11 +84,20 @@ function keyLines(frame: string): string[] {
 
 function checkHelp(frame: string, table: KeyTable<unknown>) {
   // Exactly the table: one line per row, in its order, each with the row's keys and help text.
-  assert.deepEqual(keyLines(frame), table.map((row) => `${fit(keysText(row), 16)}${row.help}`.trimEnd()));
+  assert.deepEqual(
+    keyLines(frame),
+    table.map((row) => `${fit(keysText(row), 16)}${row.help}`.trimEnd()),
+  );
 }
 
 test('? on the list lists exactly the list table, with the CTRS legend', async () => {
-  assert.deepEqual(helpLines({ title: 'x', keys: LIST_KEYS }).slice(2).map(lineText).map((l) => l.trimEnd().split(/\s{2,}/)[0]), LIST_KEYS.map(keysText));
+  assert.deepEqual(
+    helpLines({ title: 'x', keys: LIST_KEYS })
+      .slice(2)
+      .map(lineText)
+      .map((l) => l.trimEnd().split(/\s{2,}/)[0]),
+    LIST_KEYS.map(keysText),
+  );
   const { app } = await renderApp({ store: storeWith([simplePod('shop', 'web-1')]) }, { columns: 160, rows: 40 });
   await frameWith(app, 'web-1');
   await press(app, '?');
@@ -97,8 +105,20 @@ test('? on the list lists exactly the list table, with the CTRS legend', async (
   checkHelp(frame, LIST_KEYS);
   for (const other of ['P', 'tab', 'shift-tab', '1-9']) assert.ok(!keyLines(frame).some((l) => l.startsWith(`${other} `)), `the list does not answer ${other}`);
   assert.match(frame, /CTRS column/);
-  for (const [glyph, what] of [['▪', 'init container'], ['◆', 'sidecar'], ['●', 'app container'], ['◇', 'ephemeral']]) assert.match(frame, new RegExp(`${glyph}\\s+${what}`), `legend: ${glyph}`);
-  for (const [colour, what] of [['green', 'running'], ['yellow', 'waiting'], ['red', 'failing'], ['grey', 'exited 0']]) assert.match(frame, new RegExp(`●\\s+${colour}:\\s+${what}`), `legend: ${colour}`);
+  for (const [glyph, what] of [
+    ['▪', 'init container'],
+    ['◆', 'sidecar'],
+    ['●', 'app container'],
+    ['◇', 'ephemeral'],
+  ])
+    assert.match(frame, new RegExp(`${glyph}\\s+${what}`), `legend: ${glyph}`);
+  for (const [colour, what] of [
+    ['green', 'running'],
+    ['yellow', 'waiting'],
+    ['red', 'failing'],
+    ['grey', 'exited 0'],
+  ])
+    assert.match(frame, new RegExp(`●\\s+${colour}:\\s+${what}`), `legend: ${colour}`);
   await press(app, '?');
   await frameWith(app, 'NAME');
   app.unmount();
@@ -110,7 +130,10 @@ test('? on the Pod view lists exactly the Pod view table; esc closes it, esc aga
   await press(app, '?');
   const frame = await frameWith(app, 'Keys: Pod view');
   checkHelp(frame, HOST_KEYS);
-  assert.ok(keyLines(frame).some((l) => /^P\s+probe/.test(l)), 'P is the Pod view’s');
+  assert.ok(
+    keyLines(frame).some((l) => /^P\s+probe/.test(l)),
+    'P is the Pod view’s',
+  );
   assert.ok(!frame.includes('CTRS column'), 'the legend is the list’s');
   await press(app, KEY.esc);
   await frameWith(app, '1 Containers');
@@ -137,7 +160,9 @@ test('the log view: ? lists exactly its table, esc goes back, q quits', async ()
   buffer.push({ text: 'hello' });
   let closed = 0;
   let quits = 0;
-  const view = render(<LogView session={{ buffer, close() {} }} title="logs shop/web" color={false} onClose={() => closed++} onQuit={() => quits++} saveText={async () => ''} width={120} height={30} />);
+  const view = render(
+    <LogView session={{ buffer, close() {} }} title="logs shop/web" color={false} onClose={() => closed++} onQuit={() => quits++} saveText={async () => ''} width={120} height={30} />,
+  );
   await frameWith(view, 'hello');
   await press(view, '?');
   const frame = await frameWith(view, 'Keys: logs');

@@ -33,10 +33,14 @@ test('several moves before a redraw all count, and a move is clamped to the list
 test('rows are built only for the Pods asked for, and rebuilt only on a new resourceVersion', () => {
   const store = storeWith(Array.from({ length: 1000 }, (_, i) => simplePod('ns', `p-${i}`)));
   let built = 0;
-  const cache = new RowCache(store, (pod: StoredPod, now: number, deleted?: boolean) => {
+  const cache = new RowCache(
+    store,
+    (pod: StoredPod, now: number, deleted?: boolean) => {
       built++;
       return toPodRow(pod, now, deleted);
-    }, () => NOW);
+    },
+    () => NOW,
+  );
   const first = cache.row('uid-ns-p-1');
   cache.row('uid-ns-p-1');
   cache.row('uid-ns-p-2');
@@ -54,10 +58,15 @@ test('rows are built only for the Pods asked for, and rebuilt only on a new reso
 test('the row cache keeps the rows read most recently, up to its limit', () => {
   const store = storeWith(Array.from({ length: 100 }, (_, i) => simplePod('ns', `p-${i}`)));
   let built = 0;
-  const cache = new RowCache(store, (pod: StoredPod, now: number, deleted?: boolean) => {
+  const cache = new RowCache(
+    store,
+    (pod: StoredPod, now: number, deleted?: boolean) => {
       built++;
       return toPodRow(pod, now, deleted);
-    }, () => NOW, 10);
+    },
+    () => NOW,
+    10,
+  );
   for (let i = 0; i < 100; i++) cache.row(`uid-ns-p-${i}`);
   assert.equal(cache.size, 10, 'scrolling through every Pod keeps only the limit');
   assert.equal(built, 100);

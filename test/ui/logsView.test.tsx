@@ -2,7 +2,6 @@
 // a count of new lines, wrap, save, merged prefixes, and hostile lines kept out of the frame.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import React from 'react';
 import { render } from 'ink-testing-library';
 import { LogBuffer } from '../../src/store/logBuffer.ts';
 import { LogView } from '../../src/ui/logs/LogView.tsx';
@@ -41,7 +40,12 @@ function setup(lines: string[], options: { color?: boolean; width?: number; heig
   return { buffer, view, type, saved, closed: () => closed, quits: () => quits, frame: () => view.lastFrame() ?? '' };
 }
 
-const body = (frame: string) => frame.split('\n').slice(1, -1).map((l) => l.trimEnd()).filter(Boolean);
+const body = (frame: string) =>
+  frame
+    .split('\n')
+    .slice(1, -1)
+    .map((l) => l.trimEnd())
+    .filter(Boolean);
 
 test('search highlights matches, counts them, and n/N move between hits', async () => {
   const t = setup(['alpha', 'beta error one', 'gamma', 'delta error two', 'epsilon']);
@@ -86,7 +90,7 @@ test('space pauses while lines keep buffering, with a count; G jumps back to the
 });
 
 test('W wraps a long line instead of cutting it', async () => {
-  const long = 'x'.repeat(50) + 'END';
+  const long = `${'x'.repeat(50)}END`;
   const t = setup([long], { width: 30 });
   assert.deepEqual(body(t.frame()), [`${'x'.repeat(29)}…`]);
   await t.type(['W']);
@@ -128,7 +132,13 @@ test('w saves the buffer and says where; esc goes back', async () => {
 test('merged lines carry their container prefix; evicted lines are counted', async () => {
   const buffer = new LogBuffer({ frameMs: 0, capacity: 3 });
   const view = render(<LogView session={{ buffer, close() {} }} title="t" color={false} onClose={() => {}} onQuit={() => {}} saveText={async () => ''} width={40} height={6} />);
-  for (const [container, text] of [['app', 'a1'], ['sidecar', 's1'], ['app', 'a2'], ['sidecar', 's2']] as const) buffer.push({ container, text });
+  for (const [container, text] of [
+    ['app', 'a1'],
+    ['sidecar', 's1'],
+    ['app', 'a2'],
+    ['sidecar', 's2'],
+  ] as const)
+    buffer.push({ container, text });
   await tick();
   assert.deepEqual(body(view.lastFrame() ?? ''), ['sidecar │ s1', 'app     │ a2', 'sidecar │ s2']);
   assert.match(view.lastFrame() ?? '', /3 lines · 1 evicted/);

@@ -15,7 +15,7 @@ test('the list shows kubectl columns, one row per Pod, sorted, with the namespac
   assert.ok(lines.findIndex((l) => l.includes('web-a')) < lines.findIndex((l) => l.includes('user-msvc')), 'namespace auth sorts before shop');
   assert.ok(lines.findIndex((l) => l.includes('user-msvc')) < lines.findIndex((l) => l.includes('web-b')), 'names sort within a namespace');
   const row = rowWith(frame, 'user-msvc');
-  assert.match(row, /^> |^  /);
+  assert.match(row, /^> |^ {2}/);
   assert.match(row, /shop\s+user-msvc\s+3\/3\s+Running\s+2\s+3h\s+node-2\s+●●●/);
   assert.match(rowWith(frame, 'web-a'), /node-7/);
   app.unmount();
@@ -68,7 +68,10 @@ test('the selection stays on the same Pod while others are added and removed', a
   await press(app, 'j', 'j', 'j', 'j', 'j');
   await frameWith(app, '> web-005');
   // Pods sorting before the selection appear and disappear.
-  store.apply([{ type: 'ADDED', pod: simplePod('shop', 'aaa-new') }, { type: 'ADDED', pod: simplePod('shop', 'web-0005') }]);
+  store.apply([
+    { type: 'ADDED', pod: simplePod('shop', 'aaa-new') },
+    { type: 'ADDED', pod: simplePod('shop', 'web-0005') },
+  ]);
   let frame = await frameWith(app, 'aaa-new');
   assert.match(frame, /> web-005/);
   store.replaceAll(pods.filter((p) => p.metadata!.name !== 'web-001' && p.metadata!.name !== 'web-002'));

@@ -59,7 +59,12 @@ function HostPane({ store, uid, focused }: { store: PodStore; uid: string | unde
 /** The open Pod's record with the focus feed's previous-lines reader following it, reading through `logs`. */
 function feedFor(store: PodStore, logs: FakeLogs): FocusedPodStore {
   const focused = new FocusedPodStore();
-  followPreviousLines(focused, store, (request) => logs.openLogs(request), () => NOW);
+  followPreviousLines(
+    focused,
+    store,
+    (request) => logs.openLogs(request),
+    () => NOW,
+  );
   feedWholePods(focused, store);
   return focused;
 }

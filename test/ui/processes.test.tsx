@@ -30,8 +30,11 @@ test('every diagnosis of the model is drawn, errors marked ✗', async () => {
   await press(app, '2');
   const frame = await frameWith(app, '── 2 Diagnosis');
   for (const d of host.diagnosis) assert.ok(frame.includes(d.code), `diagnosis ${d.code} shown`);
-  assert.ok(host.diagnosis.some((d) => d.severity === 'error'), 'the fixture has an error to rank first');
-  assert.match(frame.split('── 2 Diagnosis')[1]!.split('\n')[1]!, /^  ✗ /);
+  assert.ok(
+    host.diagnosis.some((d) => d.severity === 'error'),
+    'the fixture has an error to rank first',
+  );
+  assert.match(frame.split('── 2 Diagnosis')[1]!.split('\n')[1]!, /^ {2}✗ /);
   app.unmount();
 });
 

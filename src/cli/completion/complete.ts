@@ -181,7 +181,10 @@ export async function complete(words: readonly string[]): Promise<Completion> {
       result = await positional(state);
     }
     const typed = current!.slice(prefix.length);
-    const candidates = result.candidates.map((c) => sanitize(c)).filter((c) => c.startsWith(typed)).map((c) => prefix + c);
+    const candidates = result.candidates
+      .map((c) => sanitize(c))
+      .filter((c) => c.startsWith(typed))
+      .map((c) => prefix + c);
     return { candidates, directive: result.directive };
   } catch {
     return { candidates: [], directive: Directive.NoFileComp };
@@ -189,5 +192,5 @@ export async function complete(words: readonly string[]): Promise<Completion> {
 }
 
 export function formatCompletion(result: Completion): string {
-  return [...result.candidates, `:${result.directive}`].join('\n') + '\n';
+  return `${[...result.candidates, `:${result.directive}`].join('\n')}\n`;
 }

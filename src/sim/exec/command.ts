@@ -9,11 +9,7 @@ const SHELL_NAMES = new Set(['sh', 'bash', 'ash', 'dash', 'zsh', 'ksh', 'mksh', 
 const PATH_DIRS = new Set(['/bin', '/usr/bin', '/usr/local/bin', '/sbin', '/usr/sbin', '/busybox']);
 const PROC_NET = /^\/proc\/(?:self\/)?net\/(tcp6?|udp6?)$/;
 
-export type ResolvedCommand =
-  | { kind: 'run'; argv: string[] }
-  | { kind: 'procNet'; tables: Array<'tcp' | 'tcp6' | 'udp' | 'udp6'> }
-  | { kind: 'procFd' }
-  | { kind: 'notFound'; executable: string };
+export type ResolvedCommand = { kind: 'run'; argv: string[] } | { kind: 'procNet'; tables: Array<'tcp' | 'tcp6' | 'udp' | 'udp6'> } | { kind: 'procFd' } | { kind: 'notFound'; executable: string };
 
 function imageHas(shells: string[], executable: string): boolean {
   if (executable.includes('/')) return shells.includes(executable);

@@ -11,7 +11,10 @@ import { SANDBOX_PATH } from './sandbox.ts';
 
 /** Keeps a mount or key path inside its directory whatever the spec says ("../../etc"). */
 function inside(base: string, relative: string): string {
-  const cleaned = normalize(relative.replace(/^\/+/, '')).split(sep).filter((part) => part !== '..' && part !== '.' && part !== '').join(sep);
+  const cleaned = normalize(relative.replace(/^\/+/, ''))
+    .split(sep)
+    .filter((part) => part !== '..' && part !== '.' && part !== '')
+    .join(sep);
   return join(base, cleaned);
 }
 
@@ -49,7 +52,10 @@ function secretEntries(secret: V1Secret | undefined): Record<string, Buffer> {
 function fieldValue(pod: V1Pod, fieldPath: string): string | undefined {
   const meta = pod.metadata ?? {};
   const pairs = (map: Record<string, string> | undefined): string =>
-    Object.entries(map ?? {}).sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => `${k}=${JSON.stringify(v)}`).join('\n');
+    Object.entries(map ?? {})
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([k, v]) => `${k}=${JSON.stringify(v)}`)
+      .join('\n');
   const fields: Record<string, string | undefined> = {
     'metadata.name': meta.name,
     'metadata.namespace': meta.namespace,
@@ -93,11 +99,7 @@ function populateVolume(world: SimWorld, pod: V1Pod, volume: V1Volume, dir: stri
 
 export function findContainer(pod: V1Pod, name: string): V1Container | undefined {
   const spec = pod.spec;
-  return (
-    spec?.containers.find((c) => c.name === name) ??
-    spec?.initContainers?.find((c) => c.name === name) ??
-    (spec?.ephemeralContainers?.find((c) => c.name === name) as V1Container | undefined)
-  );
+  return spec?.containers.find((c) => c.name === name) ?? spec?.initContainers?.find((c) => c.name === name) ?? (spec?.ephemeralContainers?.find((c) => c.name === name) as V1Container | undefined);
 }
 
 /** One bind in a container's sandbox: a host directory (or file) at a path inside it. */
@@ -128,7 +130,7 @@ const alwaysReadOnly = (volume: V1Volume): boolean => Boolean(volume.secret || v
 export function planContainer(world: SimWorld, pod: V1Pod, containerName: string): ContainerPlan {
   const base = podDir(world, pod);
   const root = join(base, 'roots', containerName);
-  const namespace = pod.metadata?.namespace ?? 'default';
+  const _namespace = pod.metadata?.namespace ?? 'default';
   const volumes = new Map((pod.spec?.volumes ?? []).map((v) => [v.name, v]));
   const container = findContainer(pod, containerName);
   const ephemeral = pod.spec?.ephemeralContainers?.find((c) => c.name === containerName);

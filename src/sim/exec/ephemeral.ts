@@ -94,9 +94,7 @@ export const handleEphemeralContainers: PodHttpHandler = async (world, req, res,
       world.updatePod(namespace, name, (p) => {
         const startedAt = new Date(world.now());
         const statuses = (p.status?.ephemeralContainerStatuses ?? []).map((s) =>
-          added.some((c) => c.name === s.name)
-            ? { ...s, containerID: `containerd://${(p.metadata?.uid ?? '').replace(/-/g, '')}${s.name}`.slice(0, 77), state: { running: { startedAt } } }
-            : s,
+          added.some((c) => c.name === s.name) ? { ...s, containerID: `containerd://${(p.metadata?.uid ?? '').replace(/-/g, '')}${s.name}`.slice(0, 77), state: { running: { startedAt } } } : s,
         );
         return { ...p, status: { ...p.status, ephemeralContainerStatuses: statuses } };
       });

@@ -57,9 +57,7 @@ export function exitStatus(command: string[], exitCode: number, message?: string
   return {
     metadata: {},
     status: 'Failure',
-    message:
-      message ??
-      `command terminated with non-zero exit code: command '${command.join(' ')}' exited with ${exitCode}`,
+    message: message ?? `command terminated with non-zero exit code: command '${command.join(' ')}' exited with ${exitCode}`,
     reason: 'NonZeroExitCode',
     details: { causes: [{ reason: 'ExitCode', message: String(exitCode) }] },
   };

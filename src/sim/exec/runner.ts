@@ -34,9 +34,7 @@ const SIGNALS: Record<string, number> = { SIGHUP: 1, SIGINT: 2, SIGQUIT: 3, SIGK
 
 export function runProcess(options: RunOptions): RunningProcess {
   const { argv, tty } = options;
-  const inner = tty
-    ? ttyArgv(argv, options.size?.height ?? 0, options.size?.width ?? 0)
-    : { file: argv[0] ?? '', args: argv.slice(1), resizable: false };
+  const inner = tty ? ttyArgv(argv, options.size?.height ?? 0, options.size?.width ?? 0) : { file: argv[0] ?? '', args: argv.slice(1), resizable: false };
   const { tool, plan } = options.sandbox;
   const launch = { ...sandboxCommand(tool, plan, [inner.file, ...inner.args]), resizable: inner.resizable };
   const child: ChildProcess = spawn(launch.file, launch.args, {

@@ -22,7 +22,20 @@ export const SANDBOX_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/
 const SYSTEM_DIRS = ['/usr', '/bin', '/sbin', '/lib', '/lib64', '/lib32', '/libx32'];
 // The few files of /etc that programs need to start (users, the dynamic linker, Debian's
 // alternatives links); the rest of /etc is the container's own, writable and private.
-const ETC_FILES = ['/etc/passwd', '/etc/group', '/etc/nsswitch.conf', '/etc/ld.so.cache', '/etc/ld.so.conf', '/etc/ld.so.conf.d', '/etc/alternatives', '/etc/localtime', '/etc/bash.bashrc', '/etc/profile', '/etc/inputrc', '/etc/terminfo'];
+const ETC_FILES = [
+  '/etc/passwd',
+  '/etc/group',
+  '/etc/nsswitch.conf',
+  '/etc/ld.so.cache',
+  '/etc/ld.so.conf',
+  '/etc/ld.so.conf.d',
+  '/etc/alternatives',
+  '/etc/localtime',
+  '/etc/bash.bashrc',
+  '/etc/profile',
+  '/etc/inputrc',
+  '/etc/terminfo',
+];
 
 // Probed once per override: the answer cannot change while the sim runs.
 const probed = new Map<string, SandboxSupport>();
@@ -46,7 +59,11 @@ export function sandboxSupport(): SandboxSupport {
 }
 
 function firstLine(result: ReturnType<typeof spawnSync>): string {
-  return String(result.stderr ?? '').trim().split('\n')[0] || `exit code ${result.status}`;
+  return (
+    String(result.stderr ?? '')
+      .trim()
+      .split('\n')[0] || `exit code ${result.status}`
+  );
 }
 
 function probeSupport(): SandboxSupport {

@@ -4,9 +4,7 @@ import type { V1ContainerStatus, V1Pod, V1Status } from '@kubernetes/client-node
 import type { ContainerRuntime } from '../scenario/types.ts';
 import { failure } from './protocol.ts';
 
-export type Target =
-  | { ok: true; container: string }
-  | { ok: false; status: V1Status };
+export type Target = { ok: true; container: string } | { ok: false; status: V1Status };
 
 const names = (list: Array<{ name: string }> | undefined): string => (list ?? []).map((c) => c.name).join(' ');
 

@@ -1,7 +1,3 @@
-// Benchmark feed: numbered lines written as fast as the followers' sockets take them.
-// Lines are batched into one write per follower and the loop waits for 'drain', so the
-// sim measures the client, not its own buffering.
-import type { ServerResponse } from 'node:http';
 import { formatRecord, type ContainerInstance, type Follower } from './instance.ts';
 import { drained } from '../drained.ts';
 
@@ -42,7 +38,7 @@ export async function firehoseInto(instanceOf: () => ContainerInstance, now: () 
     let stamped = '';
     let needPlain = false;
     let needStamped = false;
-    for (const f of instance.followers) (f.timestamps ? (needStamped = true) : (needPlain = true));
+    for (const f of instance.followers) f.timestamps ? (needStamped = true) : (needPlain = true);
     for (; n < end; n++) {
       const record = { ...instance.stamp(now()), text: firehoseLine(n, lineBytes) };
       instance.store(record);

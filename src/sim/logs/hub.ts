@@ -97,7 +97,12 @@ export class LogHubImpl implements LogHub {
   }
 
   firehose(namespace: string, pod: string, container: string, count: number, options: FirehoseOptions = {}): Promise<void> {
-    return firehoseInto(() => this.logs(namespace, pod, container).current, () => this.world.now(), count, options);
+    return firehoseInto(
+      () => this.logs(namespace, pod, container).current,
+      () => this.world.now(),
+      count,
+      options,
+    );
   }
 
   followers(namespace?: string, pod?: string): number {

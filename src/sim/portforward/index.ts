@@ -30,7 +30,10 @@ function reject(socket: Duplex, status: V1Status): void {
 }
 
 function offeredProtocols(req: IncomingMessage): string[] {
-  return (req.headers['sec-websocket-protocol'] ?? '').split(',').map((p) => p.trim()).filter(Boolean);
+  return (req.headers['sec-websocket-protocol'] ?? '')
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean);
 }
 
 export const handlePodPortForward: PodUpgradeHandler = (world, req, socket, head, route) => {
@@ -54,7 +57,10 @@ export const handlePodPortForward: PodUpgradeHandler = (world, req, socket, head
   }
   const tunnelled = offered.includes(TUNNELLED_SPDY);
   // The channel protocol names its ports in the query; SPDY names them per stream.
-  const ports = url.searchParams.getAll('ports').flatMap((p) => p.split(',')).map((p) => Number(p.trim()));
+  const ports = url.searchParams
+    .getAll('ports')
+    .flatMap((p) => p.split(','))
+    .map((p) => Number(p.trim()));
   if (!tunnelled) {
     if (ports.length === 0) return reject(socket, failure(400, 'BadRequest', 'query parameter "port" is required'));
     const bad = ports.find((p) => !Number.isInteger(p) || p < 1 || p > 65535);

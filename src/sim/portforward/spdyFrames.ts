@@ -14,9 +14,7 @@ const VERSION = 3;
 /** A frame this big is nothing kubectl sends: the peer is not speaking SPDY. */
 const MAX_FRAME = 16 << 20;
 
-export type Frame =
-  | { control: true; type: number; flags: number; payload: Buffer }
-  | { control: false; streamId: number; flags: number; payload: Buffer };
+export type Frame = { control: true; type: number; flags: number; payload: Buffer } | { control: false; streamId: number; flags: number; payload: Buffer };
 
 /** Cuts whole frames off the front of the bytes received so far; returns the rest. */
 export function cutFrames(buffer: Buffer, out: Frame[]): Buffer {
@@ -82,7 +80,10 @@ export class HeaderCodec {
     const count = raw.length >= 4 ? raw.readUInt32BE(0) : 0;
     for (let i = 0; i < count && at + 4 <= raw.length; i++) {
       const nameLength = raw.readUInt32BE(at);
-      const name = raw.subarray(at + 4, at + 4 + nameLength).toString('latin1').toLowerCase();
+      const name = raw
+        .subarray(at + 4, at + 4 + nameLength)
+        .toString('latin1')
+        .toLowerCase();
       at += 4 + nameLength;
       const valueLength = raw.readUInt32BE(at);
       headers.set(name, raw.subarray(at + 4, at + 4 + valueLength).toString('latin1'));

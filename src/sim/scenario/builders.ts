@@ -52,9 +52,7 @@ export function withContainerDefaults(c: V1Container, tokenMount?: string): V1Co
     resources: c.resources ?? {},
     terminationMessagePath: c.terminationMessagePath ?? '/dev/termination-log',
     terminationMessagePolicy: c.terminationMessagePolicy ?? 'File',
-    volumeMounts: tokenMount
-      ? [...(c.volumeMounts ?? []), { name: tokenMount, mountPath: '/var/run/secrets/kubernetes.io/serviceaccount', readOnly: true }]
-      : c.volumeMounts,
+    volumeMounts: tokenMount ? [...(c.volumeMounts ?? []), { name: tokenMount, mountPath: '/var/run/secrets/kubernetes.io/serviceaccount', readOnly: true }] : c.volumeMounts,
   };
 }
 
@@ -226,7 +224,7 @@ export interface EventInput {
 export function podEvent(pod: V1Pod, e: EventInput): CoreV1Event {
   const m = pod.metadata!;
   const component = e.source ?? 'kubelet';
-  const name = `${m.name}.${(sha256Hex(`${m.uid}${e.reason}${e.fieldPath ?? ''}`).slice(0, 16))}`;
+  const name = `${m.name}.${sha256Hex(`${m.uid}${e.reason}${e.fieldPath ?? ''}`).slice(0, 16)}`;
   return {
     apiVersion: 'v1',
     kind: 'Event',
@@ -248,7 +246,9 @@ export function podEvent(pod: V1Pod, e: EventInput): CoreV1Event {
 /** The usual start-up story: Scheduled, then Pulled/Created/Started per container. */
 export function startupEvents(pod: V1Pod, createdMs: number): CoreV1Event[] {
   const node = pod.spec!.nodeName;
-  const out = [podEvent(pod, { reason: 'Scheduled', source: 'default-scheduler', atMs: createdMs + 1000, message: `Successfully assigned ${pod.metadata!.namespace}/${pod.metadata!.name} to ${node}` })];
+  const out = [
+    podEvent(pod, { reason: 'Scheduled', source: 'default-scheduler', atMs: createdMs + 1000, message: `Successfully assigned ${pod.metadata!.namespace}/${pod.metadata!.name} to ${node}` }),
+  ];
   const all = [...(pod.spec!.initContainers ?? []).map((c) => ['initContainers', c] as const), ...pod.spec!.containers.map((c) => ['containers', c] as const)];
   all.forEach(([kind, c], i) => {
     const fieldPath = `spec.${kind}{${c.name}}`;

@@ -44,5 +44,8 @@ export function demoScenario(nowMs: number): Scenario {
     exoticVolumes(nowMs),
   ];
   const born = nowMs - 90 * DAY;
-  return assemble(parts, ['default', 'kube-system', ...DEMO_NAMESPACES].map((ns) => namespace(ns, born)));
+  return assemble(
+    parts,
+    ['default', 'kube-system', ...DEMO_NAMESPACES].map((ns) => namespace(ns, born)),
+  );
 }

@@ -85,6 +85,16 @@ export function listen(container: string, port: number, opts: { address?: string
 
 /** Both ends of one established loopback TCP connection, each held by its container. */
 export function loopbackPair(client: string, clientPort: number, server: string, serverPort: number, uids: { client?: number; server?: number } = {}): PodRuntime['sockets'] {
-  const end = (container: string, local: number, remote: number, uid: number | undefined): PodRuntime['sockets'][number] => ({ protocol: 'tcp', family: 'ipv4', localAddress: '127.0.0.1', localPort: local, state: 'ESTABLISHED', remoteAddress: '127.0.0.1', remotePort: remote, container, ...(uid !== undefined ? { uid } : {}) });
+  const end = (container: string, local: number, remote: number, uid: number | undefined): PodRuntime['sockets'][number] => ({
+    protocol: 'tcp',
+    family: 'ipv4',
+    localAddress: '127.0.0.1',
+    localPort: local,
+    state: 'ESTABLISHED',
+    remoteAddress: '127.0.0.1',
+    remotePort: remote,
+    container,
+    ...(uid !== undefined ? { uid } : {}),
+  });
   return [end(client, clientPort, serverPort, uids.client), end(server, serverPort, clientPort, uids.server)];
 }

@@ -14,8 +14,23 @@ export function shopPart(nowMs: number): Part {
   const created = nowMs - 3 * 24 * HOUR;
   const labels = { app: 'user-msvc', tier: 'backend' };
   const chain = deploymentChain(SHOP_NS, 'user-msvc', labels, 1, created);
-  const cm = configMap(SHOP_NS, 'user-msvc', { LOG_LEVEL: 'info', DB_HOST: '127.0.0.1', DB_PORT: '3306', DB_NAME: 'users', DD_AGENT_HOST: '127.0.0.1', DD_DOGSTATSD_PORT: '8125', DD_LOGS_ENABLED: 'true' }, created - HOUR);
-  const sec = secret(SHOP_NS, 'user-msvc', { 'tls.crt': '-----BEGIN CERTIFICATE-----\nMIIB...demo\n-----END CERTIFICATE-----\n', 'tls.key': '-----BEGIN PRIVATE KEY-----\nMIIE...demo\n-----END PRIVATE KEY-----\n', 'db-password': 'demo-not-a-real-password', 'dd-api-key': '0000000000000000demo0000000000000' }, created - HOUR);
+  const cm = configMap(
+    SHOP_NS,
+    'user-msvc',
+    { LOG_LEVEL: 'info', DB_HOST: '127.0.0.1', DB_PORT: '3306', DB_NAME: 'users', DD_AGENT_HOST: '127.0.0.1', DD_DOGSTATSD_PORT: '8125', DD_LOGS_ENABLED: 'true' },
+    created - HOUR,
+  );
+  const sec = secret(
+    SHOP_NS,
+    'user-msvc',
+    {
+      'tls.crt': '-----BEGIN CERTIFICATE-----\nMIIB...demo\n-----END CERTIFICATE-----\n',
+      'tls.key': '-----BEGIN PRIVATE KEY-----\nMIIE...demo\n-----END PRIVATE KEY-----\n',
+      'db-password': 'demo-not-a-real-password',
+      'dd-api-key': '0000000000000000demo0000000000000',
+    },
+    created - HOUR,
+  );
   const secretMount = (path: string) => ({ name: 'user-msvc-secret', mountPath: path, readOnly: true });
   const app: V1Container = {
     name: 'user-msvc',
@@ -69,13 +84,24 @@ export function shopPart(nowMs: number): Part {
       { spec: proxy, run: { state: 'running', sinceMs: started } },
       { spec: agent, run: { state: 'running', sinceMs: started } },
     ],
-    volumes: [{ name: 'logs', emptyDir: {} }, { name: 'user-msvc-secret', secret: { secretName: 'user-msvc', defaultMode: 420 } }],
+    volumes: [
+      { name: 'logs', emptyDir: {} },
+      { name: 'user-msvc-secret', secret: { secretName: 'user-msvc', defaultMode: 420 } },
+    ],
   });
   chain.finish(templateOf(pod, labels), 1);
   const key = `${SHOP_NS}/${pod.metadata!.name}`;
   const events = [
     ...startupEvents(pod, created),
-    podEvent(pod, { type: 'Warning', reason: 'Unhealthy', fieldPath: 'spec.containers{user-msvc}', atMs: nowMs - 40 * 60_000, firstMs: created + 9000, count: 3, message: 'Readiness probe failed: Get "https://10.244.1.23:443/healthz": context deadline exceeded (Client.Timeout exceeded while awaiting headers)' }),
+    podEvent(pod, {
+      type: 'Warning',
+      reason: 'Unhealthy',
+      fieldPath: 'spec.containers{user-msvc}',
+      atMs: nowMs - 40 * 60_000,
+      firstMs: created + 9000,
+      count: 3,
+      message: 'Readiness probe failed: Get "https://10.244.1.23:443/healthz": context deadline exceeded (Client.Timeout exceeded while awaiting headers)',
+    }),
   ];
   const runtime: PodRuntime = {
     sockets: [
@@ -88,14 +114,24 @@ export function shopPart(nowMs: number): Part {
       // statsd metrics: a connected UDP socket to the agent's 8125.
       { protocol: 'udp', family: 'ipv4', localAddress: '127.0.0.1', localPort: 39012, state: 'ESTABLISHED', remoteAddress: '127.0.0.1', remotePort: 8125, container: 'user-msvc', uid: 1000 },
       { protocol: 'tcp', family: 'ipv4', localAddress: '10.244.1.23', localPort: 51840, state: 'ESTABLISHED', remoteAddress: '10.20.0.5', remotePort: 3307, container: 'cloudsql-proxy', uid: 65532 },
-      { protocol: 'tcp', family: 'ipv6', localAddress: '::ffff:10.244.1.23', localPort: 443, state: 'ESTABLISHED', remoteAddress: '::ffff:10.244.0.1', remotePort: 38112, container: 'user-msvc', uid: 1000 },
+      {
+        protocol: 'tcp',
+        family: 'ipv6',
+        localAddress: '::ffff:10.244.1.23',
+        localPort: 443,
+        state: 'ESTABLISHED',
+        remoteAddress: '::ffff:10.244.0.1',
+        remotePort: 38112,
+        container: 'user-msvc',
+        uid: 1000,
+      },
       { protocol: 'tcp', family: 'ipv4', localAddress: '10.244.1.23', localPort: 40126, state: 'ESTABLISHED', remoteAddress: '34.149.66.137', remotePort: 443, container: 'datadog-agent' },
       { protocol: 'tcp', family: 'ipv6', localAddress: '::ffff:10.244.1.23', localPort: 443, state: 'TIME_WAIT', remoteAddress: '::ffff:10.244.0.1', remotePort: 38090, container: 'user-msvc' },
     ],
     containers: {
-      'user-msvc': runtimeOf(SHELLS_BUSYBOX, jsonAppLog('user-msvc', 2), waveUsage(0.18, 210 * MiB, key + 'app')),
-      'cloudsql-proxy': runtimeOf(SHELLS_DISTROLESS, cloudSqlProxyLog('acme-prod:us-central1:users-db', 0.5), waveUsage(0.01, 24 * MiB, key + 'sql')),
-      'datadog-agent': runtimeOf(SHELLS_DEBIAN, datadogAgentLog(1), waveUsage(0.04, 180 * MiB, key + 'dd')),
+      'user-msvc': runtimeOf(SHELLS_BUSYBOX, jsonAppLog('user-msvc', 2), waveUsage(0.18, 210 * MiB, `${key}app`)),
+      'cloudsql-proxy': runtimeOf(SHELLS_DISTROLESS, cloudSqlProxyLog('acme-prod:us-central1:users-db', 0.5), waveUsage(0.01, 24 * MiB, `${key}sql`)),
+      'datadog-agent': runtimeOf(SHELLS_DEBIAN, datadogAgentLog(1), waveUsage(0.04, 180 * MiB, `${key}dd`)),
     },
   };
   return {

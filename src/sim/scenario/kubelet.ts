@@ -58,7 +58,12 @@ export function crashLoop(pod: V1Pod, container: string, opts: { exitCode: numbe
     ...s,
     lastState: lastFrom(s, 'Error', opts.exitCode, opts.nowMs),
     restartCount: s.restartCount + 1,
-    state: { waiting: { reason: 'CrashLoopBackOff', message: `back-off ${Math.min(300, 10 * 2 ** Math.min(5, s.restartCount))}s restarting failed container=${s.name} pod=${pod.metadata?.name}_${pod.metadata?.namespace}(${pod.metadata?.uid})` } },
+    state: {
+      waiting: {
+        reason: 'CrashLoopBackOff',
+        message: `back-off ${Math.min(300, 10 * 2 ** Math.min(5, s.restartCount))}s restarting failed container=${s.name} pod=${pod.metadata?.name}_${pod.metadata?.namespace}(${pod.metadata?.uid})`,
+      },
+    },
     ready: false,
     started: false,
   }));
@@ -82,7 +87,15 @@ export function markTerminating(pod: V1Pod, nowMs: number, graceSeconds = pod.sp
 /** `kubectl debug`: the spec gains an ephemeral container and the kubelet reports it waiting. */
 export function addEphemeralContainer(pod: V1Pod, spec: V1EphemeralContainer, nowMs: number): V1Pod {
   const container: V1EphemeralContainer = { imagePullPolicy: 'IfNotPresent', terminationMessagePath: '/dev/termination-log', terminationMessagePolicy: 'File', resources: {}, ...spec };
-  const status: V1ContainerStatus = { name: spec.name, image: qualifiedImage(spec.image!), imageID: '', ready: false, restartCount: 0, state: { waiting: { reason: 'ContainerCreating' } }, lastState: {} };
+  const status: V1ContainerStatus = {
+    name: spec.name,
+    image: qualifiedImage(spec.image!),
+    imageID: '',
+    ready: false,
+    restartCount: 0,
+    state: { waiting: { reason: 'ContainerCreating' } },
+    lastState: {},
+  };
   const next: V1Pod = {
     ...pod,
     spec: { ...pod.spec!, ephemeralContainers: [...(pod.spec?.ephemeralContainers ?? []), container] },
@@ -112,7 +125,14 @@ export function randomStatusChange(pod: V1Pod, rng: Rng, nowMs: number): V1Pod {
   const roll = rng.next();
   if (target.state?.waiting) {
     // Recovery: the back-off ended and the container came up.
-    return withContainer(pod, target.name, nowMs, (s) => ({ ...s, state: { running: { startedAt: ts(nowMs) } }, started: true, ready: true, containerID: s.containerID ?? containerID(uidOf(pod), s.name, s.restartCount), imageID: s.imageID || imageID(s.image) }));
+    return withContainer(pod, target.name, nowMs, (s) => ({
+      ...s,
+      state: { running: { startedAt: ts(nowMs) } },
+      started: true,
+      ready: true,
+      containerID: s.containerID ?? containerID(uidOf(pod), s.name, s.restartCount),
+      imageID: s.imageID || imageID(s.image),
+    }));
   }
   if (!target.state?.running) return pod;
   if (roll < 0.5) return setReady(pod, target.name, !target.ready, nowMs);

@@ -72,14 +72,7 @@ export function objectMeta(input: MetaInput): V1ObjectMeta {
 }
 
 /** One managedFields entry: `fields` is the FieldsV1 set ({"f:metadata": {...}}). */
-export function managed(
-  manager: string,
-  apiVersion: string,
-  atMs: number,
-  fields: object,
-  subresource?: string,
-  operation: 'Update' | 'Apply' = 'Update',
-): V1ManagedFieldsEntry {
+export function managed(manager: string, apiVersion: string, atMs: number, fields: object, subresource?: string, operation: 'Update' | 'Apply' = 'Update'): V1ManagedFieldsEntry {
   return {
     manager,
     operation,
@@ -106,7 +99,10 @@ export function fieldSet(keys: readonly string[]): Record<string, object> {
 /** The entries a ReplicaSet-owned Pod carries: the controller created it, the kubelet writes status. */
 export function podManagedFields(creator: string, labels: readonly string[], containers: readonly string[], createdMs: number, statusMs: number): V1ManagedFieldsEntry[] {
   const containerFields = Object.fromEntries(
-    containers.map((c) => [`k:{"name":"${c}"}`, { '.': {}, ...fieldSet(['image', 'imagePullPolicy', 'name', 'ports', 'resources', 'terminationMessagePath', 'terminationMessagePolicy', 'volumeMounts']) }]),
+    containers.map((c) => [
+      `k:{"name":"${c}"}`,
+      { '.': {}, ...fieldSet(['image', 'imagePullPolicy', 'name', 'ports', 'resources', 'terminationMessagePath', 'terminationMessagePolicy', 'volumeMounts']) },
+    ]),
   );
   return [
     managed(creator, 'v1', createdMs, {

@@ -15,11 +15,9 @@ export interface ProcNetTables {
 const TCP4_WIDTH = 149;
 const UDP4_WIDTH = 127;
 const TCP4_HEADER = '  sl  local_address rem_address   st tx_queue rx_queue tr tm->when retrnsmt   uid  timeout inode';
-const TCP6_HEADER =
-  '  sl  local_address                         remote_address                        st tx_queue rx_queue tr tm->when retrnsmt   uid  timeout inode';
+const TCP6_HEADER = '  sl  local_address                         remote_address                        st tx_queue rx_queue tr tm->when retrnsmt   uid  timeout inode';
 const UDP4_HEADER = '   sl  local_address rem_address   st tx_queue rx_queue tr tm->when retrnsmt   uid  timeout inode ref pointer drops';
-const UDP6_HEADER =
-  '  sl  local_address                         remote_address                        st tx_queue rx_queue tr tm->when retrnsmt   uid  timeout inode ref pointer drops';
+const UDP6_HEADER = '  sl  local_address                         remote_address                        st tx_queue rx_queue tr tm->when retrnsmt   uid  timeout inode ref pointer drops';
 
 const TCP_STATE: Record<SocketSpec['state'], number> = { ESTABLISHED: 0x01, TIME_WAIT: 0x06, CLOSE: 0x07, LISTEN: 0x0a };
 
@@ -38,7 +36,13 @@ export function ipv6Bytes(address: string): number[] {
     text = `${text.slice(0, dotted.index)}:0:0`;
   }
   const [head, rest] = text.includes('::') ? text.split('::') : [text, undefined];
-  const groups = (part: string | undefined): number[] => (part ? part.split(':').filter((g) => g !== '').map((g) => parseInt(g, 16)) : []);
+  const groups = (part: string | undefined): number[] =>
+    part
+      ? part
+          .split(':')
+          .filter((g) => g !== '')
+          .map((g) => parseInt(g, 16))
+      : [];
   const left = groups(head);
   const right = groups(rest);
   const fill = rest === undefined ? [] : new Array<number>(8 - left.length - right.length).fill(0);
@@ -108,8 +112,7 @@ const listenersFirst = (a: SocketSpec, b: SocketSpec): number => Number(b.state 
 
 export function renderProcNet(sockets: readonly SocketSpec[]): ProcNetTables {
   const indexed = sockets.map((s, index) => ({ s, index }));
-  const tcpOf = (family: SocketSpec['family']) =>
-    indexed.filter(({ s }) => s.protocol === 'tcp' && s.family === family).sort((a, b) => listenersFirst(a.s, b.s));
+  const tcpOf = (family: SocketSpec['family']) => indexed.filter(({ s }) => s.protocol === 'tcp' && s.family === family).sort((a, b) => listenersFirst(a.s, b.s));
   const udpOf = (family: SocketSpec['family']) =>
     indexed
       .filter(({ s }) => s.protocol === 'udp' && s.family === family)

@@ -42,7 +42,17 @@ export function jsonAppLog(service: string, ratePerSecond: number): LogProfile {
       const level = status >= 500 ? 'error' : 'info';
       const msg = status >= 500 ? 'request failed' : 'request served';
       const duration = 2 + (hash32(`${service}d${n}`) % 180);
-      return JSON.stringify({ level, ts: iso(now), service, msg, method: 'GET', path: nth(PATHS, n, service), status, duration_ms: duration, trace_id: hash32(`${service}t${n}`).toString(16).padStart(8, '0') });
+      return JSON.stringify({
+        level,
+        ts: iso(now),
+        service,
+        msg,
+        method: 'GET',
+        path: nth(PATHS, n, service),
+        status,
+        duration_ms: duration,
+        trace_id: hash32(`${service}t${n}`).toString(16).padStart(8, '0'),
+      });
     },
   };
 }
@@ -65,7 +75,8 @@ export function datadogAgentLog(ratePerSecond: number): LogProfile {
     line: (n, now) => {
       const stamp = `${iso(now).slice(0, 19).replace('T', ' ')} UTC`;
       const check = nth(DD_CHECKS, n, 'dd');
-      if (n % 7 === 6) return `${stamp} | CORE | INFO | (pkg/logs/launchers/file/launcher.go:379 in startNewTailer) | Starting a new tailer for: /var/log/monitor/user-msvc-error.log (offset: 0, whence: 0)`;
+      if (n % 7 === 6)
+        return `${stamp} | CORE | INFO | (pkg/logs/launchers/file/launcher.go:379 in startNewTailer) | Starting a new tailer for: /var/log/monitor/user-msvc-error.log (offset: 0, whence: 0)`;
       return `${stamp} | CORE | INFO | (pkg/collector/worker/check_logger.go:71 in CheckFinished) | check:${check} | Done running check`;
     },
   };

@@ -68,23 +68,63 @@ function buildTemplate(d: number, opts: Pick<ScaleOptions, 'seed' | 'namespaces'
   const kinds = [app, ...sidecars];
   const token = tokenName(opts.seed);
   const containers: V1Container[] = kinds.map((k, i) =>
-    i === 0 ? withContainerDefaults({ ...k.spec, name, volumeMounts: [{ name: 'logs', mountPath: '/var/log/app' }, { name: 'config', mountPath: '/etc/app', readOnly: true }] }, token) : sharedSidecar(k, token),
+    i === 0
+      ? withContainerDefaults(
+          {
+            ...k.spec,
+            name,
+            volumeMounts: [
+              { name: 'logs', mountPath: '/var/log/app' },
+              { name: 'config', mountPath: '/etc/app', readOnly: true },
+            ],
+          },
+          token,
+        )
+      : sharedSidecar(k, token),
   );
   const spec: V1PodSpec = {
     containers,
     volumes: [{ name: 'logs', emptyDir: {} }, { name: 'config', configMap: { name, defaultMode: 420 } }, tokenVolume(token)],
-    restartPolicy: 'Always', terminationGracePeriodSeconds: 30, dnsPolicy: 'ClusterFirst', serviceAccountName: 'default', serviceAccount: 'default',
-    securityContext: {}, schedulerName: 'default-scheduler', priority: 0, enableServiceLinks: true, preemptionPolicy: 'PreemptLowerPriority',
+    restartPolicy: 'Always',
+    terminationGracePeriodSeconds: 30,
+    dnsPolicy: 'ClusterFirst',
+    serviceAccountName: 'default',
+    serviceAccount: 'default',
+    securityContext: {},
+    schedulerName: 'default-scheduler',
+    priority: 0,
+    enableServiceLinks: true,
+    preemptionPolicy: 'PreemptLowerPriority',
     tolerations: TOLERATIONS,
   };
   chain.finish({ metadata: { labels: chain.podLabels }, spec }, PODS_PER_DEPLOYMENT);
   const probe: V1Pod = { spec, status: { containerStatuses: containers.map((c) => ({ name: c.name, ready: true, started: true, restartCount: 0, image: '', imageID: '', state: { running: {} } })) } };
   const sockets: SocketSpec[] = containers.flatMap((c) =>
-    (c.ports ?? []).map((p): SocketSpec => ({ protocol: p.protocol === 'UDP' ? 'udp' : 'tcp', family: 'ipv4', localAddress: '0.0.0.0', localPort: p.containerPort, state: p.protocol === 'UDP' ? 'CLOSE' : 'LISTEN', container: c.name })),
+    (c.ports ?? []).map(
+      (p): SocketSpec => ({
+        protocol: p.protocol === 'UDP' ? 'udp' : 'tcp',
+        family: 'ipv4',
+        localAddress: '0.0.0.0',
+        localPort: p.containerPort,
+        state: p.protocol === 'UDP' ? 'CLOSE' : 'LISTEN',
+        container: c.name,
+      }),
+    ),
   );
   return {
-    namespace: ns, deployment: name, chain, spec, kinds, createdMs,
-    managedFields: podManagedFields('kube-controller-manager', Object.keys(chain.podLabels), containers.map((c) => c.name), createdMs, createdMs + 20_000),
+    namespace: ns,
+    deployment: name,
+    chain,
+    spec,
+    kinds,
+    createdMs,
+    managedFields: podManagedFields(
+      'kube-controller-manager',
+      Object.keys(chain.podLabels),
+      containers.map((c) => c.name),
+      createdMs,
+      createdMs + 20_000,
+    ),
     ownerReferences: [chain.owner],
     readyConditions: podConditions(probe, 'Running', createdMs + 20_000, createdMs + 1000),
     qosClass: qosClass(containers),
@@ -104,7 +144,12 @@ function hexPool(seed: number): string {
   if (!pool) {
     const rng = mulberry32(seed ^ 0x5eed);
     const words: string[] = [];
-    for (let i = 0; i < 8192; i++) words.push(Math.floor(rng.next() * 0x100000000).toString(16).padStart(8, '0'));
+    for (let i = 0; i < 8192; i++)
+      words.push(
+        Math.floor(rng.next() * 0x100000000)
+          .toString(16)
+          .padStart(8, '0'),
+      );
     pool = words.join('');
     pools.set(seed, pool);
   }
@@ -139,10 +184,29 @@ function podFromTemplate(i: number, t: Template, seed: number): V1Pod {
   const broken = rng.int(0, t.spec.containers.length - 1);
   const statuses: V1ContainerStatus[] = t.spec.containers.map((c, n) => {
     const mine = n === broken ? health : 'ok';
-    const status: V1ContainerStatus = { name: c.name, image: qualifiedImage(c.image!), imageID: imageID(c.image!), containerID: `containerd://${hexId(rng, seed, i * 8 + n, 64)}`, ready: true, started: true, restartCount: 0, state: slot!.running, lastState: EMPTY };
-    if (mine === 'crashloop') Object.assign(status, { ready: false, started: false, restartCount: rng.int(3, 40), state: { waiting: { reason: 'CrashLoopBackOff', message: `back-off 5m0s restarting failed container=${c.name}` } }, lastState: { terminated: { exitCode: 1, reason: 'Error', startedAt, finishedAt: startedAt, containerID: status.containerID } } });
-    if (mine === 'imagepull') Object.assign(status, { ready: false, started: false, imageID: '', containerID: undefined, state: { waiting: { reason: 'ImagePullBackOff', message: `Back-off pulling image "${c.image}"` } } });
-    if (mine === 'oomkilled') Object.assign(status, { restartCount: rng.int(1, 6), lastState: { terminated: { exitCode: 137, reason: 'OOMKilled', startedAt, finishedAt: startedAt, containerID: status.containerID } } });
+    const status: V1ContainerStatus = {
+      name: c.name,
+      image: qualifiedImage(c.image!),
+      imageID: imageID(c.image!),
+      containerID: `containerd://${hexId(rng, seed, i * 8 + n, 64)}`,
+      ready: true,
+      started: true,
+      restartCount: 0,
+      state: slot!.running,
+      lastState: EMPTY,
+    };
+    if (mine === 'crashloop')
+      Object.assign(status, {
+        ready: false,
+        started: false,
+        restartCount: rng.int(3, 40),
+        state: { waiting: { reason: 'CrashLoopBackOff', message: `back-off 5m0s restarting failed container=${c.name}` } },
+        lastState: { terminated: { exitCode: 1, reason: 'Error', startedAt, finishedAt: startedAt, containerID: status.containerID } },
+      });
+    if (mine === 'imagepull')
+      Object.assign(status, { ready: false, started: false, imageID: '', containerID: undefined, state: { waiting: { reason: 'ImagePullBackOff', message: `Back-off pulling image "${c.image}"` } } });
+    if (mine === 'oomkilled')
+      Object.assign(status, { restartCount: rng.int(1, 6), lastState: { terminated: { exitCode: 137, reason: 'OOMKilled', startedAt, finishedAt: startedAt, containerID: status.containerID } } });
     if (mine === 'unready') status.ready = false;
     if (status.containerID === undefined) delete status.containerID;
     return status;
@@ -152,14 +216,24 @@ function podFromTemplate(i: number, t: Template, seed: number): V1Pod {
     apiVersion: 'v1',
     kind: 'Pod',
     metadata: {
-      name, generateName: `${t.chain.replicaSet.metadata!.name}-`, namespace: t.namespace, uid: uuid(rng, seed, i), creationTimestamp: slot!.created,
-      labels: t.chain.podLabels, ownerReferences: t.ownerReferences, managedFields: t.managedFields,
+      name,
+      generateName: `${t.chain.replicaSet.metadata!.name}-`,
+      namespace: t.namespace,
+      uid: uuid(rng, seed, i),
+      creationTimestamp: slot!.created,
+      labels: t.chain.podLabels,
+      ownerReferences: t.ownerReferences,
+      managedFields: t.managedFields,
     },
     spec: { ...t.spec, nodeName: `node-${String(node).padStart(3, '0')}` },
     status: {
       phase: health === 'imagepull' ? 'Pending' : 'Running',
-      hostIP: `10.128.${node >> 8}.${node & 255}`, hostIPs: undefined, podIP: `10.${64 + ((i >> 16) & 63)}.${(i >> 8) & 255}.${i & 255}`,
-      startTime: slot!.startTime, containerStatuses: statuses, qosClass: t.qosClass,
+      hostIP: `10.128.${node >> 8}.${node & 255}`,
+      hostIPs: undefined,
+      podIP: `10.${64 + ((i >> 16) & 63)}.${(i >> 8) & 255}.${i & 255}`,
+      startTime: slot!.startTime,
+      containerStatuses: statuses,
+      qosClass: t.qosClass,
     },
   };
   delete pod.status!.hostIPs;

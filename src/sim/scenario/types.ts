@@ -3,19 +3,7 @@
 // The sim server assigns resourceVersions; scenarios give everything else.
 // Timestamps inside objects are RFC 3339 strings exactly as on the wire ("2024-05-01T10:00:00Z"),
 // although client-node's model types call them Date: the server serializes them as they are.
-import type {
-  CoreV1Event,
-  V1ConfigMap,
-  V1DaemonSet,
-  V1Deployment,
-  V1Job,
-  V1Namespace,
-  V1Pod,
-  V1ReplicaSet,
-  V1Secret,
-  V1StatefulSet,
-  V1CronJob,
-} from '@kubernetes/client-node';
+import type { CoreV1Event, V1ConfigMap, V1DaemonSet, V1Deployment, V1Job, V1Namespace, V1Pod, V1ReplicaSet, V1Secret, V1StatefulSet, V1CronJob } from '@kubernetes/client-node';
 
 export interface SocketSpec {
   protocol: 'tcp' | 'udp';
@@ -74,4 +62,3 @@ export interface Scenario {
   /** Keyed by "namespace/name". */
   runtime: Map<string, PodRuntime>;
 }
-

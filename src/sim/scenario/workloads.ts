@@ -1,19 +1,6 @@
 // Owner objects (Deployment -> ReplicaSet, StatefulSet, DaemonSet, CronJob -> Job) and the config
 // objects Pods refer to, with the metadata and status their controllers leave on them.
-import type {
-  V1ConfigMap,
-  V1CronJob,
-  V1DaemonSet,
-  V1Deployment,
-  V1Job,
-  V1Namespace,
-  V1OwnerReference,
-  V1Pod,
-  V1PodTemplateSpec,
-  V1ReplicaSet,
-  V1Secret,
-  V1StatefulSet,
-} from '@kubernetes/client-node';
+import type { V1ConfigMap, V1CronJob, V1DaemonSet, V1Deployment, V1Job, V1Namespace, V1OwnerReference, V1Pod, V1PodTemplateSpec, V1ReplicaSet, V1Secret, V1StatefulSet } from '@kubernetes/client-node';
 import { fieldSet, managed, nameSuffix, objectMeta, ownerRef, ts, uidFor } from './meta.ts';
 
 const specFields = (keys: string[]) => ({ 'f:metadata': { 'f:labels': {} }, 'f:spec': fieldSet(keys) });
@@ -51,7 +38,13 @@ export function secret(ns: string, name: string, plain: Record<string, string>, 
     apiVersion: 'v1',
     kind: 'Secret',
     type: 'Opaque',
-    metadata: objectMeta({ kind: 'Secret', namespace: ns, name, createdMs, managedFields: [managed('kubectl-client-side-apply', 'v1', createdMs, { 'f:data': fieldSet(Object.keys(data)), 'f:type': {} })] }),
+    metadata: objectMeta({
+      kind: 'Secret',
+      namespace: ns,
+      name,
+      createdMs,
+      managedFields: [managed('kubectl-client-side-apply', 'v1', createdMs, { 'f:data': fieldSet(Object.keys(data)), 'f:type': {} })],
+    }),
     data,
   };
 }
@@ -78,7 +71,13 @@ export interface DeploymentChain {
 }
 
 /** Deployment and its current ReplicaSet; call `finish(template, ready)` once the Pods exist. */
-export function deploymentChain(ns: string, name: string, labels: Record<string, string>, replicas: number, createdMs: number): DeploymentChain & { finish(template: V1PodTemplateSpec, ready: number): void } {
+export function deploymentChain(
+  ns: string,
+  name: string,
+  labels: Record<string, string>,
+  replicas: number,
+  createdMs: number,
+): DeploymentChain & { finish(template: V1PodTemplateSpec, ready: number): void } {
   const hash = nameSuffix(`rs:${ns}/${name}`, 9).replace(/^./, (c) => (/\d/.test(c) ? c : '7'));
   const rsName = `${name}-${hash}`;
   const podLabels = { ...labels, 'pod-template-hash': hash };
@@ -86,11 +85,22 @@ export function deploymentChain(ns: string, name: string, labels: Record<string,
     apiVersion: 'apps/v1',
     kind: 'Deployment',
     metadata: objectMeta({
-      kind: 'Deployment', namespace: ns, name, createdMs, labels, generation: 1,
+      kind: 'Deployment',
+      namespace: ns,
+      name,
+      createdMs,
+      labels,
+      generation: 1,
       annotations: { 'deployment.kubernetes.io/revision': '1' },
       managedFields: [
         managed('kubectl-client-side-apply', 'apps/v1', createdMs, specFields(['progressDeadlineSeconds', 'replicas', 'revisionHistoryLimit', 'selector', 'strategy', 'template'])),
-        managed('kube-controller-manager', 'apps/v1', createdMs + 30_000, statusFields(['availableReplicas', 'conditions', 'observedGeneration', 'readyReplicas', 'replicas', 'updatedReplicas']), 'status'),
+        managed(
+          'kube-controller-manager',
+          'apps/v1',
+          createdMs + 30_000,
+          statusFields(['availableReplicas', 'conditions', 'observedGeneration', 'readyReplicas', 'replicas', 'updatedReplicas']),
+          'status',
+        ),
       ],
     }),
   };
@@ -99,10 +109,19 @@ export function deploymentChain(ns: string, name: string, labels: Record<string,
     apiVersion: 'apps/v1',
     kind: 'ReplicaSet',
     metadata: objectMeta({
-      kind: 'ReplicaSet', namespace: ns, name: rsName, createdMs, labels: podLabels, generation: 1, owner: dOwner,
+      kind: 'ReplicaSet',
+      namespace: ns,
+      name: rsName,
+      createdMs,
+      labels: podLabels,
+      generation: 1,
+      owner: dOwner,
       annotations: { 'deployment.kubernetes.io/desired-replicas': String(replicas), 'deployment.kubernetes.io/max-replicas': String(replicas + 1), 'deployment.kubernetes.io/revision': '1' },
       managedFields: [
-        managed('kube-controller-manager', 'apps/v1', createdMs, { 'f:metadata': { 'f:annotations': {}, 'f:labels': {}, 'f:ownerReferences': {} }, 'f:spec': fieldSet(['replicas', 'selector', 'template']) }),
+        managed('kube-controller-manager', 'apps/v1', createdMs, {
+          'f:metadata': { 'f:annotations': {}, 'f:labels': {}, 'f:ownerReferences': {} },
+          'f:spec': fieldSet(['replicas', 'selector', 'template']),
+        }),
         managed('kube-controller-manager', 'apps/v1', createdMs + 30_000, statusFields(['availableReplicas', 'fullyLabeledReplicas', 'observedGeneration', 'readyReplicas', 'replicas']), 'status'),
       ],
     }),
@@ -115,14 +134,40 @@ export function deploymentChain(ns: string, name: string, labels: Record<string,
     podName: (i) => `${rsName}-${nameSuffix(`pod:${ns}/${rsName}/${i}`, 5)}`,
     finish(template, ready) {
       const selector = { matchLabels: labels };
-      deployment.spec = { replicas, selector, template: { ...template, metadata: { labels } }, strategy: { type: 'RollingUpdate', rollingUpdate: { maxSurge: '25%', maxUnavailable: '25%' } }, revisionHistoryLimit: 10, progressDeadlineSeconds: 600 };
+      deployment.spec = {
+        replicas,
+        selector,
+        template: { ...template, metadata: { labels } },
+        strategy: { type: 'RollingUpdate', rollingUpdate: { maxSurge: '25%', maxUnavailable: '25%' } },
+        revisionHistoryLimit: 10,
+        progressDeadlineSeconds: 600,
+      };
       replicaSet.spec = { replicas, selector: { matchLabels: podLabels }, template: { ...template, metadata: { labels: podLabels } } };
       const when = ts(createdMs + 30_000);
       deployment.status = {
-        observedGeneration: 1, replicas, updatedReplicas: replicas, readyReplicas: ready, availableReplicas: ready, ...(ready < replicas ? { unavailableReplicas: replicas - ready } : {}),
+        observedGeneration: 1,
+        replicas,
+        updatedReplicas: replicas,
+        readyReplicas: ready,
+        availableReplicas: ready,
+        ...(ready < replicas ? { unavailableReplicas: replicas - ready } : {}),
         conditions: [
-          { type: 'Available', status: ready === replicas ? 'True' : 'False', reason: ready === replicas ? 'MinimumReplicasAvailable' : 'MinimumReplicasUnavailable', message: ready === replicas ? 'Deployment has minimum availability.' : 'Deployment does not have minimum availability.', lastUpdateTime: when, lastTransitionTime: when },
-          { type: 'Progressing', status: 'True', reason: 'NewReplicaSetAvailable', message: `ReplicaSet "${rsName}" has successfully progressed.`, lastUpdateTime: when, lastTransitionTime: ts(createdMs) },
+          {
+            type: 'Available',
+            status: ready === replicas ? 'True' : 'False',
+            reason: ready === replicas ? 'MinimumReplicasAvailable' : 'MinimumReplicasUnavailable',
+            message: ready === replicas ? 'Deployment has minimum availability.' : 'Deployment does not have minimum availability.',
+            lastUpdateTime: when,
+            lastTransitionTime: when,
+          },
+          {
+            type: 'Progressing',
+            status: 'True',
+            reason: 'NewReplicaSetAvailable',
+            message: `ReplicaSet "${rsName}" has successfully progressed.`,
+            lastUpdateTime: when,
+            lastTransitionTime: ts(createdMs),
+          },
         ],
       };
       replicaSet.status = { replicas, fullyLabeledReplicas: replicas, readyReplicas: ready, availableReplicas: ready, observedGeneration: 1 };
@@ -142,11 +187,34 @@ export function statefulSet(ns: string, name: string, labels: Record<string, str
     kind: 'StatefulSet',
     metadata: objectMeta({ kind: 'StatefulSet', namespace: ns, name, createdMs, labels, generation: 1, managedFields: controllerFields(createdMs, 'apps/v1') }),
     spec: {
-      replicas, serviceName: name, selector: { matchLabels: labels }, template, podManagementPolicy: 'OrderedReady', updateStrategy: { type: 'RollingUpdate', rollingUpdate: { partition: 0 } },
-      volumeClaimTemplates: [{ apiVersion: 'v1', kind: 'PersistentVolumeClaim', metadata: { name: 'data' }, spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '10Gi' } }, volumeMode: 'Filesystem' } }],
-      revisionHistoryLimit: 10, persistentVolumeClaimRetentionPolicy: { whenDeleted: 'Retain', whenScaled: 'Retain' },
+      replicas,
+      serviceName: name,
+      selector: { matchLabels: labels },
+      template,
+      podManagementPolicy: 'OrderedReady',
+      updateStrategy: { type: 'RollingUpdate', rollingUpdate: { partition: 0 } },
+      volumeClaimTemplates: [
+        {
+          apiVersion: 'v1',
+          kind: 'PersistentVolumeClaim',
+          metadata: { name: 'data' },
+          spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '10Gi' } }, volumeMode: 'Filesystem' },
+        },
+      ],
+      revisionHistoryLimit: 10,
+      persistentVolumeClaimRetentionPolicy: { whenDeleted: 'Retain', whenScaled: 'Retain' },
     },
-    status: { observedGeneration: 1, replicas, readyReplicas: ready, currentReplicas: replicas, updatedReplicas: replicas, availableReplicas: ready, currentRevision: revision, updateRevision: revision, collisionCount: 0 },
+    status: {
+      observedGeneration: 1,
+      replicas,
+      readyReplicas: ready,
+      currentReplicas: replicas,
+      updatedReplicas: replicas,
+      availableReplicas: ready,
+      currentRevision: revision,
+      updateRevision: revision,
+      collisionCount: 0,
+    },
   };
 }
 
@@ -154,7 +222,16 @@ export function daemonSet(ns: string, name: string, labels: Record<string, strin
   return {
     apiVersion: 'apps/v1',
     kind: 'DaemonSet',
-    metadata: objectMeta({ kind: 'DaemonSet', namespace: ns, name, createdMs, labels, generation: 1, annotations: { 'deprecated.daemonset.template.generation': '1' }, managedFields: controllerFields(createdMs, 'apps/v1') }),
+    metadata: objectMeta({
+      kind: 'DaemonSet',
+      namespace: ns,
+      name,
+      createdMs,
+      labels,
+      generation: 1,
+      annotations: { 'deprecated.daemonset.template.generation': '1' },
+      managedFields: controllerFields(createdMs, 'apps/v1'),
+    }),
     spec: { selector: { matchLabels: labels }, template, updateStrategy: { type: 'RollingUpdate', rollingUpdate: { maxSurge: 0, maxUnavailable: 1 } }, revisionHistoryLimit: 10 },
     status: { currentNumberScheduled: nodes, desiredNumberScheduled: nodes, numberAvailable: nodes, numberMisscheduled: 0, numberReady: nodes, observedGeneration: 1, updatedNumberScheduled: nodes },
   };
@@ -180,13 +257,50 @@ export function jobOf(cron: V1CronJob, startMs: number, tookMs: number): V1Job {
   return {
     apiVersion: 'batch/v1',
     kind: 'Job',
-    metadata: objectMeta({ kind: 'Job', namespace: ns, name, createdMs: startMs, labels, generation: 1, owner: ownerRef('batch/v1', 'CronJob', cron.metadata!.name!, cron.metadata!.uid!), managedFields: controllerFields(startMs, 'batch/v1') }),
-    spec: { parallelism: 1, completions: 1, backoffLimit: 2, completionMode: 'NonIndexed', suspend: false, podReplacementPolicy: 'TerminatingOrFailed', selector: { matchLabels: { 'batch.kubernetes.io/controller-uid': uid } }, template: { ...template, metadata: { labels } } },
+    metadata: objectMeta({
+      kind: 'Job',
+      namespace: ns,
+      name,
+      createdMs: startMs,
+      labels,
+      generation: 1,
+      owner: ownerRef('batch/v1', 'CronJob', cron.metadata!.name!, cron.metadata!.uid!),
+      managedFields: controllerFields(startMs, 'batch/v1'),
+    }),
+    spec: {
+      parallelism: 1,
+      completions: 1,
+      backoffLimit: 2,
+      completionMode: 'NonIndexed',
+      suspend: false,
+      podReplacementPolicy: 'TerminatingOrFailed',
+      selector: { matchLabels: { 'batch.kubernetes.io/controller-uid': uid } },
+      template: { ...template, metadata: { labels } },
+    },
     status: {
-      startTime: ts(startMs), completionTime: ts(startMs + tookMs), succeeded: 1, ready: 0, terminating: 0, uncountedTerminatedPods: {},
+      startTime: ts(startMs),
+      completionTime: ts(startMs + tookMs),
+      succeeded: 1,
+      ready: 0,
+      terminating: 0,
+      uncountedTerminatedPods: {},
       conditions: [
-        { type: 'SuccessCriteriaMet', status: 'True', reason: 'CompletionsReached', message: 'Reached expected number of succeeded pods', lastProbeTime: ts(startMs + tookMs), lastTransitionTime: ts(startMs + tookMs) },
-        { type: 'Complete', status: 'True', reason: 'CompletionsReached', message: 'Reached expected number of succeeded pods', lastProbeTime: ts(startMs + tookMs), lastTransitionTime: ts(startMs + tookMs) },
+        {
+          type: 'SuccessCriteriaMet',
+          status: 'True',
+          reason: 'CompletionsReached',
+          message: 'Reached expected number of succeeded pods',
+          lastProbeTime: ts(startMs + tookMs),
+          lastTransitionTime: ts(startMs + tookMs),
+        },
+        {
+          type: 'Complete',
+          status: 'True',
+          reason: 'CompletionsReached',
+          message: 'Reached expected number of succeeded pods',
+          lastProbeTime: ts(startMs + tookMs),
+          lastTransitionTime: ts(startMs + tookMs),
+        },
       ],
     },
   };

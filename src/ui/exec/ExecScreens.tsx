@@ -1,7 +1,7 @@
 // The small screens around an exec session: the line shown while it opens (with the detach
 // key, so the user knows the way out before entering), and the distroless debug offer, which
 // must be confirmed because an ephemeral container stays in the Pod for good. No I/O here.
-import React from 'react';
+import type React from 'react';
 import { Box, Text, useInput } from 'ink';
 import type { Theme } from '../theme.ts';
 import { debugOfferLine, openingLine, startingDebugLine } from './execText.ts';

@@ -12,15 +12,12 @@ export const DEFAULT_DEBUG_IMAGE = 'busybox:1.36';
  */
 export const CLEAN_SCREEN = '\x1b[H\x1b[2J';
 
-export const openingLine = (container: string, detach: string): string =>
-  `Opening a shell in ${sanitize(container)} (detach: ${detach}) …`;
+export const openingLine = (container: string, detach: string): string => `Opening a shell in ${sanitize(container)} (detach: ${detach}) …`;
 
 export const debugOfferLine = (container: string, image: string): string =>
-  `no shell in ${sanitize(container)} (distroless). Start an ephemeral debug container ${sanitize(image)} targeting ${sanitize(container)}? ` +
-  'It cannot be removed from the Pod afterwards. [y/N]';
+  `no shell in ${sanitize(container)} (distroless). Start an ephemeral debug container ${sanitize(image)} targeting ${sanitize(container)}? It cannot be removed from the Pod afterwards. [y/N]`;
 
-export const startingDebugLine = (image: string, container: string): string =>
-  `Starting debug container ${sanitize(image)} targeting ${sanitize(container)} …`;
+export const startingDebugLine = (image: string, container: string): string => `Starting debug container ${sanitize(image)} targeting ${sanitize(container)} …`;
 
 /** What the status bar says once the session is over and the TUI is back. */
 export function outcomeLine(container: string, outcome: ExecOutcome): string {

@@ -1,7 +1,8 @@
 // The list of active port-forwards (F) as a screen: its selection and its key table. Stopping
 // is an ask written into store/forwards (the feed stops the forward and removes it); back,
 // help and quit go to the router.
-import React, { useState } from 'react';
+import type React from 'react';
+import { useState } from 'react';
 import type { Key } from 'ink';
 import type { ForwardStore } from '../../store/forwards.ts';
 import type { HelpTopic } from '../help/HelpView.tsx';
@@ -29,13 +30,16 @@ export function useForwardsScreen({ forwards, theme, height }: { forwards: Forwa
   const onKey: ForwardsScreen['onKey'] = (input, key) => {
     const action = dispatchKey(FORWARD_KEYS, input, key);
     switch (action?.type) {
-      case 'down': return void setCursor(Math.min(all.length - 1, selected + 1));
-      case 'up': return void setCursor(Math.max(0, selected - 1));
+      case 'down':
+        return void setCursor(Math.min(all.length - 1, selected + 1));
+      case 'up':
+        return void setCursor(Math.max(0, selected - 1));
       case 'stop': {
         const forward = all[selected];
         return forward ? void forwards.stop(forward.id) : undefined;
       }
-      default: return action;
+      default:
+        return action;
     }
   };
   return { body: <Lines lines={forwardLines(all, selected)} theme={theme} height={height} />, help: FORWARDS_HELP, onKey };

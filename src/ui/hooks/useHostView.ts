@@ -61,13 +61,18 @@ function baseOf(store: PodStore, uid: string, now: number, record: FocusedPod | 
   const pod = whole ?? entry.pod;
   const details = mine?.details;
   const deleted = entry.deletedAt !== undefined;
-  const host = hostOf(whole !== undefined, pod, {
-    now,
-    ...(details?.events ? { events: details.events } : {}),
-    ...(details?.owners ? { owners: details.owners } : {}),
-    ...(details?.usage ? { usage: details.usage } : {}),
-    deleted,
-  }, lean);
+  const host = hostOf(
+    whole !== undefined,
+    pod,
+    {
+      now,
+      ...(details?.events ? { events: details.events } : {}),
+      ...(details?.owners ? { owners: details.owners } : {}),
+      ...(details?.usage ? { usage: details.usage } : {}),
+      deleted,
+    },
+    lean,
+  );
   return { host, deleted, notes: details?.notes ?? NO_NOTES, probe: mine?.probe?.state === 'ran' ? mine.probe : undefined, previous: mine?.previous };
 }
 
@@ -75,7 +80,8 @@ function baseOf(store: PodStore, uid: string, now: number, record: FocusedPod | 
 function withExtras(uid: string, base: Base, last: { current: Last }): HostState {
   const logs = base.previous;
   const previous = last.current?.uid === uid ? last.current : undefined;
-  if (previous && previous.base === base.host && previous.logs === logs && previous.probe === base.probe && previous.state.deleted === base.deleted && previous.state.notes === base.notes) return previous.state;
+  if (previous && previous.base === base.host && previous.logs === logs && previous.probe === base.probe && previous.state.deleted === base.deleted && previous.state.notes === base.notes)
+    return previous.state;
   let host = base.host;
   if (logs) host = { ...host, previousLogs: { ...logs } };
   if (base.probe) host = applyProbe(host, base.probe);

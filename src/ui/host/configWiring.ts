@@ -17,7 +17,11 @@ export function configLines(host: PodHost): Line[] {
     if (c.env.length === 0 && c.envFrom.length === 0) continue;
     lines.push([seg(`  ${clean(c.name)}`, 'header')]);
     for (const f of c.envFrom) {
-      lines.push([seg('    envFrom ', 'dim'), seg(`${f.kind} ${clean(f.name)}`, f.kind === 'secret' ? 'warn' : 'accent'), seg(`${f.prefix ? ` prefix ${clean(f.prefix)}` : ''}${f.optional ? ' (optional)' : ''}`, 'dim')]);
+      lines.push([
+        seg('    envFrom ', 'dim'),
+        seg(`${f.kind} ${clean(f.name)}`, f.kind === 'secret' ? 'warn' : 'accent'),
+        seg(`${f.prefix ? ` prefix ${clean(f.prefix)}` : ''}${f.optional ? ' (optional)' : ''}`, 'dim'),
+      ]);
     }
     for (const e of c.env) {
       if (e.source) lines.push([seg(`    ${clean(e.name)} `), seg('← ', 'dim'), seg(envSource(e), e.source.kind === 'secret' ? 'warn' : 'accent')]);

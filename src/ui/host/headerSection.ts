@@ -20,9 +20,6 @@ export function headerLines(host: PodHost): Line[] {
       seg(`  ready ${clean(host.ready)}  restarts ${host.restarts}`),
       seg(`  QoS ${host.resources.qos}`, 'accent'),
     ],
-    [
-      seg(`node ${clean(host.node) || '-'}  IP ${clean(host.podIP) || '-'}  `, 'dim'),
-      seg(`owners: ${ownersChain(host)}`, 'dim'),
-    ],
+    [seg(`node ${clean(host.node) || '-'}  IP ${clean(host.podIP) || '-'}  `, 'dim'), seg(`owners: ${ownersChain(host)}`, 'dim')],
   ];
 }

@@ -12,11 +12,7 @@ function amountLine(label: string, labelWidth: number, which: Which, requests: R
   const lim = clean(limits[which]) || '-';
   const used = which === 'cpu' ? usage?.cpuCores : usage?.memoryBytes;
   const ceiling = which === 'cpu' ? (limits.cpuCores ?? requests.cpuCores) : (limits.memoryBytes ?? requests.memoryBytes);
-  const line: Line = [
-    seg(fit(label, labelWidth) + ' '),
-    seg(which === 'cpu' ? 'cpu ' : 'mem ', 'dim'),
-    seg(`req ${fit(req, 7)} lim ${fit(lim, 7)}`),
-  ];
+  const line: Line = [seg(`${fit(label, labelWidth)} `), seg(which === 'cpu' ? 'cpu ' : 'mem ', 'dim'), seg(`req ${fit(req, 7)} lim ${fit(lim, 7)}`)];
   if (used !== undefined) {
     line.push(seg(` use ${fit(which === 'cpu' ? fmtCores(used) : fmtBytes(used), 7)} `));
     if (ceiling) line.push(...bar(used / ceiling, Math.max(5, Math.min(20, width - 60))));

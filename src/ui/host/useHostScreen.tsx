@@ -2,7 +2,8 @@
 // port probe, and its key table. Keys it handles itself (scrolling, sections, containers, the
 // volume and diagnosis cursors, a finding's evidence shown in this view, the probe) stay here;
 // the rest (back, logs, shell, diff, a volume's listing, help, quit) go back to the router.
-import React, { useMemo, useState } from 'react';
+import type React from 'react';
+import { useMemo, useState } from 'react';
 import type { Key } from 'ink';
 import { defaultContainer } from '../../model/defaultContainer.ts';
 import { evidenceFor, matchingEvents, terminatedInstanceIsPrevious, volumeNamed } from '../../model/evidence.ts';
@@ -73,16 +74,20 @@ export function useHostScreen({ store, uid, focused, clock, width, height, theme
   const view = kept.uid === uid ? kept : fresh(uid);
   // Derived state, reset during render (React's pattern for it), so no frame shows another Pod's scroll.
   if (kept.uid !== uid) setKept(view);
-  const update = (change: (v: ViewState) => Partial<ViewState>) => setKept((k) => {
-    const base = k.uid === uid ? k : fresh(uid);
-    return { ...base, ...change(base) };
-  });
+  const update = (change: (v: ViewState) => Partial<ViewState>) =>
+    setKept((k) => {
+      const base = k.uid === uid ? k : fresh(uid);
+      return { ...base, ...change(base) };
+    });
   const record = useFocusedPod(focused);
   const hostState = useHostView(store, uid, clock, record);
   const defaultIndex = useMemo(() => {
     if (!hostState || uid === undefined) return 0;
     const name = defaultContainer(record?.pod ?? store.get(uid)?.pod, hostState.host.diagnosis);
-    return Math.max(0, hostState.host.containers.findIndex((c) => c.name === name));
+    return Math.max(
+      0,
+      hostState.host.containers.findIndex((c) => c.name === name),
+    );
   }, [hostState, record, store, uid]);
   const { scroll, finding, evidence } = view;
   const container = view.container ?? defaultIndex;
@@ -131,12 +136,18 @@ export function useHostScreen({ store, uid, focused, clock, width, height, theme
   const onKey = (input: string, key: Key): Action | undefined => {
     const action = dispatchKey(HOST_KEYS, input, key);
     switch (action?.type) {
-      case 'down': return void scrollBy(1);
-      case 'up': return void scrollBy(-1);
-      case 'pageDown': return void scrollBy(page);
-      case 'pageUp': return void scrollBy(-page);
-      case 'top': return void update(() => ({ section: undefined, scroll: 0 }));
-      case 'bottom': return void update(() => ({ section: undefined, scroll: max }));
+      case 'down':
+        return void scrollBy(1);
+      case 'up':
+        return void scrollBy(-1);
+      case 'pageDown':
+        return void scrollBy(page);
+      case 'pageUp':
+        return void scrollBy(-page);
+      case 'top':
+        return void update(() => ({ section: undefined, scroll: 0 }));
+      case 'bottom':
+        return void update(() => ({ section: undefined, scroll: max }));
       case 'section':
       case 'nextSection':
       case 'prevSection': {
@@ -149,10 +160,14 @@ export function useHostScreen({ store, uid, focused, clock, width, height, theme
         const step = action.type === 'nextVolume' ? 1 : -1;
         return void update(() => ({ volume: (volume + step + volumeCount) % volumeCount }));
       }
-      case 'listVolume': return listVolume();
-      case 'nextContainer': return void update((v) => ({ container: count === 0 ? 0 : ((v.container ?? defaultIndex) + 1) % count }));
-      case 'prevContainer': return void update((v) => ({ container: count === 0 ? 0 : ((v.container ?? defaultIndex) - 1 + count) % count }));
-      case 'probePorts': return void focused.askProbe();
+      case 'listVolume':
+        return listVolume();
+      case 'nextContainer':
+        return void update((v) => ({ container: count === 0 ? 0 : ((v.container ?? defaultIndex) + 1) % count }));
+      case 'prevContainer':
+        return void update((v) => ({ container: count === 0 ? 0 : ((v.container ?? defaultIndex) - 1 + count) % count }));
+      case 'probePorts':
+        return void focused.askProbe();
       case 'nextFinding':
       case 'prevFinding': {
         const rows = screen.findingRows;
@@ -161,11 +176,13 @@ export function useHostScreen({ store, uid, focused, clock, width, height, theme
         return void update((v) => ({ finding: at, evidence: undefined, section: undefined, scroll: reveal(rows[at]!, Math.min(v.scroll, max), page, max) }));
       }
       // enter: in the Volumes section, the selected volume's files; elsewhere a finding's evidence.
-      case 'evidence': return volumesFocused ? listVolume() : openEvidence();
+      case 'evidence':
+        return volumesFocused ? listVolume() : openEvidence();
       case 'back':
         if (!evidence) return action;
         return void update(() => ({ scroll: Math.min(max, evidence.returnScroll), section: undefined, evidence: undefined }));
-      default: return action;
+      default:
+        return action;
     }
   };
 
@@ -189,15 +206,20 @@ export function useHostScreen({ store, uid, focused, clock, width, height, theme
           return { type: 'evidenceLogs', container: ended.name, previous: terminatedInstanceIsPrevious(ended.state) };
         }
         return void show(EVENTS, { events: matchingEvents(rule, host.events) });
-      case 'events': return void show(EVENTS, { events: matchingEvents(rule, host.events) });
+      case 'events':
+        return void show(EVENTS, { events: matchingEvents(rule, host.events) });
       case 'ports':
         if (record?.probe === undefined) focused.askProbe();
         return void show(PORTS);
       case 'volume': {
-        const name = volumeNamed(d, host.volumes.map((v) => v.name));
+        const name = volumeNamed(
+          d,
+          host.volumes.map((v) => v.name),
+        );
         return void show(VOLUMES_SECTION, name !== undefined ? { volume: name } : {});
       }
-      case 'resources': return void show(RESOURCES);
+      case 'resources':
+        return void show(RESOURCES);
     }
   }
 
@@ -225,9 +247,13 @@ function reveal(row: number, scroll: number, page: number, max: number): number 
 /** The probe's line in the Ports section. */
 function probeNote(probe: ProbeRun | undefined): string | undefined {
   switch (probe?.state) {
-    case undefined: return undefined;
-    case 'running': return 'probe: reading /proc/net in the Pod…';
-    case 'ran': return `probe: ran${probe.container ? ` in ${probe.container}` : ''}`;
-    case 'skipped': return `probe: skipped: ${probe.reason}`;
+    case undefined:
+      return undefined;
+    case 'running':
+      return 'probe: reading /proc/net in the Pod…';
+    case 'ran':
+      return `probe: ran${probe.container ? ` in ${probe.container}` : ''}`;
+    case 'skipped':
+      return `probe: skipped: ${probe.reason}`;
   }
 }

@@ -50,15 +50,14 @@ export function volumeLines(host: PodHost, width: number, cursor?: number, highl
   const fixed = nameWidth + 1 + summaryWidth + 1;
   const cellWidth = mounting.length === 0 ? 0 : Math.floor((width - fixed) / mounting.length) - 1;
   if (mounting.length > 0 && cellWidth < MIN_CELL) return listForm(host, width, cursor, highlight);
-  const lines: Line[] = [
-    [
-      seg(fit('VOLUME', nameWidth) + ' ' + fit('BACKED BY', summaryWidth) + ' ', 'header'),
-      seg(mounting.map((name) => fit(clean(name), cellWidth)).join(' '), 'header'),
-    ],
-  ];
+  const lines: Line[] = [[seg(`${fit('VOLUME', nameWidth)} ${fit('BACKED BY', summaryWidth)} `, 'header'), seg(mounting.map((name) => fit(clean(name), cellWidth)).join(' '), 'header')]];
   for (const [i, v] of host.volumes.entries()) {
     const marked = v.name === highlight;
-    const line: Line = [seg(fit(volumeName(v, cursor, i, marked), nameWidth), i === cursor || marked ? 'selected' : v.shared ? 'shared' : undefined), seg(' '), seg(fit(clean(v.summary), summaryWidth), 'dim')];
+    const line: Line = [
+      seg(fit(volumeName(v, cursor, i, marked), nameWidth), i === cursor || marked ? 'selected' : v.shared ? 'shared' : undefined),
+      seg(' '),
+      seg(fit(clean(v.summary), summaryWidth), 'dim'),
+    ];
     for (const name of mounting) {
       const mount = v.mounts.find((m) => m.container === name);
       line.push(seg(' '));

@@ -32,17 +32,7 @@ export function PodList({ visible, columns, selectedUid, height, theme, ageShift
       {visible.length === 0 ? (
         <LineView line={[seg(`  ${emptyText}`, 'dim')]} theme={theme} />
       ) : (
-        visible.map((row) => (
-          <PodListRow
-            key={row.uid}
-            row={row}
-            columns={columns}
-            selected={row.uid === selectedUid}
-            ageShift={Math.floor(ageShift(row.uid))}
-            stale={stale}
-            theme={theme}
-          />
-        ))
+        visible.map((row) => <PodListRow key={row.uid} row={row} columns={columns} selected={row.uid === selectedUid} ageShift={Math.floor(ageShift(row.uid))} stale={stale} theme={theme} />)
       )}
     </Box>
   );

@@ -6,7 +6,12 @@ import type { Tone } from '../theme.ts';
 import { HEALTH_TONE, KIND_GLYPH } from './PodListRow.tsx';
 
 const KIND_TEXT: Record<ContainerKind, string> = { init: 'init container', sidecar: 'sidecar (native or by convention)', app: 'app container', ephemeral: 'ephemeral (debug) container' };
-const HEALTH_TEXT: Record<keyof typeof HEALTH_TONE, string> = { ok: 'running (and ready)', waiting: 'waiting, starting or not ready', failed: 'failing (back-off, error, non-zero exit)', done: 'exited 0' };
+const HEALTH_TEXT: Record<keyof typeof HEALTH_TONE, string> = {
+  ok: 'running (and ready)',
+  waiting: 'waiting, starting or not ready',
+  failed: 'failing (back-off, error, non-zero exit)',
+  done: 'exited 0',
+};
 
 /** The colour each tone is drawn in (theme.ts), named for a terminal without colour. */
 const COLOUR_WORD: Partial<Record<Tone, string>> = { ok: 'green', warn: 'yellow', error: 'red', dim: 'grey' };

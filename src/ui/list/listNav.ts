@@ -8,10 +8,7 @@ export interface NavState {
   index: number;
 }
 
-export type NavAction =
-  | { type: 'move'; delta: number; uids: UidList }
-  | { type: 'to'; index: number; uids: UidList }
-  | { type: 'select'; uid: string; uids: UidList };
+export type NavAction = { type: 'move'; delta: number; uids: UidList } | { type: 'to'; index: number; uids: UidList } | { type: 'select'; uid: string; uids: UidList };
 
 export function navReducer(state: NavState, action: NavAction): NavState {
   const { uids } = action;

@@ -1,7 +1,8 @@
 // The Pod list as a screen: its filter prompt, selection, window and columns, and its key
 // table. Keys it handles itself (moving, filtering) stay here; the rest (open, logs, shell,
 // help, quit) go back to the router as actions.
-import React, { useEffect, useMemo, useReducer, useRef, useState } from 'react';
+import type React from 'react';
+import { useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import type { Key } from 'ink';
 import { toPodRow } from '../../model/podRow.ts';
 import type { PodStore } from '../../store/podStore.ts';
@@ -101,16 +102,26 @@ export function useListScreen({ store, now, clock, width, height, allNamespaces,
     }
     const action = dispatchKey(LIST_KEYS, input, key);
     switch (action?.type) {
-      case 'down': return void dispatch({ type: 'move', delta: 1, uids });
-      case 'up': return void dispatch({ type: 'move', delta: -1, uids });
-      case 'pageDown': return void dispatch({ type: 'move', delta: listHeight, uids });
-      case 'pageUp': return void dispatch({ type: 'move', delta: -listHeight, uids });
-      case 'top': return void dispatch({ type: 'to', index: 0, uids });
-      case 'bottom': return void dispatch({ type: 'to', index: uids.length - 1, uids });
-      case 'filter': return void setPrompt(true);
-      case 'clearFilter': return void setFilter('');
-      case 'sort': return void setSort((current) => nextSort(current, action.column));
-      default: return action;
+      case 'down':
+        return void dispatch({ type: 'move', delta: 1, uids });
+      case 'up':
+        return void dispatch({ type: 'move', delta: -1, uids });
+      case 'pageDown':
+        return void dispatch({ type: 'move', delta: listHeight, uids });
+      case 'pageUp':
+        return void dispatch({ type: 'move', delta: -listHeight, uids });
+      case 'top':
+        return void dispatch({ type: 'to', index: 0, uids });
+      case 'bottom':
+        return void dispatch({ type: 'to', index: uids.length - 1, uids });
+      case 'filter':
+        return void setPrompt(true);
+      case 'clearFilter':
+        return void setFilter('');
+      case 'sort':
+        return void setSort((current) => nextSort(current, action.column));
+      default:
+        return action;
     }
   };
 
@@ -135,7 +146,18 @@ export function useListScreen({ store, now, clock, width, height, allNamespaces,
       />
     </>
   );
-  return { body, help: LIST_HELP, filter: filter.trim(), sortLabel: sortLabel(sort), selectedUid, shown: uids.length, total: list.total, version: list.version, select: (uid) => dispatch({ type: 'select', uid, uids }), onKey };
+  return {
+    body,
+    help: LIST_HELP,
+    filter: filter.trim(),
+    sortLabel: sortLabel(sort),
+    selectedUid,
+    shown: uids.length,
+    total: list.total,
+    version: list.version,
+    select: (uid) => dispatch({ type: 'select', uid, uids }),
+    onKey,
+  };
 }
 
 /** The same column again turns it round; another column starts in its own first order. */

@@ -1,7 +1,7 @@
 // The log drill-down: draws only the rows on screen from the view's ring buffer, with search
 // (highlight, n/N), include/exclude filters, pause with a count of new lines, wrap,
 // timestamps, save, and the counts a user needs to trust it (matches, evicted lines).
-import React, { useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Box, Text, useInput } from 'ink';
 import type { LogSession } from '../services.ts';
 import type { LogStreamState } from '../../store/logBuffer.ts';
@@ -138,19 +138,29 @@ export function LogView(props: LogViewProps) {
     if (!action) return;
     const shiftStep = Math.max(8, Math.floor(width / 4));
     switch (action.type) {
-      case 'back': return props.onClose();
-      case 'quit': return props.onQuit();
-      case 'help': return setHelp(0);
-      case 'prompt': return setPrompt({ kind: action.kind, text: action.kind === 'search' ? search : action.kind === 'include' ? include : exclude });
-      case 'hit': return jumpToHit(action.step === 1 ? currentHit + 1 : currentHit < 0 ? -1 : currentHit - 1);
-      case 'timestamps': return setTimestamps((v) => !v);
-      case 'wrap': return setWrap((v) => !v);
+      case 'back':
+        return props.onClose();
+      case 'quit':
+        return props.onQuit();
+      case 'help':
+        return setHelp(0);
+      case 'prompt':
+        return setPrompt({ kind: action.kind, text: action.kind === 'search' ? search : action.kind === 'include' ? include : exclude });
+      case 'hit':
+        return jumpToHit(action.step === 1 ? currentHit + 1 : currentHit < 0 ? -1 : currentHit - 1);
+      case 'timestamps':
+        return setTimestamps((v) => !v);
+      case 'wrap':
+        return setWrap((v) => !v);
       case 'shift':
         if (wrap) return;
         return setShift((v) => Math.max(0, v + action.step * shiftStep));
-      case 'pause': return anchor ? setAnchor(undefined) : pauseAt(lines[lines.length - 1]?.seq ?? 0);
-      case 'follow': return setAnchor(undefined);
-      case 'first': return scrollTo(bodyHeight - 1);
+      case 'pause':
+        return anchor ? setAnchor(undefined) : pauseAt(lines[lines.length - 1]?.seq ?? 0);
+      case 'follow':
+        return setAnchor(undefined);
+      case 'first':
+        return scrollTo(bodyHeight - 1);
       case 'scroll':
         if (action.by === 'page') return scrollTo(bottom + action.step * bodyHeight);
         if (action.step === -1) return scrollTo(bottom - 1);
@@ -179,7 +189,16 @@ export function LogView(props: LogViewProps) {
     );
   }
 
-  const rows = windowRows(lines, bottom, { width, height: bodyHeight, wrap, timestamps, prefixWidth, search: searchPattern?.regex, logColors: props.logColors === true && color, shift: wrap ? 0 : shift });
+  const rows = windowRows(lines, bottom, {
+    width,
+    height: bodyHeight,
+    wrap,
+    timestamps,
+    prefixWidth,
+    search: searchPattern?.regex,
+    logColors: props.logColors === true && color,
+    shift: wrap ? 0 : shift,
+  });
   const counts = [`${buffer.size} lines`];
   if (buffer.evicted > 0) counts.push(`${buffer.evicted} evicted`);
   if (includePattern || excludePattern) counts.push(`${lines.length} shown${include ? ` ~/${include}/` : ''}${exclude ? ` !~/${exclude}/` : ''}`);

@@ -1,6 +1,6 @@
 // The log screen: opens the session for the request, closes it when the screen goes away,
 // and names the view after what it shows.
-import React, { useEffect, useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
 import type { LogRequest, PodviewServices } from '../services.ts';
 import { LogView } from './LogView.tsx';
 

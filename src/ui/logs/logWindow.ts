@@ -14,7 +14,7 @@ export interface ViewFilter {
 export function filterLines(buffer: LogBuffer, filter: ViewFilter): LogLine[] {
   const all = buffer.slice();
   if (!filter.include && !filter.exclude) return all;
-  return all.filter((l) => l.notice || ((!filter.include || filter.include.test(stripSgr(l.text))) && (!filter.exclude || !filter.exclude.test(stripSgr(l.text)))));
+  return all.filter((l) => l.notice || ((!filter.include || filter.include.test(stripSgr(l.text))) && !filter.exclude?.test(stripSgr(l.text))));
 }
 
 export interface RowPiece extends Piece {

@@ -1,7 +1,8 @@
 // The full-screen views opened on a Pod: its logs, its YAML, the replica diff and a volume's
 // files. Which one is open, and drawing it; while one is open it has the keys. The diff and the
 // volume listing belong to the open Pod and close with it.
-import React, { useState } from 'react';
+import type React from 'react';
+import { useState } from 'react';
 import type { VolumeListRequest } from '../../store/actionRequests.ts';
 import type { PodKey } from '../../store/types.ts';
 import type { AppProps } from '../appProps.ts';

@@ -88,7 +88,13 @@ function portsSection(h: PodHost, paint: Paint, cellMax: number): string[] {
   if (h.ports.length === 0) return ['Ports: none declared'];
   const rows = [['PORT', 'PROTO', 'CONTAINERS', 'NAMES', 'NOTE']];
   for (const p of h.ports) {
-    const notes = [p.conflict ? 'CONFLICT' : '', p.hostPorts?.length ? `hostPort ${p.hostPorts.join(',')}` : '', p.probe ?? '', p.listening?.length ? `on ${p.listening.map((l) => s(l.address)).join(' ')}` : '', ownersNote(p)];
+    const notes = [
+      p.conflict ? 'CONFLICT' : '',
+      p.hostPorts?.length ? `hostPort ${p.hostPorts.join(',')}` : '',
+      p.probe ?? '',
+      p.listening?.length ? `on ${p.listening.map((l) => s(l.address)).join(' ')}` : '',
+      ownersNote(p),
+    ];
     rows.push([String(p.port), s(p.protocol), p.containers.map(s).join(',') || '?', p.names.map(s).join(',') || '-', notes.filter(Boolean).join(' ')]);
   }
   const traffic = h.traffic ? ['Traffic (probed)', ...(h.traffic.length ? h.traffic.map((t) => `  ${s(trafficLine(t))}`) : ['  no connections'])] : [];

@@ -23,7 +23,8 @@ function setup(t: { after(fn: () => void): void }) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'podview-probe-'));
   const file = path.join(dir, 'probe.jsonl');
   const written: string[] = [];
-  const stdout = new Writable({ write: (chunk, _enc, done) => {
+  const stdout = new Writable({
+    write: (chunk, _enc, done) => {
       written.push(String(chunk));
       done();
     },
@@ -33,7 +34,15 @@ function setup(t: { after(fn: () => void): void }) {
   let clock = 1_000;
   const now = () => clock;
   const setClock = (ms: number) => (clock = ms);
-  const all = () => (fs.existsSync(file) ? fs.readFileSync(file, 'utf8').trim().split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>) : []);
+  const all = () =>
+    fs.existsSync(file)
+      ? fs
+          .readFileSync(file, 'utf8')
+          .trim()
+          .split('\n')
+          .filter(Boolean)
+          .map((l) => JSON.parse(l) as Record<string, unknown>)
+      : [];
   // Collections and memory samples come whenever the runtime has them; these tests look at events and keys.
   const lines = () => all().filter((l) => l.kind === 'event' || l.kind === 'key');
   t.after(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -48,7 +57,10 @@ test('a stamped Pod change is timed from the sim stamp to the next terminal writ
   const s = setup(t);
   const remove = installFrameProbe({ store: s.store, stdout: s.stdout, stdin: s.stdin, file: s.file, now: s.now, flushEveryMs: 0 });
   s.setClock(1_010);
-  s.store.apply([{ type: 'ADDED', pod: stampedPod('a', 1_000) }, { type: 'ADDED', pod: stampedPod('plain') }]);
+  s.store.apply([
+    { type: 'ADDED', pod: stampedPod('a', 1_000) },
+    { type: 'ADDED', pod: stampedPod('plain') },
+  ]);
   s.setClock(1_040);
   s.stdout.write('frame 1');
   s.setClock(1_100);
@@ -116,7 +128,10 @@ test('garbage-collection pauses and memory samples are recorded beside the frame
   assert.ok(pause, 'the forced full collection is there');
   assert.equal(typeof pause.ms, 'number');
   assert.ok((pause.heapUsedAfter as number) > 0, 'a full collection says what was left alive');
-  assert.ok(all.filter((l) => l.kind === 'gc' && l.gcKind !== 'major').every((l) => l.heapUsedAfter === undefined), 'only full collections say it');
+  assert.ok(
+    all.filter((l) => l.kind === 'gc' && l.gcKind !== 'major').every((l) => l.heapUsedAfter === undefined),
+    'only full collections say it',
+  );
   const heap = all.find((l) => l.kind === 'heap');
   assert.ok(heap && typeof heap.rss === 'number' && typeof heap.heapUsed === 'number' && (heap.heapUsed as number) > 0);
   assert.ok((heap.newSpace as number) > 0 && typeof heap.external === 'number', 'the young generation and external memory are sampled too');
@@ -141,7 +156,10 @@ test("the store's connection changes are recorded, so a relist under churn shows
 
 test('SIGUSR2 makes the probe run a full collection and record what is left alive and how many lean-Pod parts are shared; removing the probe gives the signal back', async (t) => {
   const s = setup(t);
-  s.store.apply([{ type: 'ADDED', pod: stampedPod('a', 900) }, { type: 'ADDED', pod: stampedPod('b', 900) }]);
+  s.store.apply([
+    { type: 'ADDED', pod: stampedPod('a', 900) },
+    { type: 'ADDED', pod: stampedPod('b', 900) },
+  ]);
   // The test runner's processes write a diagnostic report on SIGUSR2; not this one.
   const reportOnSignal = process.report.reportOnSignal;
   process.report.reportOnSignal = false;
@@ -158,6 +176,9 @@ test('SIGUSR2 makes the probe run a full collection and record what is left aliv
   assert.ok((full[0]!.heapUsed as number) > 0 && (full[0]!.rss as number) > (full[0]!.heapUsed as number));
   assert.ok(sharedPartCount() > 0, 'the lean Pods shared parts');
   assert.equal(full[0]!.sharedParts, sharedPartCount());
-  assert.ok(s.all().some((l) => l.kind === 'gc' && l.gcKind === 'major'), 'the collection was a full one');
+  assert.ok(
+    s.all().some((l) => l.kind === 'gc' && l.gcKind === 'major'),
+    'the collection was a full one',
+  );
   assert.equal(process.listenerCount('SIGUSR2'), listeners);
 });

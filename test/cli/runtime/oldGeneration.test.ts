@@ -34,7 +34,9 @@ async function fullCollectionsWhile(promote: number): Promise<number> {
   return majors;
 }
 
-test('with steady growth, old-generation garbage needs far fewer full collections than under the tightest sizing', { skip: userSizesOldGeneration() && 'Node options size the old generation' }, async () => {
+test('with steady growth, old-generation garbage needs far fewer full collections than under the tightest sizing', {
+  skip: userSizesOldGeneration() && 'Node options size the old generation',
+}, async () => {
   v8.setFlagsFromString('--expose-gc');
   const gc = vm.runInNewContext('gc') as () => void;
   // What the TUI keeps (~100 MB): enough that each factor, not V8's minimum step between full collections, sets the limit.
