@@ -64,19 +64,25 @@ export function pendingPod(input: ReplacementInput): V1Pod {
 export function startedPod(pod: V1Pod, nowMs: number, podIP: string): V1Pod {
   const uid = pod.metadata!.uid!;
   const run = (name: string, image: string) => ({ containerID: containerID(uid, name, 0), imageID: imageID(image), started: true });
+  const sidecars = new Set((pod.spec?.initContainers ?? []).filter((c) => c.restartPolicy === 'Always').map((c) => c.name));
   const next: V1Pod = {
     ...pod,
     status: {
       ...pod.status,
       podIP,
       podIPs: [{ ip: podIP }],
-      initContainerStatuses: pod.status?.initContainerStatuses?.map((s) => ({
-        ...s,
-        ...run(s.name, s.image),
-        started: false,
-        ready: true,
-        state: { terminated: { exitCode: 0, reason: 'Completed', startedAt: ts(nowMs), finishedAt: ts(nowMs), containerID: containerID(uid, s.name, 0) } },
-      })),
+      initContainerStatuses: pod.status?.initContainerStatuses?.map((s) =>
+        // A native sidecar (an init container that restarts Always) keeps running beside the app.
+        sidecars.has(s.name)
+          ? { ...s, ...run(s.name, s.image), ready: true, state: { running: { startedAt: ts(nowMs) } } }
+          : {
+              ...s,
+              ...run(s.name, s.image),
+              started: false,
+              ready: true,
+              state: { terminated: { exitCode: 0, reason: 'Completed', startedAt: ts(nowMs), finishedAt: ts(nowMs), containerID: containerID(uid, s.name, 0) } },
+            },
+      ),
       containerStatuses: pod.status?.containerStatuses?.map((s) => ({ ...s, ...run(s.name, s.image), ready: true, state: { running: { startedAt: ts(nowMs) } } })),
     },
   };
