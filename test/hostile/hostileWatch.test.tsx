@@ -51,7 +51,7 @@ async function setup(t: { after(fn: () => Promise<void> | void): void }, options
 /** `?` opens help and esc closes it: the TUI still answers keys. */
 async function keysStillWork(app: Awaited<ReturnType<typeof renderApp>>['app']): Promise<void> {
   await press(app, '?');
-  await frameWith(app, /help/i);
+  await frameWith(app, /Keys: Pod list/);
   await press(app, KEY.esc);
 }
 
