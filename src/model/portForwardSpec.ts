@@ -1,6 +1,5 @@
 // `[LOCAL:]PORT` as kubectl port-forward reads it, and the Pod's declared port a name stands
 // for. Pure: the Pod is passed in.
-import type { V1Pod } from '@kubernetes/client-node';
 
 export interface PortForwardSpec {
   /** As typed, for messages. */
@@ -51,8 +50,14 @@ export function parsePortForwardSpec(text: string): PortForwardSpec | string {
   return { text, local, remote, localFromRemote: false };
 }
 
+/** What of a Pod the port spec is resolved against: its name and its containers' declared ports. */
+export interface PodPorts {
+  metadata?: { name?: string };
+  spec?: { containers?: { ports?: { name?: string; containerPort: number; protocol?: string }[] }[] };
+}
+
 /** The port a declared name stands for, searched in container order as kubectl does. */
-function namedPort(pod: V1Pod, name: string): number | undefined {
+function namedPort(pod: PodPorts, name: string): number | undefined {
   for (const container of pod.spec?.containers ?? []) {
     const port = (container.ports ?? []).find((p) => p.name === name);
     if (port) return port.containerPort;
@@ -61,13 +66,13 @@ function namedPort(pod: V1Pod, name: string): number | undefined {
 }
 
 /** A port the Pod declares for UDP only: port-forward carries TCP, so kubectl refuses it. */
-function udpOnly(pod: V1Pod, port: number): boolean {
+function udpOnly(pod: PodPorts, port: number): boolean {
   const declared = (pod.spec?.containers ?? []).flatMap((c) => c.ports ?? []).filter((p) => p.containerPort === port);
   return declared.length > 0 && declared.every((p) => (p.protocol ?? 'TCP') === 'UDP');
 }
 
 /** Turns names into the Pod's port numbers; a string is the one-line reason it cannot. */
-export function resolvePortForwardSpec(spec: PortForwardSpec, pod: V1Pod): ResolvedForward | string {
+export function resolvePortForwardSpec(spec: PortForwardSpec, pod: PodPorts): ResolvedForward | string {
   const podName = pod.metadata?.name ?? '';
   let remote: number;
   if (typeof spec.remote === 'string') {

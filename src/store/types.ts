@@ -3,6 +3,8 @@ import type { EventLike, OwnerView, Usage } from '../model/types.ts';
 
 /** A Pod as the store keeps it: the focused one whole less what no view reads (trimPod), every other one lean (leanPod: what its list row reads). */
 export type StoredPod = V1Pod;
+/** The whole Pod as the API returned it, for views that read more than the lean list row. */
+export type WholePod = V1Pod;
 
 export type ConnectionState =
   | { kind: 'connecting' }

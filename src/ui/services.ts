@@ -1,11 +1,10 @@
 // What the UI may ask of the outside world. `cli` implements these with `cluster`;
 // tests implement them with fakes. The UI itself never does I/O. The request and outcome
 // types are the store's (store/requests.ts), which cluster/ implements without importing ui/.
-import type { V1Pod } from '@kubernetes/client-node';
 import type { ExecOutcome, ExecRequest, LogRequest, LogSession } from '../store/requests.ts';
 import type { PodActionServices } from '../store/actionRequests.ts';
 import type { ReplicaOutcome } from '../store/replicaRequests.ts';
-import type { PodKey } from '../store/types.ts';
+import type { PodKey, WholePod } from '../store/types.ts';
 
 export type { ExecOutcome, ExecRequest, LogRequest, LogSession, PortProbeResult } from '../store/requests.ts';
 
@@ -19,7 +18,7 @@ export interface PodviewServices extends PodActionServices {
   /** Writes text to a file and returns its path (log view's `w`). */
   saveText(suggestedName: string, text: string): Promise<string>;
   /** `d`: the healthy sibling to compare the open (whole) Pod with, and its usage. */
-  pickReplica(pod: V1Pod): Promise<ReplicaOutcome>;
+  pickReplica(pod: WholePod): Promise<ReplicaOutcome>;
   /** Puts text on the terminal's clipboard (OSC 52) when allowed; true when it was sent. */
   copyText?(text: string): boolean;
 }

@@ -1,8 +1,8 @@
 // `d` in the Pod view: the open Pod beside a healthy sibling of the same owner. The sibling is
 // asked of the services once per opened Pod (the list read can take a while: "reading…" until
 // then); the comparison itself is model/diffPods.ts, redone as the open Pod changes.
+import type { WholePod } from '../../store/types.ts';
 import { useEffect, useMemo, useState } from 'react';
-import type { V1Pod } from '@kubernetes/client-node';
 import { diffPods } from '../../model/diffPods.ts';
 import { controllerOwner } from '../../model/podFacets.ts';
 import type { Usage } from '../../model/types.ts';
@@ -17,7 +17,7 @@ import { diffBody, diffPinned } from './diffLines.ts';
 
 export interface DiffViewProps {
   /** The open Pod whole (undefined until the focus feed has read it). */
-  pod: V1Pod | undefined;
+  pod: WholePod | undefined;
   usage: Record<string, Usage> | undefined;
   services: PodviewServices;
   now: number;
@@ -30,7 +30,7 @@ export interface DiffViewProps {
 
 const oneLine = (text: string, tone: 'dim' | 'warn' | 'error'): Line[] => [[seg(sanitize(text), tone)]];
 
-function waiting(pod: V1Pod | undefined): string {
+function waiting(pod: WholePod | undefined): string {
   if (!pod) return 'reading the Pod…';
   const owner = controllerOwner(pod);
   return owner ? `reading the other Pods of ${owner.kind}/${owner.name}…` : 'reading…';
