@@ -59,14 +59,26 @@ export function ipv6(hex: string): string {
   return `${hexGroups.slice(0, bestStart).join(':')}::${hexGroups.slice(bestStart + bestLen).join(':')}`;
 }
 
+/** One row of a /proc/net table: the protocol its table is for, both ends as the kernel wrote them (hex address, port), its state and socket inode. */
+export interface ProcNetRow {
+  protocol: 'TCP' | 'UDP';
+  localHex: string;
+  localPort: number;
+  remoteHex: string;
+  remotePort: number;
+  /** Upper-case hex, e.g. 0A (TCP LISTEN), 01 (ESTABLISHED), 07 (UDP unconnected). */
+  state: string;
+  inode?: number;
+}
+
 /**
- * Parses one or more concatenated tables. A header line tells TCP from UDP (the UDP header
- * ends in "drops"); without one, `defaultProtocol` applies. Lines that do not parse are skipped.
+ * The rows of one or more concatenated tables. A header line tells TCP from UDP (the UDP
+ * header ends in "drops"); without one, `defaultProtocol` applies. Lines that do not parse,
+ * or whose two addresses are of different families, are skipped.
  */
-export function parseProcNet(input: unknown, defaultProtocol: 'TCP' | 'UDP' = 'TCP'): ProcSocket[] {
-  if (typeof input !== 'string') return [];
+export function* procNetRows(input: unknown, defaultProtocol: 'TCP' | 'UDP' = 'TCP'): Generator<ProcNetRow> {
+  if (typeof input !== 'string') return;
   let protocol = defaultProtocol;
-  const out: ProcSocket[] = [];
   for (const line of input.split(/\r?\n/)) {
     if (/^\s*sl\s+local_address/.test(line)) {
       protocol = /\bdrops\b/.test(line) ? 'UDP' : 'TCP';
@@ -74,19 +86,36 @@ export function parseProcNet(input: unknown, defaultProtocol: 'TCP' | 'UDP' = 'T
     }
     const m = PROC_NET_ROW.exec(line);
     if (!m) continue;
-    const [, localHex, portHex, remoteHex, , state] = m;
-    if (localHex!.length !== remoteHex!.length) continue;
-    const family = localHex!.length === 8 ? 'ipv4' : 'ipv6';
-    const st = state!.toUpperCase();
+    const [, localHex = '', localPort = '', remoteHex = '', remotePort = '', state = ''] = m;
+    if (localHex.length !== remoteHex.length) continue;
     const inode = Number(line.trim().split(/\s+/)[9]);
-    out.push({
+    yield {
       protocol,
-      family,
-      address: family === 'ipv4' ? ipv4(localHex!) : ipv6(localHex!),
-      port: parseInt(portHex!, 16),
-      state: st,
-      listening: protocol === 'TCP' ? st === '0A' : st === '07',
+      localHex,
+      localPort: parseInt(localPort, 16),
+      remoteHex,
+      remotePort: parseInt(remotePort, 16),
+      state: state.toUpperCase(),
       ...(Number.isInteger(inode) && inode > 0 ? { inode } : {}),
+    };
+  }
+}
+
+/** An address in a table's hex, in the usual notation (IPv4 as 8 hex digits, IPv6 as 32). */
+export const decodeAddress = (hex: string): string => (hex.length === 8 ? ipv4(hex) : ipv6(hex));
+
+/** Every socket of one or more concatenated tables, by its local end. */
+export function parseProcNet(input: unknown, defaultProtocol: 'TCP' | 'UDP' = 'TCP'): ProcSocket[] {
+  const out: ProcSocket[] = [];
+  for (const row of procNetRows(input, defaultProtocol)) {
+    out.push({
+      protocol: row.protocol,
+      family: row.localHex.length === 8 ? 'ipv4' : 'ipv6',
+      address: decodeAddress(row.localHex),
+      port: row.localPort,
+      state: row.state,
+      listening: row.protocol === 'TCP' ? row.state === '0A' : row.state === '07',
+      ...(row.inode !== undefined ? { inode: row.inode } : {}),
     });
   }
   return out;

@@ -2,7 +2,7 @@
 // talks outside it. Every container sees the same /proc/net tables, so a loopback connection
 // appears twice (the client's end and the server's accepted end); the owner of each end is found
 // by its socket inode in the containers' fd tables.
-import { ipv4, ipv6, isLoopback, PROC_NET_ROW } from './procNet.ts';
+import { decodeAddress, isLoopback, procNetRows } from './procNet.ts';
 import type { FdSockets } from './portOwners.ts';
 import type { Diagnosis, PortEntry } from './types.ts';
 
@@ -32,26 +32,14 @@ export interface TrafficEntry {
 
 /** Every socket of concatenated /proc/net tables with both ends; lines that do not parse are skipped. */
 export function parseConnections(input: unknown): ProcConnection[] {
-  if (typeof input !== 'string') return [];
-  let protocol: 'TCP' | 'UDP' = 'TCP';
   const out: ProcConnection[] = [];
-  for (const line of input.split(/\r?\n/)) {
-    if (/^\s*sl\s+local_address/.test(line)) {
-      protocol = /\bdrops\b/.test(line) ? 'UDP' : 'TCP';
-      continue;
-    }
-    const m = PROC_NET_ROW.exec(line);
-    if (!m) continue;
-    const [, localHex = '', localPort = '', remoteHex = '', remotePort = '', state = ''] = m;
-    if (localHex.length !== remoteHex.length) continue;
-    const decode = localHex.length === 8 ? ipv4 : ipv6;
-    const inode = Number(line.trim().split(/\s+/)[9]);
+  for (const row of procNetRows(input)) {
     out.push({
-      protocol,
-      local: { address: decode(localHex), port: parseInt(localPort, 16) },
-      remote: { address: decode(remoteHex), port: parseInt(remotePort, 16) },
-      state: state.toUpperCase(),
-      ...(Number.isInteger(inode) && inode > 0 ? { inode } : {}),
+      protocol: row.protocol,
+      local: { address: decodeAddress(row.localHex), port: row.localPort },
+      remote: { address: decodeAddress(row.remoteHex), port: row.remotePort },
+      state: row.state,
+      ...(row.inode !== undefined ? { inode: row.inode } : {}),
     });
   }
   return out;
