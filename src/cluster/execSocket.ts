@@ -2,7 +2,8 @@
 // v4): opens it, turns a refused upgrade into the API server's own Status message, and
 // resolves with how it ended (a Status on the error channel, or a drop).
 import { Exec, type KubeConfig, type V1Status } from '@kubernetes/client-node';
-import WebSocket from 'ws';
+import type WebSocket from 'ws';
+import { openChannelSocket, type Refusal } from './channelSocket.ts';
 import type { Readable, Writable } from 'node:stream';
 
 export interface ExecTarget {
@@ -39,45 +40,22 @@ export interface OpenExec {
 /** The exec channel protocols we speak, best first: v5 can half-close stdin. */
 const PROTOCOLS = ['v5.channel.k8s.io', 'v4.channel.k8s.io'];
 
-/**
- * client-node's Exec builds the request and decodes the channels; this connector replaces its
- * default WebSocketHandler (not exported), which drops a refused upgrade's Status body and
- * would end process.stdout if a server sent a close-stream frame.
- */
+/** A refused upgrade as ExecRefused: the Status when the body is one, else its first line of text. */
+function execRefused({ code, text }: Refusal): ExecRefused {
+  let status: V1Status | undefined;
+  try {
+    const parsed = JSON.parse(text) as V1Status;
+    if (parsed && typeof parsed === 'object' && parsed.status) status = parsed;
+  } catch {
+    // a plain-text body (from a kubelet or a proxy): keep the text
+  }
+  return new ExecRefused(code, status, text.split('\n')[0] ?? '');
+}
+
+/** client-node's Exec builds the request and decodes the channels; the socket is ours (channelSocket.ts). */
 function connector(kubeConfig: KubeConfig): ConstructorParameters<typeof Exec>[1] {
   return {
-    async connect(path, _textHandler, binaryHandler) {
-      const server = kubeConfig.getCurrentCluster()?.server;
-      if (!server) throw new Error('the kubeconfig has no current cluster');
-      const opts: WebSocket.ClientOptions = {};
-      await kubeConfig.applyToHTTPSOptions(opts);
-      const ws = new WebSocket(server.replace(/^http/, 'ws') + path, PROTOCOLS, { ...opts, perMessageDeflate: false });
-      return await new Promise<WebSocket>((resolve, reject) => {
-        ws.once('open', () => resolve(ws));
-        ws.once('error', reject);
-        ws.on('unexpected-response', (req, res) => {
-          const chunks: Buffer[] = [];
-          res.on('data', (chunk: Buffer) => chunks.push(chunk));
-          res.on('end', () => {
-            const text = Buffer.concat(chunks).toString('utf8').trim();
-            let status: V1Status | undefined;
-            try {
-              const parsed = JSON.parse(text) as V1Status;
-              if (parsed && typeof parsed === 'object' && parsed.status) status = parsed;
-            } catch {
-              // a plain-text body (from a kubelet or a proxy): keep the text
-            }
-            reject(new ExecRefused(res.statusCode ?? 0, status, text.split('\n')[0] ?? ''));
-            ws.on('error', () => {}); // the handshake is over for us; ws may still report its end
-            req.destroy();
-          });
-        });
-        ws.on('message', (data: Buffer, isBinary: boolean) => {
-          if (!isBinary || data.length === 0 || data[0] === 255) return;
-          if (binaryHandler && !binaryHandler(data[0]!, data.subarray(1))) ws.close();
-        });
-      });
-    },
+    connect: (path, _textHandler, binaryHandler) => openChannelSocket(kubeConfig, path, PROTOCOLS, binaryHandler ?? undefined, execRefused),
   } as ConstructorParameters<typeof Exec>[1];
 }
 

@@ -4,7 +4,7 @@
 // other over WebSocket), turns a refused upgrade into the API server's own Status message, and
 // ignores close-stream frames, on which the default handler would end process.stdout.
 import type { KubeConfig, PortForward, V1Status } from '@kubernetes/client-node';
-import WebSocket from 'ws';
+import { openChannelSocket } from './channelSocket.ts';
 
 type Handler = NonNullable<ConstructorParameters<typeof PortForward>[2]>;
 
@@ -32,29 +32,7 @@ function refusalMessage(text: string): string {
 
 export function portForwardConnector(kubeConfig: KubeConfig): Handler {
   return {
-    async connect(path: string, _textHandler: unknown, binaryHandler: (stream: number, buff: Buffer) => boolean) {
-      const server = kubeConfig.getCurrentCluster()?.server;
-      if (!server) throw new Error('the kubeconfig has no current cluster');
-      const opts: WebSocket.ClientOptions = {};
-      await kubeConfig.applyToHTTPSOptions(opts);
-      const ws = new WebSocket(server.replace(/^http/, 'ws') + path, PROTOCOLS, { ...opts, perMessageDeflate: false });
-      return await new Promise<WebSocket>((resolve, reject) => {
-        ws.once('open', () => resolve(ws));
-        ws.once('error', reject);
-        ws.on('unexpected-response', (req, res) => {
-          const chunks: Buffer[] = [];
-          res.on('data', (chunk: Buffer) => chunks.push(chunk));
-          res.on('end', () => {
-            reject(new PortForwardRefused(res.statusCode ?? 0, refusalMessage(Buffer.concat(chunks).toString('utf8').trim())));
-            ws.on('error', () => {}); // the handshake is over for us; ws may still report its end
-            req.destroy();
-          });
-        });
-        ws.on('message', (data: Buffer, isBinary: boolean) => {
-          if (!isBinary || data.length === 0 || data[0] === 255) return;
-          if (!binaryHandler(data[0]!, data.subarray(1))) ws.close();
-        });
-      });
-    },
+    connect: (path: string, _textHandler: unknown, binaryHandler: (stream: number, buff: Buffer) => boolean) =>
+      openChannelSocket(kubeConfig, path, PROTOCOLS, binaryHandler, ({ code, text }) => new PortForwardRefused(code, refusalMessage(text))),
   } as unknown as Handler;
 }
