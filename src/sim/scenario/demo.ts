@@ -5,7 +5,8 @@ import { namespace } from './workloads.ts';
 import { DAY, type Part } from './demoKit.ts';
 import { shopPart } from './demoShop.ts';
 import { nativeSidecarApp, nightlyReportJob, nodeLogShipper, ordinaryApps, statefulDatabase } from './demoApps.ts';
-import { crashLoopingSidecar, duplicatePorts, exoticVolumes, hostileLogs, imagePullBackOff, oomKilled, sidecarOwnsAppPort, stuckInit, terminating } from './demoProblems.ts';
+import { crashLoopingSidecar, duplicatePorts, hostileLogs, imagePullBackOff, oomKilled, sidecarOwnsAppPort, stuckInit, terminating } from './demoProblems.ts';
+import { exoticVolumes } from './demoVolumes.ts';
 
 export const DEMO_NAMESPACES = ['shop', 'payments', 'catalog', 'platform'] as const;
 

@@ -1,13 +1,14 @@
 // The demo's troubled Pods, one per thing podview should explain: stuck init, a sidecar in
 // CrashLoopBackOff, an OOMKilled container, a port declared twice, an image that will not pull,
-// a sidecar squatting on the app's port, hostile log output, a Terminating Pod, exotic volumes.
+// a sidecar squatting on the app's port, hostile log output, a Terminating Pod (exotic volumes:
+// demoVolumes.ts).
 import type { V1Container } from '@kubernetes/client-node';
 import { podEvent, startupEvents, type ContainerPlan } from './builders.ts';
 import { deploymentApp, HOUR, listen, lonePod, MINUTE, type Part } from './demoKit.ts';
 import { hostileLog, jsonAppLog, MiB, nearLimitUsage, nginxAccessLog, runtimeOf, SHELLS_BUSYBOX, SHELLS_DEBIAN, SHELLS_DISTROLESS, SILENT, waveUsage, workerLog } from './profiles.ts';
 
-const res = (cpu: string, mem: string, memLimit = mem) => ({ requests: { cpu, memory: mem }, limits: { memory: memLimit } });
-const running = (spec: V1Container, sinceMs: number, ready = true): ContainerPlan => ({ spec, run: { state: 'running', sinceMs, ready } });
+export const res = (cpu: string, mem: string, memLimit = mem) => ({ requests: { cpu, memory: mem }, limits: { memory: memLimit } });
+export const running = (spec: V1Container, sinceMs: number, ready = true): ContainerPlan => ({ spec, run: { state: 'running', sinceMs, ready } });
 
 export function stuckInit(nowMs: number): Part {
   const created = nowMs - 7 * MINUTE;
@@ -295,58 +296,4 @@ export function terminating(nowMs: number): Part {
     { namespace: 'shop', name: 'debug-toolbox', labels: { run: 'debug-toolbox' }, createdMs: created, deletionMs: nowMs + 25_000, containers: [running(spec, created + 4000)] },
     { sockets: [], containers: { toolbox: runtimeOf(['/bin/zsh', '/bin/bash', '/bin/sh'], SILENT, waveUsage(0.001, 4 * MiB, 'toolbox')) } },
   );
-}
-
-/** projected + downwardAPI volumes and a Memory-backed emptyDir with a sizeLimit. */
-export function exoticVolumes(nowMs: number): Part {
-  const created = nowMs - 9 * HOUR;
-  const spec: V1Container = {
-    name: 'config-reloader',
-    image: 'ghcr.io/jimmidyson/configmap-reload:v0.13.1',
-    args: ['--volume-dir=/etc/config', '--webhook-url=http://127.0.0.1:9093/-/reload'],
-    resources: res('10m', '16Mi', '32Mi'),
-    volumeMounts: [
-      { name: 'bundle', mountPath: '/etc/config', readOnly: true },
-      { name: 'podinfo', mountPath: '/etc/podinfo', readOnly: true },
-      { name: 'scratch', mountPath: '/tmp' },
-    ],
-  };
-  return deploymentApp({
-    namespace: 'platform',
-    name: 'config-reloader',
-    replicas: 1,
-    createdMs: created,
-    labels: { app: 'config-reloader', team: 'platform' },
-    volumes: [
-      {
-        name: 'bundle',
-        projected: {
-          defaultMode: 420,
-          sources: [
-            { configMap: { name: 'alertmanager-config' } },
-            { secret: { name: 'alertmanager-webhooks', items: [{ key: 'slack-url', path: 'slack-url' }] } },
-            { downwardAPI: { items: [{ path: 'labels', fieldRef: { apiVersion: 'v1', fieldPath: 'metadata.labels' } }] } },
-          ],
-        },
-      },
-      {
-        name: 'podinfo',
-        downwardAPI: {
-          defaultMode: 420,
-          items: [
-            { path: 'annotations', fieldRef: { apiVersion: 'v1', fieldPath: 'metadata.annotations' } },
-            { path: 'cpu_limit', resourceFieldRef: { containerName: 'config-reloader', resource: 'limits.cpu', divisor: '1m' } },
-          ],
-        },
-      },
-      { name: 'scratch', emptyDir: { medium: 'Memory', sizeLimit: '64Mi' } },
-    ],
-    containers: () => [running(spec, created + 6000)],
-    runtime: (pod) => ({
-      sockets: [listen('config-reloader', 9533)],
-      containers: {
-        'config-reloader': runtimeOf(SHELLS_DISTROLESS, workerLog('configmap-reload', 0.05, ['config map updated', 'successfully triggered reload']), waveUsage(0.001, 9 * MiB, pod.metadata!.name!)),
-      },
-    }),
-  });
 }
