@@ -79,6 +79,7 @@ export async function runTui(args: ViewArgs, target: Target, live: LiveScope): P
         forwards={forwards}
         initialPod={args.pod ? { namespace: target.namespace, name: args.pod } : undefined}
         allNamespaces={scope === undefined}
+        {...(target.labelSelector ? { narrowedTo: target.labelSelector } : {})}
         {...(live.scopeStore ? { scope: live.scopeStore } : {})}
         context={target.contextName}
         namespace={scope ?? target.namespace}

@@ -2,6 +2,8 @@
 // decoded to U+FFFD (shown, never thrown), and with very long lines cut for display
 // while the rest of the line is skipped, so one 1 MiB line neither stalls nor splits the stream.
 
+import type { LogBuffer } from '../store/logBuffer.ts';
+
 export interface RawLine {
   text: string;
   /** Bytes of the original line that were not kept (0 when whole). */
@@ -124,4 +126,10 @@ export function formatBytes(n: number): string {
   if (n >= 1024 * 1024) return `${(n / (1024 * 1024)).toFixed(1)} MiB`;
   if (n >= 1024) return `${Math.round(n / 1024)} KiB`;
   return `${n} B`;
+}
+
+/** Appends one stream line, with the cut marker when the line was too long to keep. */
+export function appendStreamLine(buffer: LogBuffer, ts: string | undefined, text: string, cutBytes: number, container?: string): void {
+  if (cutBytes === 0) buffer.append(text, ts, container);
+  else buffer.append(`${text} … [cut: ${formatBytes(Buffer.byteLength(text) + cutBytes)} line]`, ts, container, true);
 }

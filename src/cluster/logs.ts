@@ -3,8 +3,9 @@
 import type { KubeConfig } from '@kubernetes/client-node';
 import type { LogRequest, LogSession } from '../store/requests.ts';
 import { LogBuffer } from '../store/logBuffer.ts';
-import { DEFAULT_MAX_LINE_BYTES, formatBytes } from './logLines.ts';
+import { appendStreamLine, DEFAULT_MAX_LINE_BYTES } from './logLines.ts';
 import { LogMerger } from './logMerge.ts';
+import { openPodsLogSession } from './logsAcrossPods.ts';
 import { defaultContainer, podContainers, readPod } from './logPod.ts';
 import { runTail, type TailOutcome } from './logTail.ts';
 
@@ -32,13 +33,8 @@ export interface OpenedLogSession extends LogSession {
   readonly containers: readonly string[];
 }
 
-/** Appends one stream line, with the cut marker when the line was too long to keep. */
-function append(buffer: LogBuffer, ts: string | undefined, text: string, cutBytes: number, container?: string): void {
-  if (cutBytes === 0) buffer.append(text, ts, container);
-  else buffer.append(`${text} … [cut: ${formatBytes(Buffer.byteLength(text) + cutBytes)} line]`, ts, container, true);
-}
-
 export function openLogSession(kubeConfig: KubeConfig, request: LogRequest, options: LogSessionOptions = {}): OpenedLogSession {
+  if (request.pods && request.pods.length > 1) return openPodsLogSession(kubeConfig, request, request.pods, options);
   const buffer = options.buffer ?? new LogBuffer({ capacity: options.bufferLines, frameMs: options.frameMs });
   const abort = new AbortController();
   const { namespace, name } = request;
@@ -64,7 +60,7 @@ export function openLogSession(kubeConfig: KubeConfig, request: LogRequest, opti
       return;
     }
     const merged = names.length > 1 || request.allContainers === true;
-    const merger = merged ? new LogMerger(names, (c, line) => append(buffer, line.ts, line.text, line.cutBytes, c), options.mergeWindowMs) : undefined;
+    const merger = merged ? new LogMerger(names, (c, line) => appendStreamLine(buffer, line.ts, line.text, line.cutBytes, c), options.mergeWindowMs) : undefined;
     abort.signal.addEventListener('abort', () => merger?.close(), { once: true });
     const waiting = new Map<string, string>();
     const showState = () => {
@@ -89,7 +85,7 @@ export function openLogSession(kubeConfig: KubeConfig, request: LogRequest, opti
         sinceSeconds: request.sinceSeconds,
         pollMs: options.pollMs ?? 1000,
         onOpen: () => merger?.opened(container),
-        line: merger ? (ts, text, cutBytes) => merger.push(container, { ts, text, cutBytes }) : (ts, text, cutBytes) => append(buffer, ts, text, cutBytes),
+        line: merger ? (ts, text, cutBytes) => merger.push(container, { ts, text, cutBytes }) : (ts, text, cutBytes) => appendStreamLine(buffer, ts, text, cutBytes),
         notice: (text) => {
           merger?.flush(true);
           buffer.notice(text);

@@ -13,6 +13,9 @@ export interface LogRequest extends PodKey {
   tailLines?: number;
   sinceSeconds?: number;
   timestamps?: boolean;
+  /** Several Pods (a filtered list, a workload): every container of each, merged into one buffer,
+   * each line labelled pod/container; namespace/name then name the first of them. */
+  pods?: readonly PodKey[];
 }
 
 export interface LogSession {

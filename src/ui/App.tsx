@@ -23,6 +23,7 @@ import { useExecFlow } from './hooks/useExecFlow.ts';
 import { useForwards } from './hooks/useForwards.ts';
 import { useInitialPod } from './hooks/useInitialPod.ts';
 import { useTerminalSize } from './hooks/useTerminalSize.ts';
+import { listedPods } from './list/listedPods.ts';
 import { LIST_HINT, useListScreen } from './list/useListScreen.tsx';
 import { usePodOverlays } from './overlays/usePodOverlays.tsx';
 import { runPodAction, type Message } from './podKeys.ts';
@@ -107,6 +108,7 @@ export function App(props: AppProps) {
         now: now(),
         startShell: exec.start,
         openLogs: overlays.openLogs,
+        ...(host ? {} : { listed: listedPods(list, store, props.narrowedTo !== undefined) }),
         openYaml: overlays.openYaml,
         restart: startRestart,
         say,

@@ -17,6 +17,8 @@ export interface AppProps {
   initialPod?: PodKey;
   /** The watched namespace and the `:ns` wish; when given, it (not namespace/allNamespaces) says where the list is. */
   scope?: ScopeStore;
+  /** The label selector the list is narrowed to (TYPE/NAME's workload, or -l): `a` then follows every listed Pod. */
+  narrowedTo?: string;
   /** -A: show the NAMESPACE column and "all" in the status bar. */
   allNamespaces: boolean;
   context: string;

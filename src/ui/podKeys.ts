@@ -24,6 +24,8 @@ export interface PodActionContext {
   /** Hands the terminal to a shell in the container (useExecFlow). */
   startShell(request: ExecRequest): void;
   openLogs(request: LogRequest): void;
+  /** The Pods the list shows when it is filtered or narrowed to a workload: `a` follows all of them. */
+  listed?: readonly PodKey[];
   openYaml(pod: PodKey): void;
   /** ctrl-d: the access review, then the confirmation (useRestartFlow). */
   restart(pod: PodKey): void;
@@ -46,6 +48,7 @@ export function runPodAction(action: Action, ctx: PodActionContext): void {
     case 'logsPrevious': {
       const request: LogRequest = { namespace, name, follow: action.type !== 'logsPrevious' };
       if (action.type === 'logsAll') request.allContainers = true;
+      if (action.type === 'logsAll' && ctx.listed && ctx.listed.length > 1) request.pods = ctx.listed;
       else if (container) request.container = container;
       if (action.type === 'logsPrevious') request.previous = true;
       return ctx.openLogs(request);

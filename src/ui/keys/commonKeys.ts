@@ -8,7 +8,7 @@ export const QUIT_ROW: KeyBinding<Action> = { keys: ['q', 'ctrl-c'], help: 'quit
 
 export const POD_ROWS: readonly KeyBinding<Action>[] = [
   { keys: ['l'], help: 'logs of the selected (or default) container', action: { type: 'logs' } },
-  { keys: ['a'], help: 'logs of all containers, merged', action: { type: 'logsAll' } },
+  { keys: ['a'], help: 'logs of all containers, merged; on a filtered or narrowed list, of every listed Pod', action: { type: 'logsAll' } },
   { keys: ['p'], help: 'logs of the previous instance', action: { type: 'logsPrevious' } },
   { keys: ['s'], help: 'shell in the selected (or default) container', action: { type: 'shell' } },
   { keys: ['y'], help: "the Pod's YAML, as the API returns it", action: { type: 'yaml' } },

@@ -5,6 +5,7 @@ import type React from 'react';
 import { useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import type { Key } from 'ink';
 import { toPodRow } from '../../model/podRow.ts';
+import type { UidList } from '../../store/podIndex.ts';
 import type { PodStore } from '../../store/podStore.ts';
 import { DEFAULT_SORT, type SortColumn, type SortSpec } from '../../store/sortOrder.ts';
 import { sanitize } from '../../text/sanitize.ts';
@@ -42,6 +43,8 @@ export interface ListScreen {
   /** The filter and the sort while they differ from none and the default: for the status bar. */
   filter: string;
   sortLabel: string | undefined;
+  /** The shown Pods' uids in list order. */
+  uids: UidList;
   /** Pods shown after the filter, and in all. */
   shown: number;
   total: number;
@@ -152,6 +155,7 @@ export function useListScreen({ store, now, clock, width, height, allNamespaces,
     filter: filter.trim(),
     sortLabel: sortLabel(sort),
     selectedUid,
+    uids,
     shown: uids.length,
     total: list.total,
     version: list.version,

@@ -24,6 +24,11 @@ export interface LogViewHostProps {
 
 export function logTitle(props: Pick<LogViewHostProps, 'request'>): string {
   const r = props.request;
+  if (r.pods && r.pods.length > 1) {
+    const namespaces = new Set(r.pods.map((p) => p.namespace));
+    const where = namespaces.size === 1 ? ` in ${r.namespace}` : '';
+    return `logs of ${r.pods.length} Pods${where} · all containers${r.previous ? ' · previous' : ''}`;
+  }
   const what = r.allContainers ? 'all containers' : (r.container ?? 'default container');
   return `logs ${r.namespace}/${r.name} · ${what}${r.previous ? ' · previous' : ''}`;
 }
