@@ -1,6 +1,7 @@
 // The podview TUI: a router over screens (the Pod list, the open Pod, logs, help, the shell
 // hand-over), each in its own folder with its own key table, and the status bar beneath.
-// No I/O happens here: the store brings data, the services carry requests out.
+// No I/O happens here: the store brings data, the services carry requests out. Which screen a
+// key goes to, and what its action does, is useAppKeys.ts.
 //
 //   render(<App store={store} services={services} context="kind" namespace="default"
 //               allNamespaces={false} color={colorWanted(!argv.noColor)} onExit={quit} />)
