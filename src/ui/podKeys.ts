@@ -2,9 +2,10 @@
 // (y) and a restart (ctrl-d).
 // The UI never waits on them: each starts, and its outcome arrives as state later.
 import { defaultContainer } from '../model/defaultContainer.ts';
-import { buildPodHost } from '../model/podHost.ts';
+import type { LeanPod } from '../model/leanPodType.ts';
+import { previewPodHost } from '../model/podHost.ts';
 import type { PodHost } from '../model/types.ts';
-import type { PodKey, StoredPod } from '../store/types.ts';
+import type { PodKey } from '../store/types.ts';
 import type { Action } from './keys/actions.ts';
 import { selectedContainerName } from './podActions.ts';
 import type { ExecRequest, LogRequest } from './services.ts';
@@ -15,7 +16,8 @@ export interface Message {
 }
 
 export interface PodActionContext {
-  pod: StoredPod;
+  /** The list's (lean) copy: whom the action is about. */
+  pod: LeanPod;
   /** The Pod view's model when the action comes from it (container selection applies). */
   host: PodHost | undefined;
   containerIndex: number;
@@ -34,7 +36,9 @@ export interface PodActionContext {
 
 function target(ctx: PodActionContext): string | undefined {
   if (ctx.host) return selectedContainerName(ctx.host.containers, ctx.containerIndex);
-  return defaultContainer(ctx.pod, buildPodHost(ctx.pod, { now: ctx.now ?? NaN }).diagnosis);
+  // From the list, which holds no Pod whole: only the findings its lean copy supports (no last
+  // termination's reason, probes or restartPolicy), so the choice can differ from the Pod view's.
+  return defaultContainer(ctx.pod, previewPodHost(ctx.pod, { now: ctx.now ?? NaN }).diagnosis);
 }
 
 /** l, a, p, s, y and ctrl-d on a Pod, from the list or the Pod view; other actions are not about a Pod. */

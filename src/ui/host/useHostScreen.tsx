@@ -83,7 +83,8 @@ export function useHostScreen({ store, uid, focused, clock, width, height, theme
   const hostState = useHostView(store, uid, clock, record);
   const defaultIndex = useMemo(() => {
     if (!hostState || uid === undefined) return 0;
-    const name = defaultContainer(record?.pod ?? store.get(uid)?.pod, hostState.host.diagnosis);
+    const pod = record?.pod ?? store.get(uid)?.pod;
+    const name = pod && defaultContainer(pod, hostState.host.diagnosis);
     return Math.max(
       0,
       hostState.host.containers.findIndex((c) => c.name === name),
