@@ -108,7 +108,7 @@ export function App(props: AppProps) {
         now: now(),
         startShell: exec.start,
         openLogs: overlays.openLogs,
-        ...(host ? {} : { listed: listedPods(list, store, props.narrowedTo !== undefined) }),
+        ...(host ? {} : { listed: listedPods(list, store, props.narrowedTo !== undefined), readPod: services.readPod }),
         openYaml: overlays.openYaml,
         restart: startRestart,
         say,

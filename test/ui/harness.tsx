@@ -29,7 +29,7 @@ export interface FakeServices extends PodviewServices {
   execOutcome: ExecOutcome;
   /** What the port probe answers (run through cluster/focusProbe, as the focus feed runs it). */
   probeResult: PortProbeResult;
-  /** The Pods services.podYaml reads (by namespace/name); a Pod not here is an error. */
+  /** The Pods services.podYaml and services.readPod read (by namespace/name); a Pod not here is an error. */
   yamlPods: V1Pod[];
   yamlRequests: PodYamlRequest[];
   /** What the access review answers; by default allowed, with the Pod from yamlPods. */
@@ -134,6 +134,9 @@ export function fakeServices(): FakeServices {
       const pod = s.yamlPods.find((p) => p.metadata?.namespace === request.namespace && p.metadata?.name === request.name);
       if (!pod) return { kind: 'error', message: `pod "${request.name}" not found in namespace "${request.namespace}"` };
       return { kind: 'yaml', yaml: podYaml(pod, { managedFields: request.managedFields }) };
+    },
+    async readPod(request) {
+      return s.yamlPods.find((p) => p.metadata?.namespace === request.namespace && p.metadata?.name === request.name);
     },
     async checkRestart(request) {
       s.restartChecks.push(request);
