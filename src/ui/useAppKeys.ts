@@ -18,7 +18,7 @@ import { runPodAction, type Message } from './podKeys.ts';
 import type { RestartFlow } from './restart/useRestartFlow.ts';
 
 export interface AppKeysInput {
-  props: Pick<AppProps, 'store' | 'focused' | 'onExit' | 'narrowedTo'>;
+  props: Pick<AppProps, 'store' | 'focused' | 'onExit' | 'narrowedTo' | 'services'>;
   now: () => number;
   list: ListScreen;
   /** The open Pod's screen, its uid and metadata; undefined while the list is shown. */
@@ -87,7 +87,7 @@ function runScreenAction(app: AppKeysInput, action: Action): void {
     now: app.now(),
     startShell: app.exec.start,
     openLogs: overlays.openLogs,
-    ...(host ? {} : { listed: listedPods(list, props.store, props.narrowedTo !== undefined) }),
+    ...(host ? {} : { listed: listedPods(list, props.store, props.narrowedTo !== undefined), readPod: props.services.readPod }),
     openYaml: overlays.openYaml,
     restart: (key: PodKey) => restart.start(key, owners),
     say: app.say,

@@ -6,6 +6,7 @@ import { podStatusColumns } from '../../model/status.ts';
 import { timestampMs } from '../../text/age.ts';
 import type { PodFacts } from '../../store/filterTerms.ts';
 import { statusTone } from './PodListRow.tsx';
+import type { LeanPod } from '../../model/leanPodType.ts';
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => v !== null && typeof v === 'object' && !Array.isArray(v);
@@ -13,7 +14,7 @@ const isObj = (v: unknown): v is Obj => v !== null && typeof v === 'object' && !
 const TROUBLE = { error: 0, warn: 1 } as const;
 const cache = new WeakMap<object, PodFacts>();
 
-function readFacts(pod: unknown): PodFacts {
+function readFacts(pod: LeanPod): PodFacts {
   const columns = podStatusColumns(pod);
   const spec = isObj(pod) && isObj(pod.spec) ? pod.spec : {};
   const meta = isObj(pod) && isObj(pod.metadata) ? pod.metadata : {};
@@ -40,7 +41,7 @@ function readFacts(pod: unknown): PodFacts {
   };
 }
 
-export function podFacts(pod: unknown): PodFacts {
+export function podFacts(pod: LeanPod): PodFacts {
   if (!isObj(pod)) return readFacts(pod);
   let facts = cache.get(pod);
   if (!facts) {
