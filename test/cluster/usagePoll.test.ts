@@ -1,0 +1,96 @@
+// The list's metrics poll over real HTTP against the sim: figures for the watched scope once
+// the list is live, following `:ns`, and a clean stop when metrics.k8s.io is absent or forbidden.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { startPodWatch } from '../../src/cluster/podWatch.ts';
+import { followScopeRequests } from '../../src/cluster/scopeFeed.ts';
+import { pollUsage } from '../../src/cluster/usagePoll.ts';
+import { PodStore } from '../../src/store/podStore.ts';
+import { PodUsageStore } from '../../src/store/podUsage.ts';
+import { ScopeStore, type Namespace } from '../../src/store/scopeSwitch.ts';
+import { type SimHarness, withSim } from './simHarness.ts';
+import { waitFor } from './waitFor.ts';
+
+function running(store: PodStore, namespace?: string): { namespace: string; name: string }[] {
+  return [...store.all()]
+    .map((e) => e.pod)
+    .filter((p) => p.status?.phase === 'Running' && (namespace === undefined || p.metadata?.namespace === namespace))
+    .map((p) => ({ namespace: p.metadata!.namespace!, name: p.metadata!.name! }));
+}
+
+test('the poll fills the usage of every running Pod in the namespace, after the list is live, and follows :ns', async (t) => {
+  const h = await withSim(t);
+  const kubeConfig = h.config.kubeConfig;
+  const store = new PodStore({ frameMs: 0, deletedLingerMs: 0 });
+  const usage = new PodUsageStore();
+  const start = (namespace: Namespace) => startPodWatch({ kubeConfig, namespace, store, backoff: { initialMs: 20, maxMs: 200 } });
+  const scope = new ScopeStore('sim', 'shop');
+  const poll = pollUsage({ kubeConfig, store, usage, scope, intervalMs: 50 });
+  // Nothing is asked before the list is live.
+  assert.equal(usage.state.version, 0);
+  const feed = followScopeRequests({ scope, store, kubeConfig, watch: start('shop'), startWatch: start });
+  t.after(async () => {
+    await poll.stop();
+    await feed.stop();
+  });
+  await waitFor('figures for shop', () => usage.state.served && running(store, 'shop').every((p) => usage.get(p.namespace, p.name) !== undefined));
+  const shop = running(store, 'shop');
+  assert.ok(shop.length > 0);
+  for (const p of shop) {
+    const u = usage.get(p.namespace, p.name)!;
+    assert.ok(u.cpuMilli !== undefined && u.cpuMilli >= 0, `${p.name} cpu`);
+    assert.ok(u.memBytes !== undefined && u.memBytes > 0, `${p.name} memory`);
+  }
+  // It keeps polling: the version moves on.
+  const seen = usage.state.version;
+  await waitFor('another poll', () => usage.state.version > seen + 1);
+
+  scope.ask('payments');
+  await waitFor('switched', () => scope.state.namespace === 'payments' && scope.state.switching === undefined);
+  await waitFor('figures for payments', () => running(store, 'payments').length > 0 && running(store, 'payments').every((p) => usage.get(p.namespace, p.name) !== undefined));
+  assert.equal(usage.get(shop[0]!.namespace, shop[0]!.name), undefined, 'the old namespace is no longer polled');
+
+  scope.ask(undefined);
+  await waitFor('all namespaces', () => scope.state.namespace === undefined && scope.state.switching === undefined);
+  await waitFor('figures everywhere', () => running(store).every((p) => usage.get(p.namespace, p.name) !== undefined));
+  assert.ok(new Set(running(store).map((p) => p.namespace)).size > 2);
+});
+
+/** A poll over `shop` every 20 ms beside its Pod watch; both stopped after the test. */
+async function pollShop(t: { after(fn: () => Promise<void>): void }, h: SimHarness) {
+  const store = new PodStore({ frameMs: 0, deletedLingerMs: 0 });
+  const usage = new PodUsageStore();
+  const watch = startPodWatch({ kubeConfig: h.config.kubeConfig, namespace: 'shop', store });
+  const poll = pollUsage({ kubeConfig: h.config.kubeConfig, store, usage, namespace: 'shop', intervalMs: 20 });
+  t.after(async () => {
+    await poll.stop();
+    await watch.stop();
+  });
+  await waitFor('the note', () => usage.state.note !== undefined);
+  return { store, usage };
+}
+
+/** Well past a few intervals, a stopped poll has written nothing more (each poll would bump the version). */
+async function assertStopped(usage: PodUsageStore): Promise<void> {
+  const version = usage.state.version;
+  await new Promise((resolve) => setTimeout(resolve, 200));
+  assert.equal(usage.state.version, version);
+}
+
+test('a cluster without metrics.k8s.io: one poll, a note, no figures, and no further requests', async (t) => {
+  const { usage } = await pollShop(t, await withSim(t, { metrics: false }));
+  assert.equal(usage.state.served, false);
+  assert.match(usage.state.note!, /metrics\.k8s\.io.*not served/);
+  await assertStopped(usage);
+});
+
+test('forbidden PodMetrics (403) stops the poll with one line naming the namespace; the Pod list goes on', async (t) => {
+  const h = await withSim(t);
+  h.sim.control.deny({ verb: 'list', resource: 'pods', group: 'metrics.k8s.io', namespace: 'shop' });
+  const { store, usage } = await pollShop(t, h);
+  assert.equal(store.connection.kind, 'live', 'Pods are still listed');
+  assert.equal(usage.state.served, false);
+  assert.match(usage.state.note!, /not allowed to list Pod metrics in namespace "shop"/);
+  assert.ok(!usage.state.note!.includes('\n'));
+  await assertStopped(usage);
+});
