@@ -150,14 +150,24 @@ function leanConditions(list: unknown): Obj[] | undefined {
   );
 }
 
+/** The cpu and memory limits only (the list's CPU and MEM columns measure use against them). */
+function limitsKey(c: Obj): string {
+  const limits = isObj(c.resources) && isObj(c.resources.limits) ? c.resources.limits : undefined;
+  return limits ? `|${k(limits.cpu)}|${k(limits.memory)}` : '';
+}
+function leanResources(c: Obj): Obj | undefined {
+  const limits = isObj(c.resources) && isObj(c.resources.limits) ? c.resources.limits : undefined;
+  return limits ? { limits: { cpu: limits.cpu, memory: limits.memory } } : undefined;
+}
+
 function leanContainers(list: unknown, init: boolean): Obj[] | undefined {
   if (!Array.isArray(list)) return undefined;
   const parts = list
     .filter(isObj)
     .map((c) =>
       init
-        ? share(`ic|${k(c.name)}|${k(c.restartPolicy)}|${k(c.image)}`, () => ({ name: word(c.name), restartPolicy: word(c.restartPolicy), image: c.image }))
-        : share(`c|${k(c.name)}|${k(c.image)}`, () => ({ name: word(c.name), image: c.image })),
+        ? share(`ic|${k(c.name)}|${k(c.restartPolicy)}|${k(c.image)}${limitsKey(c)}`, () => ({ name: word(c.name), restartPolicy: word(c.restartPolicy), image: c.image, resources: leanResources(c) }))
+        : share(`c|${k(c.name)}|${k(c.image)}${limitsKey(c)}`, () => ({ name: word(c.name), image: c.image, resources: leanResources(c) })),
     );
   return shareList(init ? 'ics' : 'cs', parts);
 }
