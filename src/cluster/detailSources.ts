@@ -5,14 +5,12 @@ import type { CoreV1Event, KubeConfig, V1Pod } from '@kubernetes/client-node';
 import type { OwnerView, Usage } from '../model/types.ts';
 import { objectsOf } from './answerShape.ts';
 import { describeError, httpStatus } from './errors.ts';
-import { getJson, type RequestOptions } from './request.ts';
+import { getJson } from './request.ts';
 
 export interface SourceResult<T> {
   items: T[];
   /** Why the items are missing or partial, in one line. */
   note?: string;
-  /** The HTTP status of the failed read, when it got one (404 not served, 403 forbidden). */
-  status?: number;
 }
 
 export interface PodMetrics {
@@ -56,23 +54,22 @@ export function eventsByInvolvedUid(events: readonly CoreV1Event[]): Map<string,
 export const METRICS_ABSENT_NOTE = 'usage: the metrics API (metrics.k8s.io) is not served by this cluster';
 
 /** PodMetrics in a namespace (or all, or one Pod). A missing metrics API is a note, not an error. */
-export async function listMetrics(kubeConfig: KubeConfig, namespace: string | undefined, name?: string, options: RequestOptions = {}): Promise<SourceResult<PodMetrics>> {
+export async function listMetrics(kubeConfig: KubeConfig, namespace: string | undefined, name?: string): Promise<SourceResult<PodMetrics>> {
   const base = '/apis/metrics.k8s.io/v1beta1';
   const path = namespace === undefined ? `${base}/pods` : `${base}/namespaces/${encodeURIComponent(namespace)}/pods${name ? `/${encodeURIComponent(name)}` : ''}`;
   try {
-    const body = await getJson<(PodMetrics & { items?: unknown }) | null>(kubeConfig, path, {}, options);
+    const body = await getJson<(PodMetrics & { items?: unknown }) | null>(kubeConfig, path, {}, {});
     return { items: name ? objectsOf<PodMetrics>([body]) : objectsOf<PodMetrics>(body?.items) };
   } catch (err) {
     if (httpStatus(err) === 404) {
       // The API may exist while this one Pod has no sample yet: ask discovery which it is.
-      const served = await getJson(kubeConfig, base, {}, options).then(
+      const served = await getJson(kubeConfig, base, {}, {}).then(
         () => true,
         () => false,
       );
-      return { items: [], note: served ? 'usage: no metrics sample for this Pod yet' : METRICS_ABSENT_NOTE, status: 404 };
+      return { items: [], note: served ? 'usage: no metrics sample for this Pod yet' : METRICS_ABSENT_NOTE };
     }
-    const status = httpStatus(err);
-    return { items: [], note: noteFor('metrics', err), ...(status !== undefined ? { status } : {}) };
+    return { items: [], note: noteFor('metrics', err) };
   }
 }
 

@@ -1,5 +1,8 @@
 // The list's CPU and MEM figures: one PodMetrics list over the watched scope (a namespace, or
-// all) every 15 s, metrics-server's own resolution, into store/podUsage. It starts once the
+// all) every 15 s, metrics-server's own resolution, into store/podUsage. The answer is read
+// item by item as it arrives (listStream), each item cut down to two numbers at once: at
+// 100,000 Pods the body is ~40 MB of JSON, which parsed whole would be held at once and
+// block the screen for the whole parse. It starts once the
 // Pod list is live (the first frame never waits on it) and follows `:ns` and `:ctx`. A metrics
 // API that is not served (404) or not allowed (401, 403) stops the poll with one note until
 // the scope changes (RBAC is per namespace, the API per cluster); any other failure is noted
@@ -10,7 +13,9 @@ import type { PodStore } from '../store/podStore.ts';
 import type { PodUsageStore, UsageSample } from '../store/podUsage.ts';
 import type { Namespace, ScopeStore } from '../store/scopeSwitch.ts';
 import { sanitize } from '../text/sanitize.ts';
-import { listMetrics, METRICS_ABSENT_NOTE } from './detailSources.ts';
+import { METRICS_ABSENT_NOTE } from './detailSources.ts';
+import { describeError, httpStatus } from './errors.ts';
+import { openList } from './request.ts';
 
 /** metrics-server samples every 15 s by default (--metric-resolution); asking more often reads the same figures. */
 export const USAGE_POLL_MS = 15_000;
@@ -32,10 +37,26 @@ export interface UsagePoll {
 
 const STOPPING = [401, 403, 404];
 
-function stoppedNote(status: number, namespace: Namespace, note: string | undefined): string {
+function stoppedNote(status: number, namespace: Namespace, note: string): string {
   if (status === 404) return METRICS_ABSENT_NOTE;
   const where = namespace === undefined ? 'in every namespace' : `in namespace "${namespace}"`;
-  return `usage: not allowed to list Pod metrics ${where}${note ? ` (${note})` : ''}`;
+  return `usage: not allowed to list Pod metrics ${where} (${note})`;
+}
+
+type ReadResult = { samples: UsageSample[] } | { note: string; status: number | undefined };
+
+/** One PodMetrics list, streamed; a failure is a note with its HTTP status, never a throw. */
+async function readSamples(kubeConfig: KubeConfig, namespace: Namespace, signal: AbortSignal): Promise<ReadResult> {
+  const base = '/apis/metrics.k8s.io/v1beta1';
+  const path = namespace === undefined ? `${base}/pods` : `${base}/namespaces/${encodeURIComponent(namespace)}/pods`;
+  try {
+    const list = await openList(kubeConfig, path, {}, { signal });
+    const out: UsageSample[] = [];
+    await list.read({ onItems: (items) => collect(items, out) });
+    return { samples: out };
+  } catch (err) {
+    return { note: describeError(err, 'list Pod metrics'), status: httpStatus(err) };
+  }
 }
 
 export function pollUsage(o: UsagePollOptions): UsagePoll {
@@ -62,14 +83,13 @@ export function pollUsage(o: UsagePollOptions): UsagePoll {
     const namespace = polled.namespace;
     abort = new AbortController();
     inFlight = (async () => {
-      const result = await listMetrics(o.kubeConfig, namespace, undefined, { signal: abort.signal }).catch((err: unknown) => ({ items: [], note: `metrics: ${String(err)}`, status: undefined }));
+      const result = await readSamples(o.kubeConfig, namespace, abort.signal);
       if (stopped || mine !== generation) return;
-      if (result.status !== undefined && STOPPING.includes(result.status)) {
+      if ('samples' in result) o.usage.replace(result.samples);
+      else if (result.status !== undefined && STOPPING.includes(result.status)) {
         o.usage.unavailable(sanitize(stoppedNote(result.status, namespace, result.note)));
         return; // until the scope changes
-      }
-      if (result.note !== undefined) o.usage.failed(sanitize(result.note));
-      else o.usage.replace(samples(result.items));
+      } else o.usage.failed(sanitize(`usage: ${result.note}`));
       schedule(intervalMs);
     })().finally(() => {
       inFlight = undefined;
@@ -114,10 +134,10 @@ export function pollUsage(o: UsagePollOptions): UsagePoll {
   };
 }
 
-function* samples(items: readonly unknown[]): Generator<UsageSample> {
+function collect(items: readonly unknown[], out: UsageSample[]): void {
   for (const item of items) {
-    const meta = (item as { metadata?: { namespace?: unknown; name?: unknown } }).metadata;
+    const meta = (item as { metadata?: { namespace?: unknown; name?: unknown } } | null)?.metadata;
     const usage = usageOfPodMetrics(item);
-    if (usage && typeof meta?.namespace === 'string' && typeof meta.name === 'string') yield { namespace: meta.namespace, name: meta.name, usage };
+    if (usage && typeof meta?.namespace === 'string' && typeof meta.name === 'string') out.push({ namespace: meta.namespace, name: meta.name, usage });
   }
 }

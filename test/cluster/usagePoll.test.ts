@@ -1,5 +1,7 @@
 // The list's metrics poll over real HTTP against the sim: figures for the watched scope once
 // the list is live, following `:ns`, and a clean stop when metrics.k8s.io is absent or forbidden.
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startPodWatch } from '../../src/cluster/podWatch.ts';
@@ -10,6 +12,8 @@ import { PodUsageStore } from '../../src/store/podUsage.ts';
 import { ScopeStore, type Namespace } from '../../src/store/scopeSwitch.ts';
 import { type SimHarness, withSim } from './simHarness.ts';
 import { waitFor } from './waitFor.ts';
+
+const run = promisify(execFile);
 
 function running(store: PodStore, namespace?: string): { namespace: string; name: string }[] {
   return [...store.all()]
@@ -41,6 +45,14 @@ test('the poll fills the usage of every running Pod in the namespace, after the 
     assert.ok(u.cpuMilli !== undefined && u.cpuMilli >= 0, `${p.name} cpu`);
     assert.ok(u.memBytes !== undefined && u.memBytes > 0, `${p.name} memory`);
   }
+  // The same Pods as kubectl top reads from the same API.
+  const { stdout } = await run('kubectl', ['top', 'pods', '-n', 'shop', '--no-headers', '--kubeconfig', h.kubeconfigPath]);
+  const topNames = stdout
+    .trim()
+    .split('\n')
+    .map((l) => l.split(/\s+/)[0])
+    .sort();
+  assert.deepEqual(topNames, shop.map((p) => p.name).sort());
   // It keeps polling: the version moves on.
   const seen = usage.state.version;
   await waitFor('another poll', () => usage.state.version > seen + 1);

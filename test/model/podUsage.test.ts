@@ -4,6 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { percentOf, podLimits, usageOfPodMetrics } from '../../src/model/podUsage.ts';
+import { parseQuantity } from '../../src/text/quantity.ts';
 
 const metrics = (...containers: { cpu?: unknown; memory?: unknown }[]) => ({
   metadata: { namespace: 'shop', name: 'web-1' },
@@ -66,6 +67,18 @@ test('property: any mix of values never throws, and the sum is a finite non-nega
       for (const v of [u.cpuMilli, u.memBytes]) assert.ok(v === undefined || (Number.isFinite(v) && v >= 0), String(v));
       const p = percentOf(u.cpuMilli, 1000);
       assert.ok(p === undefined || (Number.isInteger(p) && p >= 0));
+    }),
+  );
+});
+
+test("property: metrics-server's plain forms read the same as the exact parser reads them", () => {
+  fc.assert(
+    fc.property(fc.integer({ min: 0, max: 999_999_999_999 }), fc.constantFrom('n', 'u', 'm', '', 'Ki', 'Mi', 'Gi'), (n, unit) => {
+      const text = `${n}${unit}`;
+      const u = usageOfPodMetrics(metrics({ cpu: text, memory: text }))!;
+      const exact = parseQuantity(text)!;
+      assert.ok(Math.abs(u.cpuMilli! - exact * 1000) <= Math.abs(exact * 1000) * 1e-12, `${text}: ${u.cpuMilli} vs ${exact * 1000}`);
+      assert.ok(Math.abs(u.memBytes! - exact) <= Math.abs(exact) * 1e-12, `${text}: ${u.memBytes} vs ${exact}`);
     }),
   );
 });
