@@ -51,7 +51,7 @@ export async function runTui(args: ViewArgs, target: Target, live: LiveScope): P
   const details = startDetailsFeed({ kubeConfig: target.kubeConfig, store, focused });
   // The list's CPU and MEM: polled once the list is live, over whatever scope it watches.
   const usage = new PodUsageStore();
-  const usagePoll = pollUsage({ kubeConfig: target.kubeConfig, store, usage, namespace: scope, ...(live.scopeStore ? { scope: live.scopeStore } : {}) });
+  const usagePoll = pollUsage({ kubeConfig: target.kubeConfig, store, usage, namespace: scope, labelSelector: target.labelSelector, ...(live.scopeStore ? { scope: live.scopeStore } : {}) });
   const color = colorWanted(args.color, stdout);
   const openLogs: Parameters<typeof createServices>[0]['openLogs'] = (request) => openLogSession(target.kubeConfig, request, { bufferLines: args.logLines });
   const services = createServices({ kubeConfig: target.kubeConfig, terminal: { input: stdin, output: stdout }, openLogs, shells: parseShellChoice(args.shell) });

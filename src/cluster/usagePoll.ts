@@ -28,6 +28,8 @@ export interface UsagePollOptions {
   /** Where the list looks; without it, `namespace` for the whole run. */
   scope?: ScopeStore;
   namespace?: Namespace;
+  /** The list is narrowed (TYPE/NAME, -l): only its Pods' metrics are asked for. */
+  labelSelector?: string | undefined;
   intervalMs?: number;
 }
 
@@ -46,11 +48,11 @@ function stoppedNote(status: number, namespace: Namespace, note: string): string
 type ReadResult = { samples: UsageSample[] } | { note: string; status: number | undefined };
 
 /** One PodMetrics list, streamed; a failure is a note with its HTTP status, never a throw. */
-async function readSamples(kubeConfig: KubeConfig, namespace: Namespace, signal: AbortSignal): Promise<ReadResult> {
+async function readSamples(kubeConfig: KubeConfig, namespace: Namespace, labelSelector: string | undefined, signal: AbortSignal): Promise<ReadResult> {
   const base = '/apis/metrics.k8s.io/v1beta1';
   const path = namespace === undefined ? `${base}/pods` : `${base}/namespaces/${encodeURIComponent(namespace)}/pods`;
   try {
-    const list = await openList(kubeConfig, path, {}, { signal });
+    const list = await openList(kubeConfig, path, { labelSelector }, { signal });
     const out: UsageSample[] = [];
     await list.read({ onItems: (items) => collect(items, out) });
     return { samples: out };
@@ -83,7 +85,7 @@ export function pollUsage(o: UsagePollOptions): UsagePoll {
     const namespace = polled.namespace;
     abort = new AbortController();
     inFlight = (async () => {
-      const result = await readSamples(o.kubeConfig, namespace, abort.signal);
+      const result = await readSamples(o.kubeConfig, namespace, o.labelSelector, abort.signal);
       if (stopped || mine !== generation) return;
       if ('samples' in result) o.usage.replace(result.samples);
       else if (result.status !== undefined && STOPPING.includes(result.status)) {

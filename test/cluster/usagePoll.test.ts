@@ -106,3 +106,26 @@ test('forbidden PodMetrics (403) stops the poll with one line naming the namespa
   assert.ok(!usage.state.note!.includes('\n'));
   await assertStopped(usage);
 });
+
+test('a narrowed list (TYPE/NAME, -l) asks only for its Pods: the selector goes with the metrics list', async (t) => {
+  const h = await withSim(t);
+  const kubeConfig = h.config.kubeConfig;
+  const labelSelector = 'app=user-msvc';
+  const store = new PodStore({ frameMs: 0, deletedLingerMs: 0 });
+  const usage = new PodUsageStore();
+  const watch = startPodWatch({ kubeConfig, namespace: 'shop', labelSelector, store });
+  const poll = pollUsage({ kubeConfig, store, usage, namespace: 'shop', labelSelector, intervalMs: 20 });
+  t.after(async () => {
+    await poll.stop();
+    await watch.stop();
+  });
+  await waitFor('figures', () => usage.state.served);
+  const narrowed = running(store, 'shop');
+  assert.ok(narrowed.length > 0);
+  for (const p of narrowed) assert.ok(usage.get(p.namespace, p.name), p.name);
+  const others = h.sim.control
+    .list<{ metadata: { name: string; labels?: Record<string, string> }; status?: { phase?: string } }>('pods', 'shop')
+    .filter((p) => p.metadata.labels?.app !== 'user-msvc' && p.status?.phase === 'Running');
+  assert.ok(others.length > 0, 'the namespace has other running Pods');
+  for (const p of others) assert.equal(usage.get('shop', p.metadata.name), undefined, `${p.metadata.name} is not asked for`);
+});
