@@ -10,7 +10,7 @@ import { pollUsage } from '../../src/cluster/usagePoll.ts';
 import { PodStore } from '../../src/store/podStore.ts';
 import { PodUsageStore } from '../../src/store/podUsage.ts';
 import { ScopeStore, type Namespace } from '../../src/store/scopeSwitch.ts';
-import { type SimHarness, withSim } from './simHarness.ts';
+import { type SimHarness, twoContexts, withSim } from './simHarness.ts';
 import { waitFor } from './waitFor.ts';
 
 const run = promisify(execFile);
@@ -128,4 +128,28 @@ test('a narrowed list (TYPE/NAME, -l) asks only for its Pods: the selector goes 
     .filter((p) => p.metadata.labels?.app !== 'user-msvc' && p.status?.phase === 'Running');
   assert.ok(others.length > 0, 'the namespace has other running Pods');
   for (const p of others) assert.equal(usage.get('shop', p.metadata.name), undefined, `${p.metadata.name} is not asked for`);
+});
+
+test(':ctx to a cluster without metrics takes the columns away; back to one with metrics brings them', async (t) => {
+  const alpha = await withSim(t);
+  const beta = await withSim(t, { metrics: false });
+  const kubeConfig = twoContexts(alpha, beta);
+  const store = new PodStore({ frameMs: 0, deletedLingerMs: 0 });
+  const usage = new PodUsageStore();
+  const start = (namespace: Namespace) => startPodWatch({ kubeConfig, namespace, store, backoff: { initialMs: 20, maxMs: 200 } });
+  const scope = new ScopeStore('alpha', 'shop');
+  const poll = pollUsage({ kubeConfig, store, usage, scope, namespace: 'shop', intervalMs: 50 });
+  const feed = followScopeRequests({ scope, store, kubeConfig, watch: start('shop'), startWatch: start });
+  t.after(async () => {
+    await poll.stop();
+    await feed.stop();
+  });
+  await waitFor('alpha figures', () => usage.state.served);
+  scope.askContext('beta');
+  await waitFor('beta: no metrics API', () => scope.state.context === 'beta' && usage.state.note !== undefined);
+  assert.equal(usage.state.served, false);
+  assert.match(usage.state.note!, /not served/);
+  scope.askContext('alpha');
+  await waitFor('alpha figures again', () => scope.state.context === 'alpha' && usage.state.served);
+  assert.ok(running(store, 'shop').every((p) => usage.get(p.namespace, p.name) !== undefined));
 });
