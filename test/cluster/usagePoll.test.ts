@@ -30,8 +30,6 @@ test('the poll fills the usage of every running Pod in the namespace, after the 
   const start = (namespace: Namespace) => startPodWatch({ kubeConfig, namespace, store, backoff: { initialMs: 20, maxMs: 200 } });
   const scope = new ScopeStore('sim', 'shop');
   const poll = pollUsage({ kubeConfig, store, usage, scope, intervalMs: 50 });
-  // Nothing is asked before the list is live.
-  assert.equal(usage.state.version, 0);
   const feed = followScopeRequests({ scope, store, kubeConfig, watch: start('shop'), startWatch: start });
   t.after(async () => {
     await poll.stop();
@@ -152,4 +150,17 @@ test(':ctx to a cluster without metrics takes the columns away; back to one with
   scope.askContext('alpha');
   await waitFor('alpha figures again', () => scope.state.context === 'alpha' && usage.state.served);
   assert.ok(running(store, 'shop').every((p) => usage.get(p.namespace, p.name) !== undefined));
+});
+
+test('the poll waits for the Pod list: nothing is asked while it loads, the first poll follows it going live', async (t) => {
+  const h = await withSim(t);
+  const store = new PodStore({ frameMs: 0, deletedLingerMs: 0 });
+  store.setConnection({ kind: 'loading', loaded: 0 });
+  const usage = new PodUsageStore();
+  const poll = pollUsage({ kubeConfig: h.config.kubeConfig, store, usage, namespace: 'shop', intervalMs: 20 });
+  t.after(() => poll.stop());
+  await new Promise((resolve) => setTimeout(resolve, 200));
+  assert.equal(usage.state.version, 0, 'no poll while the list loads');
+  store.setConnection({ kind: 'live' });
+  await waitFor('figures', () => usage.state.served);
 });
