@@ -3,9 +3,11 @@ import { openLogSession } from '../cluster/logs.ts';
 import { startDetailsFeed } from '../cluster/focusFeed.ts';
 import { serveForwards } from '../cluster/forwardFeed.ts';
 import { startPortForward } from '../cluster/portForward.ts';
+import { pollUsage } from '../cluster/usagePoll.ts';
 import { FocusedPodStore } from '../store/focusedPod.ts';
 import { ForwardStore } from '../store/forwards.ts';
 import type { PodStore } from '../store/podStore.ts';
+import { PodUsageStore } from '../store/podUsage.ts';
 import { App } from '../ui/App.tsx';
 import type { LiveScope, ViewArgs } from './commandTypes.ts';
 import { onFirstList } from './firstList.ts';
@@ -47,6 +49,9 @@ export async function runTui(args: ViewArgs, target: Target, live: LiveScope): P
   const stopProbe = frameProbeFromEnv({ store, stdout, stdin });
   const focused = new FocusedPodStore();
   const details = startDetailsFeed({ kubeConfig: target.kubeConfig, store, focused });
+  // The list's CPU and MEM: polled once the list is live, over whatever scope it watches.
+  const usage = new PodUsageStore();
+  const usagePoll = pollUsage({ kubeConfig: target.kubeConfig, store, usage, namespace: scope, labelSelector: target.labelSelector, ...(live.scopeStore ? { scope: live.scopeStore } : {}) });
   const color = colorWanted(args.color, stdout);
   const openLogs: Parameters<typeof createServices>[0]['openLogs'] = (request) => openLogSession(target.kubeConfig, request, { bufferLines: args.logLines });
   const services = createServices({ kubeConfig: target.kubeConfig, terminal: { input: stdin, output: stdout }, openLogs, shells: parseShellChoice(args.shell) });
@@ -74,6 +79,7 @@ export async function runTui(args: ViewArgs, target: Target, live: LiveScope): P
     instance = render(
       <App
         store={store}
+        usage={usage}
         focused={focused}
         services={services}
         forwards={forwards}
@@ -106,6 +112,7 @@ export async function runTui(args: ViewArgs, target: Target, live: LiveScope): P
     stopProbe();
     await forwardFeed.stopAll();
     await details.stop();
+    await usagePoll.stop();
   }
   if (notice) process.stderr.write(`podview: ${notice}\n`);
   return 0;

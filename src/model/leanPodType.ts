@@ -21,9 +21,13 @@ import type {
 export type LeanMeta = Pick<V1ObjectMeta, 'name' | 'namespace' | 'uid' | 'resourceVersion' | 'creationTimestamp' | 'deletionTimestamp' | 'labels' | 'annotations'>;
 
 /** An app or ephemeral container: its name (the filter, the keys) and image (the filter). */
-export type LeanContainer = Pick<V1Container, 'name' | 'image'> | Pick<V1EphemeralContainer, 'name' | 'image'>;
+/** The cpu and memory limits only: the list's CPU and MEM columns measure use against them. */
+export interface LeanResources {
+  limits?: { cpu?: string; memory?: string };
+}
+export type LeanContainer = (Pick<V1Container, 'name' | 'image'> | Pick<V1EphemeralContainer, 'name' | 'image'>) & { resources?: LeanResources };
 /** An init container: restartPolicy Always makes it a native sidecar (READY counts it). */
-export type LeanInitContainer = Pick<V1Container, 'name' | 'image' | 'restartPolicy'>;
+export type LeanInitContainer = Pick<V1Container, 'name' | 'image' | 'restartPolicy'> & { resources?: LeanResources };
 
 export interface LeanContainerState {
   /** Only whether it is there. */

@@ -8,6 +8,8 @@ export const SIM_USER = 'podview-sim';
 export interface DenyRule {
   verb?: string;
   resource?: string;
+  /** The API group ('' core, 'metrics.k8s.io'); unset: any group. */
+  group?: string;
   subresource?: string;
   namespace?: string;
 }
@@ -34,6 +36,7 @@ export class AccessRules {
     for (const r of this.rules) {
       if (r.verb !== undefined && r.verb !== req.verb) continue;
       if (r.resource !== undefined && r.resource !== req.resource) continue;
+      if (r.group !== undefined && r.group !== (req.group ?? '')) continue;
       if (r.subresource !== undefined && r.subresource !== (req.subresource ?? '')) continue;
       if (r.namespace !== undefined && r.namespace !== (req.namespace ?? '')) continue;
       return true;

@@ -7,7 +7,7 @@ import { apiGroup, apiGroupList, apiResourceList, apiVersions, versionInfo } fro
 import { serveList } from './listing.ts';
 import { handleCreate, handleObject, readBodyBuffer, sendError } from './objectHandlers.ts';
 import { decodeAccessReview, isKubeProtobuf } from './protoReview.ts';
-import { podMetrics } from './podMetrics.ts';
+import { metricsSource, podMetrics } from './podMetrics.ts';
 import { podHttpHandlers, podUpgradeHandlers } from './podSubresources.ts';
 import { isStatus, parseListOptions } from './listOptions.ts';
 import { QueryError, queryBool, withConvertedFlags } from './queryParams.ts';
@@ -108,7 +108,7 @@ function serveMetrics(core: SimCore, req: IncomingMessage, res: ServerResponse, 
   const pods = storedResource('pods');
   if (p.name) {
     const pod = core.store.get(pods, p.namespace, p.name);
-    const m = pod && podMetrics(pod.object(), core.runtime(p.namespace ?? '', p.name), now);
+    const m = pod && podMetrics(pod.metricsSource(metricsSource), core.runtime(p.namespace ?? '', p.name), now);
     return m ? json(res, m) : sendStatus(res, notFound(r.name, p.name, r.group));
   }
   const q = parseListQuery(req, url, pods, p.namespace);
@@ -121,7 +121,7 @@ function serveMetrics(core: SimCore, req: IncomingMessage, res: ServerResponse, 
     if (q.filtered && !q.matches(e.selectable())) continue;
     // Without a runtime there is nothing to report: skip the parse.
     const runtime = core.runtimes.get(key);
-    const m = runtime && podMetrics(e.object(), runtime, now);
+    const m = runtime && podMetrics(e.metricsSource(metricsSource), runtime, now);
     if (m) items.push(JSON.stringify(m));
   }
   sendJson(res, 200, `{"kind":"PodMetricsList","apiVersion":"metrics.k8s.io/v1beta1","metadata":{},"items":[${items.join(',')}]}`);

@@ -1,5 +1,5 @@
 import type { V1Container, V1ContainerState, V1ContainerStateRunning, V1ContainerStatus, V1EphemeralContainer, V1Pod, V1PodCondition } from '@kubernetes/client-node';
-import type { LeanCondition, LeanContainer, LeanContainerState, LeanContainerStatus, LeanInitContainer, LeanLastState, LeanPod } from '../model/leanPodType.ts';
+import type { LeanCondition, LeanContainer, LeanContainerState, LeanContainerStatus, LeanInitContainer, LeanLastState, LeanPod, LeanResources } from '../model/leanPodType.ts';
 
 // The Pod as a list row needs it (model/podRow.ts, model/status.ts, model/kinds.ts), the
 // filter (labels; container names and images) and the list's keys (model/defaultContainer): every other Pod in the
@@ -156,9 +156,19 @@ function leanConditions(list: V1PodCondition[] | undefined): LeanCondition[] | u
   );
 }
 
+/** The cpu and memory limits only (the list's CPU and MEM columns measure use against them). */
+function limitsKey(c: V1Container | V1EphemeralContainer): string {
+  const limits = isObj(c.resources) && isObj(c.resources.limits) ? c.resources.limits : undefined;
+  return limits ? `|${k(limits.cpu)}|${k(limits.memory)}` : '';
+}
+function leanResources(c: V1Container | V1EphemeralContainer): LeanResources | undefined {
+  const limits = isObj(c.resources) && isObj(c.resources.limits) ? c.resources.limits : undefined;
+  return limits ? { limits: { cpu: limits.cpu, memory: limits.memory } } : undefined;
+}
+
 function leanContainers(list: (V1Container | V1EphemeralContainer)[] | undefined): LeanContainer[] | undefined {
   if (!Array.isArray(list)) return undefined;
-  const parts = list.filter(isObj).map((c) => share(`c|${k(c.name)}|${k(c.image)}`, (): LeanContainer => ({ name: word(c.name), image: c.image })));
+  const parts = list.filter(isObj).map((c) => share(`c|${k(c.name)}|${k(c.image)}${limitsKey(c)}`, (): LeanContainer => ({ name: word(c.name), image: c.image, resources: leanResources(c) })));
   return shareList('cs', parts);
 }
 
@@ -166,7 +176,12 @@ function leanInitContainers(list: V1Container[] | undefined): LeanInitContainer[
   if (!Array.isArray(list)) return undefined;
   const parts = list
     .filter(isObj)
-    .map((c) => share(`ic|${k(c.name)}|${k(c.restartPolicy)}|${k(c.image)}`, (): LeanInitContainer => ({ name: word(c.name), restartPolicy: word(c.restartPolicy), image: c.image })));
+    .map((c) =>
+      share(
+        `ic|${k(c.name)}|${k(c.restartPolicy)}|${k(c.image)}${limitsKey(c)}`,
+        (): LeanInitContainer => ({ name: word(c.name), restartPolicy: word(c.restartPolicy), image: c.image, resources: leanResources(c) }),
+      ),
+    );
   return shareList('ics', parts);
 }
 

@@ -5,13 +5,15 @@
 //   sortUids(uids, { column: 'restarts', reversed: false }, subjectOf)  -> a UidList, most restarts first
 //
 // Each column sorts the way an on-call reader wants it first: NAME A to Z, AGE youngest first,
-// RESTARTS most first, READY least ready first, STATUS and NODE A to Z, and "problems" failing
-// Pods first, then not-yet-well ones, each by restarts. `reversed` turns the column round; the
+// RESTARTS most first, READY least ready first, STATUS and NODE A to Z, CPU and MEM the
+// busiest first (Pods without a sample last), and "problems" failing Pods first, then
+// not-yet-well ones, each by restarts. `reversed` turns the column round; the
 // namespace/name tie-break keeps its direction.
+import type { PodUsage } from '../model/podUsage.ts';
 import type { PodFacts } from './filterTerms.ts';
 import type { UidList } from './sortedRows.ts';
 
-export type SortColumn = 'name' | 'age' | 'restarts' | 'ready' | 'status' | 'node' | 'problems';
+export type SortColumn = 'name' | 'age' | 'restarts' | 'ready' | 'status' | 'node' | 'cpu' | 'mem' | 'problems';
 
 export interface SortSpec {
   column: SortColumn;
@@ -25,7 +27,15 @@ export interface SortSubject {
   namespace: string;
   name: string;
   facts: PodFacts;
+  /** The last metrics sample (CPU and MEM sorts); undefined without one. */
+  usage?: PodUsage | undefined;
 }
+
+/** A Pod without a figure goes last. */
+const busiest = (s: SortSubject, column: 'cpu' | 'mem'): number => {
+  const v = column === 'cpu' ? s.usage?.cpuMilli : s.usage?.memBytes;
+  return v === undefined ? Infinity : -v;
+};
 
 const text = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -49,6 +59,12 @@ function primary(column: SortColumn, a: SortSubject, b: SortSubject): number {
       return text(a.facts.status, b.facts.status);
     case 'node':
       return text(a.facts.node, b.facts.node);
+    case 'cpu':
+    case 'mem': {
+      const x = busiest(a, column);
+      const y = busiest(b, column);
+      return x === y ? 0 : x < y ? -1 : 1;
+    }
     case 'problems':
       return a.facts.trouble - b.facts.trouble || b.facts.restarts - a.facts.restarts;
   }
@@ -85,7 +101,8 @@ class SortedUids implements UidList {
 }
 
 /** The sort key of a numeric column, smaller first (a Pod without a creation time goes last). */
-function numericKey(column: SortColumn, f: PodFacts): number {
+function numericKey(column: SortColumn, s: SortSubject): number {
+  const f = s.facts;
   switch (column) {
     case 'age':
       return f.createdMs === undefined ? Infinity : -f.createdMs;
@@ -95,6 +112,9 @@ function numericKey(column: SortColumn, f: PodFacts): number {
       return readyRatio(f.ready);
     case 'problems':
       return f.trouble * 1e10 - Math.min(f.restarts, 1e10 - 1);
+    case 'cpu':
+    case 'mem':
+      return busiest(s, column);
     default:
       return 0;
   }
@@ -118,7 +138,7 @@ export function sortUids(uids: UidList, spec: SortSpec, subjectOf: (uid: string)
     if (!s) continue;
     all.push(uid);
     if (spec.column === 'status' || spec.column === 'node') strings.push(s.facts[spec.column]);
-    else numbers.push(sign * numericKey(spec.column, s.facts));
+    else numbers.push(sign * numericKey(spec.column, s));
   }
   // Positions sorted by key, ties by position: the index's (namespace, name, uid) order.
   const order = Array.from(all, (_, i) => i);

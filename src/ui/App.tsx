@@ -47,7 +47,7 @@ export function App(props: AppProps) {
   const mainHeight = Math.max(1, height - (exec.phase ? EXEC_BAR_HEIGHT : restart.question ? RESTART_BAR_HEIGHT : 1));
   const screenInput = { store, clock, width, height: mainHeight, theme };
   const command = useCommandPrompt(props.scope, say);
-  const list = useListScreen({ ...screenInput, now, allNamespaces: listsAllNamespaces(props, command) });
+  const list = useListScreen({ ...screenInput, now, allNamespaces: listsAllNamespaces(props, command), usage: props.usage });
   const allForwards = useForwards(props.forwards);
   const openMeta = hostUid === undefined ? undefined : store.get(hostUid)?.pod.metadata;
   const forwarded = useMemo(() => forwardedPorts(allForwards, openMeta?.namespace, openMeta?.name), [allForwards, openMeta?.namespace, openMeta?.name]);

@@ -2,12 +2,15 @@
 import type { FocusedPodStore } from '../store/focusedPod.ts';
 import type { ForwardStore } from '../store/forwards.ts';
 import type { PodStore } from '../store/podStore.ts';
+import type { PodUsageStore } from '../store/podUsage.ts';
 import type { ScopeStore } from '../store/scopeSwitch.ts';
 import type { PodKey } from '../store/types.ts';
 import type { PodviewServices } from './services.ts';
 
 export interface AppProps {
   store: PodStore;
+  /** The metrics poll's figures for the list's CPU and MEM columns; without it, no such columns. */
+  usage?: PodUsageStore;
   /** The open Pod's record: the UI writes its intent (focus, probe) and reads what was learnt. */
   focused: FocusedPodStore;
   services: PodviewServices;

@@ -1,12 +1,11 @@
 // `:ctx` through the real watch machinery: a kubeconfig with two contexts pointing at two sims.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { KubeConfig } from '@kubernetes/client-node';
 import { startPodWatch } from '../../src/cluster/podWatch.ts';
 import { followScopeRequests } from '../../src/cluster/scopeFeed.ts';
 import { PodStore } from '../../src/store/podStore.ts';
 import { ScopeStore, type Namespace } from '../../src/store/scopeSwitch.ts';
-import { sameMap, storePods, withSim } from './simHarness.ts';
+import { sameMap, storePods, twoContexts, withSim } from './simHarness.ts';
 import { waitFor } from './waitFor.ts';
 
 const pod = (namespace: string, name: string) => ({ apiVersion: 'v1', kind: 'Pod', metadata: { namespace, name }, spec: { containers: [{ name: 'app', image: 'nginx' }] } });
@@ -14,13 +13,7 @@ const pod = (namespace: string, name: string) => ({ apiVersion: 'v1', kind: 'Pod
 test(':ctx moves the watch to another context at its namespace; unknown or forbidden contexts are one line and the old stays', async (t) => {
   const alpha = await withSim(t);
   const beta = await withSim(t);
-  const kubeConfig = new KubeConfig();
-  kubeConfig.loadFromString(alpha.sim.kubeconfigYaml({ context: 'alpha', namespace: 'shop' }));
-  const other = new KubeConfig();
-  other.loadFromString(beta.sim.kubeconfigYaml({ context: 'beta', namespace: 'payments' }));
-  kubeConfig.addCluster(other.clusters[0]!);
-  kubeConfig.addUser(other.users[0]!);
-  kubeConfig.addContext(other.contexts[0]!);
+  const kubeConfig = twoContexts(alpha, beta);
   beta.sim.control.create('pods', pod('payments', 'only-in-beta'));
 
   const store = new PodStore({ frameMs: 0, deletedLingerMs: 0 });

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import type { V1Pod } from '@kubernetes/client-node';
+import { KubeConfig, type V1Pod } from '@kubernetes/client-node';
 import { startSim } from '../../src/sim/index.ts';
 import type { SimOptions, SimServer } from '../../src/sim/index.ts';
 import { demoScenario } from '../../src/sim/scenario/demo.ts';
@@ -59,4 +59,16 @@ export function sameMap(a: Map<string, string>, b: Map<string, string>): boolean
   if (a.size !== b.size) return false;
   for (const [k, v] of a) if (b.get(k) !== v) return false;
   return true;
+}
+
+/** One kubeconfig with two contexts: "alpha" (namespace shop, current) on one sim, "beta" (namespace payments) on the other. */
+export function twoContexts(alpha: SimHarness, beta: SimHarness): KubeConfig {
+  const kubeConfig = new KubeConfig();
+  kubeConfig.loadFromString(alpha.sim.kubeconfigYaml({ context: 'alpha', namespace: 'shop' }));
+  const other = new KubeConfig();
+  other.loadFromString(beta.sim.kubeconfigYaml({ context: 'beta', namespace: 'payments' }));
+  kubeConfig.addCluster(other.clusters[0]!);
+  kubeConfig.addUser(other.users[0]!);
+  kubeConfig.addContext(other.contexts[0]!);
+  return kubeConfig;
 }

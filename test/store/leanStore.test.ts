@@ -12,6 +12,7 @@ import { PodStore } from '../../src/store/podStore.ts';
 import { trimPod } from '../../src/store/trimPod.ts';
 import { heldField } from './fixtures.ts';
 import { defaultContainer } from '../../src/model/defaultContainer.ts';
+import { podLimits } from '../../src/model/podUsage.ts';
 import { conflictingPorts, crashingWithSidecar, NOW, simplePod, userMsvc } from '../ui/fixtures.ts';
 
 const SCALE = { pods: 200, namespaces: 4, seed: 7, nowMs: NOW };
@@ -43,6 +44,8 @@ test('a lean Pod gives the same list row, labels and default container as the wh
     assert.deepEqual(toPodRow(lean, NOW), toPodRow(whole, NOW), pod.metadata!.name!);
     assert.deepEqual(toPodRow(lean, NOW, true), toPodRow(whole, NOW, true));
     assert.equal(defaultContainer(lean), defaultContainer(whole));
+    assert.deepEqual(podLimits(lean), podLimits(whole), `${pod.metadata!.name!}: the ceiling of the CPU and MEM columns`);
+    if (podLimits(lean).memBytes !== undefined) statuses.add('with a memory limit');
     statuses.add(toPodRow(lean, NOW).status);
   }
   const annotated = leanPod(pods.find((p) => uid(p) === 'annotated')!);
@@ -51,7 +54,7 @@ test('a lean Pod gives the same list row, labels and default container as the wh
   const scaled = pods.find((p) => p.metadata?.ownerReferences !== undefined)!;
   assert.equal(heldField(leanPod(scaled).metadata, 'ownerReferences'), undefined);
   // The sample covers more than the happy path, or the equality above proves little.
-  for (const s of ['Running', 'CrashLoopBackOff', 'Terminating', 'SchedulingGated', 'Pending']) assert.ok(statuses.has(s), `${s} in ${[...statuses].join(', ')}`);
+  for (const s of ['Running', 'CrashLoopBackOff', 'Terminating', 'SchedulingGated', 'Pending', 'with a memory limit']) assert.ok(statuses.has(s), `${s} in ${[...statuses].join(', ')}`);
 });
 
 /** The open Pod's record, kept whole from the store's watch events (cluster/focusWhole). */
@@ -82,7 +85,7 @@ test('unfocused Pods are stored lean; the focused one whole, from its next event
   store.apply([{ type: 'MODIFIED', pod: { ...msvc, metadata: { ...msvc.metadata, resourceVersion: '999' } } }]);
   assert.equal(hasFull(focused, msvc), true);
   assert.deepEqual(focused.current!.pod!.spec?.containers[0]?.ports, msvc.spec!.containers[0]!.ports);
-  assert.equal(heldField(store.get(uid(crash))!.pod.spec?.containers[0], 'resources'), undefined, 'the others stay lean');
+  assert.equal(heldField(store.get(uid(crash))!.pod.spec?.containers[0]?.resources, 'requests'), undefined, 'the others stay lean: limits only, for the CPU and MEM columns');
   assert.equal(heldField(store.get(uid(msvc))!.pod.spec?.containers[0], 'ports'), undefined, 'the store itself keeps even the open Pod lean');
 
   focused.focus(keyOf(crash));

@@ -5,7 +5,8 @@ import type { PodFacts } from '../../src/store/filterTerms.ts';
 import { compareSubjects, DEFAULT_SORT, sortUids, type SortColumn, type SortSubject } from '../../src/store/sortOrder.ts';
 
 const facts = (f: Partial<PodFacts>): PodFacts => ({ status: 'Running', node: 'n', containers: [], images: [], restarts: 0, ready: '1/1', createdMs: 0, trouble: 2, ...f });
-const columns: SortColumn[] = ['name', 'age', 'restarts', 'ready', 'status', 'node', 'problems'];
+const columns: SortColumn[] = ['name', 'age', 'restarts', 'ready', 'status', 'node', 'cpu', 'mem', 'problems'];
+const figure = fc.option(fc.integer({ min: 0, max: 3 }), { nil: undefined });
 
 const subject = fc.record({
   namespace: fc.constantFrom('a', 'b'),
@@ -15,13 +16,15 @@ const subject = fc.record({
   trouble: fc.constantFrom(0, 1, 2) as fc.Arbitrary<0 | 1 | 2>,
   createdMs: fc.option(fc.integer({ min: 0, max: 3 }), { nil: undefined }),
   ready: fc.constantFrom('0/1', '1/1', '1/2'),
+  usage: fc.option(fc.record({ cpuMilli: figure, memBytes: figure }), { nil: undefined }),
 });
 
-function subjects(raw: { namespace: string; name: string; restarts: number; status: string; trouble: 0 | 1 | 2; createdMs: number | undefined; ready: string }[]): Map<string, SortSubject> {
+type Raw = { namespace: string; name: string; restarts: number; status: string; trouble: 0 | 1 | 2; createdMs: number | undefined; ready: string; usage: SortSubject['usage'] };
+function subjects(raw: Raw[]): Map<string, SortSubject> {
   const out = new Map<string, SortSubject>();
   raw.forEach((r, i) => {
     const uid = `u${i}`;
-    out.set(uid, { uid, namespace: r.namespace, name: r.name, facts: facts({ restarts: r.restarts, status: r.status, trouble: r.trouble, createdMs: r.createdMs, ready: r.ready }) });
+    out.set(uid, { uid, namespace: r.namespace, name: r.name, facts: facts({ restarts: r.restarts, status: r.status, trouble: r.trouble, createdMs: r.createdMs, ready: r.ready }), usage: r.usage });
   });
   return out;
 }
@@ -38,6 +41,11 @@ test('restarts most first, problems first, age youngest first; ties by namespace
   assert.deepEqual(sorted('problems'), ['3', '2', '1']);
   assert.deepEqual(sorted('age'), ['2', '3', '1']);
   assert.deepEqual(sorted('name', true), ['1', '3', '2']);
+  all.get('1')!.usage = { cpuMilli: 5, memBytes: 900 };
+  all.get('3')!.usage = { cpuMilli: 250, memBytes: undefined };
+  assert.deepEqual(sorted('cpu'), ['3', '1', '2'], 'busiest first; no sample last');
+  assert.deepEqual(sorted('mem'), ['1', '2', '3'], 'no figure sorts like no sample, by namespace/name');
+  assert.deepEqual(sorted('cpu', true), ['2', '1', '3']);
   const view = sortUids(['2', '3', '1'], { column: 'restarts', reversed: false }, (u) => all.get(u));
   assert.equal(view.indexOf('3'), 2);
   assert.equal(view.indexOf('nope'), -1);

@@ -40,7 +40,7 @@ test('NO_COLOR (non-empty) turns colour off; empty or unset leaves the flag in c
 
 test('? lists every key; esc closes help', async () => {
   const store = storeWith([simplePod('shop', 'web-1')]);
-  const { app } = await renderApp({ store }, { columns: 100, rows: 30 });
+  const { app } = await renderApp({ store }, { columns: 100, rows: 34 });
   await frameWith(app, 'web-1');
   await press(app, '?');
   const frame = await frameWith(app, 'Keys');

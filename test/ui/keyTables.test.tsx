@@ -98,7 +98,7 @@ test('? on the list lists exactly the list table, with the CTRS legend', async (
       .map((l) => l.trimEnd().split(/\s{2,}/)[0]),
     LIST_KEYS.map(keysText),
   );
-  const { app } = await renderApp({ store: storeWith([simplePod('shop', 'web-1')]) }, { columns: 160, rows: 40 });
+  const { app } = await renderApp({ store: storeWith([simplePod('shop', 'web-1')]) }, { columns: 160, rows: 44 });
   await frameWith(app, 'web-1');
   await press(app, '?');
   const frame = await frameWith(app, 'Keys: Pod list');

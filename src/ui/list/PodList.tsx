@@ -3,6 +3,7 @@
 import { Box } from 'ink';
 import type { PodRow } from '../../model/types.ts';
 import type { Column } from './listColumns.ts';
+import type { UsageCells } from './usageCells.ts';
 import { LineView, seg } from '../lines.tsx';
 import { headerLine, PodListRow } from './PodListRow.tsx';
 import type { Theme } from '../theme.ts';
@@ -21,9 +22,12 @@ export interface PodListProps {
   emptyText: string;
   /** The server is out of reach: every row is greyed. */
   stale?: boolean;
+  /** The CPU and MEM cells of a row, read only when those columns are laid out. */
+  usageOf?: (row: PodRow, columns: readonly Column[]) => UsageCells;
 }
 
-export function PodList({ visible, columns, selectedUid, height, theme, ageShift, emptyText, stale = false }: PodListProps) {
+export function PodList({ visible, columns, selectedUid, height, theme, ageShift, emptyText, stale = false, usageOf }: PodListProps) {
+  const withUsage = usageOf !== undefined && columns.some((c) => c.key === 'cpu');
   return (
     // overflowY only: rows are truncated to the width by their Text; a horizontal clip would
     // make Ink measure and slice every row again on every frame.
@@ -32,7 +36,22 @@ export function PodList({ visible, columns, selectedUid, height, theme, ageShift
       {visible.length === 0 ? (
         <LineView line={[seg(`  ${emptyText}`, 'dim')]} theme={theme} />
       ) : (
-        visible.map((row) => <PodListRow key={row.uid} row={row} columns={columns} selected={row.uid === selectedUid} ageShift={Math.floor(ageShift(row.uid))} stale={stale} theme={theme} />)
+        visible.map((row) => {
+          const usage = withUsage ? usageOf(row, columns) : undefined;
+          return (
+            <PodListRow
+              key={row.uid}
+              row={row}
+              columns={columns}
+              selected={row.uid === selectedUid}
+              ageShift={Math.floor(ageShift(row.uid))}
+              stale={stale}
+              theme={theme}
+              cpu={usage?.cpu}
+              mem={usage?.mem}
+            />
+          );
+        })
       )}
     </Box>
   );

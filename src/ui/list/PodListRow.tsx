@@ -9,6 +9,7 @@ import type { ContainerKind, PodRow } from '../../model/types.ts';
 import { sanitize } from '../../text/sanitize.ts';
 import { fit, shortAge } from '../fit.ts';
 import { GUTTER, type Column } from './listColumns.ts';
+import type { UsageCells } from './usageCells.ts';
 import { LineView, seg, type Line, type Seg } from '../lines.tsx';
 import type { Theme, Tone } from '../theme.ts';
 
@@ -29,7 +30,7 @@ export function restartsText(row: PodRow, width: number, ageShift: number): stri
   return long.length <= width ? long : count;
 }
 
-function cell(row: PodRow, column: Column, ageShift: number): Seg | Seg[] {
+function cell(row: PodRow, column: Column, ageShift: number, usage: UsageCells | undefined): Seg | Seg[] {
   switch (column.key) {
     case 'namespace':
       return seg(fit(sanitize(row.namespace), column.width), 'dim');
@@ -47,6 +48,9 @@ function cell(row: PodRow, column: Column, ageShift: number): Seg | Seg[] {
       return seg(fit(shortAge(row.ageSeconds === undefined ? undefined : row.ageSeconds + ageShift), column.width, true));
     case 'node':
       return seg(fit(sanitize(row.node), column.width), 'dim');
+    case 'cpu':
+    case 'mem':
+      return seg(fit(usage?.[column.key] ?? '', column.width, true));
     case 'containers': {
       const glyphs = row.glyphs.slice(0, column.width).map((g) => seg(KIND_GLYPH[g.kind], HEALTH_TONE[g.health]));
       const pad = column.width - glyphs.length;
@@ -60,13 +64,13 @@ function cell(row: PodRow, column: Column, ageShift: number): Seg | Seg[] {
  * A stale row (the server is out of reach) is greyed whole, its status and glyphs included:
  * a green Running would claim what nobody knows now.
  */
-export function podRowParts(row: PodRow, columns: readonly Column[], selected: boolean, ageShift: number, stale = false): [Line, Line] {
+export function podRowParts(row: PodRow, columns: readonly Column[], selected: boolean, ageShift: number, stale = false, usage?: UsageCells): [Line, Line] {
   const text: Line = [seg(selected ? '> ' : '  '.slice(0, GUTTER))];
   const glyphs: Line = [];
   columns.forEach((column, i) => {
     const into = column.key === 'containers' || glyphs.length > 0 ? glyphs : text;
     if (i > 0) (glyphs.length > 0 ? glyphs : text).push(seg(' '));
-    const c = cell(row, column, ageShift);
+    const c = cell(row, column, ageShift, usage);
     if (Array.isArray(c)) into.push(...c);
     else into.push(c);
   });
@@ -88,10 +92,13 @@ interface Props {
   /** The server is out of reach: the row is what it said last. */
   stale: boolean;
   theme: Theme;
+  /** The CPU and MEM cells, when those columns are laid out (strings, so the memo compares them by value). */
+  cpu?: string | undefined;
+  mem?: string | undefined;
 }
 
-export const PodListRow = React.memo(function PodListRow({ row, columns, selected, ageShift, stale, theme }: Props) {
-  const [text, glyphs] = podRowParts(row, columns, selected, ageShift, stale);
+export const PodListRow = React.memo(function PodListRow({ row, columns, selected, ageShift, stale, theme, cpu, mem }: Props) {
+  const [text, glyphs] = podRowParts(row, columns, selected, ageShift, stale, cpu === undefined || mem === undefined ? undefined : { cpu, mem });
   if (glyphs.length === 0) return <LineView line={text} theme={theme} />;
   return (
     <Box>

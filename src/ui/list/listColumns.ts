@@ -1,12 +1,13 @@
-// The Pod list's column layout for a terminal width: fixed columns first, NODE only when
-// there is room, and NAME takes whatever is left. The sorted column's header carries an arrow
+// The Pod list's column layout for a terminal width: fixed columns first, then (only when
+// there is room beside the longest names) CPU and MEM where metrics are served, NODE only
+// when there is room, and NAME takes whatever is left. The sorted column's header carries an arrow
 // (↓ the column's first order, ↑ reversed; "problems first" marks STATUS with `!`), and
 // RESTARTS is wide enough for kubectl's "4 (3m ago)" on terminals of 100 columns or more.
 import type { PodRow } from '../../model/types.ts';
 import { DEFAULT_SORT, type SortColumn, type SortSpec } from '../../store/sortOrder.ts';
 import { cells } from '../fit.ts';
 
-export type ColumnKey = 'namespace' | 'name' | 'ready' | 'status' | 'restarts' | 'age' | 'node' | 'containers';
+export type ColumnKey = 'namespace' | 'name' | 'ready' | 'status' | 'restarts' | 'age' | 'node' | 'cpu' | 'mem' | 'containers';
 
 export interface Column {
   key: ColumnKey;
@@ -28,7 +29,7 @@ function longest(rows: readonly PodRow[], pick: (r: PodRow) => string, cap: numb
 
 /** RESTARTS with "(4m ago)" needs this many cells: "999 (59m ago)". */
 export const RESTARTS_WIDE = 13;
-const SORTED_BY: Partial<Record<ColumnKey, SortColumn>> = { name: 'name', ready: 'ready', status: 'status', restarts: 'restarts', age: 'age', node: 'node' };
+const SORTED_BY: Partial<Record<ColumnKey, SortColumn>> = { name: 'name', ready: 'ready', status: 'status', restarts: 'restarts', age: 'age', node: 'node', cpu: 'cpu', mem: 'mem' };
 
 /** The header with its mark; a narrow column gives up the header's last letters, never the mark. */
 function marked(column: Column, mark: string): Column {
@@ -43,7 +44,7 @@ function withSortMark(column: Column, sort: SortSpec): Column {
   return SORTED_BY[column.key] === sort.column ? marked(column, arrow) : column;
 }
 
-export function listColumns(width: number, rows: readonly PodRow[], showNamespace: boolean, sort: SortSpec = DEFAULT_SORT): Column[] {
+export function listColumns(width: number, rows: readonly PodRow[], showNamespace: boolean, sort: SortSpec = DEFAULT_SORT, metrics = false): Column[] {
   const glyphs = longest(rows, (r) => ' '.repeat(r.glyphs.length), 8, 4);
   const fixed: Column[] = [
     { key: 'ready', header: 'READY', width: 5 },
@@ -61,6 +62,8 @@ export function listColumns(width: number, rows: readonly PodRow[], showNamespac
     used += namespace.width + 1;
   }
   const minName = 16;
+  const usage = metrics ? usageColumns(width - used - longest(rows, (r) => r.name, 40, minName)) : [];
+  for (const c of usage) used += c.width + 1;
   let node: Column | undefined;
   const nodeWidth = longest(rows, (r) => r.node, 24, 4);
   if (width - used - minName >= nodeWidth + 1) {
@@ -71,10 +74,27 @@ export function listColumns(width: number, rows: readonly PodRow[], showNamespac
   const out: Column[] = [];
   if (namespace) out.push(namespace);
   out.push(name, ...fixed.slice(0, 4));
+  out.push(...usage);
   if (node) out.push(node);
   out.push(fixed[4]!);
   return sort === DEFAULT_SORT ? out : out.map((c) => withSortMark(c, sort));
 }
+
+/** CPU and MEM as wide as `room` allows: with the percentage of the limit, bare, or not at all. */
+function usageColumns(room: number): Column[] {
+  const wide = USAGE_WIDTH.cpu.wide + USAGE_WIDTH.mem.wide + 2;
+  const narrow = USAGE_WIDTH.cpu.narrow + USAGE_WIDTH.mem.narrow + 2;
+  if (room < narrow) return [];
+  const w = room >= wide ? 'wide' : 'narrow';
+  const header = (name: string) => (w === 'wide' ? `${name} %LIM` : name);
+  return [
+    { key: 'cpu', header: header('CPU'), width: USAGE_WIDTH.cpu[w], alignRight: true },
+    { key: 'mem', header: header('MEM'), width: USAGE_WIDTH.mem[w], alignRight: true },
+  ];
+}
+
+/** "12.25" cores or "250m", "1023Mi"; wide adds " 100%" of the limit. */
+export const USAGE_WIDTH = { cpu: { narrow: 5, wide: 10 }, mem: { narrow: 6, wide: 11 } } as const;
 
 /** Same layout, column by column: lets the caller keep the previous array so memoized rows stay put. */
 export function sameColumns(a: readonly Column[], b: readonly Column[]): boolean {

@@ -20,6 +20,8 @@ export const LIST_KEYS: KeyTable<Action> = [
   { keys: ['R'], help: 'sort by READY, least ready first; again reverses', action: { type: 'sort', column: 'ready' } },
   { keys: ['S'], help: 'sort by STATUS; again reverses', action: { type: 'sort', column: 'status' } },
   { keys: ['O'], help: 'sort by NODE; again reverses', action: { type: 'sort', column: 'node' } },
+  { keys: ['C'], help: 'sort by CPU use, busiest first (where metrics are served); again reverses', action: { type: 'sort', column: 'cpu' } },
+  { keys: ['M'], help: 'sort by MEM use, largest first (where metrics are served); again reverses', action: { type: 'sort', column: 'mem' } },
   { keys: ['!'], help: 'problems first: failing, then not yet well, each by restarts', action: { type: 'sort', column: 'problems' } },
   { keys: [':'], help: 'command: :ns NAME (tab completes), :ns all, :ns - for the previous namespace, :ctx NAME', action: { type: 'command' } },
   { keys: ['0'], help: 'every namespace (like -A); :- goes back', action: { type: 'allNamespaces' } },

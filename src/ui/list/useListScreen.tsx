@@ -4,9 +4,11 @@
 import type React from 'react';
 import { useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import type { Key } from 'ink';
+import { podLimits } from '../../model/podUsage.ts';
 import { toPodRow } from '../../model/podRow.ts';
 import type { UidList } from '../../store/podIndex.ts';
 import type { PodStore } from '../../store/podStore.ts';
+import type { PodUsageStore } from '../../store/podUsage.ts';
 import { DEFAULT_SORT, type SortColumn, type SortSpec } from '../../store/sortOrder.ts';
 import { sanitize } from '../../text/sanitize.ts';
 import type { HelpTopic } from '../help/HelpView.tsx';
@@ -22,6 +24,7 @@ import { listColumns, sameColumns, type Column } from './listColumns.ts';
 import { navReducer } from './listNav.ts';
 import { windowStart } from './listWindow.ts';
 import { PodList } from './PodList.tsx';
+import { usageCells } from './usageCells.ts';
 
 export const LIST_HINT = 'enter open · / filter · l logs · s shell · ? help · q quit';
 const LIST_HELP: HelpTopic = { title: 'Pod list', keys: LIST_KEYS, extra: ctrsLegend() };
@@ -34,6 +37,8 @@ export interface ListScreenInput {
   height: number;
   allNamespaces: boolean;
   theme: Theme;
+  /** The metrics poll's figures: CPU and MEM columns while metrics are served. */
+  usage?: PodUsageStore | undefined;
 }
 
 export interface ListScreen {
@@ -55,13 +60,14 @@ export interface ListScreen {
   onKey(input: string, key: Key): Action | undefined;
 }
 
-export function useListScreen({ store, now, clock, width, height, allNamespaces, theme }: ListScreenInput): ListScreen {
+export function useListScreen({ store, now, clock, width, height, allNamespaces, theme, usage }: ListScreenInput): ListScreen {
   const [filter, setFilter] = useState('');
   const [prompt, setPrompt] = useState(false);
   const [sort, setSort] = useState<SortSpec>(DEFAULT_SORT);
   const [nav, dispatch] = useReducer(navReducer, { uid: undefined, index: 0 });
   const listStart = useRef(0);
-  const list = usePodList(store, filter, sort, toPodRow, now);
+  const list = usePodList(store, filter, sort, toPodRow, now, usage);
+  const metrics = usage?.state.served === true;
   const { uids } = list;
   const index = nav.uid !== undefined && uids.at(nav.index) === nav.uid ? nav.index : navReducer(nav, { type: 'move', delta: 0, uids }).index;
   const selectedUid = uids.at(index);
@@ -87,10 +93,10 @@ export function useListScreen({ store, now, clock, width, height, allNamespaces,
   // columns array when nothing moved, so each memoized row re-renders only if its Pod changed.
   const lastCols = useRef<readonly Column[]>([]);
   const cols = useMemo(() => {
-    const next = listColumns(width, visible, allNamespaces, sort);
+    const next = listColumns(width, visible, allNamespaces, sort, metrics);
     if (!sameColumns(next, lastCols.current)) lastCols.current = next;
     return lastCols.current;
-  }, [width, visible, allNamespaces, sort]);
+  }, [width, visible, allNamespaces, sort, metrics]);
 
   const onKey = (input: string, key: Key): Action | undefined => {
     if (prompt) {
@@ -146,12 +152,13 @@ export function useListScreen({ store, now, clock, width, height, allNamespaces,
         ageShift={(uid) => list.rows.ageShift(uid, clock)}
         emptyText={list.total === 0 ? emptyText(store.connection.kind) : 'no Pod matches the filter (esc clears it)'}
         stale={store.staleSince !== undefined}
+        {...(usage ? { usageOf: (row, columns) => usageCells(usage.get(row.namespace, row.name), podLimits(store.get(row.uid)?.pod), columns) } : {})}
       />
     </>
   );
   return {
     body,
-    help: LIST_HELP,
+    help: usage?.state.note ? { ...LIST_HELP, extra: [...(LIST_HELP.extra ?? []), [seg('CPU, MEM  ', 'header'), seg(sanitize(usage.state.note), 'dim')]] } : LIST_HELP,
     filter: filter.trim(),
     sortLabel: sortLabel(sort),
     selectedUid,
