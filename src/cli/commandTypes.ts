@@ -113,4 +113,6 @@ export interface LiveScope {
    * on it at once, drawn whole, without waiting for the list.
    */
   opened?: OnePod;
+  /** Called once the first frame is out (tui.ts then starts the list). */
+  drawn?: () => void;
 }

@@ -17,7 +17,7 @@ import { steadyOldGenerationGrowth } from './runtime/oldGeneration.ts';
 import { holdYoungGenerationSmall } from './runtime/youngGeneration.ts';
 
 /** The Pods the screen shows: a live store fed by one list+watch over `scope`. */
-function watchInto(target: Target, scope: string | undefined): { store: PodStore; watch: PodWatch } {
+function watchInto(target: Target, scope: string | undefined, startAfter?: Promise<void>): { store: PodStore; watch: PodWatch } {
   const store = new PodStore();
   const watch = startPodWatch({
     kubeConfig: target.kubeConfig,
@@ -26,6 +26,7 @@ function watchInto(target: Target, scope: string | undefined): { store: PodStore
     fieldSelector: target.fieldSelector,
     store,
     requestTimeoutMs: target.requestTimeoutMs,
+    ...(startAfter ? { startAfter } : {}),
   });
   return { store, watch };
 }
@@ -59,7 +60,11 @@ export async function startTui(viewArgs: ViewArgs): Promise<number> {
     const podCheck = args.pod ? readNamedPod(target.kubeConfig, target.namespace, args.pod, { timeoutMs: target.requestTimeoutMs }) : undefined;
     access?.catch(() => undefined);
     podCheck?.catch(() => undefined);
-    live = watchInto(target, target.scope);
+    // A named Pod's screen is drawn from its own reads: the list (the namespace's Pods, behind
+    // its host view) is read once that first frame is out, not in its way.
+    let drawn = () => {};
+    const firstFrame = podCheck ? new Promise<void>((resolve) => (drawn = resolve)) : undefined;
+    live = watchInto(target, target.scope, firstFrame);
     // One answer back means the other requests are on the wire too; only then may loading the
     // UI hold the thread.
     if (access) await access.catch(() => undefined);
@@ -107,7 +112,7 @@ export async function startTui(viewArgs: ViewArgs): Promise<number> {
       releaseYoungGeneration();
       steadyOldGenerationGrowth();
     });
-    return await view.runTui(args, target, { store: live.store, scope, notice, scopeStore, ...(opened ? { opened } : {}) });
+    return await view.runTui(args, target, { store: live.store, scope, notice, scopeStore, ...(opened ? { opened, drawn } : {}) });
   } finally {
     cancelRelease();
     releaseYoungGeneration();

@@ -106,6 +106,8 @@ export async function runTui(args: ViewArgs, target: Target, live: LiveScope): P
       { stdin, stdout, stderr: process.stderr, exitOnCtrlC: false, patchConsole: true, alternateScreen: true, interactive: true, maxFps: 60, incrementalRendering: true },
     );
     guard.entered();
+    // Ink's first render is synchronous: its frame is out.
+    live.drawn?.();
     await Promise.race([quitting, instance.waitUntilExit()]);
     instance.unmount();
     await instance.waitUntilExit().catch(() => undefined);
