@@ -2,6 +2,7 @@
 import type { CommandName, OutputFormat } from './flags.ts';
 import type { PodStore } from '../store/podStore.ts';
 import type { ScopeStore } from '../store/scopeSwitch.ts';
+import type { OnePod } from '../cluster/onePod.ts';
 import type { SimArgs } from './simArgs.ts';
 import type { PortForwardSpec } from '../model/portForwardSpec.ts';
 
@@ -107,4 +108,11 @@ export interface LiveScope {
   notice?: string;
   /** The `:ns` wish and the namespace watched now (served by cluster/scopeFeed). */
   scopeStore?: ScopeStore;
+  /**
+   * The named Pod with its events, owners and usage, read while the UI loaded: the screen opens
+   * on it at once, drawn whole, without waiting for the list.
+   */
+  opened?: OnePod;
+  /** Called once the first frame is out (tui.ts then starts the list). */
+  drawn?: () => void;
 }

@@ -3,6 +3,7 @@
 // Each mode is imported when it is chosen (the bundle keeps them as lazily initialised
 // modules): --version and completion scripts never evaluate @kubernetes/client-node, and a
 // snapshot never evaluates ink and react. Start-up time and memory follow the mode used.
+import { isatty } from 'node:tty';
 import { parseArgs } from './args.ts';
 import type { ViewArgs } from './commandTypes.ts';
 import { completionScript } from './completion/scripts.ts';
@@ -39,7 +40,9 @@ export async function run(argv: readonly string[]): Promise<number> {
     }
     case 'view': {
       const { args } = command;
-      if (!wantsSnapshot(args, out.isTTY === true, process.stdin.isTTY === true)) return (await import('./tui.ts')).startTui(args);
+      // isatty(0), not process.stdin.isTTY: the getter builds stdin's stream (and loads fs's
+      // streams), which a snapshot never reads; the TUI builds it when it starts.
+      if (!wantsSnapshot(args, out.isTTY === true, isatty(0))) return (await import('./tui.ts')).startTui(args);
       if (args.diff !== undefined) {
         await (await import('./diffCommand.ts')).writeDiff(args, { stdout: out });
         return 0;

@@ -2,6 +2,7 @@
 // check and the Pod list go out first, and Ink, React and the views (a fifth of a second of
 // parsing and running on a small machine) load while the server answers. The screen itself
 // is tuiView's job.
+import { readNamedPod } from '../cluster/onePod.ts';
 import { isOwnerArg, resolvePodArg } from '../cluster/resolvePod.ts';
 import { canListPods, startPodWatch } from '../cluster/podWatch.ts';
 import type { ListAccess, PodWatch } from '../cluster/podWatch.ts';
@@ -16,7 +17,7 @@ import { steadyOldGenerationGrowth } from './runtime/oldGeneration.ts';
 import { holdYoungGenerationSmall } from './runtime/youngGeneration.ts';
 
 /** The Pods the screen shows: a live store fed by one list+watch over `scope`. */
-function watchInto(target: Target, scope: string | undefined): { store: PodStore; watch: PodWatch } {
+function watchInto(target: Target, scope: string | undefined, startAfter?: Promise<void>): { store: PodStore; watch: PodWatch } {
   const store = new PodStore();
   const watch = startPodWatch({
     kubeConfig: target.kubeConfig,
@@ -25,6 +26,7 @@ function watchInto(target: Target, scope: string | undefined): { store: PodStore
     fieldSelector: target.fieldSelector,
     store,
     requestTimeoutMs: target.requestTimeoutMs,
+    ...(startAfter ? { startAfter } : {}),
   });
   return { store, watch };
 }
@@ -53,17 +55,25 @@ export async function startTui(viewArgs: ViewArgs): Promise<number> {
       target = { ...target, scope: target.namespace, labelSelector: owned.selector };
       args = { ...args, pod: undefined };
     }
-    // NAME or a unique prefix: the Pod it names opens straight away.
-    const podCheck = args.pod ? resolvePodArg(target.kubeConfig, target.namespace, args.pod, { timeoutMs: target.requestTimeoutMs }) : undefined;
+    // NAME or a unique prefix: the Pod it names, with its events, usage and owner chain (the
+    // reads `--once` makes), is read while the UI loads, and the screen opens on it drawn whole.
+    const podCheck = args.pod ? readNamedPod(target.kubeConfig, target.namespace, args.pod, { timeoutMs: target.requestTimeoutMs }) : undefined;
     access?.catch(() => undefined);
     podCheck?.catch(() => undefined);
-    live = watchInto(target, target.scope);
+    // A named Pod's screen is drawn from its own reads: the list (the namespace's Pods, behind
+    // its host view) is read once that first frame is out, not in its way.
+    let drawn = () => {};
+    const firstFrame = podCheck ? new Promise<void>((resolve) => (drawn = resolve)) : undefined;
+    live = watchInto(target, target.scope, firstFrame);
     // One answer back means the other requests are on the wire too; only then may loading the
     // UI hold the thread.
     if (access) await access.catch(() => undefined);
+    // A named Pod's reads are on the wire after one turn of the event loop (the first one's
+    // connection is made in it); loading the UI would hold them back by its whole length.
+    else if (podCheck) await new Promise((resolve) => setImmediate(resolve));
     const view = await import('./tuiView.tsx');
-    const named = await podCheck;
-    if (named) args = { ...args, pod: named.name };
+    const opened = await podCheck;
+    if (opened) args = { ...args, pod: opened.pod.metadata?.name ?? args.pod };
     let scope = target.scope;
     let notice: string | undefined;
     const allowed = access ? await access : undefined;
@@ -79,6 +89,8 @@ export async function startTui(viewArgs: ViewArgs): Promise<number> {
     // `:ns` replaces the watch in place: same store, new namespace (cluster/scopeFeed).
     const scopeStore = new ScopeStore(target.contextName, scope);
     const { store } = live;
+    // In the store before the list: the host view needs its entry; the list keeps it (same uid).
+    if (opened) store.apply([{ type: 'ADDED', pod: opened.pod }]);
     const watchTarget = target;
     scopeFeed = followScopeRequests({
       scope: scopeStore,
@@ -100,7 +112,7 @@ export async function startTui(viewArgs: ViewArgs): Promise<number> {
       releaseYoungGeneration();
       steadyOldGenerationGrowth();
     });
-    return await view.runTui(args, target, { store: live.store, scope, notice, scopeStore });
+    return await view.runTui(args, target, { store: live.store, scope, notice, scopeStore, ...(opened ? { opened, drawn } : {}) });
   } finally {
     cancelRelease();
     releaseYoungGeneration();

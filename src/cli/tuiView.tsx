@@ -1,6 +1,7 @@
 import { render } from 'ink';
 import { openLogSession } from '../cluster/logs.ts';
 import { startDetailsFeed } from '../cluster/focusFeed.ts';
+import { offerWhole } from '../cluster/focusWhole.ts';
 import { serveForwards } from '../cluster/forwardFeed.ts';
 import { startPortForward } from '../cluster/portForward.ts';
 import { pollUsage } from '../cluster/usagePoll.ts';
@@ -48,6 +49,15 @@ export async function runTui(args: ViewArgs, target: Target, live: LiveScope): P
   // Benchmarks only: records event-to-frame and key-to-frame times when PODVIEW_FRAME_PROBE is set.
   const stopProbe = frameProbeFromEnv({ store, stdout, stdin });
   const focused = new FocusedPodStore();
+  const { opened } = live;
+  const openedKey = opened && args.pod ? { namespace: opened.pod.metadata?.namespace ?? target.namespace, name: args.pod } : undefined;
+  if (opened && openedKey) {
+    // Read with the Pod while the UI loaded (tui.ts): the record starts whole, so the first frame
+    // shows the owner chain and usage, and the feed's first read waits for its first poll.
+    focused.focus(openedKey);
+    offerWhole(focused, store, openedKey, opened.pod, false);
+    focused.write(openedKey, { details: opened.details });
+  }
   const details = startDetailsFeed({ kubeConfig: target.kubeConfig, store, focused });
   // The list's CPU and MEM: polled once the list is live, over whatever scope it watches.
   const usage = new PodUsageStore();
@@ -60,7 +70,8 @@ export async function runTui(args: ViewArgs, target: Target, live: LiveScope): P
   const forwardFeed = serveForwards(forwards, (request) => startPortForward(target.kubeConfig, request));
   services.copyText = terminalClipboard(args.clipboard, stdout, process.env);
 
-  await firstListOrTimeout(store, FIRST_DRAW_WAIT_MS);
+  // A named Pod read whole is drawn at once; the list loads behind its host view.
+  if (!openedKey) await firstListOrTimeout(store, FIRST_DRAW_WAIT_MS);
   let instance: ReturnType<typeof render> | undefined;
   const guard = guardTerminal({
     stdin,
@@ -83,7 +94,7 @@ export async function runTui(args: ViewArgs, target: Target, live: LiveScope): P
         focused={focused}
         services={services}
         forwards={forwards}
-        initialPod={args.pod ? { namespace: target.namespace, name: args.pod } : undefined}
+        initialPod={openedKey ?? (args.pod ? { namespace: target.namespace, name: args.pod } : undefined)}
         allNamespaces={scope === undefined}
         {...(target.labelSelector ? { narrowedTo: target.labelSelector } : {})}
         {...(live.scopeStore ? { scope: live.scopeStore } : {})}
@@ -101,6 +112,8 @@ export async function runTui(args: ViewArgs, target: Target, live: LiveScope): P
       { stdin, stdout, stderr: process.stderr, exitOnCtrlC: false, patchConsole: true, alternateScreen: true, interactive: true, maxFps: 60, incrementalRendering: true },
     );
     guard.entered();
+    // Ink's first render is synchronous: its frame is out.
+    live.drawn?.();
     await Promise.race([quitting, instance.waitUntilExit()]);
     instance.unmount();
     await instance.waitUntilExit().catch(() => undefined);

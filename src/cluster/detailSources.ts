@@ -112,25 +112,46 @@ function controllerOf(refs: OwnerRef[] | undefined): { kind: string; name: strin
   return typeof ref?.kind === 'string' && typeof ref.name === 'string' && ref.kind && ref.name ? { kind: ref.kind, name: ref.name } : undefined;
 }
 
+type KnownOwner = OwnerCache extends Map<string, infer V> ? V : never;
+
+async function readOwner(kubeConfig: KubeConfig, namespace: string, owner: { kind: string; name: string }): Promise<KnownOwner> {
+  const template = OWNER_PATHS[owner.kind];
+  if (!template) return { resolved: false };
+  try {
+    const object = await getJson<{ metadata?: { ownerReferences?: unknown } } | null>(kubeConfig, template.replace('NS', encodeURIComponent(namespace)) + encodeURIComponent(owner.name), {}, {});
+    return { resolved: true, owner: controllerOf(objectsOf<OwnerRef>(object?.metadata?.ownerReferences)) };
+  } catch {
+    return { resolved: false }; // forbidden or gone: still show the name the Pod gave
+  }
+}
+
+/**
+ * The Deployment a ReplicaSet-owned Pod most likely belongs to: the Deployment controller names
+ * its ReplicaSets DEPLOYMENT-HASH, HASH being the Pod's pod-template-hash label. Read together
+ * with the ReplicaSet, so the usual chain takes one round trip, not two; the ReplicaSet's own
+ * owner reference still decides, and a wrong guess costs one read that is not used.
+ */
+export function likelyDeployment(pod: V1Pod, owner: { kind: string; name: string } | undefined): { kind: string; name: string } | undefined {
+  const hash = pod.metadata?.labels?.['pod-template-hash'];
+  if (owner?.kind !== 'ReplicaSet' || typeof hash !== 'string' || !hash || !owner.name.endsWith(`-${hash}`)) return undefined;
+  const name = owner.name.slice(0, -hash.length - 1);
+  return name ? { kind: 'Deployment', name } : undefined;
+}
+
 /** The Pod's owner chain, nearest first: ReplicaSet -> Deployment, Job -> CronJob, StatefulSet, DaemonSet. */
 export async function resolveOwners(kubeConfig: KubeConfig, pod: V1Pod, cache: OwnerCache): Promise<OwnerView[]> {
   const namespace = pod.metadata?.namespace ?? 'default';
   const chain: OwnerView[] = [];
   let next = controllerOf(objectsOf<OwnerRef>(pod.metadata?.ownerReferences));
+  const keyOf = (owner: { kind: string; name: string }) => `${owner.kind}/${namespace}/${owner.name}`;
+  const ahead = new Map<string, Promise<KnownOwner>>();
+  const guess = likelyDeployment(pod, next);
+  if (guess && next && !cache.has(keyOf(next)) && !cache.has(keyOf(guess))) ahead.set(keyOf(guess), readOwner(kubeConfig, namespace, guess));
   while (next && chain.length < 5) {
-    const key = `${next.kind}/${namespace}/${next.name}`;
+    const key = keyOf(next);
     let known = cache.get(key);
     if (!known) {
-      const template = OWNER_PATHS[next.kind];
-      if (!template) known = { resolved: false };
-      else {
-        try {
-          const object = await getJson<{ metadata?: { ownerReferences?: unknown } } | null>(kubeConfig, template.replace('NS', encodeURIComponent(namespace)) + encodeURIComponent(next.name), {}, {});
-          known = { resolved: true, owner: controllerOf(objectsOf<OwnerRef>(object?.metadata?.ownerReferences)) };
-        } catch {
-          known = { resolved: false }; // forbidden or gone: still show the name the Pod gave
-        }
-      }
+      known = await (ahead.get(key) ?? readOwner(kubeConfig, namespace, next));
       cache.set(key, known);
     }
     chain.push({ kind: next.kind, name: next.name, resolved: known.resolved });

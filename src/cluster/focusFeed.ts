@@ -128,7 +128,11 @@ export function startDetailsFeed(options: DetailsFeedOptions): DetailsFeed {
   const stopProbes = followProbeRequests(record, probe);
   const stopPrevious = followPreviousLines(record, store, options.openLogs ?? ((request) => openLogSession(kubeConfig, request)));
   const unsubscribe = record.subscribe(() => focus(record.current ? record.current.key : null));
-  focus(record.current ? record.current.key : null);
+  const opened = record.current;
+  // Opened with its details already read (tui.ts reads a named Pod's with the Pod, before the
+  // screen starts): no read on focus, the first poll comes at its time.
+  if (opened?.details) focused = { namespace: opened.key.namespace, name: opened.key.name };
+  else focus(opened ? opened.key : null);
 
   return {
     refresh,

@@ -18,10 +18,12 @@ export async function readOnePod(kubeConfig: KubeConfig, namespace: string, name
   const connections = sharedConnections(kubeConfig);
   const view = connections.kubeConfig;
   try {
-    // Both degrade to a note and never reject, so starting them before the Pod is safe.
+    // The Pod's read goes out first: the owner chain waits for it. Events and usage degrade to a
+    // note and never reject, so they may start before the Pod is known to exist.
+    const podRead = getPod(view, namespace, name, options);
     const events = listEvents(view, namespace, `involvedObject.kind=Pod,involvedObject.name=${name}`);
     const metrics = listMetrics(view, namespace, name);
-    const pod = await getPod(view, namespace, name, options);
+    const pod = await podRead;
     const [eventList, metricList, owners] = await Promise.all([events, metrics, resolveOwners(view, pod, new Map())]);
     // A Pod of the same name that came before (a StatefulSet's, a Job's) left events of its own.
     const uid = pod.metadata?.uid;

@@ -32,6 +32,11 @@ export interface PodWatchOptions {
   /** Per list request; undefined: none. */
   requestTimeoutMs?: number;
   random?: () => number;
+  /**
+   * The first list waits for this (tui.ts: a named Pod's first frame, drawn from its own reads),
+   * so that reading and keeping the list does not compete with that frame.
+   */
+  startAfter?: Promise<unknown>;
 }
 
 export interface PodWatch {
@@ -73,6 +78,16 @@ async function runLoop(options: PodWatchOptions, signal: AbortSignal): Promise<v
   let attempt = 0;
   const dropped: Skipped = { lines: 0, notPods: 0, oversized: 0 };
   store.setConnection({ kind: 'connecting' });
+  const { startAfter } = options;
+  if (startAfter) {
+    await new Promise<void>((resolve) => {
+      startAfter.then(
+        () => resolve(),
+        () => resolve(),
+      );
+      signal.addEventListener('abort', () => resolve(), { once: true });
+    });
+  }
   while (!signal.aborted) {
     let reason: string;
     try {

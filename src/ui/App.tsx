@@ -20,7 +20,7 @@ import { HOST_HINT, useHostScreen } from './host/useHostScreen.tsx';
 import { useClock } from './hooks/useClock.ts';
 import { useExecFlow } from './hooks/useExecFlow.ts';
 import { useForwards } from './hooks/useForwards.ts';
-import { useInitialPod } from './hooks/useInitialPod.ts';
+import { initialPodUid, useInitialPod } from './hooks/useInitialPod.ts';
 import { useTerminalSize } from './hooks/useTerminalSize.ts';
 import { LIST_HINT, useListScreen } from './list/useListScreen.tsx';
 import { usePodOverlays } from './overlays/usePodOverlays.tsx';
@@ -38,7 +38,7 @@ export function App(props: AppProps) {
   const { columns: width, rows: height } = useTerminalSize();
   const theme = useMemo(() => makeTheme(color), [color]);
   const clock = useClock(now);
-  const [hostUid, setHostUid] = useState<string | undefined>(undefined);
+  const [hostUid, setHostUid] = useState<string | undefined>(() => initialPodUid(store, props.initialPod));
   const [help, setHelp] = useState<number | undefined>(undefined);
   const [message, say] = useState<Message | undefined>(props.notice ? { text: sanitize(props.notice), tone: 'warn' } : undefined);
   const exec = useExecFlow(services, props.execDetach ?? 'ctrl-]', say);

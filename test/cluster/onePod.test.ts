@@ -2,7 +2,11 @@
 // sim, the same details the TUI's focused Pod gets, and only this Pod's events.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { V1Pod } from '@kubernetes/client-node';
+import type { KubeConfig, V1Pod } from '@kubernetes/client-node';
+
+interface KubeObject {
+  metadata: { name: string; uid?: string; resourceVersion?: string };
+}
 import { UserError } from '../../src/cluster/errors.ts';
 import { readNamedPod, readOnePod } from '../../src/cluster/onePod.ts';
 import { METRICS_ABSENT_NOTE } from '../../src/cluster/detailSources.ts';
@@ -60,4 +64,47 @@ test('a name that is no Pod falls back to TYPE/NAME and unique-prefix rules', as
     assert.ok((details.owners?.length ?? 0) > 0, `${arg}: details too`);
   }
   await assert.rejects(readNamedPod(h.config.kubeConfig, 'shop', 'zzz'), (err: unknown) => err instanceof UserError && /pod "zzz" not found/.test(err.message));
+});
+
+/** A KubeConfig that notes the path of every request made through it, in the order they are asked. */
+function recording(kubeConfig: KubeConfig): { kubeConfig: KubeConfig; asked: string[] } {
+  const asked: string[] = [];
+  const view = Object.create(kubeConfig) as KubeConfig;
+  view.applySecurityAuthentication = async (context) => {
+    asked.push(new URL(context.getUrl()).pathname);
+    return kubeConfig.applySecurityAuthentication(context);
+  };
+  return { kubeConfig: view, asked };
+}
+
+test('the Deployment is asked for with its ReplicaSet, not after it answers', async (t) => {
+  const h = await withSim(t);
+  const pod = userMsvc(h.sim.control.list<V1Pod>('pods', 'shop'));
+  const { kubeConfig, asked } = recording(h.config.kubeConfig);
+  const { details } = await readOnePod(kubeConfig, 'shop', pod.metadata!.name!);
+  assert.deepEqual(
+    details.owners?.map((o) => `${o.kind}/${o.name}/${o.resolved}`),
+    [`ReplicaSet/${pod.metadata!.ownerReferences![0]!.name}/true`, 'Deployment/user-msvc/true'],
+  );
+  const deployment = asked.findIndex((path) => path.endsWith('/deployments/user-msvc'));
+  const replicaSet = asked.findIndex((path) => path.includes('/replicasets/'));
+  assert.ok(deployment >= 0 && replicaSet >= 0, asked.join(' '));
+  assert.ok(deployment < replicaSet, `asked in this order: ${asked.join(' ')}`);
+});
+
+test('a ReplicaSet whose name suggests another Deployment: the chain is what the ReplicaSet says', async (t) => {
+  const h = await withSim(t);
+  const pod = userMsvc(h.sim.control.list<V1Pod>('pods', 'shop'));
+  const hash = pod.metadata!.labels!['pod-template-hash']!;
+  const real = h.sim.control.list<KubeObject>('replicasets', 'shop').find((rs) => rs.metadata.name === pod.metadata!.ownerReferences![0]!.name)!;
+  const decoy = `decoy-${hash}`;
+  h.sim.control.create('replicasets', { ...real, metadata: { ...real.metadata, name: decoy, uid: undefined, resourceVersion: undefined } });
+  h.sim.control.patchPod('shop', pod.metadata!.name!, (p) => {
+    p.metadata!.ownerReferences = [{ ...p.metadata!.ownerReferences![0]!, name: decoy }];
+  });
+  const { details } = await readOnePod(h.config.kubeConfig, 'shop', pod.metadata!.name!);
+  assert.deepEqual(
+    details.owners?.map((o) => `${o.kind}/${o.name}/${o.resolved}`),
+    [`ReplicaSet/${decoy}/true`, 'Deployment/user-msvc/true'],
+  );
 });

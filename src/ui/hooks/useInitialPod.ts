@@ -4,6 +4,14 @@ import { useEffect, useRef } from 'react';
 import type { PodStore } from '../../store/podStore.ts';
 import type { PodKey } from '../../store/types.ts';
 
+/**
+ * The wanted Pod's uid when the store has it before the first frame (tui.ts puts a named Pod
+ * there, read whole): the first frame is its host view, not a list frame drawn on the way.
+ */
+export function initialPodUid(store: PodStore, wanted: PodKey | undefined): string | undefined {
+  return wanted ? store.find(wanted.namespace, wanted.name)?.pod.metadata?.uid : undefined;
+}
+
 export function useInitialPod(store: PodStore, wanted: PodKey | undefined, version: number, open: (uid: string) => void, missing: (text: string) => void): void {
   const pending = useRef(wanted);
   useEffect(() => {
