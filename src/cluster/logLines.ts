@@ -133,3 +133,9 @@ export function appendStreamLine(buffer: LogBuffer, ts: string | undefined, text
   if (cutBytes === 0) buffer.append(text, ts, container);
   else buffer.append(`${text} … [cut: ${formatBytes(Buffer.byteLength(text) + cutBytes)} line]`, ts, container, true);
 }
+
+/** Appends a line the merger let out; one that came after its window is counted as late. */
+export function appendMergedLine(buffer: LogBuffer, stream: string, line: { ts?: string; text: string; cutBytes: number }, late: boolean): void {
+  appendStreamLine(buffer, line.ts, line.text, line.cutBytes, stream);
+  if (late) buffer.countLate();
+}
