@@ -1,0 +1,92 @@
+// The TUI's `a` over several Pods merges their lines by kubelet time, over the wire against the
+// sim's pods/log endpoint with a clock the test sets: lines written in time order come out in
+// time order though their streams deliver them out of order; a line later than the reorder
+// window is kept where it arrives and counted.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { openLogSession, type OpenedLogSession } from '../../src/cluster/logs.ts';
+import { makePod, startLogsSim, type LogsSim } from '../sim/logsSim.ts';
+import { until } from './logsHelpers.ts';
+
+const start = Date.now() - 60_000;
+let clock = start;
+/** The sim stamps each line with this clock: `at(ms)` writes the next lines `ms` after the start. */
+const at = (ms: number) => {
+  clock = start + ms;
+};
+const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const PODS = [
+  { namespace: 'default', name: 'web-1' },
+  { namespace: 'default', name: 'web-2' },
+];
+
+/** The lines from the containers (not podview's marks), as pod/container: text. */
+const logLines = (session: OpenedLogSession) =>
+  session.buffer
+    .slice()
+    .filter((l) => !l.notice)
+    .map((l) => `${l.container}: ${l.text}`);
+
+async function withTwoPods(mergeWindowMs: number, body: (sim: LogsSim, session: OpenedLogSession) => Promise<void>): Promise<void> {
+  const sim = await startLogsSim({ pods: [makePod('web-1', ['app']), makePod('web-2', ['app'])], now: () => clock });
+  const session = openLogSession(sim.kubeConfig(), { namespace: 'default', name: 'web-1', follow: true, allContainers: true, pods: PODS }, { pollMs: 20, mergeWindowMs, frameMs: 0 });
+  try {
+    await until(
+      () => sim.logs.followers('default') === 2,
+      'both streams open',
+      () => session.buffer.slice(),
+    );
+    await body(sim, session);
+  } finally {
+    session.close();
+    await session.done;
+    await sim.close();
+  }
+}
+
+test('lines of two Pods written in time order come out in time order though delivered out of order', () =>
+  // A wide window: a slow machine still delivers within it, and lines leave as soon as every
+  // stream has passed them, so the test does not wait for the window.
+  withTwoPods(10_000, async (sim, session) => {
+    at(200);
+    sim.logs.emit('default', 'web-2', 'app', ['written second']);
+    // web-2's line is on its way (it arrives first) before web-1 writes the earlier one.
+    await pause(100);
+    at(100);
+    sim.logs.emit('default', 'web-1', 'app', ['written first']);
+    at(300);
+    sim.logs.emit('default', 'web-1', 'app', ['written third']);
+    at(400);
+    sim.logs.emit('default', 'web-2', 'app', ['written fourth']);
+    await until(
+      () => logLines(session).length >= 3,
+      'the first three lines',
+      () => logLines(session),
+    );
+    // The fourth waits for web-1 (the window) until the view closes, which lets it out.
+    session.close();
+    await session.done;
+    assert.deepEqual(logLines(session), ['web-1/app: written first', 'web-2/app: written second', 'web-1/app: written third', 'web-2/app: written fourth']);
+    assert.equal(session.buffer.late, 0);
+  }));
+
+test('a line later than the window is kept where it arrives and counted as late', () =>
+  withTwoPods(200, async (sim, session) => {
+    at(200);
+    sim.logs.emit('default', 'web-2', 'app', ['written later, delivered first']);
+    // web-1 stays silent past the window: the line goes out without it.
+    await until(
+      () => logLines(session).length === 1,
+      'the line out after its window',
+      () => logLines(session),
+    );
+    at(100);
+    sim.logs.emit('default', 'web-1', 'app', ['written earlier, delivered too late']);
+    await until(
+      () => logLines(session).length === 2,
+      'the late line',
+      () => logLines(session),
+    );
+    assert.deepEqual(logLines(session), ['web-2/app: written later, delivered first', 'web-1/app: written earlier, delivered too late']);
+    assert.equal(session.buffer.late, 1);
+  }));
