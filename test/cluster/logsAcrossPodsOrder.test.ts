@@ -47,7 +47,7 @@ async function withTwoPods(mergeWindowMs: number, body: (sim: LogsSim, session: 
 test('lines of two Pods written in time order come out in time order though delivered out of order', () =>
   // A wide window: a slow machine still delivers within it, and lines leave as soon as every
   // stream has passed them, so the test does not wait for the window.
-  withTwoPods(10_000, async (sim, session) => {
+  withTwoPods(2_000, async (sim, session) => {
     at(200);
     sim.logs.emit('default', 'web-2', 'app', ['written second']);
     // web-2's line is on its way (it arrives first) before web-1 writes the earlier one.
