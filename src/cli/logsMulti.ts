@@ -152,7 +152,10 @@ export async function runLogsMulti(options: LogsMultiOptions): Promise<number> {
     fanout.close();
     stdout.off('error', onPipeError);
   }
-  if (late > 0) stderr.write(`${late} lines came more than ${REORDER_WINDOW_MS} ms after a later line of another stream and were printed where they arrived, out of time order\n`);
+  if (late > 0) {
+    const [n, was, it] = late === 1 ? ['1 line', 'was', 'it'] : [`${late} lines`, 'were', 'they'];
+    stderr.write(`${n} came more than ${REORDER_WINDOW_MS} ms after a later line of another stream and ${was} printed where ${it} arrived, out of time order\n`);
+  }
   if (cut > 0) stderr.write(`${cut} lines were longer than 16 KiB and were cut (marked "… [cut: N more bytes]")\n`);
   // Some streams failing is normal across many Pods (each said why on stderr); all failing is not.
   return !options.follow && fanout.failed > 0 && fanout.failed === fanout.count ? 1 : 0;
