@@ -9,12 +9,12 @@ import type { KubeConfig } from '@kubernetes/client-node';
 import { UserError } from '../cluster/errors.ts';
 import { followPodSet, listMatching } from '../cluster/livePodSet.ts';
 import { LogFanout, type StreamRef } from '../cluster/logFanout.ts';
-import { REORDER_WINDOW_MS } from '../cluster/logMerge.ts';
 import { parseQuery, resolveQuery } from '../cluster/podQuery.ts';
 import { sanitize } from '../text/sanitize.ts';
 import { containerSgr } from '../ui/logs/containerColor.ts';
 import type { LogsArgs } from './commandTypes.ts';
 import { parseSince } from './logsCommand.ts';
+import { lateLinesNote } from './lateLines.ts';
 import { holdYoungGenerationSmall } from './runtime/youngGeneration.ts';
 
 export const DEFAULT_MAX_PODS = 50;
@@ -152,10 +152,7 @@ export async function runLogsMulti(options: LogsMultiOptions): Promise<number> {
     fanout.close();
     stdout.off('error', onPipeError);
   }
-  if (late > 0) {
-    const [n, was, it] = late === 1 ? ['1 line', 'was', 'it'] : [`${late} lines`, 'were', 'they'];
-    stderr.write(`${n} came more than ${REORDER_WINDOW_MS} ms after a later line of another stream and ${was} printed where ${it} arrived, out of time order\n`);
-  }
+  if (late > 0) stderr.write(lateLinesNote(late));
   if (cut > 0) stderr.write(`${cut} lines were longer than 16 KiB and were cut (marked "… [cut: N more bytes]")\n`);
   // Some streams failing is normal across many Pods (each said why on stderr); all failing is not.
   return !options.follow && fanout.failed > 0 && fanout.failed === fanout.count ? 1 : 0;

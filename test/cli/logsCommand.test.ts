@@ -78,3 +78,48 @@ test('an application line that starts with its own timestamp is printed whole wh
     await sim.close();
   }
 });
+
+test('logs POD --all-containers -f: a line later than the window prints where it arrives and is counted on stderr', async () => {
+  const start = Date.now() - 30_000;
+  let now = start;
+  const sim = await startLogsSim({ pods: [makePod('web', ['app', 'sidecar'])], now: () => now });
+  try {
+    const stdout = new PassThrough();
+    const stderr = new PassThrough();
+    let out = '';
+    let err = '';
+    stdout.on('data', (d: Buffer) => (out += d.toString()));
+    stderr.on('data', (d: Buffer) => (err += d.toString()));
+    const wait = async (check: () => boolean, what: string) => {
+      for (let i = 0; !check(); i++) {
+        if (i > 1000) throw new Error(`never happened: ${what}; out ${JSON.stringify(out)}`);
+        await new Promise((r) => setTimeout(r, 10));
+      }
+    };
+    const done = runLogsCommand({
+      kubeConfig: sim.kubeConfig(),
+      namespace: 'default',
+      pod: 'web',
+      allContainers: true,
+      follow: true,
+      timestamps: false,
+      previous: false,
+      logColors: false,
+      stdout,
+      stderr,
+    });
+    await wait(() => sim.logs.followers('default', 'web') === 2, 'both streams open');
+    now = start + 200;
+    sim.logs.emit('default', 'web', 'sidecar', ['written later']);
+    await wait(() => out.includes('written later'), 'the sidecar line out after the window');
+    now = start + 100;
+    sim.logs.emit('default', 'web', 'app', ['written earlier, too late']);
+    await wait(() => out.includes('too late'), 'the late line');
+    sim.deletePod('default', 'web');
+    assert.equal(await done, 0);
+    assert.equal(out, 'sidecar │ written later\napp     │ written earlier, too late\n');
+    assert.match(err, /^1 line came more than 500 ms after a later line of another stream and was printed where it arrived, out of time order$/m);
+  } finally {
+    await sim.close();
+  }
+});
