@@ -5,14 +5,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { PassThrough } from 'node:stream';
 import { runLogsMulti } from '../../src/cli/logsMulti.ts';
-import { until } from '../cluster/logsHelpers.ts';
+import { settableClock, until } from '../cluster/logsHelpers.ts';
 import { makePod, startLogsSim } from '../sim/logsSim.ts';
 
-const start = Date.now() - 60_000;
-let clock = start;
-const at = (ms: number) => {
-  clock = start + ms;
-};
+const clock = settableClock();
 
 function output() {
   const stdout = new PassThrough();
@@ -26,17 +22,14 @@ function output() {
 const base = { namespace: 'default', pod: 'web', allContainers: false, timestamps: false, previous: false, logColors: false, color: false, pollMs: 20 };
 
 test('logs QUERY: the histories of two Pods interleave in the time they were written', async (t) => {
-  const sim = await startLogsSim({ pods: [makePod('web-1', ['app']), makePod('web-2', ['app'])], now: () => clock });
+  const sim = await startLogsSim({ pods: [makePod('web-1', ['app']), makePod('web-2', ['app'])], now: clock.now });
   t.after(() => sim.close());
-  for (const [ms, pod] of [
-    [100, 'web-1'],
-    [200, 'web-2'],
-    [300, 'web-1'],
-    [400, 'web-2'],
-  ] as const) {
-    at(ms);
-    sim.logs.emit('default', pod, 'app', [`written at ${ms}`]);
-  }
+  clock.write(sim, 'default', [
+    [100, 'web-1', 'written at 100'],
+    [200, 'web-2', 'written at 200'],
+    [300, 'web-1', 'written at 300'],
+    [400, 'web-2', 'written at 400'],
+  ]);
   const o = output();
   const code = await runLogsMulti({ ...base, kubeConfig: sim.kubeConfig(), follow: false, stdout: o.stdout, stderr: o.stderr });
   assert.equal(code, 0, o.seen.err);
@@ -46,7 +39,7 @@ test('logs QUERY: the histories of two Pods interleave in the time they were wri
 });
 
 test('logs QUERY -f: a line later than the window prints where it arrives and is counted on stderr', async (t) => {
-  const sim = await startLogsSim({ pods: [makePod('web-1', ['app']), makePod('web-2', ['app'])], now: () => clock });
+  const sim = await startLogsSim({ pods: [makePod('web-1', ['app']), makePod('web-2', ['app'])], now: clock.now });
   t.after(() => sim.close());
   const o = output();
   let stop: () => void = () => undefined;
@@ -57,16 +50,14 @@ test('logs QUERY -f: a line later than the window prints where it arrives and is
     'both streams open',
     () => o.seen.err,
   );
-  at(200);
-  sim.logs.emit('default', 'web-2', 'app', ['written later, delivered first']);
+  clock.write(sim, 'default', [[200, 'web-2', 'written later, delivered first']]);
   // web-1 is silent: the line goes out after the window (500 ms), before web-1 writes.
   await until(
     () => o.seen.out.includes('delivered first'),
     'the first line out',
     () => o.seen,
   );
-  at(100);
-  sim.logs.emit('default', 'web-1', 'app', ['written earlier, delivered too late']);
+  clock.write(sim, 'default', [[100, 'web-1', 'written earlier, delivered too late']]);
   await until(
     () => o.seen.out.includes('too late'),
     'the late line',

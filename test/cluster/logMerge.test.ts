@@ -27,6 +27,23 @@ function harness(names: string[], windowMs = REORDER_WINDOW_MS) {
   };
 }
 
+/**
+ * Line i is written at time i*10 (its timestamp order) and arrives `delay` later, each stream
+ * staying in order; the line numbers in the order they came out, and the merger's late count.
+ */
+function deliver(names: string[], events: { stream: number; delay: number }[]): { order: number[]; late: number } {
+  const h = harness(names);
+  const arrivals = events.map((e, i) => ({ ...e, i, at: i * 10 + e.delay }));
+  const lastAt = names.map(() => 0);
+  for (const a of arrivals) a.at = lastAt[a.stream] = Math.max(a.at, lastAt[a.stream]!);
+  for (const a of [...arrivals].sort((x, y) => x.at - y.at || x.i - y.i)) {
+    h.at(a.at);
+    h.merger.push(names[a.stream]!, { ts: `2026-11-25T14:10:00.${String(a.i).padStart(9, '0')}Z`, text: String(a.i), cutBytes: 0 });
+  }
+  h.merger.close();
+  return { order: h.out.map((o) => Number(o.split(':')[1])), late: h.merger.late };
+}
+
 test('a container whose lines arrive late (but within the window) is still merged in time order', () => {
   const h = harness(['app', 'proxy']);
   h.merger.push('app', { ts: ts(1), text: '1', cutBytes: 0 });
@@ -51,18 +68,7 @@ test('the window bounds the wait: a line older than the window goes out though a
 test('property: lines that arrive within the window of each other come out sorted by time', () => {
   fc.assert(
     fc.property(fc.array(fc.record({ stream: fc.integer({ min: 0, max: 2 }), delay: fc.integer({ min: 0, max: REORDER_WINDOW_MS - 1 }) }), { minLength: 1, maxLength: 40 }), (events) => {
-      const names = ['a', 'b', 'c'];
-      const h = harness(names);
-      // Line i is written at time i*10 (its timestamp order) and arrives `delay` later; each stream stays in order.
-      const arrivals = events.map((e, i) => ({ ...e, i, at: i * 10 + e.delay }));
-      const lastAt = [0, 0, 0];
-      for (const a of arrivals) a.at = lastAt[a.stream] = Math.max(a.at, lastAt[a.stream]!);
-      for (const a of [...arrivals].sort((x, y) => x.at - y.at || x.i - y.i)) {
-        h.at(a.at);
-        h.merger.push(names[a.stream]!, { ts: `2026-11-25T14:10:00.${String(a.i).padStart(9, '0')}Z`, text: String(a.i), cutBytes: 0 });
-      }
-      h.merger.close();
-      const order = h.out.map((o) => Number(o.split(':')[1]));
+      const { order } = deliver(['a', 'b', 'c'], events);
       assert.deepEqual(
         order,
         [...order].sort((x, y) => x - y),
@@ -116,20 +122,10 @@ test('a removed stream holds nothing once its lines are out, and its name can st
 test('property: whatever the delays, every line comes out once, and only lines that came after their window are out of order', () => {
   fc.assert(
     fc.property(fc.array(fc.record({ stream: fc.integer({ min: 0, max: 3 }), delay: fc.integer({ min: 0, max: REORDER_WINDOW_MS * 3 }) }), { minLength: 1, maxLength: 60 }), (events) => {
-      const names = ['p1/a', 'p1/b', 'p2/a', 'p2/b'];
-      const h = harness(names);
-      const arrivals = events.map((e, i) => ({ ...e, i, at: i * 10 + e.delay }));
-      const lastAt = [0, 0, 0, 0];
-      for (const a of arrivals) a.at = lastAt[a.stream] = Math.max(a.at, lastAt[a.stream]!);
-      for (const a of [...arrivals].sort((x, y) => x.at - y.at || x.i - y.i)) {
-        h.at(a.at);
-        h.merger.push(names[a.stream]!, { ts: `2026-11-25T14:10:00.${String(a.i).padStart(9, '0')}Z`, text: String(a.i), cutBytes: 0 });
-      }
-      h.merger.close();
-      const order = h.out.map((o) => Number(o.split(':')[1]));
+      const { order, late } = deliver(['p1/a', 'p1/b', 'p2/a', 'p2/b'], events);
       assert.deepEqual(
         [...order].sort((x, y) => x - y),
-        arrivals.map((a) => a.i),
+        events.map((_, i) => i),
       );
       let max = -1;
       let outOfOrder = 0;
@@ -137,7 +133,7 @@ test('property: whatever the delays, every line comes out once, and only lines t
         if (n < max) outOfOrder++;
         max = Math.max(max, n);
       }
-      assert.equal(h.merger.late, outOfOrder);
+      assert.equal(late, outOfOrder);
     }),
   );
 });

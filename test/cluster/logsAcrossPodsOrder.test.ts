@@ -6,14 +6,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { openLogSession, type OpenedLogSession } from '../../src/cluster/logs.ts';
 import { makePod, startLogsSim, type LogsSim } from '../sim/logsSim.ts';
-import { until } from './logsHelpers.ts';
+import { settableClock, until } from './logsHelpers.ts';
 
-const start = Date.now() - 60_000;
-let clock = start;
-/** The sim stamps each line with this clock: `at(ms)` writes the next lines `ms` after the start. */
-const at = (ms: number) => {
-  clock = start + ms;
-};
+const clock = settableClock();
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const PODS = [
   { namespace: 'default', name: 'web-1' },
@@ -28,7 +23,7 @@ const logLines = (session: OpenedLogSession) =>
     .map((l) => `${l.container}: ${l.text}`);
 
 async function withTwoPods(mergeWindowMs: number, body: (sim: LogsSim, session: OpenedLogSession) => Promise<void>): Promise<void> {
-  const sim = await startLogsSim({ pods: [makePod('web-1', ['app']), makePod('web-2', ['app'])], now: () => clock });
+  const sim = await startLogsSim({ pods: [makePod('web-1', ['app']), makePod('web-2', ['app'])], now: clock.now });
   const session = openLogSession(sim.kubeConfig(), { namespace: 'default', name: 'web-1', follow: true, allContainers: true, pods: PODS }, { pollMs: 20, mergeWindowMs, frameMs: 0 });
   try {
     await until(
@@ -48,16 +43,14 @@ test('lines of two Pods written in time order come out in time order though deli
   // A wide window: a slow machine still delivers within it, and lines leave as soon as every
   // stream has passed them, so the test does not wait for the window.
   withTwoPods(2_000, async (sim, session) => {
-    at(200);
-    sim.logs.emit('default', 'web-2', 'app', ['written second']);
+    clock.write(sim, 'default', [[200, 'web-2', 'written second']]);
     // web-2's line is on its way (it arrives first) before web-1 writes the earlier one.
     await pause(100);
-    at(100);
-    sim.logs.emit('default', 'web-1', 'app', ['written first']);
-    at(300);
-    sim.logs.emit('default', 'web-1', 'app', ['written third']);
-    at(400);
-    sim.logs.emit('default', 'web-2', 'app', ['written fourth']);
+    clock.write(sim, 'default', [
+      [100, 'web-1', 'written first'],
+      [300, 'web-1', 'written third'],
+      [400, 'web-2', 'written fourth'],
+    ]);
     await until(
       () => logLines(session).length >= 3,
       'the first three lines',
@@ -72,16 +65,14 @@ test('lines of two Pods written in time order come out in time order though deli
 
 test('a line later than the window is kept where it arrives and counted as late', () =>
   withTwoPods(200, async (sim, session) => {
-    at(200);
-    sim.logs.emit('default', 'web-2', 'app', ['written later, delivered first']);
+    clock.write(sim, 'default', [[200, 'web-2', 'written later, delivered first']]);
     // web-1 stays silent past the window: the line goes out without it.
     await until(
       () => logLines(session).length === 1,
       'the line out after its window',
       () => logLines(session),
     );
-    at(100);
-    sim.logs.emit('default', 'web-1', 'app', ['written earlier, delivered too late']);
+    clock.write(sim, 'default', [[100, 'web-1', 'written earlier, delivered too late']]);
     await until(
       () => logLines(session).length === 2,
       'the late line',

@@ -10,19 +10,15 @@ import { openLogSession } from '../../src/cluster/logs.ts';
 import { LogBuffer } from '../../src/store/logBuffer.ts';
 import { LogView } from '../../src/ui/logs/LogView.tsx';
 import { makePod, startLogsSim } from '../sim/logsSim.ts';
-import { until } from '../cluster/logsHelpers.ts';
+import { settableClock, until } from '../cluster/logsHelpers.ts';
 import { simplePod } from './fixtures.ts';
 import { fakeServices, frameWith, KEY, press, renderApp, storeWith } from './harness.tsx';
 
-const start = Date.now() - 60_000;
-let clock = start;
-const at = (ms: number) => {
-  clock = start + ms;
-};
+const clock = settableClock();
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 test('a on two filtered Pods shows their lines interleaved in written order; search, filter and pause span both', async () => {
-  const sim = await startLogsSim({ pods: [makePod('web-1', ['app'], { namespace: 'shop' }), makePod('web-2', ['app'], { namespace: 'shop' })], now: () => clock });
+  const sim = await startLogsSim({ pods: [makePod('web-1', ['app'], { namespace: 'shop' }), makePod('web-2', ['app'], { namespace: 'shop' })], now: clock.now });
   const services = fakeServices();
   // The real session over the wire; a wide window so a slow machine still reorders, while lines
   // leave as soon as both streams have passed them.
@@ -39,17 +35,14 @@ test('a on two filtered Pods shows their lines interleaved in written order; sea
     await press(app, 'a');
     await frameWith(app, 'logs of 2 Pods in shop');
     await until(() => sim.logs.followers('shop') === 2, 'both streams open');
-    at(200);
-    sim.logs.emit('shop', 'web-2', 'app', ['line 2 of 5']);
+    clock.write(sim, 'shop', [[200, 'web-2', 'line 2 of 5']]);
     await pause(100); // web-2's line arrives before web-1 writes its earlier one
-    at(100);
-    sim.logs.emit('shop', 'web-1', 'app', ['line 1 of 5']);
-    at(300);
-    sim.logs.emit('shop', 'web-1', 'app', ['line 3 of 5']);
-    at(400);
-    sim.logs.emit('shop', 'web-2', 'app', ['line 4 of 5']);
-    at(500);
-    sim.logs.emit('shop', 'web-1', 'app', ['line 5 of 5']);
+    clock.write(sim, 'shop', [
+      [100, 'web-1', 'line 1 of 5'],
+      [300, 'web-1', 'line 3 of 5'],
+      [400, 'web-2', 'line 4 of 5'],
+      [500, 'web-1', 'line 5 of 5'],
+    ]);
     // Lines 1-4 are out (each stream has passed them); 5 waits for web-2.
     await until(() => frame().includes('line 4 of 5'), 'four lines in the view', frame);
     const rows = frame()
@@ -73,10 +66,10 @@ test('a on two filtered Pods shows their lines interleaved in written order; sea
     // Pause holds the view while either Pod writes, and counts what came; G follows again.
     await press(app, ' ');
     await frameWith(app, 'PAUSED +0 new');
-    at(600);
-    sim.logs.emit('shop', 'web-2', 'app', ['line 6']);
-    at(700);
-    sim.logs.emit('shop', 'web-1', 'app', ['line 7']);
+    clock.write(sim, 'shop', [
+      [600, 'web-2', 'line 6'],
+      [700, 'web-1', 'line 7'],
+    ]);
     await until(() => frame().includes('PAUSED +2 new'), 'lines 5 and 6 counted while paused', frame);
     await press(app, 'G');
     await frameWith(app, 'web-2/app │ line 6');
