@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { openLogSession, type OpenedLogSession } from '../../src/cluster/logs.ts';
-import { makePod, startLogsSim, type LogsSim } from '../sim/logsSim.ts';
+import { makePod, restart, startLogsSim, type LogsSim } from '../sim/logsSim.ts';
 import { settableClock, until } from './logsHelpers.ts';
 
 const clock = settableClock();
@@ -80,4 +80,37 @@ test('a line later than the window is kept where it arrives and counted as late'
     );
     assert.deepEqual(logLines(session), ['web-2/app: written later, delivered first', 'web-1/app: written earlier, delivered too late']);
     assert.equal(session.buffer.late, 1);
+  }));
+
+test('marks stay after the lines they follow: a restart goes on with the new instance, a deleted Pod leaves', () =>
+  withTwoPods(2_000, async (sim, session) => {
+    clock.write(sim, 'default', [
+      [100, 'web-1', 'web-1 before the restart'],
+      [200, 'web-2', 'web-2 before its Pod goes'],
+      [250, 'web-1', 'web-1 still before'], // lets web-2's line out without waiting the window
+    ]);
+    await until(
+      () => logLines(session).length === 2,
+      'the first lines',
+      () => logLines(session),
+    );
+    restart(sim, 'default', 'web-1', 'app');
+    await until(
+      () => session.buffer.slice().some((l) => l.text.includes('container app restarted')),
+      'the restart mark',
+      () => session.buffer.slice(),
+    );
+    await until(() => sim.logs.followers('default', 'web-1') === 1, 'the new instance followed');
+    clock.write(sim, 'default', [[300, 'web-1', 'web-1 after the restart']]);
+    sim.deletePod('default', 'web-2');
+    await until(
+      () => logLines(session).length === 4 && session.buffer.slice().some((l) => l.text === '- web-2/app'),
+      'the new line and the leave mark',
+      () => session.buffer.slice(),
+    );
+    const all = session.buffer.slice().map((l) => (l.notice ? l.text : `${l.container}: ${l.text}`));
+    const where = (text: string) => all.findIndex((t) => t.includes(text));
+    assert.ok(where('web-1 still before') < where('container app restarted'), all.join('\n'));
+    assert.ok(where('container app restarted') < where('web-1 after the restart'), all.join('\n'));
+    assert.ok(where('web-2 before its Pod goes') < where('- web-2/app'), all.join('\n'));
   }));
