@@ -6,8 +6,9 @@
 // to that long after a later line of another stream still lands in order. A line later than
 // that goes out where it arrives (never dropped) and is counted as late.
 // Streams present before the first line goes out hold everything while they open (so the
-// histories merge); one added later (a Pod joining a follow) holds the others at most the
-// window. A waiting, finished or removed stream holds nothing.
+// histories merge), for at most OPENING_HOLD_MS: a request that hangs (a node gone) must not
+// blank the view of 50 Pods. One added later (a Pod joining a follow) holds the others at most
+// the window. A waiting, finished or removed stream holds nothing.
 import { timeKey } from './logLines.ts';
 
 export interface MergeLine {
@@ -22,6 +23,9 @@ export interface MergeLine {
  * covers a sidecar's buffered write without making a live tail feel late.
  */
 export const REORDER_WINDOW_MS = 500;
+
+/** How long a line waits for the streams still opening at the start (ms): their histories arrive within it. */
+export const OPENING_HOLD_MS = 5_000;
 
 interface Stream<K> {
   name: K;
@@ -122,7 +126,8 @@ export class LogMerger<K = string> {
       }
       if (!best) break;
       const item = best.queue[best.head]!;
-      if (!all && (opening || (now - item.at < this.windowMs && !this.nothingEarlierCan(best, item.key)))) break;
+      const waited = now - item.at;
+      if (!all && ((opening && waited < OPENING_HOLD_MS) || (waited < this.windowMs && !this.nothingEarlierCan(best, item.key)))) break;
       best.head++;
       const late = item.key !== '' && item.key < this.lastOutKey;
       if (late) this.lateLines++;

@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { LogMerger, REORDER_WINDOW_MS } from '../../src/cluster/logMerge.ts';
+import { LogMerger, OPENING_HOLD_MS, REORDER_WINDOW_MS } from '../../src/cluster/logMerge.ts';
 
 const ts = (n: number) => `2026-11-25T14:10:${String(n).padStart(2, '0')}.000000000Z`;
 
@@ -136,4 +136,24 @@ test('property: whatever the delays, every line comes out once, and only lines t
       assert.equal(late, outOfOrder);
     }),
   );
+});
+
+test('a stream that never opens holds the others at most OPENING_HOLD_MS, then lines flow', () => {
+  let now = 0;
+  const out: string[] = [];
+  const merger = new LogMerger(
+    ['web-1/app', 'web-2/app'],
+    (c, l) => out.push(`${c}:${l.text}`),
+    REORDER_WINDOW_MS,
+    () => now,
+  );
+  merger.opened('web-1/app'); // web-2's request hangs (its node is gone)
+  merger.push('web-1/app', { ts: ts(1), text: 'history', cutBytes: 0 });
+  now = OPENING_HOLD_MS - 1;
+  merger.flush();
+  assert.deepEqual(out, [], 'while web-2 may still bring an earlier history line');
+  now = OPENING_HOLD_MS;
+  merger.flush();
+  assert.deepEqual(out, ['web-1/app:history']);
+  merger.close();
 });
