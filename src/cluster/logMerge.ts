@@ -117,25 +117,33 @@ export class LogMerger<K = string> {
   flush(all = false): void {
     const now = this.now();
     let opening = false;
-    if (!all) for (const s of this.streams.values()) if (s.state === 'opening' && s.holdsWhileOpening) opening = true;
-    for (;;) {
-      let best: Stream<K> | undefined;
-      for (const s of this.streams.values()) {
-        if (s.head >= s.queue.length) continue;
-        if (!best || s.queue[s.head]!.key < best.queue[best.head]!.key) best = s;
-      }
-      if (!best) break;
+    // The earliest line any live stream has reached: a line up to it can go, none can still
+    // send an earlier one. Computed once a flush, and the streams' heads kept in a heap, so a
+    // line costs log(streams), not two passes over 150 of them (13 µs a line, a third of kubectl's rate).
+    let reached: string | undefined;
+    const heads: Stream<K>[] = [];
+    for (const s of this.streams.values()) {
+      if (s.state === 'opening' && s.holdsWhileOpening) opening = true;
+      if (s.state !== 'quiet' && (reached === undefined || s.lastKey < reached)) reached = s.lastKey;
+      if (s.head < s.queue.length) heapPush(heads, s);
+    }
+    while (heads.length > 0) {
+      const best = heads[0]!;
       const item = best.queue[best.head]!;
       const waited = now - item.at;
-      if (!all && ((opening && waited < OPENING_HOLD_MS) || (waited < this.windowMs && !this.nothingEarlierCan(best, item.key)))) break;
+      if (!all && ((opening && waited < OPENING_HOLD_MS) || (waited < this.windowMs && reached !== undefined && item.key > reached))) break;
       best.head++;
+      if (best.head < best.queue.length) heapSiftDown(heads, 0);
+      else heapPopRoot(heads);
       const late = item.key !== '' && item.key < this.lastOutKey;
       if (late) this.lateLines++;
       else if (item.key > this.lastOutKey) this.lastOutKey = item.key;
       this.emitted = true;
       this.emit(best.name, item.line, late);
     }
+    let held = 0;
     for (const s of this.streams.values()) {
+      held += s.queue.length - s.head;
       if (s.removed && s.head >= s.queue.length) this.streams.delete(s.name);
       else if (s.head >= s.queue.length) {
         // Drop what went out: a queue that is read to its end would otherwise keep every line
@@ -147,15 +155,7 @@ export class LogMerger<K = string> {
         s.head = 0;
       }
     }
-    if (!all && this.pending() > 0) this.schedule();
-  }
-
-  /** No live stream but `from` can still send a line earlier than `key`: each has passed it. */
-  private nothingEarlierCan(from: Stream<K>, key: string): boolean {
-    for (const s of this.streams.values()) {
-      if (s !== from && s.state !== 'quiet' && s.lastKey < key) return false;
-    }
-    return true;
+    if (!all && held > 0) this.schedule();
   }
 
   pending(): number {
@@ -183,4 +183,40 @@ export class LogMerger<K = string> {
       Math.max(10, Math.ceil(this.windowMs / 5)),
     );
   }
+}
+
+// A binary min-heap of streams by the key of their next line (each stream in it has one).
+const headKey = <K>(s: Stream<K>): string => s.queue[s.head]!.key;
+
+function heapPush<K>(heap: Stream<K>[], s: Stream<K>): void {
+  let i = heap.push(s) - 1;
+  while (i > 0) {
+    const parent = (i - 1) >> 1;
+    if (headKey(heap[parent]!) <= headKey(s)) break;
+    heap[i] = heap[parent]!;
+    i = parent;
+  }
+  heap[i] = s;
+}
+
+function heapPopRoot<K>(heap: Stream<K>[]): void {
+  const last = heap.pop()!;
+  if (heap.length === 0) return;
+  heap[0] = last;
+  heapSiftDown(heap, 0);
+}
+
+function heapSiftDown<K>(heap: Stream<K>[], i: number): void {
+  const s = heap[i]!;
+  const key = headKey(s);
+  for (;;) {
+    const left = 2 * i + 1;
+    if (left >= heap.length) break;
+    const right = left + 1;
+    const child = right < heap.length && headKey(heap[right]!) < headKey(heap[left]!) ? right : left;
+    if (headKey(heap[child]!) >= key) break;
+    heap[i] = heap[child]!;
+    i = child;
+  }
+  heap[i] = s;
 }
