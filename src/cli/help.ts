@@ -1,4 +1,5 @@
 // Short help texts in kubectl's shape: one line of purpose, examples, flags, usage.
+import { REORDER_WINDOW_MS } from '../cluster/logMerge.ts';
 import { flagsFor } from './flags.ts';
 import type { CommandName, FlagSpec } from './flags.ts';
 
@@ -32,7 +33,8 @@ const TOPICS: Record<CommandName | 'view', Topic> = {
   },
   logs: {
     summary:
-      "Print the logs of a Pod's containers to stdout, without the TUI. A query instead of one\nPod name (a regular expression on Pod names, TYPE/NAME, -l, --field-selector, -A) follows\nevery matching Pod and container, like stern: `+ pod/container` and `- pod/container` on\nstderr mark each stream that starts and each one whose Pod left.",
+      "Print the logs of a Pod's containers to stdout, without the TUI. A query instead of one\nPod name (a regular expression on Pod names, TYPE/NAME, -l, --field-selector, -A) follows\nevery matching Pod and container, like stern: `+ pod/container` and `- pod/container` on\nstderr mark each stream that starts and each one whose Pod left. Several streams are merged\nin time order (a line up to " +
+      `${REORDER_WINDOW_MS} ms late is reordered; a later one prints where it arrives\nand is counted on stderr).`,
     examples: [
       ['Follow one container', 'kubectl podview logs user-msvc-7d9f8b6c4-x2x7p -c user-msvc -f'],
       ['Every container merged in time order, prefixed with its name', 'kubectl podview logs user-msvc-7d9f8b6c4-x2x7p --all-containers --tail 50'],

@@ -10,6 +10,7 @@ import { LogBuffer } from '../store/logBuffer.ts';
 import { sanitize } from '../text/sanitize.ts';
 import { containerSgr } from '../ui/logs/containerColor.ts';
 import type { LogsArgs } from './commandTypes.ts';
+import { lateLinesNote } from './lateLines.ts';
 
 /** What `kubectl podview logs` was asked for (tail: lines of history per container, undefined for all). */
 export interface LogsCommandOptions extends Pick<LogsArgs, 'pod' | 'container' | 'allContainers' | 'follow' | 'tail' | 'since' | 'timestamps' | 'previous' | 'logColors'> {
@@ -101,6 +102,7 @@ export async function runLogsCommand(options: LogsCommandOptions): Promise<numbe
     session.close();
     stdout.off('error', onPipeError);
   }
+  if (buffer.late > 0 && !broken) stderr.write(lateLinesNote(buffer.late));
   const state = buffer.state;
   if (state.kind === 'error' && !broken) return fail(state.message);
   return 0;

@@ -1,7 +1,10 @@
-// `kubectl podview logs QUERY`: the logs of every Pod a query means (stern's job). Lines print as
-// they arrive, each prefixed `pod container │ ` in colours that come from the names (the same
-// every run), or as raw text or one JSON object per line. Marks (`+ pod/container` when a stream
-// starts, `- pod/container` when its Pod left) and notices go to stderr, so stdout stays the logs.
+// `kubectl podview logs QUERY`: the logs of every Pod a query means (stern's job). Lines print
+// merged in kubelet time order, as `logs POD --all-containers` merges one Pod's containers: a line
+// waits at most the reorder window for a silent stream, and one later than that prints where it
+// arrives and is counted (stern prints in arrival order). Each is prefixed `pod container │ ` in
+// colours that come from the names (the same every run), or as raw text or one JSON object per
+// line. Marks (`+ pod/container` when a stream starts, `- pod/container` when its Pod left) and
+// notices go to stderr, so stdout stays the logs.
 import type { KubeConfig } from '@kubernetes/client-node';
 import { UserError } from '../cluster/errors.ts';
 import { followPodSet, listMatching } from '../cluster/livePodSet.ts';
@@ -11,6 +14,7 @@ import { sanitize } from '../text/sanitize.ts';
 import { containerSgr } from '../ui/logs/containerColor.ts';
 import type { LogsArgs } from './commandTypes.ts';
 import { parseSince } from './logsCommand.ts';
+import { lateLinesNote } from './lateLines.ts';
 import { holdYoungGenerationSmall } from './runtime/youngGeneration.ts';
 
 export const DEFAULT_MAX_PODS = 50;
@@ -91,6 +95,7 @@ export async function runLogsMulti(options: LogsMultiOptions): Promise<number> {
   const format = lineFormat(options);
   let broken = false;
   let cut = 0;
+  let late = 0;
   const fanout = new LogFanout({
     kubeConfig: options.kubeConfig,
     follow: options.follow,
@@ -101,12 +106,13 @@ export async function runLogsMulti(options: LogsMultiOptions): Promise<number> {
     wantContainer: (c) => (!onlyContainers || onlyContainers.test(c)) && skipContainers?.test(c) !== true,
     // One slow stdout holds every socket: nothing is read that could not be written.
     flowControl: () => (stdout.writableNeedDrain && !broken ? new Promise((resolve) => stdout.once('drain', resolve)) : undefined),
-    line(ref, ts, raw, cutBytes) {
+    line(ref, ts, raw, cutBytes, outOfOrder) {
       if (broken) return;
       const text = sanitize(raw, { keepColors: options.logColors });
       const plain = options.logColors ? sanitize(raw) : text;
       if ((include && !include.test(plain)) || exclude?.test(plain) === true) return;
       if (cutBytes > 0) cut++;
+      if (outOfOrder) late++;
       stdout.write(format(ref, ts, cutBytes > 0 ? `${text} … [cut: ${cutBytes} more bytes]` : text));
     },
     mark(kind, ref, text) {
@@ -146,6 +152,7 @@ export async function runLogsMulti(options: LogsMultiOptions): Promise<number> {
     fanout.close();
     stdout.off('error', onPipeError);
   }
+  if (late > 0) stderr.write(lateLinesNote(late));
   if (cut > 0) stderr.write(`${cut} lines were longer than 16 KiB and were cut (marked "… [cut: N more bytes]")\n`);
   // Some streams failing is normal across many Pods (each said why on stderr); all failing is not.
   return !options.follow && fanout.failed > 0 && fanout.failed === fanout.count ? 1 : 0;

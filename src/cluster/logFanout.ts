@@ -1,10 +1,13 @@
 // The log streams of a changing set of Pods: one runTail (logTail.ts: waits, restarts, resumes
 // a dropped stream without repeats) per chosen container of each Pod that joins, stopped when
 // the Pod leaves. Each start and end is a mark, so a reader knows which streams the output holds.
+// Lines go out merged in kubelet time order by the same LogMerger as one Pod's containers (each
+// stream is one key of it), so no line waits longer than the reorder window.
 import type { KubeConfig } from '@kubernetes/client-node';
 import type { LeanPod } from '../model/leanPodType.ts';
 import { uidOf } from '../store/podStore.ts';
 import { DEFAULT_MAX_LINE_BYTES } from './logLines.ts';
+import { LogMerger } from './logMerge.ts';
 import { podContainers } from './logPod.ts';
 import { runTail } from './logTail.ts';
 
@@ -24,13 +27,15 @@ export interface FanoutOptions {
   wantContainer(name: string): boolean;
   /** Asked after each chunk; a promise holds every socket's reading (stdout's backpressure). */
   flowControl?: () => Promise<unknown> | undefined;
-  /** One line, sanitized with SGR kept; ts is the kubelet timestamp (always asked for). */
-  line(ref: StreamRef, ts: string | undefined, text: string, cutBytes: number): void;
+  /** One line, sanitized with SGR kept; ts is the kubelet timestamp (always asked for); late: it came after its reorder window, out of time order. */
+  line(ref: StreamRef, ts: string | undefined, text: string, cutBytes: number, late: boolean): void;
   /** `+` a stream started, `-` it ended because its Pod left; notices (restarts, waits, errors) as text. */
   mark(kind: '+' | '-' | '!', ref: StreamRef, text?: string): void;
   /** How long a Pod that left may still deliver its last lines before its streams are cut (ms). */
   leaveGraceMs?: number;
   pollMs?: number;
+  /** How long a line may wait for an earlier one from a silent stream (ms; default REORDER_WINDOW_MS). */
+  mergeWindowMs?: number;
 }
 
 interface Running {
@@ -44,8 +49,12 @@ export class LogFanout {
   private errors = 0;
   private started = 0;
   private closed = false;
+  private readonly merger: LogMerger<StreamRef>;
 
-  constructor(private readonly options: FanoutOptions) {}
+  constructor(private readonly options: FanoutOptions) {
+    // Each started stream's ref is its key: a Pod that leaves and comes back is a new stream.
+    this.merger = new LogMerger<StreamRef>([], (ref, line, late) => options.line(ref, line.ts, line.text, line.cutBytes, late), options.mergeWindowMs);
+  }
 
   /** Streams that ended with an error (a forbidden container, a Pod gone before it was read). */
   get failed(): number {
@@ -68,6 +77,7 @@ export class LogFanout {
       const ref: StreamRef = { namespace, pod: name, container };
       const abort = new AbortController();
       this.started++;
+      this.merger.add(ref);
       this.options.mark('+', ref);
       const ended = this.tail(ref, abort.signal).finally(() => {
         running.delete(container);
@@ -93,10 +103,12 @@ export class LogFanout {
   /** Settles when every stream started so far has ended (at once without -f, after close with it). */
   async done(): Promise<void> {
     while (this.pending.size > 0) await Promise.all([...this.pending]);
+    this.merger.flush(true);
   }
 
   close(): void {
     this.closed = true;
+    this.merger.close();
     for (const running of this.streams.values()) for (const { abort } of running.values()) abort.abort();
     this.streams.clear();
   }
@@ -117,16 +129,26 @@ export class LogFanout {
       tailLines: o.tailLines,
       sinceSeconds: o.sinceSeconds,
       pollMs: o.pollMs ?? 1000,
-      line: (ts, text, cutBytes) => o.line(ref, ts, text, cutBytes),
-      notice: (text) => o.mark('!', ref, text),
-      waiting: () => undefined,
+      onOpen: () => this.merger.opened(ref),
+      line: (ts, text, cutBytes) => this.merger.push(ref, { ts, text, cutBytes }),
+      notice: (text) => this.markAfterLines('!', ref, text),
+      waiting: (why) => {
+        if (why !== undefined) this.merger.quiet(ref);
+      },
     });
+    this.merger.remove(ref);
     if (outcome.kind === 'error') {
       this.errors++;
-      o.mark('!', ref, outcome.message);
+      this.markAfterLines('!', ref, outcome.message);
     }
     // A Pod that left (deleted, or no longer matching) ends its streams with a mark; so does one
     // the tail found deleted before the watch said so.
-    if (outcome.kind === 'gone' || (outcome.kind === 'closed' && !this.closed)) o.mark('-', ref);
+    if (outcome.kind === 'gone' || (outcome.kind === 'closed' && !this.closed)) this.markAfterLines('-', ref);
+  }
+
+  /** A restart, a wait, an end: after every line already received, as the single-Pod view puts them. */
+  private markAfterLines(kind: '-' | '!', ref: StreamRef, text?: string): void {
+    this.merger.flush(true);
+    this.options.mark(kind, ref, text);
   }
 }

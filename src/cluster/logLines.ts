@@ -115,10 +115,12 @@ export function timestampEnd(line: string): number {
 /** A key that sorts RFC3339 UTC times correctly whatever their count of fractional digits. */
 export function timeKey(ts: string | undefined): string {
   if (!ts) return '';
+  // Already the key's shape (nine fraction digits, 30 characters): the merge's hot path makes no string.
+  if (ts.length === 30 && ts.charCodeAt(19) === 46 /* . */) return ts;
   const dot = ts.indexOf('.');
-  if (dot === -1) return `${ts.slice(0, 19)}.000000000`;
+  if (dot === -1) return `${ts.slice(0, 19)}.000000000Z`;
   const frac = ts.slice(dot + 1).replace(/[^0-9].*$/, '');
-  return `${ts.slice(0, 19)}.${frac.padEnd(9, '0').slice(0, 9)}`;
+  return `${ts.slice(0, 19)}.${frac.padEnd(9, '0').slice(0, 9)}Z`;
 }
 
 /** "1.0 MiB", "12 KiB": the size of what was cut, for the marker. */
@@ -132,4 +134,10 @@ export function formatBytes(n: number): string {
 export function appendStreamLine(buffer: LogBuffer, ts: string | undefined, text: string, cutBytes: number, container?: string): void {
   if (cutBytes === 0) buffer.append(text, ts, container);
   else buffer.append(`${text} … [cut: ${formatBytes(Buffer.byteLength(text) + cutBytes)} line]`, ts, container, true);
+}
+
+/** Appends a line the merger let out; one that came after its window is counted as late. */
+export function appendMergedLine(buffer: LogBuffer, stream: string, line: { ts?: string; text: string; cutBytes: number }, late: boolean): void {
+  appendStreamLine(buffer, line.ts, line.text, line.cutBytes, stream);
+  if (late) buffer.countLate();
 }

@@ -3,7 +3,7 @@
 import type { KubeConfig } from '@kubernetes/client-node';
 import type { LogRequest } from '../store/requests.ts';
 import { LogBuffer } from '../store/logBuffer.ts';
-import { appendStreamLine, DEFAULT_MAX_LINE_BYTES } from './logLines.ts';
+import { appendMergedLine, appendStreamLine, DEFAULT_MAX_LINE_BYTES } from './logLines.ts';
 import { LogMerger } from './logMerge.ts';
 import type { LogSessionOptions, OpenedLogSession } from './logSession.ts';
 import { openPodsLogSession } from './logsAcrossPods.ts';
@@ -37,7 +37,7 @@ export function openLogSession(kubeConfig: KubeConfig, request: LogRequest, opti
       return;
     }
     const merged = names.length > 1 || request.allContainers === true;
-    const merger = merged ? new LogMerger(names, (c, line) => appendStreamLine(buffer, line.ts, line.text, line.cutBytes, c), options.mergeWindowMs) : undefined;
+    const merger = merged ? new LogMerger(names, (c, line, late) => appendMergedLine(buffer, c, line, late), options.mergeWindowMs) : undefined;
     abort.signal.addEventListener('abort', () => merger?.close(), { once: true });
     const waiting = new Map<string, string>();
     const showState = () => {

@@ -1,14 +1,14 @@
 // A log view over several Pods (a filtered list, a workload's replicas): every container of
 // each, through the same fan-out as `kubectl podview logs QUERY`, into one buffer with each line
-// labelled pod/container. Lines go in as they arrive (each stream in its own order); the
-// single-Pod view merges by timestamp, which across 50 Pods would hold every line for the
-// slowest one.
+// labelled pod/container. The fan-out merges by kubelet time with the single-Pod view's reorder
+// window, so a line waits at most the window for a silent Pod; one later than that is shown
+// where it arrives and counted as late.
 import type { KubeConfig } from '@kubernetes/client-node';
 import { LogBuffer } from '../store/logBuffer.ts';
 import type { LogRequest } from '../store/requests.ts';
 import type { PodKey } from '../store/types.ts';
 import { LogFanout } from './logFanout.ts';
-import { appendStreamLine } from './logLines.ts';
+import { appendMergedLine } from './logLines.ts';
 import { podContainers, readPod } from './logPod.ts';
 import type { LogSessionOptions, OpenedLogSession } from './logSession.ts';
 
@@ -28,9 +28,10 @@ export function openPodsLogSession(kubeConfig: KubeConfig, request: LogRequest, 
     tailLines: request.tailLines,
     sinceSeconds: request.sinceSeconds,
     pollMs: options.pollMs,
+    mergeWindowMs: options.mergeWindowMs,
     flowControl: options.flowControl,
     wantContainer: () => true,
-    line: (ref, ts, text, cutBytes) => appendStreamLine(buffer, ts, text, cutBytes, `${ref.pod}/${ref.container}`),
+    line: (ref, ts, text, cutBytes, late) => appendMergedLine(buffer, `${ref.pod}/${ref.container}`, { ts, text, cutBytes }, late),
     // `+` a stream started, `-` its Pod left, `!` a restart, a wait or an error: one line each.
     mark: (kind, ref, text) => buffer.notice(`${kind} ${ref.pod}/${ref.container}${text ? `: ${text}` : ''}`),
   });

@@ -53,6 +53,7 @@ export class LogBuffer {
   private start = 0;
   private count = 0;
   private appended = 0;
+  private lateLines = 0;
   private readonly listeners = new Set<Listener>();
   private readonly taps = new Set<Tap>();
   private timer: NodeJS.Timeout | undefined;
@@ -84,6 +85,17 @@ export class LogBuffer {
   /** Lines that left the buffer to make room (the oldest first). */
   get evicted(): number {
     return this.appended - this.count;
+  }
+
+  /** Merged lines that came after their reorder window and were shown where they arrived, out of time order. */
+  get late(): number {
+    return this.lateLines;
+  }
+
+  /** The line just appended came too late to be put in time order. */
+  countLate(): void {
+    this.lateLines++;
+    this.changed();
   }
 
   get state(): LogStreamState {

@@ -4,18 +4,20 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { PassThrough } from 'node:stream';
 import { parseSince, runLogsCommand, type LogsCommandOptions } from '../../src/cli/logsCommand.ts';
+import { until } from '../cluster/logsHelpers.ts';
 import { makePod, startLogsSim, type LogsSim } from '../sim/logsSim.ts';
 
 let clock = Date.now() - 60_000;
 
-async function run(sim: LogsSim, options: Partial<LogsCommandOptions>): Promise<{ code: number; out: string; err: string }> {
+/** Starts the command; `out()` and `err()` say what it has printed so far. */
+function start(sim: LogsSim, options: Partial<LogsCommandOptions>) {
   const stdout = new PassThrough();
   const stderr = new PassThrough();
   let out = '';
   let err = '';
   stdout.on('data', (d: Buffer) => (out += d.toString()));
   stderr.on('data', (d: Buffer) => (err += d.toString()));
-  const code = await runLogsCommand({
+  const done = runLogsCommand({
     kubeConfig: sim.kubeConfig(),
     namespace: 'default',
     pod: 'web',
@@ -28,7 +30,13 @@ async function run(sim: LogsSim, options: Partial<LogsCommandOptions>): Promise<
     stderr,
     ...options,
   });
-  return { code, out, err };
+  return { done, out: () => out, err: () => err };
+}
+
+async function run(sim: LogsSim, options: Partial<LogsCommandOptions>): Promise<{ code: number; out: string; err: string }> {
+  const r = start(sim, options);
+  const code = await r.done;
+  return { code, out: r.out(), err: r.err() };
 }
 
 test('logs subcommand: plain lines, merged prefixes, tail, colours only when asked, errors on stderr', async () => {
@@ -74,6 +82,28 @@ test('an application line that starts with its own timestamp is printed whole wh
     const stamped = (await run(sim, { tail: 1, timestamps: true })).out;
     // Asked for: the kubelet's stamp first, then the line as the application wrote it.
     assert.match(stamped, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d+Z 2026-11-25 14:10:15 plain\n$/);
+  } finally {
+    await sim.close();
+  }
+});
+
+test('logs POD --all-containers -f: a line later than the window prints where it arrives and is counted on stderr', async () => {
+  const t0 = Date.now() - 30_000;
+  let now = t0;
+  const sim = await startLogsSim({ pods: [makePod('web', ['app', 'sidecar'])], now: () => now });
+  try {
+    const r = start(sim, { allContainers: true, follow: true });
+    await until(() => sim.logs.followers('default', 'web') === 2, 'both streams open', r.out);
+    now = t0 + 200;
+    sim.logs.emit('default', 'web', 'sidecar', ['written later']);
+    await until(() => r.out().includes('written later'), 'the sidecar line out after the window', r.out);
+    now = t0 + 100;
+    sim.logs.emit('default', 'web', 'app', ['written earlier, too late']);
+    await until(() => r.out().includes('too late'), 'the late line', r.out);
+    sim.deletePod('default', 'web');
+    assert.equal(await r.done, 0);
+    assert.equal(r.out(), 'sidecar │ written later\napp     │ written earlier, too late\n');
+    assert.match(r.err(), /^1 line came more than 500 ms after a later line of another stream and was printed where it arrived, out of time order$/m);
   } finally {
     await sim.close();
   }

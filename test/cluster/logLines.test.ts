@@ -67,3 +67,11 @@ test('only the kubelet RFC3339Nano UTC prefix counts as a timestamp', () => {
     assert.deepEqual(splitTimestamp(line), { text: line }, line);
   }
 });
+
+test('timeKey: every shape of kubelet time sorts with the full nine-digit form, which is its own key', () => {
+  const full = '2026-11-25T14:10:13.120000000Z';
+  assert.equal(timeKey(full), full);
+  assert.equal(timeKey('2026-11-25T14:10:13.12Z'), full);
+  assert.ok(timeKey('2026-11-25T14:10:13Z') < timeKey('2026-11-25T14:10:13.000000001Z'));
+  assert.ok(timeKey('2026-11-25T14:10:13.999999999Z') < timeKey('2026-11-25T14:10:14Z'));
+});

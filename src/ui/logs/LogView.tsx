@@ -201,6 +201,8 @@ export function LogView(props: LogViewProps) {
   });
   const counts = [`${buffer.size} lines`];
   if (buffer.evicted > 0) counts.push(`${buffer.evicted} evicted`);
+  // Merged lines that missed the reorder window sit where they arrived: say how many are out of time order.
+  if (buffer.late > 0) counts.push(`${buffer.late} late`);
   if (includePattern || excludePattern) counts.push(`${lines.length} shown${include ? ` ~/${include}/` : ''}${exclude ? ` !~/${exclude}/` : ''}`);
   if (searchPattern) counts.push(`${currentHit >= 0 ? `${currentHit + 1}/` : ''}${hits.length} matches`);
   if (!wrap && shift > 0) counts.push(`→${shift}`);
