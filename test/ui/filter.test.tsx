@@ -35,6 +35,18 @@ test('/ filters by substring as you type and shows shown/total', async () => {
   app.unmount();
 });
 
+test('text and its enter in one chunk (a paste, tmux send-keys) filter and close the prompt', async () => {
+  const { app } = await renderApp({ store: shop() }, { columns: 80, rows: 24 });
+  await frameWith(app, 'cache-0');
+  await press(app, '/', 'web\r');
+  const frame = await frameWith(app, 'filter: web');
+  assert.deepEqual(podRows(frame), ['web-1', 'web-2']);
+  // The prompt is closed: j moves the selection instead of being typed into the filter.
+  await press(app, 'j');
+  assert.match(await frameWith(app, 'filter: web'), /^> web-2/m);
+  app.unmount();
+});
+
 test('a filter with = or != is a label selector', async () => {
   const { app } = await renderApp({ store: shop() }, { columns: 80, rows: 24 });
   await frameWith(app, 'cache-0');

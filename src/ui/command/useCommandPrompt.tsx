@@ -60,13 +60,10 @@ export function useCommandPrompt(store: ScopeStore | undefined, say: (m: Message
     onKey(input, key) {
       if (value === undefined || !store) return;
       if (key.tab) return setValue(completeCommand(value, scope.names));
-      // Text and its enter in one chunk (pasted, or typed faster than the terminal is read).
-      const pasted = input.length > 1 && /[\r\n]$/.test(input) ? input.replace(/[\u0000-\u001f\u007f]/g, '') : undefined;
-      if (pasted !== undefined) return run(value + pasted);
       const result = filterKey(value, input, key);
       if (result?.type === 'cancel') return setValue(undefined);
       if (result?.type === 'change') return setValue(result.value);
-      if (result?.type === 'accept') run(value);
+      if (result?.type === 'accept') run(result.value);
     },
     line(width, theme) {
       if (value === undefined) return null;

@@ -102,8 +102,10 @@ export function useListScreen({ store, now, clock, width, height, allNamespaces,
     if (prompt) {
       const result = filterKey(filter, input, key);
       if (result?.type === 'change') setFilter(result.value);
-      else if (result?.type === 'accept') setPrompt(false);
-      else if (result?.type === 'cancel') {
+      else if (result?.type === 'accept') {
+        setFilter(result.value);
+        setPrompt(false);
+      } else if (result?.type === 'cancel') {
         setFilter('');
         setPrompt(false);
       }
