@@ -47,6 +47,19 @@ test('text and its enter in one chunk (a paste, tmux send-keys) filter and close
   app.unmount();
 });
 
+test('/ and the filter typed ahead in one chunk open the prompt with that text', async () => {
+  const { app } = await renderApp({ store: shop() }, { columns: 80, rows: 24 });
+  await frameWith(app, 'cache-0');
+  await press(app, '/web\r');
+  assert.deepEqual(podRows(await frameWith(app, 'filter: web')), ['web-1', 'web-2']);
+  await press(app, KEY.esc);
+  await frameWith(app, '5 pods');
+  await press(app, '/db');
+  const open = await frameWith(app, '1/5 pods');
+  assert.match(open, /^\/db_/m, 'the prompt stays open without the enter');
+  app.unmount();
+});
+
 test('a filter with = or != is a label selector', async () => {
   const { app } = await renderApp({ store: shop() }, { columns: 80, rows: 24 });
   await frameWith(app, 'cache-0');
