@@ -15,6 +15,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { percentile, procSample, type ProcSample } from './measure.ts';
+import { describeKill, watchRss } from './rssCap.ts';
 import { startTuiShowing } from './firstFrame.ts';
 import type { SimProcess } from './scaleSim.ts';
 import { sleep, Tmux } from './tmux.ts';
@@ -82,6 +83,8 @@ export interface ChurnResult {
   podview: Usage;
   kubectl: Usage;
   kubectlLines: number;
+  /** Why the peer has no figures (its watch went over the bench's memory ceiling or exited). */
+  kubectlFailed?: string;
 }
 
 /** CPU and RSS of one process over the measured run, sampled from /proc. */
@@ -268,7 +271,13 @@ const summary = (values: number[]) => (values.length ? { p50: percentile(values,
 /** Runs on a sim (in its own process) that already holds `options.pods` Pods; the sim's churn changes them. */
 export async function benchChurn(sim: Pick<SimProcess, 'churn' | 'stopChurn'>, kubeconfig: string, options: ChurnOptions): Promise<ChurnResult> {
   const tui = await churnTui(sim, kubeconfig, options);
-  const peer = await churnKubectl(sim, kubeconfig, options, tui.podsAfterChurn);
+  // The TUI's figures stand even when the peer cannot be measured.
+  const peer = await churnKubectl(sim, kubeconfig, options, tui.podsAfterChurn).catch((err: unknown) => {
+    const failed = err instanceof Error ? err.message : String(err);
+    process.stderr.write(`bench: churn: the peer has no figures: ${failed}\n`);
+    const none = Number.NaN;
+    return { kubectl: { cpuPerSec: none, rssBeforeChurnMb: none, rssStartMb: none, rssEndMb: none, rssPeakFirstHalfMb: none, rssPeakSecondHalfMb: none }, kubectlLines: 0, kubectlFailed: failed };
+  });
   return { ...tui, ...peer };
 }
 
@@ -335,15 +344,25 @@ export async function churnTui(sim: Pick<SimProcess, 'churn' | 'stopChurn'>, kub
 /** `kubectl get pods -A -w` under the same rate of churn, alone with the sim: CPU and RSS. */
 async function churnKubectl(sim: Pick<SimProcess, 'churn' | 'stopChurn'>, kubeconfig: string, options: ChurnOptions, pods: number): Promise<Pick<ChurnResult, 'kubectl' | 'kubectlLines'>> {
   const watch = startKubectlWatch(kubeconfig, pods);
+  const cap = watchRss(watch.child.pid!);
+  const killed = () => {
+    const k = cap.killed();
+    return k ? new Error(`kubectl get pods -A -w was ${describeKill(k)}`) : undefined;
+  };
   try {
-    await watch.listed;
+    await watch.listed.catch((err: unknown) => {
+      throw killed() ?? err;
+    });
     await sleep(2_000);
     const track = new UsageTrack(watch.child.pid!);
     await churnPastWarmup(sim, track, options);
     await sampleFor(track, options.seconds);
     await sim.stopChurn();
+    const overCap = killed();
+    if (overCap) throw overCap;
     return { kubectl: track.end(), kubectlLines: watch.lines() };
   } finally {
+    cap.stop();
     watch.child.kill();
   }
 }

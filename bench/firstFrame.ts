@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { median, procSample } from './measure.ts';
+import { describeKill, watchRss } from './rssCap.ts';
 import { shq, sleep, Tmux } from './tmux.ts';
 
 /** PODVIEW_BENCH_BIN measures another build of the launcher (e.g. a branch checked out elsewhere). */
@@ -76,9 +77,23 @@ async function kubectlOnce(tmux: Tmux, kubeconfig: string, dir: string, run: num
   // GNU time reports kubectl's peak RSS; `date` stamps the moment the table is complete.
   const command = `/usr/bin/time -f %M -o ${shq(rss)} kubectl get pods -A --kubeconfig ${shq(kubeconfig)}; date +%s%N > ${shq(done)}; sleep 1`;
   const startedEpochMs = performance.timeOrigin + performance.now();
-  const { session } = await tmux.start(command);
+  const { session, pid } = await tmux.start(command);
+  const cap = watchRss(pid);
+  try {
+    return await kubectlDone(tmux, session, done, rss, startedEpochMs, cap);
+  } finally {
+    cap.stop();
+  }
+}
+
+async function kubectlDone(tmux: Tmux, session: string, done: string, rss: string, startedEpochMs: number, cap: ReturnType<typeof watchRss>): Promise<FrameRun> {
   const until = Date.now() + 600_000;
   for (;;) {
+    const killed = cap.killed();
+    if (killed) {
+      await tmux.quit(session, 'C-c', 5_000);
+      throw new Error(`kubectl get pods -A was ${describeKill(killed)}`);
+    }
     const text = (() => {
       try {
         return readFileSync(done, 'utf8').trim();

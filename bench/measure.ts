@@ -1,6 +1,7 @@
 // Shared measuring tools for the benchmarks: run a command, time it, and read its peak RSS.
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
+import { type CapKill, watchRss } from './rssCap.ts';
 
 export interface RunResult {
   wallMs: number;
@@ -9,12 +10,14 @@ export interface RunResult {
   exitCode: number;
   stdout: string;
   stderr: string;
+  /** Set when the process (or one under it) went over `capMb` and was killed for it. */
+  capKill?: CapKill;
 }
 
 const GNU_TIME = '/usr/bin/time';
 
 /** Runs a command to completion, stdout discarded unless keepStdout, and reports time and peak RSS. */
-export function runMeasured(command: string, args: string[], options: { env?: NodeJS.ProcessEnv; keepStdout?: boolean; stdin?: string } = {}): Promise<RunResult> {
+export function runMeasured(command: string, args: string[], options: { env?: NodeJS.ProcessEnv; keepStdout?: boolean; stdin?: string; capMb?: number } = {}): Promise<RunResult> {
   const useTime = existsSync(GNU_TIME);
   const [file, argv] = useTime ? [GNU_TIME, ['-f', '__PEAK_KB__%M', command, ...args]] : [command, args];
   return new Promise((resolve, reject) => {
@@ -23,6 +26,7 @@ export function runMeasured(command: string, args: string[], options: { env?: No
     let stdout = '';
     let stderr = '';
     let sampledKb = 0;
+    const cap = options.capMb === undefined || child.pid === undefined ? undefined : watchRss(child.pid, options.capMb);
     const sampler = useTime
       ? undefined
       : setInterval(() => {
@@ -40,11 +44,12 @@ export function runMeasured(command: string, args: string[], options: { env?: No
     child.on('error', reject);
     child.on('close', (code) => {
       if (sampler) clearInterval(sampler);
+      const capKill = cap?.stop();
       const wallMs = performance.now() - started;
       const match = /__PEAK_KB__(\d+)\s*$/.exec(stderr);
       const peakKb = match ? Number(match[1]) : sampledKb;
       if (match) stderr = stderr.slice(0, match.index);
-      resolve({ wallMs, peakRssMb: peakKb / 1024, exitCode: code ?? -1, stdout, stderr });
+      resolve({ wallMs, peakRssMb: peakKb / 1024, exitCode: code ?? -1, stdout, stderr, ...(capKill ? { capKill } : {}) });
     });
   });
 }

@@ -4,6 +4,7 @@ import { type ChurnResult, warmupSecondsOf } from './churn.ts';
 import type { FirstFrameResult } from './firstFrame.ts';
 import type { OnePodResult } from './onePod.ts';
 import { type BenchRow, fmt, met, ratio } from './measure.ts';
+import { describeKill, PEER_CAP_MB } from './rssCap.ts';
 import type { SnapshotResult } from './snapshot.ts';
 
 const count = (pods: number) => (pods >= 1000 && pods % 1000 === 0 ? `${pods / 1000}k` : String(pods));
@@ -11,7 +12,7 @@ const count = (pods: number) => (pods >= 1000 && pods % 1000 === 0 ? `${pods / 1
 /** The issue's RSS ceiling at this size, if it sets one. */
 function rssTarget(pods: number): { text: string; mb: number } | undefined {
   if (pods === 10_000) return { text: '< 150 MB', mb: 150 };
-  if (pods === 100_000) return { text: '< 1 GB', mb: 1024 };
+  if (pods >= 100_000) return { text: '< 1 GB', mb: 1024 };
   return undefined;
 }
 
@@ -30,6 +31,18 @@ function rssRow(bench: string, pods: number, podview: number, peer: number, what
 
 export function snapshotRows(results: SnapshotResult[]): BenchRow[] {
   return results.flatMap((r) => [
+    ...(r.kubectlJsonKilled
+      ? [
+          {
+            bench: 'snapshot',
+            metric: `${count(r.pods)} pods kubectl get pods -A -o json`,
+            podview: '-',
+            peer: describeKill(r.kubectlJsonKilled),
+            ratio: '-',
+            note: `the bench's ceiling for a peer is ${fmt(PEER_CAP_MB / 1024)} GB (PODVIEW_BENCH_PEER_CAP_MB); the rows below compare with kubectl get pods -A instead`,
+          },
+        ]
+      : []),
     {
       bench: 'snapshot',
       metric: `${count(r.pods)} pods wall ms (median of ${r.runs})`,
@@ -38,7 +51,9 @@ export function snapshotRows(results: SnapshotResult[]): BenchRow[] {
       ratio: ratio(r.podview.wallMs, r.kubectl.wallMs),
       target: '<= kubectl',
       met: met(r.podview.wallMs <= r.kubectl.wallMs),
-      note: 'podview --once -o json -A vs kubectl get pods -A -o json, to /dev/null',
+      note: r.kubectlJsonKilled
+        ? 'podview --once -o json -A vs kubectl get pods -A (server-side table, less work than JSON), to /dev/null'
+        : 'podview --once -o json -A vs kubectl get pods -A -o json, to /dev/null',
     },
     rssRow('snapshot', r.pods, r.podview.peakRssMb, r.kubectl.peakRssMb, 'peak RSS'),
   ]);
@@ -132,7 +147,9 @@ export function churnRows(r: ChurnResult): BenchRow[] {
       ratio: ratio(r.podview.cpuPerSec, r.kubectl.cpuPerSec),
       target: '< 0.5',
       met: met(r.podview.cpuPerSec < 0.5),
-      note: `peer: kubectl get pods -A -w -o name on the same rate of churn, run after podview, each alone with the sim (${r.kubectlLines} lines read)`,
+      note: r.kubectlFailed
+        ? `peer: kubectl get pods -A -w -o name has no figures: ${r.kubectlFailed}`
+        : `peer: kubectl get pods -A -w -o name on the same rate of churn, run after podview, each alone with the sim (${r.kubectlLines} lines read)`,
     },
     {
       bench: 'churn',

@@ -1,8 +1,10 @@
 // `npm run bench`: every benchmark of the scale issue in turn, then ONE table on stdout in
 // which each podview figure stands beside its peer from the same run (usually kubectl).
 //   --quick                 1k and 10k Pods only, churn on 10k for 15 s
+//   --big                   150k Pods (Kubernetes' supported maximum) only: snapshot, first frame,
+//                           one Pod and churn, one run each, no logs or exec (about 25 minutes)
 //   --sizes 1000,10000      snapshot and first-frame sizes (default 1000,10000,100000)
-//   --runs N                runs per figure (default 3; 2 at 100k and above)
+//   --runs N                runs per figure (default 3; 2 at 100k, 1 at 150k and above)
 //   --churn-pods N --churn-rate N --churn-seconds N   (default 100000, 1000, 60; 0 seconds skips)
 //   --churn-warmup N        seconds of churn before its clock starts (default 30; 10 with --quick)
 //   --churn-only            the churn benchmark alone (a long one: --churn-seconds 300)
@@ -24,6 +26,7 @@ import { benchSnapshot, type SnapshotResult } from './snapshot.ts';
 const { values } = parseArgs({
   options: {
     quick: { type: 'boolean', default: false },
+    big: { type: 'boolean', default: false },
     sizes: { type: 'string' },
     runs: { type: 'string' },
     'churn-pods': { type: 'string' },
@@ -44,9 +47,9 @@ const numbers = (text: string | undefined) =>
 const fanoutOnly = values['logs-fanout-only'];
 const churnOnly = values['churn-only'] || fanoutOnly;
 const onePodOnly = values['one-pod-only'];
-const sizes = churnOnly ? [] : numbers(values.sizes).length ? numbers(values.sizes) : values.quick ? [1_000, 10_000] : [1_000, 10_000, 100_000];
-const runsFor = (pods: number) => Number(values.runs ?? (pods >= 100_000 ? 2 : 3));
-const churnPods = Number(values['churn-pods'] ?? (values.quick ? 10_000 : 100_000));
+const sizes = churnOnly ? [] : numbers(values.sizes).length ? numbers(values.sizes) : values.quick ? [1_000, 10_000] : values.big ? [150_000] : [1_000, 10_000, 100_000];
+const runsFor = (pods: number) => Number(values.runs ?? (pods >= 150_000 ? 1 : pods >= 100_000 ? 2 : 3));
+const churnPods = Number(values['churn-pods'] ?? (values.quick ? 10_000 : values.big ? 150_000 : 100_000));
 const churnRate = Number(values['churn-rate'] ?? 1_000);
 const churnSeconds = onePodOnly || fanoutOnly ? 0 : Number(values['churn-seconds'] ?? (values.quick ? 15 : 60));
 const churnWarmup = Number(values['churn-warmup'] ?? (values.quick ? 10 : DEFAULT_WARMUP_SECONDS));
@@ -107,7 +110,7 @@ const others = [
   ['./exec.ts', 'benchExec'],
   ['./logsFanout.ts', 'benchLogsFanout'],
 ] as const;
-for (const [file, name] of fanoutOnly ? others.slice(2) : churnOnly || onePodOnly ? [] : others) {
+for (const [file, name] of fanoutOnly ? others.slice(2) : churnOnly || onePodOnly || values.big ? [] : others) {
   if (!existsSync(fileURLToPath(new URL(file, import.meta.url)))) {
     notes.push(`${name}: bench/${file.slice(2)} is absent, skipped`);
     continue;
