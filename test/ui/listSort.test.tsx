@@ -3,6 +3,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { frameWith, press, renderApp, storeWith } from './harness.tsx';
 import { restarting } from './listFixtures.ts';
+import type { PodRow } from '../../src/model/types.ts';
+import { RESTARTS_WIDE } from '../../src/ui/list/listColumns.ts';
+import { restartsText } from '../../src/ui/list/PodListRow.tsx';
 
 function cluster() {
   return storeWith([
@@ -79,6 +82,15 @@ test("RESTARTS says kubectl's (4m ago) when the last restart is known and the te
   const small = await frameWith(narrow.app, 'f-restarted');
   assert.ok(!small.includes('ago)'), 'narrow terminals keep the count alone');
   narrow.app.unmount();
+});
+
+test('RESTARTS gives "(4m30s ago)" its first unit, "(4m ago)", before it gives up the age', () => {
+  const row = { restarts: 14, lastRestartAgeSeconds: 270 } as PodRow;
+  assert.equal(restartsText(row, 14, 0), '14 (4m30s ago)');
+  assert.equal(restartsText(row, RESTARTS_WIDE, 0), '14 (4m ago)');
+  assert.equal(restartsText({ ...row, lastRestartAgeSeconds: 6 * 86400 + 23 * 3600 }, RESTARTS_WIDE, 0), '14 (6d ago)');
+  assert.equal(restartsText({ ...row, restarts: 3, lastRestartAgeSeconds: 6 * 86400 + 23 * 3600 }, RESTARTS_WIDE, 0), '3 (6d23h ago)');
+  assert.equal(restartsText(row, 8, 0), '14');
 });
 
 test('on a narrow terminal the sort arrow keeps its place in a short column', async () => {

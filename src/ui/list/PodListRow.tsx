@@ -26,8 +26,12 @@ export function statusTone(status: string): Tone {
 export function restartsText(row: PodRow, width: number, ageShift: number): string {
   const count = String(row.restarts);
   if (row.restarts === 0 || row.lastRestartAgeSeconds === undefined) return count;
-  const long = `${count} (${shortAge(row.lastRestartAgeSeconds + ageShift)} ago)`;
-  return long.length <= width ? long : count;
+  const age = shortAge(row.lastRestartAgeSeconds + ageShift);
+  const long = `${count} (${age} ago)`;
+  if (long.length <= width) return long;
+  // "14 (4m30s ago)" is one cell too many for the column: "14 (4m ago)" says nearly as much.
+  const coarse = `${count} (${age.replace(/^(\d+[a-z]+)\d+[a-z]+$/, '$1')} ago)`;
+  return coarse.length <= width ? coarse : count;
 }
 
 function cell(row: PodRow, column: Column, ageShift: number, usage: UsageCells | undefined): Seg | Seg[] {
