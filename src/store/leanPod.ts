@@ -1,4 +1,5 @@
 import type { V1Pod } from '@kubernetes/client-node';
+import type { StatusFinding } from '../model/statusFindings.ts';
 import type { StoredPod } from './types.ts';
 
 // The Pod as a list row needs it (model/podRow.ts, model/status.ts, model/kinds.ts), the
@@ -191,8 +192,11 @@ function leanAnnotations(annotations: unknown): Record<string, string> | undefin
   return out;
 }
 
-/** The fields of a Pod that its list row, the filter and the list's keys read; nothing else. */
-export function leanPod(pod: V1Pod): StoredPod {
+/**
+ * The fields of a Pod that its list row, the filter and the list's keys read; nothing else.
+ * `finding`: the Pod's worst finding, worked out from the whole Pod (store/podFinding.ts).
+ */
+export function leanPod(pod: V1Pod, finding?: StatusFinding): StoredPod {
   const p = pod as unknown as Obj;
   const m = p.metadata;
   const s = p.spec;
@@ -228,6 +232,7 @@ export function leanPod(pod: V1Pod): StoredPod {
           ephemeralContainerStatuses: leanStatuses(st.ephemeralContainerStatuses),
         }
       : undefined,
+    finding,
   };
   return out as unknown as V1Pod;
 }

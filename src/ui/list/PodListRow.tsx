@@ -8,6 +8,7 @@ import { Box } from 'ink';
 import type { ContainerKind, PodRow } from '../../model/types.ts';
 import { sanitize } from '../../text/sanitize.ts';
 import { fit, shortAge } from '../fit.ts';
+import { SEVERITY_TONE } from '../host/diagnosisSection.ts';
 import { GUTTER, type Column } from './listColumns.ts';
 import { LineView, seg, type Line, type Seg } from '../lines.tsx';
 import type { Theme, Tone } from '../theme.ts';
@@ -47,6 +48,8 @@ function cell(row: PodRow, column: Column, ageShift: number): Seg | Seg[] {
       return seg(fit(shortAge(row.ageSeconds === undefined ? undefined : row.ageSeconds + ageShift), column.width, true));
     case 'node':
       return seg(fit(sanitize(row.node), column.width), 'dim');
+    case 'finding':
+      return seg(fit(row.finding ? sanitize(row.finding.code) : '', column.width), row.finding ? SEVERITY_TONE[row.finding.severity] : undefined);
     case 'containers': {
       const glyphs = row.glyphs.slice(0, column.width).map((g) => seg(KIND_GLYPH[g.kind], HEALTH_TONE[g.health]));
       const pad = column.width - glyphs.length;

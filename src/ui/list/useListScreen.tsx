@@ -4,7 +4,7 @@
 import type React from 'react';
 import { useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import type { Key } from 'ink';
-import { toPodRow } from '../../model/podRow.ts';
+import { listRow } from './listRow.ts';
 import type { UidList } from '../../store/podIndex.ts';
 import type { PodStore } from '../../store/podStore.ts';
 import { DEFAULT_SORT, type SortColumn, type SortSpec } from '../../store/sortOrder.ts';
@@ -16,6 +16,7 @@ import { dispatchKey } from '../keys/keyTable.ts';
 import { LineView, seg } from '../lines.tsx';
 import type { Theme } from '../theme.ts';
 import { ctrsLegend } from './ctrsLegend.ts';
+import { findingLegend } from './findingLegend.ts';
 import { FilterInput, filterKey } from './FilterInput.tsx';
 import { LIST_KEYS } from './listKeys.ts';
 import { listColumns, sameColumns, type Column } from './listColumns.ts';
@@ -24,7 +25,7 @@ import { windowStart } from './listWindow.ts';
 import { PodList } from './PodList.tsx';
 
 export const LIST_HINT = 'enter open · / filter · l logs · s shell · ? help · q quit';
-const LIST_HELP: HelpTopic = { title: 'Pod list', keys: LIST_KEYS, extra: ctrsLegend() };
+const LIST_HELP: HelpTopic = { title: 'Pod list', keys: LIST_KEYS, extra: [...ctrsLegend(), ...findingLegend()] };
 
 export interface ListScreenInput {
   store: PodStore;
@@ -61,7 +62,7 @@ export function useListScreen({ store, now, clock, width, height, allNamespaces,
   const [sort, setSort] = useState<SortSpec>(DEFAULT_SORT);
   const [nav, dispatch] = useReducer(navReducer, { uid: undefined, index: 0 });
   const listStart = useRef(0);
-  const list = usePodList(store, filter, sort, toPodRow, now);
+  const list = usePodList(store, filter, sort, listRow, now);
   const { uids } = list;
   const index = nav.uid !== undefined && uids.at(nav.index) === nav.uid ? nav.index : navReducer(nav, { type: 'move', delta: 0, uids }).index;
   const selectedUid = uids.at(index);
