@@ -52,6 +52,8 @@ export interface ListScreen {
   /** Bumped on every store change the list heard (for effects that wait on a Pod). */
   version: number;
   select(uid: string): void;
+  /** `:sort`: the list in this order, as its sort keys would put it. */
+  sortBy(sort: SortSpec): void;
   /** A key press: handled here (undefined), or the action for the router. */
   onKey(input: string, key: Key): Action | undefined;
 }
@@ -161,6 +163,7 @@ export function useListScreen({ store, now, clock, width, height, allNamespaces,
     total: list.total,
     version: list.version,
     select: (uid) => dispatch({ type: 'select', uid, uids }),
+    sortBy: setSort,
     onKey,
   };
 }
