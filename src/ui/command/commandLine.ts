@@ -8,7 +8,7 @@
 //   completeCommand('ns pa', ['payments', 'shop']) -> 'ns payments'
 import type { Namespace } from '../../store/scopeSwitch.ts';
 import type { SortSpec } from '../../store/sortOrder.ts';
-import { completeSort, parseSort } from './sortCommand.ts';
+import { commonPrefix, completeSort, parseSort } from './sortCommand.ts';
 
 export type Command = { kind: 'ns'; namespace: Namespace } | { kind: 'ctx'; context: string } | { kind: 'sort'; sort: SortSpec } | { kind: 'error'; message: string };
 
@@ -56,8 +56,5 @@ export function completeCommand(text: string, names: readonly string[]): string 
   const match = /^(\s*(?:ns|namespace)\s+)(\S*)$/.exec(text);
   if (!match) return /^\s*n(s)?$/.test(text) ? 'ns ' : text;
   const hits = names.filter((n) => n.startsWith(match[2]!));
-  if (hits.length === 0) return text;
-  let common = hits[0]!;
-  for (const h of hits) while (!h.startsWith(common)) common = common.slice(0, -1);
-  return match[1]! + (hits.length === 1 ? hits[0]! : common);
+  return hits.length === 0 ? text : match[1]! + commonPrefix(hits);
 }

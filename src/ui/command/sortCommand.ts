@@ -51,8 +51,12 @@ export function completeSort(text: string): string | undefined {
   const match = SORT_ARG.exec(text);
   if (!match) return /^\s*so?r?t?$/.test(text) ? 'sort ' : undefined;
   const hits = sortCandidates(text);
-  if (hits.length === 0) return text;
+  return hits.length === 0 ? text : match[1]! + match[2]! + commonPrefix(hits);
+}
+
+/** What every one of `hits` (one at least) starts with: the whole of a single hit. */
+export function commonPrefix(hits: readonly string[]): string {
   let common = hits[0]!;
   for (const h of hits) while (!h.startsWith(common)) common = common.slice(0, -1);
-  return match[1]! + match[2]! + (hits.length === 1 ? hits[0]! : common);
+  return common;
 }
