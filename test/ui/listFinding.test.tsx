@@ -84,3 +84,15 @@ test('? explains the FINDING column and what only the host view can say', async 
   await press(app, KEY.esc);
   app.unmount();
 });
+
+test('the filter finds Pods by their finding: finding:crash, finding:restarted', async () => {
+  const { app } = await renderApp({ store: cluster() }, { columns: 200, rows: 12 });
+  await frameWith(app, 'a-fine');
+  await press(app, '/', ...'finding:crash'.split(''), KEY.enter);
+  let frame = await frameWith(app, 'filter: finding:crash');
+  assert.ok(frame.includes('b-crash') && !frame.includes('c-restarted') && !frame.includes('a-fine'), frame);
+  await press(app, KEY.esc, '/', ...'finding:restarted'.split(''), KEY.enter);
+  frame = await frameWith(app, 'filter: finding:restarted');
+  assert.ok(frame.includes('c-restarted') && !frame.includes('b-crash') && !frame.includes('d-unschedulable'), frame);
+  app.unmount();
+});

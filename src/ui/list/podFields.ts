@@ -43,6 +43,7 @@ function readFacts(pod: unknown): PodFacts {
     restarts: columns.restarts,
     ready: columns.ready,
     createdMs: timestampMs(meta.creationTimestamp),
+    ...(finding ? { finding: finding.code } : {}),
     trouble: finding ? (Math.min(statusTrouble, FINDING_TROUBLE[finding.severity]) as PodFacts['trouble']) : statusTrouble,
   };
 }
