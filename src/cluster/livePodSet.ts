@@ -2,10 +2,11 @@
 // then the product's list+watch (podWatch) with the query's selectors, diffed into "joined" and
 // "left" calls. At most maxPods are followed; Pods beyond it are counted, never silently dropped.
 import type { KubeConfig, V1OwnerReference, V1Pod } from '@kubernetes/client-node';
+import type { LeanPod } from '../model/leanPodType.ts';
 import { PodStore, uidOf } from '../store/podStore.ts';
 import type { WatchDelta } from '../store/types.ts';
 import { ApiError, describeError, UserError } from './errors.ts';
-import type { ResolvedQuery } from './podQuery.ts';
+import type { QueriedPod, ResolvedQuery } from './podQuery.ts';
 import { podsPath, startPodWatch } from './podWatch.ts';
 import { getJson } from './request.ts';
 
@@ -38,9 +39,9 @@ export async function listMatching(kubeConfig: KubeConfig, query: ResolvedQuery,
 }
 
 export interface PodSetEvents {
-  joined(pod: V1Pod): void;
+  joined(pod: LeanPod): void;
   /** The Pod was deleted (or no longer matches). */
-  left(pod: V1Pod): void;
+  left(pod: LeanPod): void;
   /** `matching` Pods match now, more than maxPods: the extra ones are not followed. */
   overflow(matching: number): void;
   /** The watch cannot see changes (forbidden, unreachable): joins and leaves wait until it can. */
@@ -69,7 +70,7 @@ class OwnersKeepingStore extends PodStore {
   }
 
   /** The stored (lean) Pod with its owners put back. */
-  withOwners(pod: V1Pod): V1Pod {
+  withOwners(pod: LeanPod): LeanPod & QueriedPod {
     const ownerReferences = this.owners.get(uidOf(pod));
     return ownerReferences ? { ...pod, metadata: { ...pod.metadata, ownerReferences } } : pod;
   }
@@ -81,7 +82,7 @@ export interface LivePodSet {
 
 /** Follows the set from `initial` on: every change the watch brings is diffed against what is followed. */
 export function followPodSet(kubeConfig: KubeConfig, query: ResolvedQuery, namespace: string | undefined, initial: readonly V1Pod[], maxPods: number, events: PodSetEvents): LivePodSet {
-  const followed = new Map<string, V1Pod>(initial.map((p) => [uidOf(p), p]));
+  const followed = new Map<string, LeanPod>(initial.map((p) => [uidOf(p), p]));
   // frameMs 0: each watch batch is seen as it lands.
   const store = new OwnersKeepingStore({ frameMs: 0, deletedLingerMs: 0 });
   let lastOverflow = 0;
@@ -96,9 +97,9 @@ export function followPodSet(kubeConfig: KubeConfig, query: ResolvedQuery, names
     // Until the watch's first list is whole the store holds only some Pods: the others have not left.
     listed ||= store.connection.kind === 'live';
     if (stopped || !listed) return;
-    const now = new Map<string, V1Pod>();
+    const now = new Map<string, LeanPod>();
     for (const entry of store.all()) {
-      const pod = store.withOwners(entry.pod as V1Pod);
+      const pod = store.withOwners(entry.pod);
       if (entry.deletedAt !== undefined || pod.metadata?.deletionTimestamp) continue;
       const match = query.matches(pod);
       if (match === 'unknown') {

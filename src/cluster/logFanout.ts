@@ -1,7 +1,8 @@
 // The log streams of a changing set of Pods: one runTail (logTail.ts: waits, restarts, resumes
 // a dropped stream without repeats) per chosen container of each Pod that joins, stopped when
 // the Pod leaves. Each start and end is a mark, so a reader knows which streams the output holds.
-import type { KubeConfig, V1Pod } from '@kubernetes/client-node';
+import type { KubeConfig } from '@kubernetes/client-node';
+import type { LeanPod } from '../model/leanPodType.ts';
 import { uidOf } from '../store/podStore.ts';
 import { DEFAULT_MAX_LINE_BYTES } from './logLines.ts';
 import { podContainers } from './logPod.ts';
@@ -56,7 +57,7 @@ export class LogFanout {
     return this.started;
   }
 
-  join(pod: V1Pod): void {
+  join(pod: LeanPod): void {
     const uid = uidOf(pod);
     if (this.closed || this.streams.has(uid)) return;
     const namespace = pod.metadata?.namespace ?? '';
@@ -78,7 +79,7 @@ export class LogFanout {
   }
 
   /** The Pod left the set: its streams end once they have delivered what they have (or after the grace). */
-  leave(pod: V1Pod): void {
+  leave(pod: LeanPod): void {
     const uid = uidOf(pod);
     const running = this.streams.get(uid);
     if (!running) return;

@@ -1,6 +1,7 @@
 // What the log streams need to know about the Pod: its containers, which one is the default,
 // and in which state each is.
 import type { KubeConfig, V1ContainerStatus, V1Pod } from '@kubernetes/client-node';
+import type { LeanPod } from '../model/leanPodType.ts';
 import { ApiError, describeError } from './errors.ts';
 import { withOwnConnections } from './logConnections.ts';
 import { getJson } from './request.ts';
@@ -23,7 +24,7 @@ export async function readPod(kubeConfig: KubeConfig, namespace: string, name: s
 }
 
 /** Init, app and ephemeral containers, in the order they start. */
-export function podContainers(pod: V1Pod): string[] {
+export function podContainers(pod: LeanPod): string[] {
   return [...(pod.spec?.initContainers ?? []), ...(pod.spec?.containers ?? []), ...(pod.spec?.ephemeralContainers ?? [])].map((c) => c.name);
 }
 

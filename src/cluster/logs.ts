@@ -1,37 +1,14 @@
 // A log view's streams: one container, or every container of the Pod merged in time order,
 // fed into the view's ring buffer. `close()` aborts every request the session opened.
 import type { KubeConfig } from '@kubernetes/client-node';
-import type { LogRequest, LogSession } from '../store/requests.ts';
+import type { LogRequest } from '../store/requests.ts';
 import { LogBuffer } from '../store/logBuffer.ts';
 import { appendStreamLine, DEFAULT_MAX_LINE_BYTES } from './logLines.ts';
 import { LogMerger } from './logMerge.ts';
+import type { LogSessionOptions, OpenedLogSession } from './logSession.ts';
 import { openPodsLogSession } from './logsAcrossPods.ts';
 import { defaultContainer, podContainers, readPod } from './logPod.ts';
 import { runTail, type TailOutcome } from './logTail.ts';
-
-export interface LogSessionOptions {
-  /** Lines kept by the view's buffer (default 10,000). */
-  bufferLines?: number;
-  /** Buffer notification interval (ms). */
-  frameMs?: number;
-  /** How often a waiting container's Pod is read again (ms). */
-  pollMs?: number;
-  /** Longer lines are cut for display (bytes). */
-  maxLineBytes?: number;
-  /** How long a merged line may wait for an earlier one from a silent container (ms; default REORDER_WINDOW_MS). */
-  mergeWindowMs?: number;
-  /** Asked after each chunk; a promise holds the socket (the CLI passes stdout's backpressure). */
-  flowControl?: () => Promise<unknown> | undefined;
-  /** Use this buffer instead of a new one. */
-  buffer?: LogBuffer;
-}
-
-export interface OpenedLogSession extends LogSession {
-  /** Settles when every stream has finished for good (never while following a live Pod). */
-  readonly done: Promise<void>;
-  /** The containers being tailed, once known (empty before). */
-  readonly containers: readonly string[];
-}
 
 export function openLogSession(kubeConfig: KubeConfig, request: LogRequest, options: LogSessionOptions = {}): OpenedLogSession {
   if (request.pods && request.pods.length > 1) return openPodsLogSession(kubeConfig, request, request.pods, options);

@@ -10,7 +10,7 @@ import type { PodKey } from '../store/types.ts';
 import { LogFanout } from './logFanout.ts';
 import { appendStreamLine } from './logLines.ts';
 import { podContainers, readPod } from './logPod.ts';
-import type { LogSessionOptions, OpenedLogSession } from './logs.ts';
+import type { LogSessionOptions, OpenedLogSession } from './logSession.ts';
 
 /** Pods one view follows at most, like the CLI's --max-pods default. */
 export const MAX_LOG_PODS = 50;

@@ -2,7 +2,7 @@
 // the workload owns, through ownerReferences), narrowed by -l and --field-selector. The query
 // becomes a label selector for the API server (the workload's own selector, so the watch only
 // carries candidates) plus a test on each Pod for what a selector cannot say (the owner).
-import type { KubeConfig, V1LabelSelector, V1ObjectMeta, V1Pod } from '@kubernetes/client-node';
+import type { KubeConfig, V1LabelSelector, V1ObjectMeta } from '@kubernetes/client-node';
 import { ApiError, describeError, UserError } from './errors.ts';
 import { getJson } from './request.ts';
 import { selectorQuery } from './resolvePod.ts';
@@ -47,15 +47,20 @@ export function parseQuery(text: string | undefined): ParsedQuery {
 
 const joinSelectors = (...parts: (string | undefined)[]): string | undefined => parts.filter((p) => p).join(',') || undefined;
 
+/** What a query decides on: the Pod's name and owners (a whole Pod, or the watch's lean copy with its owners put back). */
+export interface QueriedPod {
+  metadata?: Pick<V1ObjectMeta, 'name' | 'ownerReferences'>;
+}
+
 export interface ResolvedQuery {
   /** What to call the set in messages: `deploy/web`, `"user-msvc"`. */
   label: string;
   labelSelector?: string;
   fieldSelector?: string;
   /** Whether the Pod belongs to the set; 'unknown' when an owner must be read first (see learn). */
-  matches(pod: V1Pod): boolean | 'unknown';
+  matches(pod: QueriedPod): boolean | 'unknown';
   /** Reads what `matches` needs to decide about this Pod (a Deployment's new ReplicaSet). */
-  learn(pod: V1Pod): Promise<void>;
+  learn(pod: QueriedPod): Promise<void>;
 }
 
 interface WorkloadObject {
@@ -103,7 +108,7 @@ export async function resolveQuery(kubeConfig: KubeConfig, query: ParsedQuery, n
     }
     decided.add(rsUid);
   };
-  const rsOwner = (pod: V1Pod) => pod.metadata?.ownerReferences?.find((o) => o.kind === 'ReplicaSet');
+  const rsOwner = (pod: QueriedPod) => pod.metadata?.ownerReferences?.find((o) => o.kind === 'ReplicaSet');
   return {
     label,
     labelSelector,

@@ -2,6 +2,7 @@
 // show why it died without a key press: part of the focus feed, written into the open Pod's
 // record. One short, non-following read per container and restart: a new restart reads again,
 // closing the Pod or opening another closes every read.
+import type { V1Pod } from '@kubernetes/client-node';
 import { buildPodHost } from '../model/podHost.ts';
 import type { ContainerView, PodHost, PreviousLogs } from '../model/types.ts';
 import type { FocusedPodStore } from '../store/focusedPod.ts';
@@ -95,18 +96,26 @@ export function followPreviousLines(record: FocusedPodStore, store: PodStore, op
   // The open Pod's uid, looked up once per focus: the store is heard every frame, and a search
   // by name walks the namespace.
   let lookup: { key: object; uid: string | undefined } | undefined;
-  const podOf = (key: { namespace: string; name: string }): object | undefined => {
+  const uidOf = (key: { namespace: string; name: string }): string | undefined => {
     if (lookup?.key !== key || lookup.uid === undefined) lookup = { key, uid: store.find(key.namespace, key.name)?.pod.metadata?.uid };
-    return lookup.uid === undefined ? undefined : store.get(lookup.uid)?.pod;
+    return lookup.uid !== undefined && store.get(lookup.uid) ? lookup.uid : undefined;
+  };
+  // What is wanted reads each container's last termination (its reason: a Completed one is not
+  // wanted), which only the whole Pod holds: the record's, once the feed has it and while the
+  // store still lists that Pod; until then nothing is read.
+  const wholeOf = (key: { namespace: string; name: string }): V1Pod | undefined => {
+    const uid = uidOf(key);
+    const pod = record.current?.pod;
+    return uid !== undefined && pod?.metadata?.uid === uid ? pod : undefined;
   };
 
   const sync = () => {
     const key = record.current?.key;
-    const pod = key ? podOf(key) : undefined;
+    const pod = key ? wholeOf(key) : undefined;
     // Only a new Pod object can change what is wanted (another Pod, a new restart).
     if (pod === seenPod && (pod !== undefined || key === undefined)) return;
     seenPod = pod;
-    if (pod === undefined && key !== undefined) return; // gone from the store: keep what was read
+    if (pod === undefined && key !== undefined) return; // not whole yet, or gone from the store: keep what was read
     wanted = pod ? wantedOf(buildPodHost(pod, { now: now() })) : [];
     const keys = new Set(wanted.map((w) => w.key));
     for (const [k, session] of open) {

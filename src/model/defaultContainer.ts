@@ -7,13 +7,14 @@
 import { specContainers } from './kinds.ts';
 import { obj, str } from './read.ts';
 import type { Diagnosis, Severity } from './types.ts';
+import type { LeanPod } from './leanPodType.ts';
 
 export const DEFAULT_CONTAINER_ANNOTATION = 'kubectl.kubernetes.io/default-container';
 
 const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
 /** `findings` as diagnose() returns them; pass none where only kubectl's rule applies. */
-export function defaultContainer(pod: unknown, findings: readonly Diagnosis[] = []): string | undefined {
+export function defaultContainer(pod: LeanPod, findings: readonly Diagnosis[] = []): string | undefined {
   const containers = specContainers(pod);
   const names = new Set(containers.map((c) => c.name));
   let worst: Diagnosis | undefined;
@@ -28,7 +29,7 @@ export function defaultContainer(pod: unknown, findings: readonly Diagnosis[] = 
 }
 
 /** The same choice as a position among the host view's containers (start order), 0 when there is none. */
-export function defaultContainerIndex(pod: unknown, findings: readonly Diagnosis[] = []): number {
+export function defaultContainerIndex(pod: LeanPod, findings: readonly Diagnosis[] = []): number {
   const name = defaultContainer(pod, findings);
   const index = specContainers(pod).findIndex((c) => c.name === name);
   return Math.max(0, index);

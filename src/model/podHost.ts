@@ -1,5 +1,7 @@
 // The Pod-as-host view-model: everything the host view, the text snapshot and -o json show.
 
+import type { V1Pod } from '@kubernetes/client-node';
+import type { LeanPod } from './leanPodType.ts';
 import { secondsSince } from '../text/age.ts';
 import { containerViews } from './containers.ts';
 import { diagnose } from './diagnosis.ts';
@@ -12,14 +14,28 @@ import { podStatusColumns } from './status.ts';
 import type { PodContext, PodHost } from './types.ts';
 import { volumeViews } from './volumes.ts';
 
-/** Builds the view-model without caching; see toPodHost for the memoized entry point. */
-export function buildPodHost(pod: unknown, ctx: PodContext): PodHost {
+/** Builds the view-model of a whole Pod without caching; see toPodHost for the memoized entry point. */
+export function buildPodHost(pod: V1Pod, ctx: PodContext): PodHost {
+  return hostOf(pod, ctx);
+}
+
+/**
+ * The view-model of the list's lean copy of a Pod, for the moments before the whole one is read
+ * (store/focusedPod): names, states, readiness and restarts as the row has them, but no volumes,
+ * ports, probes, env or resources, and a diagnosis of only what those allow.
+ */
+export function previewPodHost(pod: LeanPod, ctx: PodContext): PodHost {
+  return hostOf(pod, ctx);
+}
+
+// Every reader checks the type of what it reads, so the lean copy gives a host with less in it.
+function hostOf(pod: LeanPod | V1Pod, ctx: PodContext): PodHost {
   const p = obj(pod);
   const meta = obj(p.metadata);
   const spec = obj(p.spec);
   const status = obj(p.status);
   const now = typeof ctx?.now === 'number' ? ctx.now : NaN;
-  const columns = podStatusColumns(p);
+  const columns = podStatusColumns(pod);
   const containers = containerViews(p, ctx?.usage);
   const volumes = volumeViews(p);
   const ports = portMap(containers);

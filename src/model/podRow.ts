@@ -6,6 +6,7 @@ import { specContainers, statusIndex } from './kinds.ts';
 import { bool, int, isObj, obj, stringMap, text, type Obj } from './read.ts';
 import { podStatusColumns } from './status.ts';
 import type { ContainerKind, PodRow } from './types.ts';
+import type { LeanPod } from './leanPodType.ts';
 
 type Health = PodRow['glyphs'][number]['health'];
 
@@ -61,7 +62,7 @@ function rowBase(p: Obj): RowBase {
 }
 
 /** One list row; pass any JSON-shaped Pod (a client-node V1Pod, a manifest). Treat the result as read-only: rows of one Pod object share their glyphs and labels. */
-export function toPodRow(pod: unknown, now: number, deleted = false): PodRow {
+export function toPodRow(pod: LeanPod, now: number, deleted = false): PodRow {
   const p = obj(pod);
   let base = bases.get(p);
   if (!base) {

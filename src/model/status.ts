@@ -5,6 +5,7 @@ import { timestampMs } from '../text/age.ts';
 import { sanitize } from '../text/sanitize.ts';
 import { isSidecar } from './kinds.ts';
 import { bool, int, obj, objs, str, type Obj } from './read.ts';
+import type { LeanPod } from './leanPodType.ts';
 
 export interface PodStatusColumns {
   status: string;
@@ -35,7 +36,7 @@ function hasCondition(status: Obj, type: string): boolean {
   return objs(status.conditions).some((c) => str(c.type) === type && str(c.status) === 'True');
 }
 
-export function podStatusColumns(pod: unknown): PodStatusColumns {
+export function podStatusColumns(pod: LeanPod): PodStatusColumns {
   const p = obj(pod);
   const spec = obj(p.spec);
   const status = obj(p.status);

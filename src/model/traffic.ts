@@ -4,7 +4,7 @@
 // by its socket inode in the containers' fd tables.
 import { decodeAddress, isLoopback, procNetRows } from './procNet.ts';
 import type { FdSockets } from './portOwners.ts';
-import type { Diagnosis, PortEntry } from './types.ts';
+import type { Diagnosis, PortEntry, TrafficEntry } from './types.ts';
 
 export interface ProcConnection {
   protocol: 'TCP' | 'UDP';
@@ -13,21 +13,6 @@ export interface ProcConnection {
   /** The kernel's state byte: 01 ESTABLISHED, 0A LISTEN (TCP), 07 unconnected (UDP). */
   state: string;
   inode?: number;
-}
-
-export interface TrafficEntry {
-  /** loopback: a connection inside the Pod; listen-udp: a UDP socket others can send to; inbound/outbound: across the Pod's edge. */
-  kind: 'loopback' | 'listen-udp' | 'inbound' | 'outbound';
-  protocol: 'TCP' | 'UDP';
-  /** The container on this end (client for loopback/outbound, server for inbound/listen-udp); undefined: owner unknown. */
-  container?: string;
-  /** The other end as address:port (inbound: the peer's address only). */
-  peer: string;
-  /** Loopback: who holds the listening end ('declared' when only the spec says so); undefined: nobody listens. */
-  server?: { container: string; by: 'socket' | 'declared' };
-  /** Inbound: the local port it arrives on. */
-  localPort?: number;
-  count: number;
 }
 
 /** Every socket of concatenated /proc/net tables with both ends; lines that do not parse are skipped. */

@@ -1,7 +1,5 @@
 // The view-model that every view (TUI, text snapshot, -o json) reads.
 // Built by toPodHost() from a Pod and its surroundings; never holds API objects.
-import type { TrafficEntry } from './traffic.ts';
-
 export type ContainerKind = 'init' | 'sidecar' | 'app' | 'ephemeral';
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -185,6 +183,22 @@ export interface PodHost {
   previousLogs?: Record<string, PreviousLogs>;
   /** The Pod's internal traffic and outside peers, from a live probe (applyProbe); absent when none ran. */
   traffic?: TrafficEntry[];
+}
+
+/** One line of the Pod's netstat (model/traffic.ts): a connection or a socket, counted. */
+export interface TrafficEntry {
+  /** loopback: a connection inside the Pod; listen-udp: a UDP socket others can send to; inbound/outbound: across the Pod's edge. */
+  kind: 'loopback' | 'listen-udp' | 'inbound' | 'outbound';
+  protocol: 'TCP' | 'UDP';
+  /** The container on this end (client for loopback/outbound, server for inbound/listen-udp); undefined: owner unknown. */
+  container?: string;
+  /** The other end as address:port (inbound: the peer's address only). */
+  peer: string;
+  /** Loopback: who holds the listening end ('declared' when only the spec says so); undefined: nobody listens. */
+  server?: { container: string; by: 'socket' | 'declared' };
+  /** Inbound: the local port it arrives on. */
+  localPort?: number;
+  count: number;
 }
 
 export interface PreviousLogs {

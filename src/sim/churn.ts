@@ -3,7 +3,7 @@
 // the time it was made, so a benchmark can measure event-to-frame latency from the object alone.
 import { randomUUID } from 'node:crypto';
 import { restartContainer, toggleReady } from './kubelet.ts';
-import type { KObject } from './objectStore.ts';
+import type { KObject } from './kObject.ts';
 import { storedResource } from './resources.ts';
 import type { SimCore } from './simCore.ts';
 

@@ -13,10 +13,10 @@
 // gets the deleted Pod's own spec and labels, which is what its controller made it from.
 import { randomInt } from 'node:crypto';
 import type { V1OwnerReference, V1Pod, V1PodTemplateSpec } from '@kubernetes/client-node';
-import type { KObject } from './objectStore.ts';
+import type { KObject } from './kObject.ts';
+import type { ObjectStore } from './objectStore.ts';
 import { pendingPod, replacementEvents, startedPod, type Placement } from './replacementPod.ts';
 import { storedResource } from './resources.ts';
-import type { SimCore } from './simCore.ts';
 import type { PodRuntime } from './scenario/types.ts';
 
 const PODS = storedResource('pods');
@@ -28,6 +28,16 @@ const OWNERS: Record<string, string> = { ReplicaSet: 'replicasets', StatefulSet:
 export const START_DELAY_MS = 400;
 /** kube's utilrand alphabet for generated name suffixes (no vowels, no 0/1/3). */
 const ALPHABET = 'bcdfghjklmnpqrstvwxz2456789';
+
+/** What the controllers use of the sim's core (SimCore): its store, its clock and timers, and what ran in each Pod. */
+export interface ControllerHost {
+  readonly store: ObjectStore;
+  /** What ran in each Pod, by namespace/name: a replacement runs the same. */
+  readonly runtimes: Map<string, PodRuntime>;
+  now(): number;
+  /** Runs fn after ms, unless the core closes first. */
+  later(ms: number, fn: () => void): void;
+}
 
 export interface Controllers {
   /** A Pod was marked Terminating (or removed without a grace period); `runtime`: what ran in it. */
@@ -61,7 +71,7 @@ function jobFinished(job: KObject): boolean {
   return (job.status?.conditions ?? []).some((c: KObject) => (c.type === 'Complete' || c.type === 'Failed') && c.status === 'True');
 }
 
-export function createControllers(core: SimCore): Controllers {
+export function createControllers(core: ControllerHost): Controllers {
   const ownerOf = (pod: KObject, ref: V1OwnerReference): KObject | undefined => {
     const owner = core.store.get(storedResource(OWNERS[ref.kind]!), pod.metadata?.namespace, ref.name)?.object();
     return owner?.metadata?.uid === ref.uid ? owner : undefined;
@@ -146,14 +156,14 @@ export function createControllers(core: SimCore): Controllers {
 }
 
 /** kube's job controller past the backoff limit: the Job gets FailureTarget and Failed conditions. */
-function failJob(core: SimCore, job: KObject, failed: number): void {
+function failJob(core: ControllerHost, job: KObject, failed: number): void {
   const at = new Date(core.now()).toISOString().replace(/\.\d+Z$/, 'Z');
   const condition = (type: string) => ({ type, status: 'True', reason: 'BackoffLimitExceeded', message: 'Job has reached the specified backoff limit', lastProbeTime: at, lastTransitionTime: at });
   const conditions = [...(job.status?.conditions ?? []), condition('FailureTarget'), condition('Failed')];
   core.store.update(JOBS, { ...job, status: { ...job.status, failed, active: 0, conditions } });
 }
 
-function createEvent(core: SimCore, event: KObject): void {
+function createEvent(core: ControllerHost, event: KObject): void {
   // An event of this name exists when a StatefulSet Pod came back before: count it again.
   const existing = core.store.get(EVENTS, event.metadata?.namespace, event.metadata!.name)?.object();
   if (existing) core.store.update(EVENTS, { ...existing, count: (existing.count ?? 1) + 1, lastTimestamp: event.lastTimestamp });

@@ -2,7 +2,7 @@
 // JSON body when there is one, otherwise from the query, where `uid` and `resourceVersion` are the
 // preconditions (metav1's Convert_url_Values_To_v1_DeleteOptions). A precondition that does not
 // hold is the storage layer's InvalidObjError, which the delete handler answers as a 409 Conflict.
-import type { KObject } from './objectStore.ts';
+import type { KObject } from './kObject.ts';
 import type { ResourceDef } from './resources.ts';
 import type { V1Status } from '@kubernetes/client-node';
 import { status } from './status.ts';

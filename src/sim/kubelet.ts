@@ -1,7 +1,7 @@
 // The control API's, the live scenario's and the churn generator's view of the scenario's pure
 // kubelet transitions: the same transitions, answering undefined for a container the Pod lacks.
 import type { V1Pod } from '@kubernetes/client-node';
-import type { KObject } from './objectStore.ts';
+import type { KObject } from './kObject.ts';
 import * as kubelet from './scenario/kubelet.ts';
 
 export interface Termination {

@@ -2,7 +2,7 @@
 // Metrics move by themselves (usage is a function of time) and log lines are the log hub's job.
 import { seededRandom } from './churn.ts';
 import { restartContainer } from './kubelet.ts';
-import type { KObject } from './objectStore.ts';
+import type { KObject } from './kObject.ts';
 import { storedResource } from './resources.ts';
 import type { SimCore } from './simCore.ts';
 

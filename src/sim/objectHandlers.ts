@@ -3,7 +3,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ApiPath } from './apiPath.ts';
 import { deletePreconditions, preconditionFailure } from './deletePreconditions.ts';
-import { StoreError, type KObject } from './objectStore.ts';
+import { StoreError } from './objectStore.ts';
+import type { KObject } from './kObject.ts';
 import { validateObject } from './objectValidation.ts';
 import { QueryError, queryInt } from './queryParams.ts';
 import { PatchError, applyPatch } from './patch.ts';

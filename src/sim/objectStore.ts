@@ -10,13 +10,10 @@
 // Each JSON gets a Buffer of its own, not a slice of Node's shared pool: a pooled slab would stay
 // alive while any Pod version in it is current, several times the memory of the versions alone.
 import { randomUUID } from 'node:crypto';
+import type { KObject } from './kObject.ts';
 import { apiVersionOf, resourceId, type ResourceDef } from './resources.ts';
 import { selectable } from './selectors.ts';
 import { insertKey, removeKey } from './sortedKeys.ts';
-
-// API objects are plain JSON; the store treats them structurally.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type KObject = Record<string, any> & { metadata?: Record<string, any> };
 
 function encode(json: string): Buffer {
   const bytes = Buffer.allocUnsafeSlow(Buffer.byteLength(json, 'utf8'));

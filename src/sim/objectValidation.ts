@@ -2,7 +2,7 @@
 // its 422 Invalid Status: a name such as "../../../../tmp/x" never enters the store, so no
 // part of the sim can turn it into a path.
 import type { V1Status } from '@kubernetes/client-node';
-import type { KObject } from './objectStore.ts';
+import type { KObject } from './kObject.ts';
 import type { ResourceDef } from './resources.ts';
 import { goQuote } from './queryParams.ts';
 import { status } from './status.ts';

@@ -1,6 +1,6 @@
 // The three patch flavours clients send: JSON Patch (client-node), JSON merge patch, and
 // strategic merge patch (kubectl), the last understood for the lists podview cares about.
-import type { KObject } from './objectStore.ts';
+import type { KObject } from './kObject.ts';
 
 export class PatchError extends Error {}
 

@@ -1,6 +1,6 @@
 // metrics.k8s.io/v1beta1 PodMetrics, from each scenario container's usage(now), as metrics-server
 // reports them (nanocores, Ki); Pods without a runtime or not Running have no metrics, as there.
-import type { KObject } from './objectStore.ts';
+import type { KObject } from './kObject.ts';
 import type { PodRuntime } from './scenario/types.ts';
 
 export function podMetrics(pod: KObject, runtime: PodRuntime | undefined, nowMs: number): object | undefined {

@@ -1,6 +1,6 @@
 // READY, STATUS and RESTARTS the way kubectl and kube-apiserver's pod printer compute them,
 // kept here (not borrowed from the product) so the sim cannot agree with podview by accident.
-import type { KObject } from './objectStore.ts';
+import type { KObject } from './kObject.ts';
 
 /** kube's duration.HumanDuration, as used for the AGE column. */
 export function humanDuration(ms: number): string {

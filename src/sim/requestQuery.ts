@@ -1,6 +1,6 @@
 // What a list or watch request asks for, parsed once from its URL: scope, selectors, table form.
 import type { IncomingMessage } from 'node:http';
-import type { KObject } from './objectStore.ts';
+import type { KObject } from './kObject.ts';
 import type { ResourceDef } from './resources.ts';
 import { parseFieldSelector, parseLabelSelector, type Matcher } from './selectors.ts';
 import { tableInclude, wantsTable } from './table.ts';

@@ -1,5 +1,5 @@
 // Label and field selectors with kube-apiserver's grammar and its 400 answers for bad input.
-import type { KObject } from './objectStore.ts';
+import type { KObject } from './kObject.ts';
 
 export type Matcher = (obj: KObject) => boolean;
 

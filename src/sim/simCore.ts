@@ -4,7 +4,8 @@ import type { V1ConfigMap, V1Pod, V1Secret, V1Status } from '@kubernetes/client-
 import type { PodRuntime, Scenario } from './scenario/types.ts';
 import type { PodChangeType, PodRef, SimWorld } from './world.ts';
 import { AccessRules } from './access.ts';
-import { ObjectStore, StoreError, type KObject } from './objectStore.ts';
+import { ObjectStore, StoreError } from './objectStore.ts';
+import type { KObject } from './kObject.ts';
 import { validateObject } from './objectValidation.ts';
 import { storedResource, type ResourceDef } from './resources.ts';
 import { WatchHub } from './watchHub.ts';

@@ -1,5 +1,5 @@
 // meta.k8s.io/v1 Table answers, which kubectl asks for (`as=Table`) to print `get` output.
-import type { KObject } from './objectStore.ts';
+import type { KObject } from './kObject.ts';
 import { ageOf, restartsCell, summarizePod } from './podPrinting.ts';
 import type { ResourceDef } from './resources.ts';
 import { QueryError, goQuote } from './queryParams.ts';

@@ -3,7 +3,8 @@
 // Each event's line is built once for all the watchers that take it whole, from the stored
 // JSON bytes, and is not kept: history holds the stored entries only.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { ObjectStore, StoreEvent, Entry, KObject } from './objectStore.ts';
+import type { ObjectStore, StoreEvent, Entry } from './objectStore.ts';
+import type { KObject } from './kObject.ts';
 import type { ListOptions } from './listOptions.ts';
 import type { ListQuery } from './requestQuery.ts';
 import { apiVersionOf } from './resources.ts';

@@ -1,11 +1,11 @@
 // What a screen may ask of the cluster about one Pod beyond watching it: its whole YAML, a
-// delete ("restart"), and a listing of a volume's files. `cluster/podActions.ts` implements
+// delete ("restart"), a listing of a volume's files, and the Pod itself whole. `cluster/podActions.ts` implements
 // these; a screen calls them through the services the CLI wires and shows the outcome as is
 // (every message is one line, every name already sanitized).
 import type { PodYaml } from '../model/podYaml.ts';
 import type { VolumeFile } from '../model/volumeListing.ts';
 import type { Diagnosis } from '../model/types.ts';
-import type { PodKey } from './types.ts';
+import type { PodKey, WholePod } from './types.ts';
 
 export interface PodYamlRequest extends PodKey {
   /** Show metadata.managedFields whole instead of the one-line marker. */
@@ -70,4 +70,6 @@ export interface PodActionServices {
   checkRestart(request: PodKey): Promise<RestartCheck>;
   restartPod(request: RestartRequest): Promise<RestartOutcome>;
   listVolume(request: VolumeListRequest): Promise<VolumeListOutcome>;
+  /** The Pod whole as the cluster has it now (the list holds only its lean copy); undefined when it cannot be read. */
+  readPod(request: PodKey): Promise<WholePod | undefined>;
 }

@@ -1,11 +1,14 @@
-import type { V1Pod } from '@kubernetes/client-node';
+import type { V1Container, V1ContainerState, V1ContainerStateRunning, V1ContainerStatus, V1EphemeralContainer, V1Pod, V1PodCondition } from '@kubernetes/client-node';
+import type { LeanCondition, LeanContainer, LeanContainerState, LeanContainerStatus, LeanInitContainer, LeanLastState, LeanPod } from '../model/leanPodType.ts';
 import type { StatusFinding } from '../model/statusFindings.ts';
-import type { StoredPod } from './types.ts';
 
 // The Pod as a list row needs it (model/podRow.ts, model/status.ts, model/kinds.ts), the
 // filter (labels; container names and images) and the list's keys (model/defaultContainer): every other Pod in the
 // store is kept this way, and only the focused one whole. Everything is copied into fresh,
-// small objects so that nothing keeps the decoded watch event alive.
+// small objects so that nothing keeps the decoded watch event alive. Each value is copied as
+// the decoded JSON holds it, wrong types included (V1Pod's types are what a well-formed Pod
+// holds, no more): the list's readers check types themselves, and must answer the same for the
+// lean copy as for the whole Pod (test/store/leanPodProperties.test.ts).
 
 /**
  * The annotation the sim's churn stamps on every Pod it changes (ms since the epoch), read by
@@ -18,13 +21,16 @@ export const CHANGED_AT_ANNOTATION = 'podview.dev/sim-changed-at';
 const KEPT_ANNOTATIONS = ['kubectl.kubernetes.io/default-container', CHANGED_AT_ANNOTATION] as const;
 
 type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => v !== null && typeof v === 'object' && !Array.isArray(v);
+/** Whether the decoded JSON holds an object here (its type may promise one where the server sent anything). */
+const isObj = <T>(v: T): v is T & Obj => v !== null && typeof v === 'object' && !Array.isArray(v);
 
 // Values from a small vocabulary (phases, reasons, condition types, namespaces, node and
 // container names, label values) repeat across Pods; JSON.parse makes a new string for each,
 // so one shared copy saves its bytes in every other Pod.
 // Bounded, so a cluster with unusual reasons cannot grow it without limit.
 const vocabulary = new Map<string, string>();
+function word(v: string): string;
+function word(v: string | undefined): string | undefined;
 function word(v: unknown): unknown {
   if (typeof v !== 'string' || v.length > 64) return v;
   const known = vocabulary.get(v);
@@ -33,7 +39,7 @@ function word(v: unknown): unknown {
   return v;
 }
 
-const RUNNING: Obj = Object.freeze({}) as Obj;
+const RUNNING: Pick<V1ContainerStateRunning, never> = Object.freeze({});
 
 // Most Pods of a cluster are alike in everything a row reads but their names: the same
 // containers, Ready conditions, a running state with no restarts, the labels of their
@@ -81,7 +87,7 @@ function k(v: unknown): string {
 // objects of one shape share a hidden class and hold their fields inline, about half the
 // bytes of objects grown key by key.
 
-function leanState(state: unknown): Obj | undefined {
+function leanState(state: V1ContainerState | undefined): LeanContainerState | undefined {
   if (!isObj(state)) return undefined;
   const w = state.waiting;
   const t = state.terminated;
@@ -103,15 +109,15 @@ function leanState(state: unknown): Obj | undefined {
 }
 
 /** Of the previous instance only when it finished counts (the age of the last restart). */
-function leanLastState(state: unknown): Obj | undefined {
+function leanLastState(state: V1ContainerState | undefined): LeanLastState | undefined {
   if (!isObj(state) || !isObj(state.terminated) || state.terminated.finishedAt === undefined) return undefined;
   return { terminated: { finishedAt: state.terminated.finishedAt } };
 }
 
-function leanStatus(s: Obj): Obj {
+function leanStatus(s: V1ContainerStatus): LeanContainerStatus {
   const state = leanState(s.state);
   const lastState = leanLastState(s.lastState);
-  const build = () => ({ name: word(s.name), ready: s.ready, started: s.started, restartCount: s.restartCount, state, lastState });
+  const build = (): LeanContainerStatus => ({ name: word(s.name), ready: s.ready, started: s.started, restartCount: s.restartCount, state, lastState });
   // The last restart's time is the Pod's own; a status with one is not shared.
   if (lastState !== undefined || (state !== undefined && !Object.isFrozen(state))) return build();
   return share(`cs|${k(s.name)}|${k(s.ready)}|${k(s.started)}|${k(s.restartCount)}|${state === undefined ? '' : keyOfShared(state)}`, build);
@@ -127,44 +133,46 @@ function keyOfShared(part: object): string {
 }
 
 /** A list of parts, shared as a whole when every part is. */
-function shareList(tag: string, parts: Obj[]): Obj[] {
+function shareList<T extends object>(tag: string, parts: T[]): T[] {
   if (!parts.every((p) => Object.isFrozen(p))) return parts;
   return share(`${tag}|${parts.map(keyOfShared).join(',')}`, () => parts);
 }
 
-function leanStatuses(list: unknown): Obj[] | undefined {
+function leanStatuses(list: V1ContainerStatus[] | undefined): LeanContainerStatus[] | undefined {
   if (!Array.isArray(list)) return undefined;
   return shareList('css', list.filter(isObj).map(leanStatus));
 }
 
 // status.ts reads only these: Initialized and Ready (status True), PodScheduled when gated.
-function readCondition(c: Obj): boolean {
+function readCondition(c: V1PodCondition): boolean {
   return c.type === 'Initialized' || c.type === 'Ready' || (c.type === 'PodScheduled' && c.reason === 'SchedulingGated');
 }
 
-function leanConditions(list: unknown): Obj[] | undefined {
+function leanConditions(list: V1PodCondition[] | undefined): LeanCondition[] | undefined {
   if (!Array.isArray(list)) return undefined;
-  const read = list.filter((c): c is Obj => isObj(c) && readCondition(c));
+  const read = list.filter((c) => isObj(c) && readCondition(c));
   return shareList(
     'conds',
-    read.map((c) => share(`cond|${k(c.type)}|${k(c.status)}|${k(c.reason)}`, () => ({ type: word(c.type), status: word(c.status), reason: word(c.reason) }))),
+    read.map((c) => share(`cond|${k(c.type)}|${k(c.status)}|${k(c.reason)}`, (): LeanCondition => ({ type: word(c.type), status: word(c.status), reason: word(c.reason) }))),
   );
 }
 
-function leanContainers(list: unknown, init: boolean): Obj[] | undefined {
+function leanContainers(list: (V1Container | V1EphemeralContainer)[] | undefined): LeanContainer[] | undefined {
+  if (!Array.isArray(list)) return undefined;
+  const parts = list.filter(isObj).map((c) => share(`c|${k(c.name)}|${k(c.image)}`, (): LeanContainer => ({ name: word(c.name), image: c.image })));
+  return shareList('cs', parts);
+}
+
+function leanInitContainers(list: V1Container[] | undefined): LeanInitContainer[] | undefined {
   if (!Array.isArray(list)) return undefined;
   const parts = list
     .filter(isObj)
-    .map((c) =>
-      init
-        ? share(`ic|${k(c.name)}|${k(c.restartPolicy)}|${k(c.image)}`, () => ({ name: word(c.name), restartPolicy: word(c.restartPolicy), image: c.image }))
-        : share(`c|${k(c.name)}|${k(c.image)}`, () => ({ name: word(c.name), image: c.image })),
-    );
-  return shareList(init ? 'ics' : 'cs', parts);
+    .map((c) => share(`ic|${k(c.name)}|${k(c.restartPolicy)}|${k(c.image)}`, (): LeanInitContainer => ({ name: word(c.name), restartPolicy: word(c.restartPolicy), image: c.image })));
+  return shareList('ics', parts);
 }
 
 /** Labels are read whole (filter, row); the Pods of a workload have the same ones. */
-function leanLabels(labels: unknown): unknown {
+function leanLabels(labels: Record<string, string> | undefined): Record<string, string> | undefined {
   if (!isObj(labels)) return labels;
   const keys = Object.keys(labels);
   let key = 'labels';
@@ -176,13 +184,13 @@ function leanLabels(labels: unknown): unknown {
   return share(key, () => copyLabels(labels, keys));
 }
 
-function copyLabels(labels: Obj, keys: string[]): Obj {
-  const out: Obj = {};
-  for (const name of keys) out[name] = word(labels[name]);
+function copyLabels(labels: Record<string, string>, keys: string[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const name of keys) out[name] = word(labels[name]!);
   return out;
 }
 
-function leanAnnotations(annotations: unknown): Record<string, string> | undefined {
+function leanAnnotations(annotations: Record<string, string> | undefined): Record<string, string> | undefined {
   if (!isObj(annotations)) return undefined;
   let out: Record<string, string> | undefined;
   for (const k of KEPT_ANNOTATIONS) {
@@ -196,12 +204,11 @@ function leanAnnotations(annotations: unknown): Record<string, string> | undefin
  * The fields of a Pod that its list row, the filter and the list's keys read; nothing else.
  * `finding`: the Pod's worst finding, worked out from the whole Pod (store/podFinding.ts).
  */
-export function leanPod(pod: V1Pod, finding?: StatusFinding): StoredPod {
-  const p = pod as unknown as Obj;
-  const m = p.metadata;
-  const s = p.spec;
-  const st = p.status;
-  const out = {
+export function leanPod(pod: V1Pod, finding?: StatusFinding): LeanPod {
+  const m = pod.metadata;
+  const s = pod.spec;
+  const st = pod.status;
+  return {
     metadata: isObj(m)
       ? {
           name: m.name,
@@ -217,9 +224,10 @@ export function leanPod(pod: V1Pod, finding?: StatusFinding): StoredPod {
     spec: isObj(s)
       ? {
           nodeName: word(s.nodeName),
-          containers: leanContainers(s.containers, false),
-          initContainers: leanContainers(s.initContainers, true),
-          ephemeralContainers: leanContainers(s.ephemeralContainers, false),
+          // Required in a V1PodSpec; a spec without a list of them lists none either way.
+          containers: leanContainers(s.containers) ?? [],
+          initContainers: leanInitContainers(s.initContainers),
+          ephemeralContainers: leanContainers(s.ephemeralContainers),
         }
       : undefined,
     status: isObj(st)
@@ -234,5 +242,4 @@ export function leanPod(pod: V1Pod, finding?: StatusFinding): StoredPod {
       : undefined,
     finding,
   };
-  return out as unknown as V1Pod;
 }

@@ -20,6 +20,7 @@
 // churn no frame scans every Pod; typing one more character narrows the previous matches.
 // Results are views (UidList), not copies: a frame of a 100,000-Pod list allocates nothing
 // in proportion to it. A result keeps its identity until its rows change.
+import type { LeanPod } from '../model/leanPodType.ts';
 import { uidOf } from './podStore.ts';
 import type { PodStore, StoreEntry } from './podStore.ts';
 import { parseFilter, termHolds, type FilterTerm, type PodFacts } from './filterTerms.ts';
@@ -28,7 +29,7 @@ import { insertRow, makeRow, mergeRows, needleOf, positionOf, removeRow, rowCont
 export type { UidList } from './sortedRows.ts';
 
 /** What a Pod offers the filter beside namespace/name and labels (status, node, containers, images, restarts). */
-export type PodFields = (pod: unknown) => PodFacts;
+export type PodFields = (pod: LeanPod) => PodFacts;
 
 const NO_FACTS: PodFacts = { status: '', node: '', containers: [], images: [], restarts: 0, ready: '', createdMs: undefined, trouble: 2 };
 

@@ -1,10 +1,11 @@
 import type { V1Pod } from '@kubernetes/client-node';
 import { leanPod } from './leanPod.ts';
+import type { LeanPod } from '../model/leanPodType.ts';
 import type { FindingOf } from './podFinding.ts';
-import type { ConnectionState, StoreChange, StoredPod, WatchDelta } from './types.ts';
+import type { ConnectionState, StoreChange, WatchDelta } from './types.ts';
 
 export interface StoreEntry {
-  pod: StoredPod;
+  pod: LeanPod;
   /** Set when the API server deleted the Pod; the entry lingers while a view shows it. */
   deletedAt?: number;
 }
@@ -28,12 +29,12 @@ export interface PodStoreOptions {
 }
 
 /** A Pod the list can show: a name and a namespace that are strings (a nameless row helps nobody). */
-function isNamed(pod: V1Pod | null | undefined): boolean {
+function isNamed(pod: LeanPod | null | undefined): boolean {
   const meta = pod?.metadata;
   return typeof meta?.name === 'string' && meta.name !== '' && (meta.namespace === undefined || typeof meta.namespace === 'string');
 }
 
-export const uidOf = (pod: V1Pod): string => pod.metadata?.uid ?? `${pod.metadata?.namespace ?? ''}/${pod.metadata?.name ?? ''}`;
+export const uidOf = (pod: LeanPod): string => pod.metadata?.uid ?? `${pod.metadata?.namespace ?? ''}/${pod.metadata?.name ?? ''}`;
 
 /**
  * In-memory cluster state: Pods by uid with a namespace index.
@@ -221,12 +222,12 @@ export class PodStore {
   }
 
   /** Lean, after the tap (if it is this Pod's) has heard the whole object. */
-  private shape(uid: string, pod: V1Pod): StoredPod {
+  private shape(uid: string, pod: V1Pod): LeanPod {
     if (this.wholeTap?.uid === uid) this.wholeTap.hear(pod);
     return leanPod(pod, this.findingOf?.(pod, this.now()));
   }
 
-  private put(uid: string, pod: StoredPod): void {
+  private put(uid: string, pod: LeanPod): void {
     const previous = this.entries.get(uid);
     const namespace = pod.metadata?.namespace ?? '';
     if (previous) {

@@ -1,6 +1,7 @@
 // The Pod list's rows as PodIndex keeps them: sorted arrays of small Row records, binary
 // searched, and read by the UI through UidList views that copy nothing. A view of 100,000
 // rows costs one small object, so a new one can be handed out on every change.
+import type { LeanPod } from '../model/leanPodType.ts';
 
 export interface Row {
   uid: string;
@@ -10,7 +11,7 @@ export interface Row {
   lower: string | undefined;
   labels: Readonly<Record<string, string>> | undefined;
   /** The stored Pod the row stands for: a substring filter also reads its status, node, containers and images. */
-  pod: unknown;
+  pod: LeanPod;
 }
 
 /** A list of uids in display order, read without copying it. A plain readonly string[] is one too. */
@@ -22,7 +23,7 @@ export interface UidList {
   slice(start?: number, end?: number): string[];
 }
 
-export function makeRow(uid: string, namespace: string, name: string, labels: Readonly<Record<string, string>> | undefined, pod: unknown = undefined): Row {
+export function makeRow(uid: string, namespace: string, name: string, labels: Readonly<Record<string, string>> | undefined, pod: LeanPod): Row {
   const sortKey = `${namespace}\u0000${name}`;
   const lower = sortKey.toLowerCase();
   return { uid, sortKey, lower: lower === sortKey ? undefined : lower, labels, pod };

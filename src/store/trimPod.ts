@@ -1,5 +1,5 @@
 import type { V1Container, V1Pod, V1PodSpec } from '@kubernetes/client-node';
-import type { StoredPod } from './types.ts';
+import type { WholePod } from './types.ts';
 
 // What no view of podview reads: scheduling and runtime settings of the spec and of each
 // container. A Pod is replaced, never edited, on each watch event, so trimming makes copies
@@ -40,7 +40,7 @@ function trimSpec(spec: V1PodSpec | undefined): V1PodSpec | undefined {
 }
 
 /** Drops what no view reads (managedFields is often half of a Pod's bytes). */
-export function trimPod(pod: V1Pod): StoredPod {
+export function trimPod(pod: V1Pod): WholePod {
   const meta = pod.metadata;
   let metadata = meta;
   if (meta && (meta.managedFields || meta.annotations?.['kubectl.kubernetes.io/last-applied-configuration'] !== undefined)) {

@@ -1,9 +1,7 @@
 import type { V1Pod } from '@kubernetes/client-node';
 import type { EventLike, OwnerView, Usage } from '../model/types.ts';
 
-/** A Pod as the store keeps it: the focused one whole less what no view reads (trimPod), every other one lean (leanPod: what its list row reads). */
-export type StoredPod = V1Pod;
-/** The whole Pod as the API returned it, for views that read more than the lean list row. */
+/** The whole Pod (the open one in store/focusedPod, less what no view reads: trimPod), for views that read more than the list row; the list store keeps every Pod as a LeanPod (model/leanPodType.ts). */
 export type WholePod = V1Pod;
 
 export type ConnectionState =

@@ -1,40 +1,39 @@
 // The podview TUI: a router over screens (the Pod list, the open Pod, logs, help, the shell
 // hand-over), each in its own folder with its own key table, and the status bar beneath.
-// No I/O happens here: the store brings data, the services carry requests out.
+// No I/O happens here: the store brings data, the services carry requests out. Which screen a
+// key goes to, and what its action does, is useAppKeys.ts.
 //
 //   render(<App store={store} services={services} context="kind" namespace="default"
 //               allNamespaces={false} color={colorWanted(!argv.noColor)} onExit={quit} />)
 import { useMemo, useState } from 'react';
-import { Box, useInput } from 'ink';
+import { Box } from 'ink';
 import { sanitize } from '../text/sanitize.ts';
-import type { PodKey } from '../store/types.ts';
 import type { AppProps } from './appProps.ts';
-import { appStatus, BottomBar, bottomBarTakesKey, listsAllNamespaces } from './BottomBar.tsx';
+import { appStatus, BottomBar, listsAllNamespaces } from './BottomBar.tsx';
 import { useCommandPrompt } from './command/useCommandPrompt.tsx';
 import { EXEC_BAR_HEIGHT } from './exec/ExecBar.tsx';
 import { forwardedPorts } from './forwards/forwardTarget.ts';
 import { useForwardStart } from './forwards/useForwardStart.ts';
 import { FORWARDS_HINT, useForwardsScreen } from './forwards/useForwardsScreen.tsx';
 import { HelpView } from './help/HelpView.tsx';
-import { helpKey } from './help/helpKeys.ts';
 import { HOST_HINT, useHostScreen } from './host/useHostScreen.tsx';
 import { useClock } from './hooks/useClock.ts';
 import { useExecFlow } from './hooks/useExecFlow.ts';
 import { useForwards } from './hooks/useForwards.ts';
 import { useInitialPod } from './hooks/useInitialPod.ts';
 import { useTerminalSize } from './hooks/useTerminalSize.ts';
-import { listedPods } from './list/listedPods.ts';
 import { LIST_HINT, useListScreen } from './list/useListScreen.tsx';
 import { usePodOverlays } from './overlays/usePodOverlays.tsx';
-import { runPodAction, type Message } from './podKeys.ts';
+import type { Message } from './podKeys.ts';
 import { RESTART_BAR_HEIGHT } from './restart/RestartBar.tsx';
 import { useRestartFlow } from './restart/useRestartFlow.ts';
 import { makeTheme } from './theme.ts';
+import { useAppKeys } from './useAppKeys.ts';
 
 export type { AppProps };
 
 export function App(props: AppProps) {
-  const { store, focused, services, color, onExit } = props;
+  const { store, focused, services, color } = props;
   const now = props.now ?? Date.now;
   const { columns: width, rows: height } = useTerminalSize();
   const theme = useMemo(() => makeTheme(color), [color]);
@@ -69,52 +68,8 @@ export function App(props: AppProps) {
   const forwardsScreen = useForwardsScreen({ forwards: props.forwards, theme, height: mainHeight });
   const startForward = useForwardStart(props.forwards, allForwards, services, say);
   const screen = forwardsOpen ? forwardsScreen : (host ?? list);
-
-  // One handler for every key, always listening: no key is lost while a listener re-attaches.
-  useInput((input, key) => {
-    if (overlays.view) return; // that screen has the keys
-    if (bottomBarTakesKey({ exec, restart }, input, key, onExit)) return;
-    say(undefined);
-    if (command.open) return command.onKey(input, key);
-    if (help !== undefined) return helpKey(help, input, key, setHelp, onExit);
-    if (forwardsOpen) {
-      const action = forwardsScreen.onKey(input, key);
-      if (action?.type === 'quit') return onExit();
-      if (action?.type === 'help') return setHelp(0);
-      if (action?.type === 'back') return setForwardsOpen(false);
-      return;
-    }
-    const action = (host ?? list).onKey(input, key);
-    if (!action) return;
-    if (action.type === 'quit') return onExit();
-    if (action.type === 'help') return setHelp(0);
-    if (action.type === 'forwards') return setForwardsOpen(true);
-    if (action.type === 'command') return command.start();
-    if (action.type === 'allNamespaces') return command.allNamespaces();
-    if (action.type === 'back') return open(undefined);
-    if (action.type === 'open') return list.selectedUid !== undefined ? open(list.selectedUid) : undefined;
-    if (action.type === 'diff') return host ? overlays.openDiff() : undefined;
-    if (action.type === 'openVolume') return openMeta ? overlays.openVolume({ namespace: openMeta.namespace ?? '', name: openMeta.name ?? '', volume: action.volume }) : undefined;
-    const uid = hostUid ?? list.selectedUid;
-    const entry = uid === undefined ? undefined : store.get(uid);
-    if (action.type === 'forward') return host && openMeta ? startForward(host, openMeta.namespace ?? '', openMeta.name ?? '') : undefined;
-    // The open Pod's owners as the focus feed resolved them; from the list, its ownerReferences.
-    const owners = host ? focused.current?.details?.owners : undefined;
-    const startRestart = (key: PodKey) => restart.start(key, owners);
-    if (entry)
-      runPodAction(action, {
-        pod: entry.pod,
-        host: host?.host,
-        containerIndex: host?.containerIndex ?? 0,
-        now: now(),
-        startShell: exec.start,
-        openLogs: overlays.openLogs,
-        ...(host ? {} : { listed: listedPods(list, store, props.narrowedTo !== undefined) }),
-        openYaml: overlays.openYaml,
-        restart: startRestart,
-        say,
-      });
-  });
+  const forwards = { open: forwardsOpen, setOpen: setForwardsOpen, screen: forwardsScreen, start: startForward };
+  useAppKeys({ props, now, list, host, hostUid, openMeta, overlays, exec, restart, command, help, setHelp, forwards, open, say });
 
   if (overlays.view) return overlays.view;
   return (

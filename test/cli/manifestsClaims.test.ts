@@ -33,7 +33,7 @@ spec:
 
 test('a mount of a volumeClaimTemplate is a declared volume, backed by the claim the controller makes', () => {
   const [pod] = podsFromManifests(STATEFULSET, 'db.yaml', 'default');
-  const host = buildPodHost(pod, { now: Date.parse('2026-11-25T10:00:00Z') });
+  const host = buildPodHost(pod!, { now: Date.parse('2026-11-25T10:00:00Z') });
   assert.deepEqual(
     host.diagnosis.filter((d) => d.code === 'VolumeNotDeclared'),
     [],
@@ -52,7 +52,7 @@ test('a mount of a volumeClaimTemplate is a declared volume, backed by the claim
 test('a StatefulSet without claim templates, and other workloads, are read as before', () => {
   const plain = STATEFULSET.replace(/ {2}volumeClaimTemplates:[\s\S]*$/, '');
   const [pod] = podsFromManifests(plain, 'db.yaml', 'default');
-  const host = buildPodHost(pod, { now: 0 });
+  const host = buildPodHost(pod!, { now: 0 });
   assert.deepEqual(
     host.diagnosis.filter((d) => d.code === 'VolumeNotDeclared').map((d) => d.message),
     ['volume data is mounted by postgres but not declared'],

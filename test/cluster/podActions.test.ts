@@ -98,3 +98,17 @@ test('restart: allowed, the Pod shows Terminating (kubectl agrees) and then is g
   const again = await restartPod(config.kubeConfig, key);
   assert.deepEqual(again, { kind: 'not-found', message: `pod "${key.name}" is already gone from namespace "${key.namespace}"` });
 });
+
+test('readPod brings the Pod whole as served, and nothing for a Pod missing or forbidden', async (t) => {
+  const { sim, config } = await withSim(t);
+  const pod = await firstPod(config.kubeConfig, (p) => (p.spec?.volumes?.length ?? 0) > 0);
+  const key = { namespace: pod.metadata!.namespace!, name: pod.metadata!.name! };
+  const services = podActionServices(config.kubeConfig);
+  const read = await services.readPod(key);
+  assert.deepEqual(read?.spec?.volumes, pod.spec!.volumes, 'what the list leaves out (volumes) is there');
+  assert.equal(await services.readPod({ namespace: key.namespace, name: 'no-such-pod' }), undefined);
+  const undo = sim.control.deny({ verb: 'get', resource: 'pods' });
+  const denied = await services.readPod(key);
+  undo();
+  assert.equal(denied, undefined);
+});

@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { defaultContainer, defaultContainerIndex } from '../../src/model/defaultContainer.ts';
 import { buildPodHost } from '../../src/model/podHost.ts';
 import type { Diagnosis } from '../../src/model/types.ts';
+import { jsonLeanPod, jsonPod } from './jsonPod.ts';
 
 const pod = (annotation?: string) => ({
   metadata: annotation ? { annotations: { 'kubectl.kubernetes.io/default-container': annotation } } : {},
@@ -20,8 +21,8 @@ test('findings about the Pod or about no container of it do not choose', () => {
   assert.equal(defaultContainer(pod('proxy'), [f('error'), f('error', 'gone')]), 'proxy');
   assert.equal(defaultContainer(pod('nope'), [f('error')]), 'app', 'an annotation naming no container is ignored, as kubectl does');
   assert.equal(defaultContainer(pod()), 'app', "without findings: kubectl's rule");
-  assert.equal(defaultContainer({ spec: { initContainers: [{ name: 'i' }] } }), undefined);
-  assert.equal(defaultContainer(null), undefined);
+  assert.equal(defaultContainer(jsonLeanPod({ spec: { initContainers: [{ name: 'i' }] } })), undefined);
+  assert.equal(defaultContainer(jsonLeanPod(null)), undefined);
 });
 
 test("as an index among the host view's containers (start order: init first)", () => {
@@ -32,7 +33,7 @@ test("as an index among the host view's containers (start order: init first)", (
 });
 
 test('a crash-looping sidecar is where l, p and s go, not the healthy first container', () => {
-  const p = {
+  const p = jsonPod({
     ...pod(),
     status: {
       containerStatuses: [
@@ -41,6 +42,6 @@ test('a crash-looping sidecar is where l, p and s go, not the healthy first cont
         { name: 'shipper', ready: true, state: { running: {} } },
       ],
     },
-  };
+  });
   assert.equal(defaultContainer(p, buildPodHost(p, { now: 0 }).diagnosis), 'proxy');
 });

@@ -1,6 +1,7 @@
 // One test per finding class of the diagnosis: the cause named, with its evidence, on one line.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { jsonPod } from './jsonPod.ts';
 import { buildPodHost } from '../../src/model/podHost.ts';
 import type { EventLike } from '../../src/model/types.ts';
 
@@ -70,10 +71,10 @@ test('exit codes that mean something', () => {
 
 test('OOMKilled keeps its usage against the limit', () => {
   const d = buildPodHost(
-    {
+    jsonPod({
       spec: { containers: [{ name: 'app', resources: { limits: { memory: '128Mi' } } }] },
       status: { containerStatuses: [{ name: 'app', restartCount: 1, ready: true, state: running, lastState: { terminated: { reason: 'OOMKilled', exitCode: 137, finishedAt: minutesAgo(3) } } }] },
-    },
+    }),
     { now: NOW, usage: { app: { memoryBytes: 120 * 2 ** 20 } } },
   ).diagnosis;
   assert.deepEqual(
@@ -90,7 +91,7 @@ test('a long-running container that exits 0: restarted again and again, or finis
   });
   assert.match(loop[0]!.message, /last exit code 0, 60s ago: it ends by itself and restartPolicy Always starts it again$/);
   const beside = buildPodHost(
-    {
+    jsonPod({
       spec: { containers: [{ name: 'app' }, { name: 'worker' }] },
       status: {
         phase: 'Running',
@@ -100,7 +101,7 @@ test('a long-running container that exits 0: restarted again and again, or finis
           { name: 'worker', restartCount: 1, state: completed },
         ],
       },
-    },
+    }),
     { now: NOW },
   );
   assert.equal(beside.status, 'NotReady');
@@ -185,7 +186,7 @@ test('events are not stale: age and count shown, dropped when the Pod contradict
 
 test('no noise: an emptyDir one container mounts is normal; the kubelet mounts config and secrets read-only', () => {
   const host = buildPodHost(
-    {
+    jsonPod({
       spec: {
         volumes: [
           { name: 'tmp', emptyDir: {} },
@@ -202,7 +203,7 @@ test('no noise: an emptyDir one container mounts is normal; the kubelet mounts c
           { name: 'proxy', ready: true, state: running },
         ],
       },
-    },
+    }),
     { now: NOW },
   );
   assert.deepEqual(host.diagnosis, []);

@@ -7,14 +7,15 @@ import { toPodHost } from '../../src/model/memo.ts';
 import { toPodRow } from '../../src/model/podRow.ts';
 import { toSnapshotJson } from '../../src/model/snapshotJson.ts';
 import { renderSnapshotText } from '../../src/ui/snapshot/text.ts';
+import { jsonPod } from './jsonPod.ts';
 import { podArb } from './podArbitrary.ts';
 
 const NOW = Date.parse('2026-01-01T00:00:00Z');
 
 function everything(pod: unknown, events?: unknown): void {
   toPodRow(pod as never, NOW);
-  const host = buildPodHost(pod, { now: NOW, events: events as never });
-  toPodHost(pod, { now: NOW });
+  const host = buildPodHost(jsonPod(pod), { now: NOW, events: events as never });
+  toPodHost(jsonPod(pod), { now: NOW });
   JSON.stringify(toSnapshotJson([host]));
   renderSnapshotText([host], { color: false, width: 80 });
 }
@@ -41,7 +42,7 @@ test('Pods with missing and wrong-typed fields never throw', () => {
 test('invariants: ports once each, conflicts iff two containers, every mount in the matrix', () => {
   fc.assert(
     fc.property(podArb, (pod) => {
-      const host = buildPodHost(pod, { now: NOW });
+      const host = buildPodHost(jsonPod(pod), { now: NOW });
       const keys = host.ports.map((p) => `${p.port}/${p.protocol}`);
       assert.equal(new Set(keys).size, keys.length, 'one entry per port and protocol');
       for (const c of host.containers) for (const p of c.ports) assert.ok(keys.includes(`${p.containerPort}/${p.protocol}`), 'every declared port is in the map');
@@ -150,7 +151,7 @@ const eventArb = fc.record(
 test('the diagnosis of malformed and extreme Pods never throws and gives one line per finding', () => {
   fc.assert(
     fc.property(fc.oneof(extremePod, podArb), fc.array(eventArb, { maxLength: 3 }), fc.constantFrom(NOW, Number.NaN, 0, 8.64e15), (pod, events, now) => {
-      const host = buildPodHost(pod, { now, events: events as never });
+      const host = buildPodHost(jsonPod(pod), { now, events: events as never });
       for (const d of host.diagnosis) {
         assert.ok(['error', 'warning', 'info'].includes(d.severity));
         assert.ok(typeof d.code === 'string' && d.code.length > 0);

@@ -2,13 +2,14 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { podStatusColumns } from '../../src/model/status.ts';
 import { toPodRow } from '../../src/model/podRow.ts';
+import { jsonLeanPod } from './jsonPod.ts';
 
 const running = { running: { startedAt: '2026-01-01T00:00:00Z' } };
 const waiting = (reason: string) => ({ waiting: { reason } });
 const terminated = (exitCode: number, reason?: string, signal?: number) => ({ terminated: { exitCode, reason, signal } });
 
 function pod(spec: Record<string, unknown>, status: Record<string, unknown>, metadata: Record<string, unknown> = {}) {
-  return { metadata: { name: 'p', ...metadata }, spec, status };
+  return jsonLeanPod({ metadata: { name: 'p', ...metadata }, spec, status });
 }
 
 const twoInits = { initContainers: [{ name: 'i1' }, { name: 'i2' }], containers: [{ name: 'app' }] };

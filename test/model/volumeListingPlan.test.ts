@@ -1,15 +1,16 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { holdsSecrets, listingCommand, planVolumeListing } from '../../src/model/volumeListingPlan.ts';
+import { jsonPod } from './jsonPod.ts';
 
 const running = (name: string) => ({ name, state: { running: {} } });
 const waiting = (name: string) => ({ name, state: { waiting: { reason: 'CrashLoopBackOff' } } });
 
 function pod(mounts: Record<string, { name: string; mountPath: string; readOnly?: boolean; subPath?: string }[]>, statuses: object[], volumes: object[]) {
-  return {
+  return jsonPod({
     spec: { volumes, containers: Object.entries(mounts).map(([name, volumeMounts]) => ({ name, volumeMounts })) },
     status: { containerStatuses: statuses },
-  };
+  });
 }
 
 const cache = { name: 'cache', emptyDir: { sizeLimit: '500Mi' } };

@@ -13,6 +13,7 @@ import { statusDiagnosis, worstStatusFinding } from '../../src/model/statusFindi
 import type { Diagnosis, PodContext, Usage } from '../../src/model/types.ts';
 import { PodStore } from '../../src/store/podStore.ts';
 import { listRow } from '../../src/ui/list/listRow.ts';
+import { jsonPod } from './jsonPod.ts';
 import { podArb } from './podArbitrary.ts';
 import { corpusFiles, dumpMoment, readCorpusPod, sourceLines } from './realCorpus.ts';
 
@@ -87,13 +88,13 @@ test('the host-only lines are really the host view: NearMemoryLimit needs metric
 
 test('the code is the host view at the moment the Pod arrived: a restart 4 minutes old is a warning, 2 hours old history', () => {
   const finishedAt = '2026-01-01T00:00:00Z';
-  const pod = {
+  const pod = jsonPod({
     spec: { containers: [{ name: 'app', image: 'app:1' }] },
     status: {
       phase: 'Running',
       containerStatuses: [{ name: 'app', ready: true, restartCount: 3, state: { running: {} }, lastState: { terminated: { exitCode: 1, reason: 'Error', finishedAt } } }],
     },
-  };
+  });
   const soon = Date.parse(finishedAt) + 4 * 60_000;
   const later = Date.parse(finishedAt) + 2 * 3600_000;
   assert.equal(listCode(pod, soon), 'Restarted');
@@ -113,7 +114,7 @@ test('malformed Pods: the finding never throws, and still agrees with the host v
   );
   fc.assert(
     fc.property(podArb, (pod) => {
-      const host = buildPodHost(pod, { now: NOW });
+      const host = buildPodHost(jsonPod(pod), { now: NOW });
       assert.equal(worstStatusFinding(pod, NOW)?.code, host.diagnosis.find((d) => !hostOnly(d))?.code);
       assert.equal(listCode(pod, NOW), host.diagnosis.find((d) => !hostOnly(d))?.code);
     }),

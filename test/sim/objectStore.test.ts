@@ -4,7 +4,8 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { describe, test } from 'node:test';
-import { ObjectStore, type KObject, type StoreEvent } from '../../src/sim/objectStore.ts';
+import { ObjectStore, type StoreEvent } from '../../src/sim/objectStore.ts';
+import type { KObject } from '../../src/sim/kObject.ts';
 import { storedResource } from '../../src/sim/resources.ts';
 import { parseFieldSelector, parseLabelSelector, selectable } from '../../src/sim/selectors.ts';
 import { SimCore } from '../../src/sim/simCore.ts';

@@ -10,6 +10,7 @@ import { followWholePod, offerWhole } from '../../src/cluster/focusWhole.ts';
 import { FocusedPodStore } from '../../src/store/focusedPod.ts';
 import { PodStore } from '../../src/store/podStore.ts';
 import { trimPod } from '../../src/store/trimPod.ts';
+import { heldField } from './fixtures.ts';
 import { defaultContainer } from '../../src/model/defaultContainer.ts';
 import { conflictingPorts, crashingWithSidecar, NOW, simplePod, userMsvc } from '../ui/fixtures.ts';
 
@@ -48,7 +49,7 @@ test('a lean Pod gives the same list row, labels and default container as the wh
   assert.equal(defaultContainer(annotated), 'metrics', 'the default-container annotation survives');
   assert.deepEqual(annotated.metadata?.annotations, { 'kubectl.kubernetes.io/default-container': 'metrics' }, 'no other annotation does');
   const scaled = pods.find((p) => p.metadata?.ownerReferences !== undefined)!;
-  assert.equal(leanPod(scaled).metadata?.ownerReferences, undefined);
+  assert.equal(heldField(leanPod(scaled).metadata, 'ownerReferences'), undefined);
   // The sample covers more than the happy path, or the equality above proves little.
   for (const s of ['Running', 'CrashLoopBackOff', 'Terminating', 'SchedulingGated', 'Pending']) assert.ok(statuses.has(s), `${s} in ${[...statuses].join(', ')}`);
 });
@@ -69,10 +70,10 @@ test('unfocused Pods are stored lean; the focused one whole, from its next event
   const [msvc, crash] = [userMsvc(), crashingWithSidecar()];
   store.replaceAll([msvc, crash], '1');
   const stored = store.get(uid(msvc))!.pod;
-  assert.equal(stored.spec?.containers[0]?.ports, undefined, 'no ports in a lean Pod');
+  assert.equal(heldField(stored.spec?.containers[0], 'ports'), undefined, 'no ports in a lean Pod');
   assert.equal(stored.spec?.containers[0]?.image, msvc.spec!.containers[0]!.image, 'the image stays for the filter');
-  assert.equal(stored.spec?.volumes, undefined);
-  assert.equal(stored.metadata?.ownerReferences, undefined);
+  assert.equal(heldField(stored.spec, 'volumes'), undefined);
+  assert.equal(heldField(stored.metadata, 'ownerReferences'), undefined);
   assert.deepEqual(stored.metadata?.labels, msvc.metadata?.labels, 'labels stay for the filter');
   assert.equal(hasFull(focused, msvc), false);
 
@@ -81,12 +82,12 @@ test('unfocused Pods are stored lean; the focused one whole, from its next event
   store.apply([{ type: 'MODIFIED', pod: { ...msvc, metadata: { ...msvc.metadata, resourceVersion: '999' } } }]);
   assert.equal(hasFull(focused, msvc), true);
   assert.deepEqual(focused.current!.pod!.spec?.containers[0]?.ports, msvc.spec!.containers[0]!.ports);
-  assert.equal(store.get(uid(crash))!.pod.spec?.containers[0]?.resources, undefined, 'the others stay lean');
-  assert.equal(store.get(uid(msvc))!.pod.spec?.containers[0]?.ports, undefined, 'the store itself keeps even the open Pod lean');
+  assert.equal(heldField(store.get(uid(crash))!.pod.spec?.containers[0], 'resources'), undefined, 'the others stay lean');
+  assert.equal(heldField(store.get(uid(msvc))!.pod.spec?.containers[0], 'ports'), undefined, 'the store itself keeps even the open Pod lean');
 
   focused.focus(keyOf(crash));
   assert.equal(hasFull(focused, msvc), false);
-  assert.equal(store.get(uid(msvc))!.pod.spec?.containers[0]?.ports, undefined, 'the Pod left behind goes back to lean');
+  assert.equal(heldField(store.get(uid(msvc))!.pod.spec?.containers[0], 'ports'), undefined, 'the Pod left behind goes back to lean');
   assert.equal(store.get(uid(msvc))!.pod.metadata?.resourceVersion, '999');
 });
 
@@ -140,7 +141,7 @@ test('a re-list keeps the focused Pod whole and prunes as before', () => {
   assert.equal(store.size, 2);
   assert.equal(hasFull(focused, crash), true);
   assert.ok(focused.current!.pod!.spec?.containers.some((c) => c.resources !== undefined));
-  assert.equal(store.get(uid(msvc))!.pod.spec?.containers[0]?.ports, undefined);
+  assert.equal(heldField(store.get(uid(msvc))!.pod.spec?.containers[0], 'ports'), undefined);
   assert.equal(store.resourceVersion, '6');
 });
 

@@ -15,7 +15,7 @@ import { worstStatusFinding } from '../../src/model/statusFindings.ts';
 import { PodStore } from '../../src/store/podStore.ts';
 import { App, type AppProps } from '../../src/ui/App.tsx';
 import type { ExecOutcome, ExecRequest, LogRequest, PodviewServices, PortProbeResult } from '../../src/ui/services.ts';
-import type { PodKey } from '../../src/store/types.ts';
+import type { PodKey, WatchDelta } from '../../src/store/types.ts';
 import type { VolumeListOutcome, VolumeListRequest } from '../../src/store/actionRequests.ts';
 import type { ReplicaOutcome } from '../../src/store/replicaRequests.ts';
 import { NOW } from './fixtures.ts';
@@ -30,7 +30,7 @@ export interface FakeServices extends PodviewServices {
   execOutcome: ExecOutcome;
   /** What the port probe answers (run through cluster/focusProbe, as the focus feed runs it). */
   probeResult: PortProbeResult;
-  /** The Pods services.podYaml reads (by namespace/name); a Pod not here is an error. */
+  /** The Pods services.podYaml and services.readPod read (by namespace/name); a Pod not here is an error. */
   yamlPods: V1Pod[];
   yamlRequests: PodYamlRequest[];
   /** What the access review answers; by default allowed, with the Pod from yamlPods. */
@@ -136,6 +136,9 @@ export function fakeServices(): FakeServices {
       if (!pod) return { kind: 'error', message: `pod "${request.name}" not found in namespace "${request.namespace}"` };
       return { kind: 'yaml', yaml: podYaml(pod, { managedFields: request.managedFields }) };
     },
+    async readPod(request) {
+      return s.yamlPods.find((p) => p.metadata?.namespace === request.namespace && p.metadata?.name === request.name);
+    },
     async checkRestart(request) {
       s.restartChecks.push(request);
       if (s.restartCheck) return s.restartCheck;
@@ -166,13 +169,30 @@ export function storeWith(pods: V1Pod[]): PodStore {
   return store;
 }
 
-/** The whole Pods of stores made by wholeStoreWith: what the focus feed would read of an opened Pod. */
-const wholePods = new WeakMap<PodStore, V1Pod[]>();
+const servedKey = (p: { metadata?: { namespace?: string; name?: string } }) => `${p.metadata?.namespace}/${p.metadata?.name}`;
+
+/** A store (made by wholeStoreWith) that also remembers each Pod whole as the watch last brought it: what the focus feed's read of an opened Pod would answer. */
+class ServedStore extends PodStore {
+  readonly served = new Map<string, V1Pod>();
+  override apply(deltas: readonly WatchDelta[]): void {
+    for (const d of deltas) {
+      if (d.type === 'DELETED') this.served.delete(servedKey(d.pod));
+      else this.served.set(servedKey(d.pod), d.pod);
+    }
+    super.apply(deltas);
+  }
+  override replaceAll(pods: readonly V1Pod[], resourceVersion?: string): void {
+    this.served.clear();
+    for (const p of pods) this.served.set(servedKey(p), p);
+    super.replaceAll(pods, resourceVersion);
+  }
+}
 
 /** For tests of the open Pod's view: an opened Pod's record gets it whole, as once the focus feed has read it. */
 export function wholeStoreWith(pods: V1Pod[]): PodStore {
-  const store = storeWith(pods);
-  wholePods.set(store, pods);
+  const store = new ServedStore({ frameMs: 0, deletedLingerMs: 60_000, now: () => NOW });
+  store.replaceAll(pods, '1');
+  store.setConnection({ kind: 'live' });
   return store;
 }
 
@@ -186,7 +206,7 @@ export function feedWholePods(focused: FocusedPodStore, store: PodStore): () => 
     const key = focused.current?.key;
     if (key === open) return;
     open = key;
-    const pod = key && wholePods.get(store)?.find((p) => p.metadata?.namespace === key.namespace && p.metadata?.name === key.name);
+    const pod = key && store instanceof ServedStore ? store.served.get(servedKey({ metadata: key })) : undefined;
     if (key && pod) offerWhole(focused, store, key, pod, false);
   };
   const off = focused.subscribe(follow);

@@ -4,6 +4,7 @@ import { conflictingPorts, simplePod, userMsvc } from './fixtures.ts';
 import { fakeServices, frameWhere, frameWith, KEY, press, renderApp, resize, rowWith, storeWith, wholeStoreWith, until } from './harness.tsx';
 import { FocusedPodStore } from '../../src/store/focusedPod.ts';
 import { offerWhole } from '../../src/cluster/focusWhole.ts';
+import { heldField } from '../store/fixtures.ts';
 
 const USER_MSVC = { namespace: 'shop', name: 'user-msvc' };
 
@@ -215,7 +216,7 @@ test('the view re-lays out on resize: narrow cuts paths, wide shows them whole',
 test('in a lean store the open Pod shows whole once its focus brings the whole object, and goes lean when closed', async () => {
   const store = storeWith([userMsvc(), simplePod('shop', 'web-1')]);
   const uid = 'uid-user-msvc';
-  assert.equal(store.get(uid)!.pod.spec?.volumes, undefined, 'listed lean');
+  assert.equal(heldField(store.get(uid)!.pod.spec, 'volumes'), undefined, 'listed lean');
   const services = fakeServices();
   const focused = new FocusedPodStore();
   // What the focus feed does: once the Pod is open, hand over the whole one it reads.
@@ -231,11 +232,11 @@ test('in a lean store the open Pod shows whole once its focus brings the whole o
   assert.match(rowWith(frame, '127.0.0.1:443/TCP'), /→ user-msvc \(https\)/);
   assert.match(rowWith(frame, '* secret'), /secret user-msvc/);
   assert.equal(focused.current?.pod?.metadata?.uid, uid, 'the open Pod is whole in its record');
-  assert.equal(store.get(uid)!.pod.spec?.volumes, undefined, 'the store keeps it lean');
+  assert.equal(heldField(store.get(uid)!.pod.spec, 'volumes'), undefined, 'the store keeps it lean');
   await press(app, KEY.esc);
   await until(() => services.focused.at(-1) === null, 'focus released');
   assert.equal(focused.current, undefined, 'no open Pod, nothing whole');
-  assert.equal(store.get(uid)!.pod.spec?.volumes, undefined, 'lean again once closed');
+  assert.equal(heldField(store.get(uid)!.pod.spec, 'volumes'), undefined, 'lean again once closed');
   app.unmount();
 });
 

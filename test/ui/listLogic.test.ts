@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { toPodRow } from '../../src/model/podRow.ts';
-import type { StoredPod } from '../../src/store/types.ts';
+import type { LeanPod } from '../../src/model/leanPodType.ts';
 import { navReducer } from '../../src/ui/list/listNav.ts';
 import { windowStart } from '../../src/ui/list/listWindow.ts';
 import { RowCache } from '../../src/ui/list/rowCache.ts';
@@ -35,7 +35,7 @@ test('rows are built only for the Pods asked for, and rebuilt only on a new reso
   let built = 0;
   const cache = new RowCache(
     store,
-    (pod: StoredPod, now: number, deleted?: boolean) => {
+    (pod: LeanPod, now: number, deleted?: boolean) => {
       built++;
       return toPodRow(pod, now, deleted);
     },
@@ -60,7 +60,7 @@ test('the row cache keeps the rows read most recently, up to its limit', () => {
   let built = 0;
   const cache = new RowCache(
     store,
-    (pod: StoredPod, now: number, deleted?: boolean) => {
+    (pod: LeanPod, now: number, deleted?: boolean) => {
       built++;
       return toPodRow(pod, now, deleted);
     },

@@ -196,3 +196,23 @@ test('the text snapshot prints the previous lines under the diagnosis, sanitized
   assert.equal(rows[at + 2], '      | oom \ufffdhere');
   assert.ok(!text.includes('\u001b'));
 });
+
+test('a container that restarted after it completed is not read: what is wanted is judged on the whole Pod', async () => {
+  const pod = crashingWithSidecar();
+  // The sidecar ended by itself once and runs again: nothing crashed, so nothing to read. Only
+  // the whole Pod says it completed (the list's lean copy keeps no termination reason).
+  const proxy = pod.status!.initContainerStatuses![1]!;
+  assert.equal(proxy.name, 'proxy');
+  proxy.restartCount = 1;
+  proxy.lastState = { terminated: { exitCode: 0, reason: 'Completed', finishedAt: new Date(NOW - 60_000) } };
+  const store = wholeStoreWith([pod]);
+  const logs = fakeLogs();
+  const focused = feedFor(store, logs);
+  focused.focus({ namespace: pod.metadata!.namespace!, name: pod.metadata!.name! });
+  await until(() => logs.requests.length >= 1, 'the crash-looping worker read');
+  await new Promise((resolve) => setImmediate(resolve));
+  assert.deepEqual(
+    logs.requests.map((r) => r.container),
+    ['worker'],
+  );
+});

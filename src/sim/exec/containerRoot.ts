@@ -7,6 +7,7 @@ import { realDir, realFile, staysInside, writeOwnFile } from './rootPaths.ts';
 import { dirname, join, normalize, sep } from 'node:path';
 import type { V1ConfigMap, V1Container, V1DownwardAPIVolumeFile, V1KeyToPath, V1Pod, V1Secret, V1Volume } from '@kubernetes/client-node';
 import type { SimWorld } from '../world.ts';
+import type { ContainerPlan, PlannedMount } from './containerPlan.ts';
 import { SANDBOX_PATH } from './sandbox.ts';
 
 /** Keeps a mount or key path inside its directory whatever the spec says ("../../etc"). */
@@ -100,22 +101,6 @@ function populateVolume(world: SimWorld, pod: V1Pod, volume: V1Volume, dir: stri
 export function findContainer(pod: V1Pod, name: string): V1Container | undefined {
   const spec = pod.spec;
   return spec?.containers.find((c) => c.name === name) ?? spec?.initContainers?.find((c) => c.name === name) ?? (spec?.ephemeralContainers?.find((c) => c.name === name) as V1Container | undefined);
-}
-
-/** One bind in a container's sandbox: a host directory (or file) at a path inside it. */
-export interface PlannedMount {
-  source: string;
-  target: string;
-  readOnly: boolean;
-}
-
-/** What the sandbox is built from: the container's private root, its mounts, its hostname. */
-export interface ContainerPlan {
-  root: string;
-  /** Shallow first, so a deeper mount lands inside its parent as on a node. */
-  mounts: PlannedMount[];
-  hostname: string;
-  workingDir: string;
 }
 
 // The kubelet mounts these read-only whatever the volumeMount says: writing gets EROFS.

@@ -4,7 +4,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import type { Writable } from 'node:stream';
 import { ttyArgv } from './ptyHelper.ts';
-import type { ContainerPlan } from './containerRoot.ts';
+import type { ContainerPlan } from './containerPlan.ts';
 import { sandboxCommand } from './sandbox.ts';
 
 export interface RunOptions {

@@ -8,7 +8,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, lstatSync, readlinkSync, rmSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ContainerPlan } from './containerRoot.ts';
+import type { ContainerPlan } from './containerPlan.ts';
 import { unshareArgs } from './unshareSandbox.ts';
 import { realDir, realFile } from './rootPaths.ts';
 

@@ -5,7 +5,7 @@ import type { V1Status } from '@kubernetes/client-node';
 import { CLOSE, ERROR, RESIZE, STDERR, STDIN, STDOUT, exitStatus, failure, frame, notFoundMessage, parseResize, successStatus, type TerminalSize } from './protocol.ts';
 import { runProcess, type RunningProcess } from './runner.ts';
 import type { ResolvedCommand } from './command.ts';
-import type { ContainerPlan } from './containerRoot.ts';
+import type { ContainerPlan } from './containerPlan.ts';
 import { executableExists, type SandboxSupport } from './sandbox.ts';
 
 export interface SessionOptions {

@@ -4,7 +4,7 @@
 // a private /dev and /proc, and `chroot` + `setpriv` start the command with an empty capability
 // bounding set, so nothing inside can remount a read-only bind writable or leave the root.
 // Needs root (mount and chroot); the probe says so otherwise.
-import type { ContainerPlan } from './containerRoot.ts';
+import type { ContainerPlan } from './containerPlan.ts';
 
 const quote = (word: string): string => `'${word.replace(/'/g, `'\\''`)}'`;
 

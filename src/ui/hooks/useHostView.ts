@@ -6,11 +6,13 @@
 // focused one), the view shows what the lean Pod says.
 import { useRef } from 'react';
 import { toPodHost } from '../../model/memo.ts';
-import { buildPodHost } from '../../model/podHost.ts';
+import type { LeanPod } from '../../model/leanPodType.ts';
+import { previewPodHost } from '../../model/podHost.ts';
 import type { PodContext, PodHost, PreviousLogs } from '../../model/types.ts';
 import { applyProbe, type ProbeFacts } from '../../model/probeHost.ts';
 import type { FocusedPod } from '../../store/focusedPod.ts';
 import type { PodStore } from '../../store/podStore.ts';
+import type { WholePod } from '../../store/types.ts';
 
 const NO_NOTES: readonly string[] = [];
 
@@ -28,15 +30,16 @@ type LeanMemo = { pod: object; second: number; ctx: PodContext; host: PodHost } 
  * one Pod share: a lean host must never enter it, or the whole Pod would be shown as lean.
  * So a lean Pod's host is built here and remembered only for the same object and inputs.
  */
-function hostOf(whole: boolean, pod: object, ctx: PodContext, lean: { current: LeanMemo }): PodHost {
-  if (whole) {
+function hostOf(of: { whole: WholePod } | { lean: LeanPod }, ctx: PodContext, lean: { current: LeanMemo }): PodHost {
+  if ('whole' in of) {
     lean.current = undefined;
-    return toPodHost(pod, ctx);
+    return toPodHost(of.whole, ctx);
   }
+  const pod = of.lean;
   const second = Math.floor(ctx.now / 1000);
   const m = lean.current;
   if (m && m.pod === pod && m.second === second && m.ctx.events === ctx.events && m.ctx.owners === ctx.owners && m.ctx.usage === ctx.usage && m.ctx.deleted === ctx.deleted) return m.host;
-  const host = buildPodHost(pod, ctx);
+  const host = previewPodHost(pod, ctx);
   lean.current = { pod, second, ctx, host };
   return host;
 }
@@ -58,12 +61,10 @@ function baseOf(store: PodStore, uid: string, now: number, record: FocusedPod | 
   const mine = record && record.key.namespace === meta?.namespace && record.key.name === meta?.name ? record : undefined;
   // The whole Pod once the feed has it; the store's lean one until then.
   const whole = mine?.pod?.metadata?.uid === uid ? mine.pod : undefined;
-  const pod = whole ?? entry.pod;
   const details = mine?.details;
   const deleted = entry.deletedAt !== undefined;
   const host = hostOf(
-    whole !== undefined,
-    pod,
+    whole ? { whole } : { lean: entry.pod },
     {
       now,
       ...(details?.events ? { events: details.events } : {}),

@@ -83,7 +83,9 @@ export function useHostScreen({ store, uid, focused, clock, width, height, theme
   const hostState = useHostView(store, uid, clock, record);
   const defaultIndex = useMemo(() => {
     if (!hostState || uid === undefined) return 0;
-    const name = defaultContainer(record?.pod ?? store.get(uid)?.pod, hostState.host.diagnosis);
+    // The record's whole Pod once it is this one's (the record follows the focus a moment later), else the list's copy.
+    const pod = (record?.pod?.metadata?.uid === uid ? record.pod : undefined) ?? store.get(uid)?.pod;
+    const name = pod && defaultContainer(pod, hostState.host.diagnosis);
     return Math.max(
       0,
       hostState.host.containers.findIndex((c) => c.name === name),

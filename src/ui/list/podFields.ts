@@ -8,8 +8,8 @@ import { podStatusColumns } from '../../model/status.ts';
 import { timestampMs } from '../../text/age.ts';
 import type { PodFacts } from '../../store/filterTerms.ts';
 import { storedFinding } from '../../store/podFinding.ts';
-import type { StoredPod } from '../../store/types.ts';
 import { statusTone } from './PodListRow.tsx';
+import type { LeanPod } from '../../model/leanPodType.ts';
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => v !== null && typeof v === 'object' && !Array.isArray(v);
@@ -18,7 +18,7 @@ const TROUBLE = { error: 0, warn: 1 } as const;
 const FINDING_TROUBLE = { error: 0, warning: 1, info: 2 } as const;
 const cache = new WeakMap<object, PodFacts>();
 
-function readFacts(pod: unknown): PodFacts {
+function readFacts(pod: LeanPod): PodFacts {
   const columns = podStatusColumns(pod);
   const spec = isObj(pod) && isObj(pod.spec) ? pod.spec : {};
   const meta = isObj(pod) && isObj(pod.metadata) ? pod.metadata : {};
@@ -34,7 +34,7 @@ function readFacts(pod: unknown): PodFacts {
   }
   const tone = statusTone(columns.status);
   const statusTrouble = tone === 'error' || tone === 'warn' ? TROUBLE[tone] : 2;
-  const finding = isObj(pod) ? storedFinding(pod as StoredPod) : undefined;
+  const finding = isObj(pod) ? storedFinding(pod) : undefined;
   return {
     status: columns.status,
     node: typeof spec.nodeName === 'string' ? spec.nodeName : '',
@@ -48,7 +48,7 @@ function readFacts(pod: unknown): PodFacts {
   };
 }
 
-export function podFacts(pod: unknown): PodFacts {
+export function podFacts(pod: LeanPod): PodFacts {
   if (!isObj(pod)) return readFacts(pod);
   let facts = cache.get(pod);
   if (!facts) {

@@ -4,9 +4,10 @@
 // a few screens' worth, not a row per Pod ever shown.
 import type { PodRow } from '../../model/types.ts';
 import type { PodStore } from '../../store/podStore.ts';
-import type { StoreChange, StoredPod } from '../../store/types.ts';
+import type { LeanPod } from '../../model/leanPodType.ts';
+import type { StoreChange } from '../../store/types.ts';
 
-export type ToPodRow = (pod: StoredPod, now: number, deleted?: boolean) => PodRow;
+export type ToPodRow = (pod: LeanPod, now: number, deleted?: boolean) => PodRow;
 
 interface Cached {
   rv: string | undefined;
