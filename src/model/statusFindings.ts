@@ -8,7 +8,8 @@
 //   worstStatusFinding(crashLoopingPod, now) -> { severity: 'error', code: 'CrashLoopBackOff' }
 //   worstStatusFinding(healthyPod, now)      -> undefined
 import { containerViews } from './containers.ts';
-import { diagnose } from './diagnosis.ts';
+import { diagnose, volumeLines } from './diagnosis.ts';
+import { findingProjection, PROJECTION_NOW } from './findingProjection.ts';
 import { portMap } from './ports.ts';
 import type { Diagnosis, Severity } from './types.ts';
 import { volumeViews } from './volumes.ts';
@@ -40,8 +41,46 @@ function intern(severity: Severity, code: string): StatusFinding {
   return known;
 }
 
+function worstOf(findings: Diagnosis[]): StatusFinding | undefined {
+  const worst = findings[0];
+  return worst ? intern(worst.severity, worst.code) : undefined;
+}
+
+const ORDER = { error: 0, warning: 1, info: 2 } as const;
+
+/** The worse of two findings; the first on a tie (it comes first in the diagnosis). */
+function worse(a: StatusFinding | undefined, b: StatusFinding | undefined): StatusFinding | undefined {
+  if (!a || !b) return a ?? b;
+  return ORDER[b.severity] < ORDER[a.severity] ? b : a;
+}
+
+// The worst finding by projection (model/findingProjection.ts): most Pods of a cluster project
+// alike, so the rules run on a few thousand small Pods, not on each arriving one. Bounded (the
+// keys are ~1 KB): a full table starts over. null: the projection has no finding.
+const PROJECTION_LIMIT = 8192;
+
+class Memo {
+  private readonly known = new Map<string, StatusFinding | null>();
+  constructor(private readonly work: (key: string) => StatusFinding | undefined) {}
+  get(key: string): StatusFinding | undefined {
+    let found = this.known.get(key);
+    if (found === undefined) {
+      found = this.work(key) ?? null;
+      if (this.known.size >= PROJECTION_LIMIT) this.known.clear();
+      this.known.set(key, found);
+    }
+    return found ?? undefined;
+  }
+}
+
+// The volume lines come last in the diagnosis: the rest's worst wins a tie.
+const byPod = new Memo((pod) => worstOf(statusDiagnosis(JSON.parse(pod), PROJECTION_NOW)));
+// volumeLines gives its lines in the order found, not sorted as diagnose sorts them.
+const byVolumes = new Memo((volumes) => volumeLines(volumeViews(JSON.parse(volumes))).reduce<StatusFinding | undefined>((w, d) => worse(w, intern(d.severity, d.code)), undefined));
+
 /** The worst finding the Pod object shows (the first of statusDiagnosis), or undefined for a Pod with none. */
 export function worstStatusFinding(pod: unknown, now: number): StatusFinding | undefined {
-  const worst = statusDiagnosis(pod, now)[0];
-  return worst ? intern(worst.severity, worst.code) : undefined;
+  const projection = findingProjection(pod, now);
+  if (projection === undefined) return worstOf(statusDiagnosis(pod, now));
+  return worse(byPod.get(projection.pod), byVolumes.get(projection.volumes));
 }
