@@ -12,7 +12,11 @@
 //     recent at `now` (a recent one loses its time, which the rules count as recent; an old
 //     one gets OLD, an hour before PROJECTION_NOW);
 //   - of the spec: which probes there are, the ports two containers declare, the restart
-//     policies; of the Pod: phase, an eviction, deletion, an unscheduled condition.
+//     policies; of the Pod: phase, an eviction, deletion, an unscheduled condition;
+//   - of a Pending Pod also what tells whether it is stuck starting: whether it is
+//     Initialized, and whether each time a start is measured from (the Pod's start or
+//     creation, an init container's start) is unknown, under STUCK_START_SECONDS old (it
+//     becomes PROJECTION_NOW) or over it (OLD).
 //
 // The volume lines read nothing but the spec's volumes and mounts, and come last in the
 // diagnosis: they are a projection of their own (`volumes`: the volumes' kinds, each
@@ -21,17 +25,25 @@
 // Many Pods project alike (a healthy replica, a restart of the same container), so the rules
 // run once per projection (statusFindings memoizes by it). The projection is written straight
 // as JSON text, the memo's key, with no object built on the way: at 100,000 Pods the garbage
-// of a small object tree per Pod cost more than reading the Pod. A Pending Pod is not projected
-// (undefined): whether it is stuck starting depends on ages the projection would have to keep.
+// of a small object tree per Pod cost more than reading the Pod. A container name sanitize would
+// change is not projected (undefined): the Pod is diagnosed whole.
 // test/model/findingProjection.test.ts holds the projection's findings equal to the Pod's.
 import { timestampText } from '../text/age.ts';
-import { isRecent } from './finding.ts';
-import { int, isObj, text, type Obj } from './read.ts';
+import { ageSeconds, isRecent, STUCK_START_SECONDS } from './finding.ts';
+import { int, isObj, obj, text, type Obj } from './read.ts';
 
 /** The clock the projection is diagnosed at. */
 export const PROJECTION_NOW = Date.parse('2000-01-01T02:00:00Z');
 /** A finish time that is history at PROJECTION_NOW (two hours before it). */
 const OLD = '"2000-01-01T00:00:00Z"';
+const NOW_TEXT = `"${new Date(PROJECTION_NOW).toISOString()}"`;
+
+/** A start time as stuckLines weighs it: unknown (a text that is no time), young, or old enough to be stuck. */
+function startClass(since: string, now: number): string {
+  const age = ageSeconds(since, now);
+  if (age === undefined) return '"x"';
+  return age < STUCK_START_SECONDS ? NOW_TEXT : OLD;
+}
 
 /** text() of a string: printable ASCII (nearly every name and reason) is left as it is, so is checked without sanitize's regex. */
 function clean(value: unknown): string | undefined {
@@ -52,10 +64,14 @@ function shortName(known: string[], prefix: string, name: string): string {
   return `"${prefix}${i}"`;
 }
 
-function stateJson(stateField: unknown): string {
+/** The state; `now` only for a Pending Pod, whose running init container's start time counts. */
+function stateJson(stateField: unknown, now: number | undefined): string {
   const state = isObj(stateField) ? stateField : undefined;
   if (state === undefined) return '{}';
-  if (state.running != null) return '{"running":{}}';
+  if (state.running != null) {
+    const since = now === undefined ? undefined : timestampText(obj(state.running).startedAt);
+    return since === undefined ? '{"running":{}}' : `{"running":{"startedAt":${startClass(since, now!)}}}`;
+  }
   if (state.terminated != null) {
     const t = isObj(state.terminated) ? state.terminated : {};
     const reason = clean(t.reason);
@@ -79,11 +95,11 @@ function lastJson(lastField: unknown, now: number): string {
   return `${out}"last":1}}`;
 }
 
-function statusJson(s: Obj, name: string, now: number): string {
+function statusJson(s: Obj, name: string, now: number, pending: boolean): string {
   let out = `{"name":${name}`;
   if (s.ready === true) out += ',"ready":true';
   if (typeof s.started === 'boolean') out += `,"started":${s.started}`;
-  if (s.state != null) out += `,"state":${stateJson(s.state)}`;
+  if (s.state != null) out += `,"state":${stateJson(s.state, pending ? now : undefined)}`;
   return `${out}${lastJson(s.lastState, now)}}`;
 }
 
@@ -189,7 +205,7 @@ export function findingProjection(pod: unknown, now: number): FindingProjection 
   const spec = isObj(p.spec) ? p.spec : {};
   const status = isObj(p.status) ? p.status : {};
   const phase = typeof status.phase === 'string' ? status.phase : undefined;
-  if (phase === 'Pending') return undefined;
+  const pending = phase === 'Pending';
   const containerNames: string[] = [];
   const volumeNames: string[] = [];
   // Volumes first, as volumeViews declares them before it meets the mounts.
@@ -216,7 +232,7 @@ export function findingProjection(pod: unknown, now: number): FindingProjection 
       containers.push({ name, list, head, ports: portKeys(c.ports) });
       mounts += `${mounts ? ',' : ''}{"name":${name}${mountsJson(c.volumeMounts, volumeNames)}}`;
       const s = statusNamed(status[statusList], raw);
-      if (s) statuses[list] += `${statuses[list] ? ',' : ''}${statusJson(s, name, now)}`;
+      if (s) statuses[list] += `${statuses[list] ? ',' : ''}${statusJson(s, name, now, pending)}`;
     }
   }
   const shared = sharedPorts(containers);
@@ -227,13 +243,25 @@ export function findingProjection(pod: unknown, now: number): FindingProjection 
   let statusJsonText = `{"initContainerStatuses":[${statuses[0]}],"containerStatuses":[${statuses[1]}],"ephemeralContainerStatuses":[${statuses[2]}]`;
   if (phase !== undefined) statusJsonText += `,"phase":${json(phase)}`;
   if (status.reason === 'Evicted') statusJsonText += ',"reason":"Evicted"';
-  const scheduled = Array.isArray(status.conditions) ? status.conditions.find((c) => isObj(c) && c.type === 'PodScheduled') : undefined;
+  const conditions = Array.isArray(status.conditions) ? status.conditions : [];
+  const scheduled = conditions.find((c) => isObj(c) && c.type === 'PodScheduled');
+  let conditionsJson = '';
   if (isObj(scheduled) && scheduled.status === 'False') {
-    statusJsonText += `,"conditions":[{"type":"PodScheduled","status":"False"${clean(scheduled.reason) === 'SchedulingGated' ? ',"reason":"SchedulingGated"' : ''}}]`;
+    conditionsJson = `{"type":"PodScheduled","status":"False"${clean(scheduled.reason) === 'SchedulingGated' ? ',"reason":"SchedulingGated"' : ''}}`;
   }
-  const deleting = isObj(p.metadata) && p.metadata.deletionTimestamp != null;
+  const meta = isObj(p.metadata) ? p.metadata : {};
+  let metaJson = meta.deletionTimestamp != null ? `"deletionTimestamp":${OLD}` : '';
+  if (pending) {
+    const initialized = conditions.find((c) => isObj(c) && c.type === 'Initialized');
+    if (isObj(initialized) && initialized.status === 'True') conditionsJson += `${conditionsJson ? ',' : ''}{"type":"Initialized","status":"True"}`;
+    const started = text(status.startTime);
+    if (started !== undefined) statusJsonText += `,"startTime":${startClass(started, now)}`;
+    const created = text(meta.creationTimestamp);
+    if (created !== undefined) metaJson += `${metaJson ? ',' : ''}"creationTimestamp":${startClass(created, now)}`;
+  }
+  if (conditionsJson) statusJsonText += `,"conditions":[${conditionsJson}]`;
   return {
-    pod: `{"metadata":{${deleting ? `"deletionTimestamp":${OLD}` : ''}},"spec":${specJson}},"status":${statusJsonText}}}`,
+    pod: `{"metadata":{${metaJson}},"spec":${specJson}},"status":${statusJsonText}}}`,
     volumes: `{"spec":{"volumes":${volumes},"containers":[${mounts}]}}`,
   };
 }
