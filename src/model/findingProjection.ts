@@ -55,13 +55,23 @@ function clean(value: unknown): string | undefined {
   return value;
 }
 
-const json = (s: string): string => JSON.stringify(s);
+/** A string as JSON: a field name or reason of letters only is quoted as it is. */
+function json(s: string): string {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x20 || c > 0x7e || c === 0x22 || c === 0x5c) return JSON.stringify(s);
+  }
+  return `"${s}"`;
+}
+
+// The short names as JSON, made once.
+const QUOTED = { c: Array.from({ length: 32 }, (_, i) => `"c${i}"`), v: Array.from({ length: 32 }, (_, i) => `"v${i}"`) };
 
 /** Names to c0, c1…: the same text, the same name. */
-function shortName(known: string[], prefix: string, name: string): string {
+function shortName(known: string[], prefix: 'c' | 'v', name: string): string {
   let i = known.indexOf(name);
   if (i < 0) i = known.push(name) - 1;
-  return `"${prefix}${i}"`;
+  return QUOTED[prefix][i] ?? `"${prefix}${i}"`;
 }
 
 /** The state; `now` only for a Pending Pod, whose running init container's start time counts. */
