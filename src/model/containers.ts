@@ -82,7 +82,12 @@ function usageFor(usage: Map<string, Usage> | Record<string, Usage> | undefined,
   return Object.hasOwn(usage, name) ? usage[name] : undefined;
 }
 
-export function containerViews(pod: unknown, usage?: Map<string, Usage> | Record<string, Usage>): ContainerView[] {
+/**
+ * Every container's view. `wiring: false` leaves out what only the host view's config and
+ * resources sections read (env, envFrom, requests): the diagnosis reads none of it, and the
+ * list runs the diagnosis on every Pod that enters the store.
+ */
+export function containerViews(pod: unknown, usage?: Map<string, Usage> | Record<string, Usage>, wiring = true): ContainerView[] {
   const statuses = statusIndex(pod);
   return specContainers(pod).map((c, order) => {
     const status = statuses[c.kind].get(c.name) ?? {};
@@ -97,10 +102,10 @@ export function containerViews(pod: unknown, usage?: Map<string, Usage> | Record
       restarts: int(status.restartCount),
       probes: probeLines(c.spec),
       ports: portDecls(c.spec),
-      requests: resourceAmounts(resources.requests),
+      requests: wiring ? resourceAmounts(resources.requests) : {},
       limits: resourceAmounts(resources.limits),
-      env: envViews(c.spec),
-      envFrom: envFromViews(c.spec),
+      env: wiring ? envViews(c.spec) : [],
+      envFrom: wiring ? envFromViews(c.spec) : [],
     };
     const started = bool(status.started);
     if (started !== undefined) view.started = started;

@@ -22,7 +22,7 @@ export interface DiagnosisInput {
 const READ_ONLY_KINDS = new Set(['secret', 'configMap', 'projected', 'downwardAPI', 'image']);
 
 // An emptyDir mounted by one container is a scratch or socket directory, which is normal: not a finding.
-function volumeLines(volumes: VolumeView[]): Diagnosis[] {
+export function volumeLines(volumes: VolumeView[]): Diagnosis[] {
   const out: Diagnosis[] = [];
   for (const v of volumes) {
     if (v.shared && v.mounts.every((m) => m.readOnly) && !READ_ONLY_KINDS.has(v.source.kind)) {

@@ -17,6 +17,7 @@ import type {
   V1PodSpec,
   V1PodStatus,
 } from '@kubernetes/client-node';
+import type { StatusFinding } from './statusFindings.ts';
 
 export type LeanMeta = Pick<V1ObjectMeta, 'name' | 'namespace' | 'uid' | 'resourceVersion' | 'creationTimestamp' | 'deletionTimestamp' | 'labels' | 'annotations'>;
 
@@ -66,4 +67,6 @@ export interface LeanPod {
   metadata?: LeanMeta;
   spec?: LeanSpec;
   status?: LeanStatus;
+  /** The Pod's worst finding, worked out from the whole Pod as it arrived (store/podFinding.ts); absent when it has none. */
+  finding?: StatusFinding;
 }

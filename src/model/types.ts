@@ -224,6 +224,8 @@ export interface PodRow {
   glyphs: { kind: ContainerKind; health: 'ok' | 'waiting' | 'failed' | 'done' }[];
   deleted: boolean;
   labels: Record<string, string>;
+  /** The worst finding the Pod object shows (model/statusFindings.ts), when the list keeps one. */
+  finding?: { readonly severity: Severity; readonly code: string };
 }
 
 export interface PodContext {

@@ -1,7 +1,7 @@
 // The list filter's words, parsed: every term must hold for a Pod to be listed.
 //
 //   web status:CrashLoop restarts>3    -> text "web", field status contains "crashloop", restarts > 3
-//   node:pool-2 container:istio-proxy image:envoy ns:shop name:api
+//   node:pool-2 container:istio-proxy image:envoy ns:shop name:api finding:OOM
 //   label:app=web  app=web,tier!=db  env in (a,b)  -l release     -> label selectors (kubectl -l grammar)
 //
 // A word `key:value` whose key is not a field name is plain text (an image tag such as
@@ -9,7 +9,7 @@
 // back as one line of error, and formatFilter(terms) reads back as the same terms.
 import { matchesSelector, parseSelector, type Requirement, type Selector } from './selector.ts';
 
-export const TEXT_FIELDS = ['status', 'node', 'container', 'image', 'ns', 'name'] as const;
+export const TEXT_FIELDS = ['status', 'node', 'container', 'image', 'ns', 'name', 'finding'] as const;
 export type TextField = (typeof TEXT_FIELDS)[number];
 export type CountOp = '>' | '>=' | '<' | '<=' | '=';
 
@@ -151,6 +151,8 @@ export interface PodFacts {
   restarts: number;
   ready: string;
   createdMs: number | undefined;
+  /** The FINDING column's code (the worst finding), when the Pod has one. */
+  finding?: string;
   /** 0 failing, 1 not yet well, 2 fine: the STATUS column's colour, for "problems first". */
   trouble: 0 | 1 | 2;
 }
@@ -199,6 +201,8 @@ export function termHolds(t: FilterTerm, s: FilterSubject): boolean {
           return has(s.namespace, t.value);
         case 'name':
           return has(s.name, t.value);
+        case 'finding':
+          return has(s.facts.finding ?? '', t.value);
       }
       return false;
     case 'restarts':

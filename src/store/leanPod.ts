@@ -1,5 +1,6 @@
 import type { V1Container, V1ContainerState, V1ContainerStateRunning, V1ContainerStatus, V1EphemeralContainer, V1Pod, V1PodCondition } from '@kubernetes/client-node';
 import type { LeanCondition, LeanContainer, LeanContainerState, LeanContainerStatus, LeanInitContainer, LeanLastState, LeanPod, LeanResources } from '../model/leanPodType.ts';
+import type { StatusFinding } from '../model/statusFindings.ts';
 
 // The Pod as a list row needs it (model/podRow.ts, model/status.ts, model/kinds.ts), the
 // filter (labels; container names and images) and the list's keys (model/defaultContainer): every other Pod in the
@@ -214,8 +215,11 @@ function leanAnnotations(annotations: Record<string, string> | undefined): Recor
   return out;
 }
 
-/** The fields of a Pod that its list row, the filter and the list's keys read; nothing else. */
-export function leanPod(pod: V1Pod): LeanPod {
+/**
+ * The fields of a Pod that its list row, the filter and the list's keys read; nothing else.
+ * `finding`: the Pod's worst finding, worked out from the whole Pod (store/podFinding.ts).
+ */
+export function leanPod(pod: V1Pod, finding?: StatusFinding): LeanPod {
   const m = pod.metadata;
   const s = pod.spec;
   const st = pod.status;
@@ -251,5 +255,6 @@ export function leanPod(pod: V1Pod): LeanPod {
           ephemeralContainerStatuses: leanStatuses(st.ephemeralContainerStatuses),
         }
       : undefined,
+    finding,
   };
 }

@@ -1,6 +1,7 @@
 import type { V1Pod } from '@kubernetes/client-node';
 import { leanPod } from './leanPod.ts';
 import type { LeanPod } from '../model/leanPodType.ts';
+import type { FindingOf } from './podFinding.ts';
 import type { ConnectionState, StoreChange, WatchDelta } from './types.ts';
 
 export interface StoreEntry {
@@ -23,6 +24,8 @@ export interface PodStoreOptions {
   /** How long a deleted Pod stays visible (greyed) before it leaves (ms). */
   deletedLingerMs?: number;
   now?: () => number;
+  /** The rule for each Pod's worst finding (model/statusFindings.ts), run once as the Pod arrives; none: no finding is kept. */
+  findingOf?: FindingOf;
 }
 
 /** A Pod the list can show: a name and a namespace that are strings (a nameless row helps nobody). */
@@ -48,6 +51,7 @@ export class PodStore {
   private readonly loadingFrameMs: number;
   private readonly lingerMs: number;
   private readonly now: () => number;
+  private readonly findingOf: FindingOf | undefined;
   private connectionState: ConnectionState = { kind: 'connecting' };
   /** When the connection was last lost after being live (ms); undefined while live or before it ever was. */
   private staleFrom: number | undefined;
@@ -65,6 +69,7 @@ export class PodStore {
     this.loadingFrameMs = options.loadingFrameMs ?? Math.max(this.frameMs, 250);
     this.lingerMs = options.deletedLingerMs ?? 3000;
     this.now = options.now ?? Date.now;
+    this.findingOf = options.findingOf;
   }
 
   get size(): number {
@@ -219,7 +224,7 @@ export class PodStore {
   /** Lean, after the tap (if it is this Pod's) has heard the whole object. */
   private shape(uid: string, pod: V1Pod): LeanPod {
     if (this.wholeTap?.uid === uid) this.wholeTap.hear(pod);
-    return leanPod(pod);
+    return leanPod(pod, this.findingOf?.(pod, this.now()));
   }
 
   private put(uid: string, pod: LeanPod): void {

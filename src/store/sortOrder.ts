@@ -22,6 +22,19 @@ export interface SortSpec {
 
 export const DEFAULT_SORT: SortSpec = { column: 'name', reversed: false };
 
+/** Each column's first order, as `:sort` offers it; a Record, so a new SortColumn cannot be left out. */
+export const SORT_FIRST_ORDER: Readonly<Record<SortColumn, string>> = {
+  name: 'namespace, name A to Z',
+  age: 'youngest first',
+  restarts: 'most first',
+  ready: 'least ready first',
+  status: 'A to Z',
+  node: 'A to Z',
+  cpu: 'busiest first, Pods without a sample last',
+  mem: 'largest first, Pods without a sample last',
+  problems: 'errors, then warnings, each by restarts',
+};
+
 export interface SortSubject {
   uid: string;
   namespace: string;

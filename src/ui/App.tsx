@@ -46,7 +46,8 @@ export function App(props: AppProps) {
   // The status bar (or the debug offer, which may wrap, or the restart question) is always at the bottom.
   const mainHeight = Math.max(1, height - (exec.phase ? EXEC_BAR_HEIGHT : restart.question ? RESTART_BAR_HEIGHT : 1));
   const screenInput = { store, clock, width, height: mainHeight, theme };
-  const command = useCommandPrompt(props.scope, say);
+  // `:sort` reaches the list, made below, only on a key press, after this render.
+  const command = useCommandPrompt(props.scope, say, (sort) => list.sortBy(sort));
   const list = useListScreen({ ...screenInput, now, allNamespaces: listsAllNamespaces(props, command), usage: props.usage });
   const allForwards = useForwards(props.forwards);
   const openMeta = hostUid === undefined ? undefined : store.get(hostUid)?.pod.metadata;

@@ -124,3 +124,4 @@ test('under the CPU sort a new sample reorders the list', async () => {
   assert.deepEqual(order(frame), ['worker-idle', 'web-1', 'api-gateway-7d9f8c6b5-x2k4q', 'cache-0']);
   app.unmount();
 });
+

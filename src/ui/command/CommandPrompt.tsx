@@ -16,6 +16,6 @@ export interface CommandPromptProps {
 
 export function CommandPrompt({ value, candidates, recent, width, theme }: CommandPromptProps) {
   const previous = recent.length > 0 ? `   recent: ${recent.map((n) => n ?? 'all').join(' ')} (- for ${recent[0] ?? 'all'})` : '';
-  const hint = candidates.length > 0 ? `   ${candidates.slice(0, 12).join('  ')}` : `   ns NAME · ns all · ctx NAME · tab completes${previous}`;
+  const hint = candidates.length > 0 ? `   ${candidates.slice(0, 12).join('  ')}` : `   ns NAME · ns all · ctx NAME · sort COLUMN · tab completes${previous}`;
   return <LineView line={[seg(':', 'accent'), seg(value), seg('_', 'dim'), seg(cut(hint, Math.max(1, width - value.length - 2)), 'dim')]} theme={theme} />;
 }

@@ -1,13 +1,16 @@
 // The `:` prompt's language, pure: `ns NAME`, `ns all` (or `ns 0`) for every namespace, `ns -`
-// for the namespace watched before, `ctx NAME` for another kubeconfig context; tab completes a
-// namespace name from the cluster's list.
+// for the namespace watched before, `ctx NAME` for another kubeconfig context, `sort COLUMN`
+// for the list's order (sortCommand.ts); tab completes a namespace name from the cluster's list
+// and a column name.
 //
 //   parseCommand('ns shop', [])          -> { kind: 'ns', namespace: 'shop' }
 //   parseCommand('ns -', ['billing'])    -> { kind: 'ns', namespace: 'billing' }
 //   completeCommand('ns pa', ['payments', 'shop']) -> 'ns payments'
 import type { Namespace } from '../../store/scopeSwitch.ts';
+import type { SortSpec } from '../../store/sortOrder.ts';
+import { commonPrefix, completeSort, parseSort } from './sortCommand.ts';
 
-export type Command = { kind: 'ns'; namespace: Namespace } | { kind: 'ctx'; context: string } | { kind: 'error'; message: string };
+export type Command = { kind: 'ns'; namespace: Namespace } | { kind: 'ctx'; context: string } | { kind: 'sort'; sort: SortSpec } | { kind: 'error'; message: string };
 
 // A namespace is a DNS label (RFC 1123): what the API server would refuse is refused here.
 const DNS_LABEL = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
@@ -20,7 +23,8 @@ export function parseCommand(text: string, recent: readonly Namespace[]): Comman
     if (arg === undefined || more.length > 0) return { kind: 'error', message: ':ctx takes one kubeconfig context name' };
     return { kind: 'ctx', context: arg };
   }
-  if (verb !== 'ns' && verb !== 'namespace') return { kind: 'error', message: `unknown command ":${verb}" (try :ns NAME, :ns all, :ns -, :ctx NAME)` };
+  if (verb === 'sort') return parseSort(arg === undefined ? [] : [arg, ...more]);
+  if (verb !== 'ns' && verb !== 'namespace') return { kind: 'error', message: `unknown command ":${verb}" (try :ns NAME, :ns all, :ns -, :ctx NAME, :sort COLUMN)` };
   if (arg === undefined || more.length > 0) return { kind: 'error', message: ':ns takes one namespace name, "all" or "-"' };
   if (arg === 'all' || arg === '0') return { kind: 'ns', namespace: undefined };
   if (arg === '-') {
@@ -45,13 +49,12 @@ export function namespaceCandidates(text: string, names: readonly string[], rece
   return names.filter((n) => n.startsWith(prefix));
 }
 
-/** Tab: the `ns` argument extended to the candidates' longest common prefix. */
+/** Tab: the `ns` (or `sort`) argument extended to the candidates' longest common prefix. */
 export function completeCommand(text: string, names: readonly string[]): string {
+  const sort = completeSort(text);
+  if (sort !== undefined) return sort;
   const match = /^(\s*(?:ns|namespace)\s+)(\S*)$/.exec(text);
   if (!match) return /^\s*n(s)?$/.test(text) ? 'ns ' : text;
   const hits = names.filter((n) => n.startsWith(match[2]!));
-  if (hits.length === 0) return text;
-  let common = hits[0]!;
-  for (const h of hits) while (!h.startsWith(common)) common = common.slice(0, -1);
-  return match[1]! + (hits.length === 1 ? hits[0]! : common);
+  return hits.length === 0 ? text : match[1]! + commonPrefix(hits);
 }

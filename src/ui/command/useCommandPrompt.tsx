@@ -1,5 +1,6 @@
 // The `:` prompt as a hook for the router: whether it is open, its keys, the line it draws in
-// the status bar's place, and the scope it writes the wish into (store/scopeSwitch).
+// the status bar's place, and the scope it writes the wish into (store/scopeSwitch). `:sort`
+// needs no cluster: it goes to the list (sortList) with or without a scope store.
 import { type ReactNode, useEffect, useState, useSyncExternalStore } from 'react';
 import type { Key } from 'ink';
 import type { ScopeState, ScopeStore } from '../../store/scopeSwitch.ts';
@@ -7,7 +8,9 @@ import { sanitize } from '../../text/sanitize.ts';
 import { filterKey } from '../list/FilterInput.tsx';
 import type { Message } from '../podKeys.ts';
 import type { Theme } from '../theme.ts';
+import type { SortSpec } from '../../store/sortOrder.ts';
 import { completeCommand, knownNamespace, namespaceCandidates, parseCommand } from './commandLine.ts';
+import { sortCandidates } from './sortCommand.ts';
 import { CommandPrompt } from './CommandPrompt.tsx';
 
 const NO_SCOPE: ScopeState = { context: '', namespace: undefined, recent: [], names: [] };
@@ -25,7 +28,9 @@ export interface CommandPromptState {
   line(width: number, theme: Theme): ReactNode;
 }
 
-export function useCommandPrompt(store: ScopeStore | undefined, say: (m: Message | undefined) => void): CommandPromptState {
+const NEEDS_CLUSTER: Message = { text: 'switching namespace needs a live cluster', tone: 'warn' };
+
+export function useCommandPrompt(store: ScopeStore | undefined, say: (m: Message | undefined) => void, sortList: (sort: SortSpec) => void): CommandPromptState {
   const scope = useSyncExternalStore(store ? (f) => store.subscribe(f) : noSubscribe, () => store?.state ?? NO_SCOPE);
   const [value, setValue] = useState<string | undefined>(undefined);
   const error = store ? scope.error : undefined;
@@ -35,9 +40,10 @@ export function useCommandPrompt(store: ScopeStore | undefined, say: (m: Message
   }, [error, say]);
   function run(text: string): void {
     setValue(undefined);
-    if (!store) return;
     const command = parseCommand(text, scope.recent);
     if (command.kind === 'error') return say({ text: command.message, tone: 'error' });
+    if (command.kind === 'sort') return sortList(command.sort);
+    if (!store) return say(NEEDS_CLUSTER);
     if (command.kind === 'ctx') return store.askContext(command.context);
     if (command.namespace !== undefined && !knownNamespace(command.namespace, scope.names)) {
       return say({ text: `namespace "${command.namespace}" not found (tab completes)`, tone: 'error' });
@@ -49,16 +55,15 @@ export function useCommandPrompt(store: ScopeStore | undefined, say: (m: Message
     scope: store ? scope : undefined,
     open: value !== undefined,
     start() {
-      if (!store) return say({ text: 'switching namespace needs a live cluster', tone: 'warn' });
-      store.askNames();
+      store?.askNames();
       setValue('');
     },
     allNamespaces() {
-      if (!store) return say({ text: 'switching namespace needs a live cluster', tone: 'warn' });
+      if (!store) return say(NEEDS_CLUSTER);
       store.ask(undefined);
     },
     onKey(input, key) {
-      if (value === undefined || !store) return;
+      if (value === undefined) return;
       if (key.tab) return setValue(completeCommand(value, scope.names));
       const result = filterKey(value, input, key);
       if (result?.type === 'cancel') return setValue(undefined);
@@ -67,7 +72,7 @@ export function useCommandPrompt(store: ScopeStore | undefined, say: (m: Message
     },
     line(width, theme) {
       if (value === undefined) return null;
-      return <CommandPrompt value={value} candidates={namespaceCandidates(value, scope.names, scope.recent)} recent={scope.recent} width={width} theme={theme} />;
+      return <CommandPrompt value={value} candidates={[...namespaceCandidates(value, scope.names, scope.recent), ...sortCandidates(value)]} recent={scope.recent} width={width} theme={theme} />;
     },
   };
 }

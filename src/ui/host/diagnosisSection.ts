@@ -6,7 +6,8 @@ import type { Tone } from '../theme.ts';
 import { clean } from './format.ts';
 
 const ICON: Record<Severity, string> = { error: '✗', warning: '!', info: 'i' };
-const TONE: Record<Severity, Tone> = { error: 'error', warning: 'warn', info: 'dim' };
+/** A finding's colour, here and in the list's FINDING column: errors red, warnings yellow, notes grey. */
+export const SEVERITY_TONE: Record<Severity, Tone> = { error: 'error', warning: 'warn', info: 'dim' };
 const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 const INDENT = '      ';
 
@@ -24,8 +25,8 @@ export function previousLogLines(logs: PreviousLogs): Line[] {
 
 function diagnosisLine(d: Diagnosis, selected: boolean): Line {
   return [
-    seg(`${selected ? '>' : ' '} ${ICON[d.severity]} `, selected ? 'selected' : TONE[d.severity]),
-    seg(clean(d.code), TONE[d.severity]),
+    seg(`${selected ? '>' : ' '} ${ICON[d.severity]} `, selected ? 'selected' : SEVERITY_TONE[d.severity]),
+    seg(clean(d.code), SEVERITY_TONE[d.severity]),
     seg(d.container ? ` [${clean(d.container)}]` : '', 'dim'),
     seg(`  ${clean(d.message)}`),
   ];

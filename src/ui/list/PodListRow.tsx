@@ -8,6 +8,7 @@ import { Box } from 'ink';
 import type { ContainerKind, PodRow } from '../../model/types.ts';
 import { sanitize } from '../../text/sanitize.ts';
 import { fit, shortAge } from '../fit.ts';
+import { SEVERITY_TONE } from '../host/diagnosisSection.ts';
 import { GUTTER, type Column } from './listColumns.ts';
 import type { UsageCells } from './usageCells.ts';
 import { LineView, seg, type Line, type Seg } from '../lines.tsx';
@@ -55,6 +56,8 @@ function cell(row: PodRow, column: Column, ageShift: number, usage: UsageCells |
     case 'cpu':
     case 'mem':
       return seg(fit(usage?.[column.key] ?? '', column.width, true));
+    case 'finding':
+      return seg(fit(row.finding ? sanitize(row.finding.code) : '', column.width), row.finding ? SEVERITY_TONE[row.finding.severity] : undefined);
     case 'containers': {
       const glyphs = row.glyphs.slice(0, column.width).map((g) => seg(KIND_GLYPH[g.kind], HEALTH_TONE[g.health]));
       const pad = column.width - glyphs.length;

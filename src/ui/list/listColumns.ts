@@ -1,13 +1,13 @@
-// The Pod list's column layout for a terminal width: fixed columns first, then (only when
-// there is room beside the longest names) CPU and MEM where metrics are served, NODE only
-// when there is room, and NAME takes whatever is left. The sorted column's header carries an arrow
+// The Pod list's column layout for a terminal width: fixed columns first, then FINDING (the
+// worst finding's code), CPU and MEM where metrics are served and NODE, each only when there is
+// room beside the names, and NAME takes whatever is left. The sorted column's header carries an arrow
 // (↓ the column's first order, ↑ reversed; "problems first" marks STATUS with `!`), and
 // RESTARTS is wide enough for kubectl's "4 (3m ago)" on terminals of 100 columns or more.
 import type { PodRow } from '../../model/types.ts';
 import { DEFAULT_SORT, type SortColumn, type SortSpec } from '../../store/sortOrder.ts';
 import { cells } from '../fit.ts';
 
-export type ColumnKey = 'namespace' | 'name' | 'ready' | 'status' | 'restarts' | 'age' | 'node' | 'cpu' | 'mem' | 'containers';
+export type ColumnKey = 'namespace' | 'name' | 'ready' | 'status' | 'restarts' | 'age' | 'node' | 'cpu' | 'mem' | 'finding' | 'containers';
 
 export interface Column {
   key: ColumnKey;
@@ -29,6 +29,8 @@ function longest(rows: readonly PodRow[], pick: (r: PodRow) => string, cap: numb
 
 /** RESTARTS with "(4m ago)" needs this many cells: "999 (59m ago)". */
 export const RESTARTS_WIDE = 13;
+/** FINDING takes room only while NAME keeps this many cells: on 80 columns it goes first, a Pod's name is worth more. */
+const NAME_BEFORE_FINDING = 28;
 const SORTED_BY: Partial<Record<ColumnKey, SortColumn>> = { name: 'name', ready: 'ready', status: 'status', restarts: 'restarts', age: 'age', node: 'node', cpu: 'cpu', mem: 'mem' };
 
 /** The header with its mark; a narrow column gives up the header's last letters, never the mark. */
@@ -61,6 +63,14 @@ export function listColumns(width: number, rows: readonly PodRow[], showNamespac
     namespace = { key: 'namespace', header: 'NAMESPACE', width: Math.min(w, Math.max(9, Math.floor(width / 6))) };
     used += namespace.width + 1;
   }
+  let finding: Column | undefined;
+  // No Pod in sight with a finding: the column would be blank, and its room is worth more to CPU, MEM and NODE.
+  const longestCode = longest(rows, (r) => r.finding?.code ?? '', 22, 0);
+  const findingWidth = Math.max(longestCode, 'FINDING'.length);
+  if (longestCode > 0 && width - used - NAME_BEFORE_FINDING >= findingWidth + 1) {
+    finding = { key: 'finding', header: 'FINDING', width: findingWidth };
+    used += findingWidth + 1;
+  }
   const minName = 16;
   const usage = metrics ? usageColumns(width - used - longest(rows, (r) => r.name, 40, minName)) : [];
   for (const c of usage) used += c.width + 1;
@@ -76,6 +86,7 @@ export function listColumns(width: number, rows: readonly PodRow[], showNamespac
   out.push(name, ...fixed.slice(0, 4));
   out.push(...usage);
   if (node) out.push(node);
+  if (finding) out.push(finding);
   out.push(fixed[4]!);
   return sort === DEFAULT_SORT ? out : out.map((c) => withSortMark(c, sort));
 }

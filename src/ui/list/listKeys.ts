@@ -10,7 +10,7 @@ export const LIST_KEYS: KeyTable<Action> = [
   { keys: ['pgup', 'ctrl-b'], help: 'page up', action: { type: 'pageUp' } },
   { keys: ['g', 'home'], help: 'first Pod', action: { type: 'top' } },
   { keys: ['G', 'end'], help: 'last Pod', action: { type: 'bottom' } },
-  { keys: ['/'], help: 'filter, all words must hold: web status:Crash node: container: image: ns: restarts>3 label:app=web', action: { type: 'filter' } },
+  { keys: ['/'], help: 'filter, all words must hold: web status:Crash node: container: image: ns: finding: restarts>3 label:app=web', action: { type: 'filter' } },
   { keys: ['enter'], help: 'open the Pod as a host', action: { type: 'open' } },
   { keys: ['esc'], help: 'clear the filter', action: { type: 'clearFilter' } },
   // k9s's sort keys; pressing the same one again reverses the order.

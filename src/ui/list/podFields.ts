@@ -1,10 +1,13 @@
 // What the list's filter and sort read of a Pod beside namespace/name: the STATUS, READY and
 // RESTARTS columns as the row shows them, the node, each container's name and image (the
-// lean Pod keeps these), its creation time, and how troubled it looks (STATUS's colour).
+// lean Pod keeps these), its creation time, and how troubled it looks: the worse of STATUS's
+// colour and its worst finding's severity (the FINDING column), so "problems first" puts a
+// Running Pod with an OOM kill among the failing ones.
 // Read once per Pod object: the store replaces a Pod on every change, never mutates it.
 import { podStatusColumns } from '../../model/status.ts';
 import { timestampMs } from '../../text/age.ts';
 import type { PodFacts } from '../../store/filterTerms.ts';
+import { storedFinding } from '../../store/podFinding.ts';
 import { statusTone } from './PodListRow.tsx';
 import type { LeanPod } from '../../model/leanPodType.ts';
 
@@ -12,6 +15,7 @@ type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => v !== null && typeof v === 'object' && !Array.isArray(v);
 
 const TROUBLE = { error: 0, warn: 1 } as const;
+const FINDING_TROUBLE = { error: 0, warning: 1, info: 2 } as const;
 const cache = new WeakMap<object, PodFacts>();
 
 function readFacts(pod: LeanPod): PodFacts {
@@ -29,6 +33,8 @@ function readFacts(pod: LeanPod): PodFacts {
     }
   }
   const tone = statusTone(columns.status);
+  const statusTrouble = tone === 'error' || tone === 'warn' ? TROUBLE[tone] : 2;
+  const finding = isObj(pod) ? storedFinding(pod) : undefined;
   return {
     status: columns.status,
     node: typeof spec.nodeName === 'string' ? spec.nodeName : '',
@@ -37,7 +43,8 @@ function readFacts(pod: LeanPod): PodFacts {
     restarts: columns.restarts,
     ready: columns.ready,
     createdMs: timestampMs(meta.creationTimestamp),
-    trouble: tone === 'error' || tone === 'warn' ? TROUBLE[tone] : 2,
+    ...(finding ? { finding: finding.code } : {}),
+    trouble: finding ? (Math.min(statusTrouble, FINDING_TROUBLE[finding.severity]) as PodFacts['trouble']) : statusTrouble,
   };
 }
 

@@ -5,7 +5,7 @@ import type React from 'react';
 import { useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import type { Key } from 'ink';
 import { podLimits } from '../../model/podUsage.ts';
-import { toPodRow } from '../../model/podRow.ts';
+import { listRow } from './listRow.ts';
 import type { UidList } from '../../store/podIndex.ts';
 import type { PodStore } from '../../store/podStore.ts';
 import type { PodUsageStore } from '../../store/podUsage.ts';
@@ -18,6 +18,7 @@ import { dispatchKey } from '../keys/keyTable.ts';
 import { LineView, seg } from '../lines.tsx';
 import type { Theme } from '../theme.ts';
 import { ctrsLegend } from './ctrsLegend.ts';
+import { findingLegend } from './findingLegend.ts';
 import { FilterInput, filterKey } from './FilterInput.tsx';
 import { LIST_KEYS } from './listKeys.ts';
 import { listColumns, sameColumns, type Column } from './listColumns.ts';
@@ -27,7 +28,7 @@ import { PodList } from './PodList.tsx';
 import { usageCells } from './usageCells.ts';
 
 export const LIST_HINT = 'enter open · / filter · l logs · s shell · ? help · q quit';
-const LIST_HELP: HelpTopic = { title: 'Pod list', keys: LIST_KEYS, extra: ctrsLegend() };
+const LIST_HELP: HelpTopic = { title: 'Pod list', keys: LIST_KEYS, extra: [...ctrsLegend(), ...findingLegend()] };
 
 export interface ListScreenInput {
   store: PodStore;
@@ -56,6 +57,8 @@ export interface ListScreen {
   /** Bumped on every store change the list heard (for effects that wait on a Pod). */
   version: number;
   select(uid: string): void;
+  /** `:sort`: the list in this order, as its sort keys would put it. */
+  sortBy(sort: SortSpec): void;
   /** A key press: handled here (undefined), or the action for the router. */
   onKey(input: string, key: Key): Action | undefined;
 }
@@ -66,7 +69,7 @@ export function useListScreen({ store, now, clock, width, height, allNamespaces,
   const [sort, setSort] = useState<SortSpec>(DEFAULT_SORT);
   const [nav, dispatch] = useReducer(navReducer, { uid: undefined, index: 0 });
   const listStart = useRef(0);
-  const list = usePodList(store, filter, sort, toPodRow, now, usage);
+  const list = usePodList(store, filter, sort, listRow, now, usage);
   const metrics = usage?.state.served === true;
   const { uids } = list;
   const index = nav.uid !== undefined && uids.at(nav.index) === nav.uid ? nav.index : navReducer(nav, { type: 'move', delta: 0, uids }).index;
@@ -107,7 +110,8 @@ export function useListScreen({ store, now, clock, width, height, allNamespaces,
       if (typedAhead) setPrompt(true);
       if (result?.type === 'change') setFilter(result.value);
       else if (result?.type === 'accept') {
-        setFilter(result.value);
+        // Only text that came with the enter: text typed just before it may not be in `filter` yet.
+        if (result.value !== filter) setFilter(result.value);
         setPrompt(false);
       } else if (result?.type === 'cancel') {
         setFilter('');
@@ -173,6 +177,7 @@ export function useListScreen({ store, now, clock, width, height, allNamespaces,
     total: list.total,
     version: list.version,
     select: (uid) => dispatch({ type: 'select', uid, uids }),
+    sortBy: setSort,
     onKey,
   };
 }

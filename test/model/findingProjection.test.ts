@@ -1,0 +1,222 @@
+// The list's FINDING is worked out on a projection of each Pod (model/findingProjection.ts):
+// the projection must give every code the whole Pod gives, in the same order, whatever the
+// Pod: fast-check Pods (malformed ones, and well-formed ones that look healthy, restart or
+// crash, so the projection really stands in for them), every Pod of the real corpus, and the
+// sim's Pods and its churn's changes.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { volumeLines } from '../../src/model/diagnosis.ts';
+import { findingProjection, PROJECTION_NOW } from '../../src/model/findingProjection.ts';
+import { statusDiagnosis, worstStatusFinding } from '../../src/model/statusFindings.ts';
+import type { Diagnosis } from '../../src/model/types.ts';
+import { volumeViews } from '../../src/model/volumes.ts';
+import { restartContainer, toggleReady } from '../../src/sim/kubelet.ts';
+import type { KObject } from '../../src/sim/kObject.ts';
+import { makeScalePod } from '../../src/sim/scenario/scale.ts';
+import { podArb } from './podArbitrary.ts';
+import { corpusFiles, dumpMoment, readCorpusPod, sourceLines } from './realCorpus.ts';
+
+const NOW = Date.parse('2026-01-01T12:00:00Z');
+const codes = (lines: Diagnosis[]): string[] => lines.map((d) => `${d.severity} ${d.code}`);
+
+/** The codes the projection gives, in the diagnosis' order (severity, then the volume lines last), or undefined where it does not stand in. */
+function projectedCodes(pod: unknown, now: number): string[] | undefined {
+  const projection = findingProjection(pod, now);
+  if (projection === undefined) return undefined;
+  const rest = statusDiagnosis(JSON.parse(projection.pod), PROJECTION_NOW);
+  const volumes = volumeLines(volumeViews(JSON.parse(projection.volumes)));
+  return (['error', 'warning', 'info'] as const).flatMap((severity) => codes([...rest, ...volumes].filter((d) => d.severity === severity)));
+}
+
+/** Asserts the projection agrees with the whole Pod; true when it stood in for it. */
+function agrees(pod: unknown, now: number, what = ''): boolean {
+  const full = statusDiagnosis(pod, now);
+  const worst = full[0];
+  assert.deepEqual(worstStatusFinding(pod, now), worst ? { severity: worst.severity, code: worst.code } : undefined, `worst finding ${what}`);
+  const projected = projectedCodes(pod, now);
+  if (projected === undefined) return false;
+  assert.deepEqual(projected, codes(full), `every code ${what}`);
+  return true;
+}
+
+// Well-formed Pods from a small vocabulary, so names meet, ports and volumes are shared, and
+// healthy, restarting and failing containers all come up.
+const ago = (seconds: number) => new Date(NOW - seconds * 1000).toISOString();
+const cname = fc.constantFrom('app', 'side', 'init', 'app');
+const probe = fc.option(fc.constant({ httpGet: { port: 8080, path: '/' } }), { nil: undefined });
+const container = fc.record(
+  {
+    name: cname,
+    image: fc.constant('img:1'),
+    restartPolicy: fc.option(fc.constant('Always'), { nil: undefined }),
+    livenessProbe: probe,
+    readinessProbe: probe,
+    startupProbe: probe,
+    ports: fc.array(fc.record({ containerPort: fc.constantFrom(80, 8080, 9090), protocol: fc.constantFrom('TCP', 'UDP', undefined) }), { maxLength: 2 }),
+    volumeMounts: fc.array(fc.record({ name: fc.constantFrom('data', 'conf', 'kube-api-access-x1'), mountPath: fc.constant('/m'), readOnly: fc.boolean() }), { maxLength: 2 }),
+  },
+  { requiredKeys: ['name'] },
+);
+const finished = fc.constantFrom(ago(10), ago(1800), ago(3599), ago(3600), ago(3601), ago(7200), ago(-60), 'garbage', undefined);
+const start = fc.constantFrom(ago(60), ago(299), ago(300), ago(301), ago(3600), 'garbage', '');
+const healthy = { running: { startedAt: ago(600) } };
+const state = fc.oneof(
+  { weight: 6, arbitrary: fc.constant(healthy) },
+  fc.record({ running: fc.record({ startedAt: start }) }),
+  fc.record({
+    waiting: fc.record({ reason: fc.constantFrom('CrashLoopBackOff', 'ImagePullBackOff', 'ContainerCreating', 'PodInitializing', 'CreateContainerConfigError', ''), message: fc.constant('m') }),
+  }),
+  fc.record({ terminated: fc.record({ exitCode: fc.constantFrom(0, 1, 137), reason: fc.constantFrom('Completed', 'Error', 'OOMKilled'), finishedAt: finished }) }),
+);
+const lastState = fc.oneof(
+  { weight: 3, arbitrary: fc.constant({}) },
+  fc.record({ terminated: fc.record({ exitCode: fc.constantFrom(0, 1, 137), reason: fc.constantFrom('Completed', 'Error', 'OOMKilled'), finishedAt: finished }, { requiredKeys: ['finishedAt'] }) }),
+);
+const status = (name: fc.Arbitrary<string>) =>
+  fc.record({ name, ready: fc.oneof({ weight: 4, arbitrary: fc.constant(true) }, fc.constant(false)), started: fc.boolean(), restartCount: fc.nat(5), state, lastState });
+const wellFormedPod = fc.record({
+  metadata: fc.record({ name: fc.constant('p'), creationTimestamp: start, deletionTimestamp: fc.option(fc.constant(ago(5)), { nil: undefined, freq: 8 }) }),
+  spec: fc.record({
+    restartPolicy: fc.constantFrom('Always', 'OnFailure', 'Never', undefined),
+    initContainers: fc.array(container, { maxLength: 2 }),
+    containers: fc.array(container, { minLength: 1, maxLength: 3 }),
+    volumes: fc.array(
+      fc.oneof(
+        fc.record({ name: fc.constantFrom('data', 'conf'), emptyDir: fc.constant({}) }),
+        fc.record({ name: fc.constantFrom('conf', 'kube-api-access-x1'), configMap: fc.constant({ name: 'c' }) }),
+      ),
+      {
+        maxLength: 3,
+      },
+    ),
+  }),
+  status: fc.record({
+    phase: fc.constantFrom('Running', 'Running', 'Succeeded', 'Failed', 'Pending'),
+    reason: fc.option(fc.constant('Evicted'), { nil: undefined, freq: 8 }),
+    startTime: fc.constantFrom(ago(60), ago(3600)),
+    conditions: fc.constantFrom(
+      [],
+      [{ type: 'PodScheduled', status: 'False', reason: 'Unschedulable' }],
+      [{ type: 'PodScheduled', status: 'False', reason: 'SchedulingGated' }],
+      [{ type: 'Ready', status: 'True' }],
+    ),
+    initContainerStatuses: fc.array(status(fc.constantFrom('init', 'side')), { maxLength: 2 }),
+    containerStatuses: fc.array(status(cname), { maxLength: 3 }),
+  }),
+});
+
+// Pods still starting: Pending, the first app container being created, sometimes no init containers.
+const startingPod = fc.tuple(wellFormedPod, fc.boolean()).map(([p, noInits]) => ({
+  metadata: { ...p.metadata, deletionTimestamp: undefined },
+  spec: noInits ? { ...p.spec, initContainers: [] } : p.spec,
+  status: {
+    ...p.status,
+    phase: 'Pending',
+    containerStatuses: p.status.containerStatuses.map((s, i) => (i === 0 ? { ...s, state: { waiting: { reason: 'ContainerCreating' } } } : s)),
+  },
+}));
+
+test('well-formed Pods, healthy or not: the projection gives every code the whole Pod gives, and stands in for most', () => {
+  let stood = 0;
+  let runs = 0;
+  const found = new Set<string>();
+  fc.assert(
+    fc.property(fc.oneof({ weight: 3, arbitrary: wellFormedPod }, startingPod), fc.constantFrom(NOW, Number.NaN), (pod, now) => {
+      runs++;
+      if (!agrees(pod, now)) return;
+      stood++;
+      for (const d of statusDiagnosis(pod, now)) found.add(d.code);
+    }),
+    { numRuns: 1500 },
+  );
+  // Every one of these: their names are plain.
+  assert.equal(stood, runs, `the projection stood in for ${stood} of ${runs}`);
+  // The projection stood in for Pods with each kind of finding (not only for quiet ones).
+  for (const code of [
+    'CompletedRestarting',
+    'PortDeclaredTwice',
+    'VolumeUnused',
+    'ContainerExited',
+    'InitStuck',
+    'ContainerCreatingStuck',
+    'SidecarNotReady',
+    'Restarted',
+    'CrashLoopBackOff',
+    'OOMKilled',
+    'PortConflict',
+    'SharedVolumeReadOnly',
+    'ReadinessProbeFailing',
+    'Terminating',
+    'Evicted',
+    'Unschedulable',
+  ]) {
+    assert.ok(found.has(code), `${code} among ${[...found].join(', ')}`);
+  }
+});
+
+test('malformed Pods: the projection agrees, or steps aside', () => {
+  let stood = 0;
+  fc.assert(
+    fc.property(podArb, fc.constantFrom(NOW, Number.NaN, 0), (pod, now) => {
+      if (agrees(pod, now)) stood++;
+    }),
+    { numRuns: 1500 },
+  );
+  assert.ok(stood > 500, `the projection stood in for ${stood} of 1500`);
+  fc.assert(fc.property(fc.anything(), (pod) => void agrees(pod, NOW)));
+});
+
+test('every real Pod: the projection gives the codes the whole Pod gives', () => {
+  const now = new Map(sourceLines().map((s) => [s.file, s.now]));
+  let stood = 0;
+  for (const file of corpusFiles()) {
+    const { pod } = readCorpusPod(file);
+    const at = now.get(file) ?? dumpMoment(pod);
+    for (const moment of [at, at + 2 * 3600_000]) if (agrees(pod, moment, file)) stood++;
+  }
+  assert.ok(stood >= 40, `the projection stood in for ${stood} real Pods`);
+});
+
+test('the sim: a scale cluster and its churn (restarts, readiness flips) agree, and most of it projects', () => {
+  const now = Date.parse('2026-06-01T00:00:00Z');
+  let stood = 0;
+  let n = 0;
+  for (let i = 0; i < 600; i++) {
+    const pod = makeScalePod(i * 7, { pods: 100_000, namespaces: 100, seed: 1, nowMs: now - 60_000 });
+    const name = pod.status?.containerStatuses?.[i % (pod.status.containerStatuses.length || 1)]?.name ?? '';
+    const k = pod as KObject;
+    for (const p of [pod, toggleReady(k, name, now), restartContainer(k, name, now, { reason: 'Error', exitCode: 1 })]) {
+      if (!p) continue;
+      n++;
+      if (agrees(JSON.parse(JSON.stringify(p)), now, `sim Pod ${i}`)) stood++;
+    }
+  }
+  assert.ok(stood > n * 0.95, `the projection stood in for ${stood} of ${n}`);
+});
+
+test('at the edges of time: a start 299, 300, 301 s old, a restart 3599, 3600, 3601 s old', () => {
+  for (const age of [299, 300, 301]) {
+    const creating = {
+      metadata: { name: 'p', creationTimestamp: ago(age) },
+      spec: { containers: [{ name: 'app' }] },
+      status: { phase: 'Pending', startTime: ago(age), containerStatuses: [{ name: 'app', state: { waiting: { reason: 'ContainerCreating' } } }] },
+    };
+    const initializing = {
+      metadata: { name: 'p' },
+      spec: { initContainers: [{ name: 'init' }], containers: [{ name: 'app' }] },
+      status: { phase: 'Pending', initContainerStatuses: [{ name: 'init', state: { running: { startedAt: ago(age) } } }] },
+    };
+    for (const pod of [creating, initializing]) assert.ok(agrees(pod, NOW, `${age}s`), 'projected');
+    assert.equal(worstStatusFinding(creating, NOW)?.code, age < 300 ? undefined : 'ContainerCreatingStuck');
+    assert.equal(worstStatusFinding(initializing, NOW)?.code, age < 300 ? undefined : 'InitStuck');
+  }
+  for (const age of [3599, 3600, 3601]) {
+    const restarted = {
+      spec: { containers: [{ name: 'app' }] },
+      status: { phase: 'Running', containerStatuses: [{ name: 'app', ready: true, state: { running: {} }, lastState: { terminated: { exitCode: 1, finishedAt: ago(age) } } }] },
+    };
+    assert.ok(agrees(restarted, NOW, `${age}s`), 'projected');
+    assert.equal(worstStatusFinding(restarted, NOW)?.code, age <= 3600 ? 'Restarted' : undefined);
+  }
+});
