@@ -125,3 +125,13 @@ test('under the CPU sort a new sample reorders the list', async () => {
   app.unmount();
 });
 
+test('a wide terminal gives NODE the room NAME does not need: a cloud node name is whole at 200 columns', async () => {
+  const at = async (columns: number) => {
+    const { app } = await renderApp({ store: cluster(), usage: served() }, { columns, rows: 12 });
+    const frame = await frameWith(app, 'worker-idle');
+    app.unmount();
+    return rowWith(frame, 'api-gateway');
+  };
+  assert.match(await at(200), /api-gateway-7d9f8c6b5-x2k4q .* ip-10-0-12-34\.eu-west-1\.compute\.internal /);
+  assert.match(await at(120), / ip-10-0-12-34\.eu-west-1… /, 'where NAME needs the room, NODE keeps 24 cells');
+});

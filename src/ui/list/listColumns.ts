@@ -77,8 +77,15 @@ export function listColumns(width: number, rows: readonly PodRow[], showNamespac
   let node: Column | undefined;
   const nodeWidth = longest(rows, (r) => r.node, 24, 4);
   if (width - used - minName >= nodeWidth + 1) {
-    node = { key: 'node', header: 'NODE', width: nodeWidth };
-    used += nodeWidth + 1;
+    // A cloud node's name runs past 24 cells ("ip-10-0-12-34.eu-west-1.compute.internal"): on a
+    // wide terminal the room NAME does not need goes to NODE, up to its longest.
+    const spare = width - used - nodeWidth - 1 - longest(rows, (r) => r.name, 63, minName);
+    const grown = Math.min(
+      longest(rows, (r) => r.node, 63, 4),
+      nodeWidth + Math.max(0, spare),
+    );
+    node = { key: 'node', header: 'NODE', width: grown };
+    used += grown + 1;
   }
   const name: Column = { key: 'name', header: 'NAME', width: Math.max(8, width - used) };
   const out: Column[] = [];
