@@ -68,7 +68,7 @@ function runScreenAction(app: AppKeysInput, action: Action): void {
   if (action.type === 'quit') return props.onExit();
   if (action.type === 'help') return app.setHelp(0);
   if (action.type === 'forwards') return app.forwards.setOpen(true);
-  if (action.type === 'command') return command.start();
+  if (action.type === 'command') return command.start(action.typed);
   if (action.type === 'allNamespaces') return command.allNamespaces();
   if (action.type === 'back') return app.open(undefined);
   if (action.type === 'open') return list.selectedUid !== undefined ? app.open(list.selectedUid) : undefined;

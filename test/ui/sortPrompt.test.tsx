@@ -77,3 +77,16 @@ test('an unknown column is one error line naming the columns, and the order stay
   await frameWith(app, 'switching namespace needs a live cluster');
   app.unmount();
 });
+
+test(':sort typed ahead in one chunk with the : (a paste, tmux send-keys) runs; without the enter the prompt holds it', async () => {
+  const { app } = await renderApp({ store: cluster() }, { columns: 120, rows: 12 });
+  await frameWith(app, 'd-pending');
+  await press(app, ':sort restarts\r');
+  const frame = await frameWith(app, 'RESTARTS↓');
+  assert.deepEqual(order(frame), ['b-crash', 'c-restarted', 'a-fine', 'd-pending']);
+  await press(app, ':sort na');
+  await frameWith(app, ':sort na_');
+  await press(app, 'm', 'e', KEY.enter);
+  assert.deepEqual(order(await frameWith(app, 'NAME↓')), ['a-fine', 'b-crash', 'c-restarted', 'd-pending']);
+  app.unmount();
+});

@@ -20,7 +20,8 @@ export interface CommandPromptState {
   /** The scope as the cluster layer last wrote it; undefined without a scope store (tests, --once). */
   scope: ScopeState | undefined;
   open: boolean;
-  start(): void;
+  /** Opens the prompt, with the text typed ahead of it if any (run at once if it held the enter). */
+  start(typed?: string): void;
   /** `0` on the list: every namespace at once, no prompt. */
   allNamespaces(): void;
   /** A key while the prompt is open. */
@@ -28,6 +29,7 @@ export interface CommandPromptState {
   line(width: number, theme: Theme): ReactNode;
 }
 
+const NO_KEY = {} as Key;
 const NEEDS_CLUSTER: Message = { text: 'switching namespace needs a live cluster', tone: 'warn' };
 
 export function useCommandPrompt(store: ScopeStore | undefined, say: (m: Message | undefined) => void, sortList: (sort: SortSpec) => void): CommandPromptState {
@@ -54,9 +56,11 @@ export function useCommandPrompt(store: ScopeStore | undefined, say: (m: Message
   return {
     scope: store ? scope : undefined,
     open: value !== undefined,
-    start() {
+    start(typed = '') {
       store?.askNames();
-      setValue('');
+      const ahead = filterKey('', typed, NO_KEY);
+      if (ahead?.type === 'accept') return run(ahead.value);
+      setValue(ahead?.type === 'change' ? ahead.value : '');
     },
     allNamespaces() {
       if (!store) return say(NEEDS_CLUSTER);

@@ -35,7 +35,8 @@ export type Action =
   | { type: 'section'; index: number }
   | { type: 'nextContainer' }
   | { type: 'prevContainer' }
-  | { type: 'command' }
+  /** `typed`: the command's text when it came in one chunk with the `:` (typed ahead, pasted). */
+  | { type: 'command'; typed?: string }
   | { type: 'allNamespaces' }
   | { type: 'nextFinding' }
   | { type: 'prevFinding' }

@@ -102,9 +102,10 @@ export function useListScreen({ store, now, clock, width, height, allNamespaces,
   }, [width, visible, allNamespaces, sort, metrics]);
 
   const onKey = (input: string, key: Key): Action | undefined => {
-    // `/` with the filter typed ahead in one chunk (typed while the list was busy, a paste,
+    // `/` or `:` with the text typed ahead in one chunk (typed while the list was busy, a paste,
     // tmux send-keys): the prompt opens with that text, and closes if the chunk held the enter.
     const typedAhead = !prompt && input.length > 1 && input.startsWith('/') && !key.ctrl && !key.meta;
+    if (!prompt && input.length > 1 && input.startsWith(':') && !key.ctrl && !key.meta) return { type: 'command', typed: input.slice(1) };
     if (prompt || typedAhead) {
       const result = typedAhead ? (filterKey('', input.slice(1), key) ?? { type: 'change', value: '' }) : filterKey(filter, input, key);
       if (typedAhead) setPrompt(true);
