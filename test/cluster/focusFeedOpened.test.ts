@@ -3,27 +3,14 @@
 // not read them all again at once; a Pod opened later is read on focus as always.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { KubeConfig, V1Pod } from '@kubernetes/client-node';
+import type { V1Pod } from '@kubernetes/client-node';
 import { startDetailsFeed } from '../../src/cluster/focusFeed.ts';
 import { readOnePod } from '../../src/cluster/onePod.ts';
 import { FocusedPodStore } from '../../src/store/focusedPod.ts';
 import { PodStore } from '../../src/store/podStore.ts';
+import { recording, turns } from './recordingConfig.ts';
 import { withSim } from './simHarness.ts';
 import { waitFor } from './waitFor.ts';
-
-function recording(kubeConfig: KubeConfig): { kubeConfig: KubeConfig; asked: string[] } {
-  const asked: string[] = [];
-  const view = Object.create(kubeConfig) as KubeConfig;
-  view.applySecurityAuthentication = async (context) => {
-    asked.push(new URL(context.getUrl()).pathname);
-    return kubeConfig.applySecurityAuthentication(context);
-  };
-  return { kubeConfig: view, asked };
-}
-
-const turns = async (n: number) => {
-  for (let i = 0; i < n; i++) await new Promise((resolve) => setImmediate(resolve));
-};
 
 test('a Pod opened with its details already read is not read again on focus; the next one is', async (t) => {
   const h = await withSim(t);

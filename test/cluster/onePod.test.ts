@@ -2,7 +2,7 @@
 // sim, the same details the TUI's focused Pod gets, and only this Pod's events.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { KubeConfig, V1Pod } from '@kubernetes/client-node';
+import type { V1Pod } from '@kubernetes/client-node';
 
 interface KubeObject {
   metadata: { name: string; uid?: string; resourceVersion?: string };
@@ -10,6 +10,7 @@ interface KubeObject {
 import { UserError } from '../../src/cluster/errors.ts';
 import { readNamedPod, readOnePod } from '../../src/cluster/onePod.ts';
 import { METRICS_ABSENT_NOTE } from '../../src/cluster/detailSources.ts';
+import { recording } from './recordingConfig.ts';
 import { withSim } from './simHarness.ts';
 
 function userMsvc(pods: V1Pod[]): V1Pod {
@@ -65,17 +66,6 @@ test('a name that is no Pod falls back to TYPE/NAME and unique-prefix rules', as
   }
   await assert.rejects(readNamedPod(h.config.kubeConfig, 'shop', 'zzz'), (err: unknown) => err instanceof UserError && /pod "zzz" not found/.test(err.message));
 });
-
-/** A KubeConfig that notes the path of every request made through it, in the order they are asked. */
-function recording(kubeConfig: KubeConfig): { kubeConfig: KubeConfig; asked: string[] } {
-  const asked: string[] = [];
-  const view = Object.create(kubeConfig) as KubeConfig;
-  view.applySecurityAuthentication = async (context) => {
-    asked.push(new URL(context.getUrl()).pathname);
-    return kubeConfig.applySecurityAuthentication(context);
-  };
-  return { kubeConfig: view, asked };
-}
 
 test('the Deployment is asked for with its ReplicaSet, not after it answers', async (t) => {
   const h = await withSim(t);

@@ -2,25 +2,11 @@
 // then loads as always; a watch stopped while it waits ends without having asked for anything.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { KubeConfig } from '@kubernetes/client-node';
 import { startPodWatch } from '../../src/cluster/podWatch.ts';
 import { PodStore } from '../../src/store/podStore.ts';
+import { recording, turns } from './recordingConfig.ts';
 import { withSim } from './simHarness.ts';
 import { waitFor } from './waitFor.ts';
-
-function recording(kubeConfig: KubeConfig): { kubeConfig: KubeConfig; asked: string[] } {
-  const asked: string[] = [];
-  const view = Object.create(kubeConfig) as KubeConfig;
-  view.applySecurityAuthentication = async (context) => {
-    asked.push(new URL(context.getUrl()).pathname);
-    return kubeConfig.applySecurityAuthentication(context);
-  };
-  return { kubeConfig: view, asked };
-}
-
-const turns = async (n: number) => {
-  for (let i = 0; i < n; i++) await new Promise((resolve) => setImmediate(resolve));
-};
 
 test('the list waits for startAfter, then loads the namespace', async (t) => {
   const h = await withSim(t);
