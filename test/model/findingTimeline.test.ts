@@ -1,13 +1,14 @@
 // The list keeps, of each Pod, its worst finding when it arrived and the ones age alone gives it
 // later (model/findingTimeline.ts); read at any later moment (store/podFinding.ts findingAt) it
-// must be what every rule run on the whole Pod at that moment gives: the host view's finding.
+// must be what every rule run on the whole Pod at that moment gives: the host view's finding,
+// also once the store has moved it on (stepsAfter) through earlier moments.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { RECENT_SECONDS, STUCK_START_SECONDS } from '../../src/model/finding.ts';
-import { findingChangeInstants, findingTimeline } from '../../src/model/findingTimeline.ts';
+import { type FindingTimeline, findingChangeInstants, findingTimeline } from '../../src/model/findingTimeline.ts';
 import { statusDiagnosis } from '../../src/model/statusFindings.ts';
-import { findingAt } from '../../src/store/podFinding.ts';
+import { findingAt, stepsAfter } from '../../src/store/podFinding.ts';
 import { ago, NOW, startingPod, wellFormedPod } from './findingPods.ts';
 import { podArb } from './podArbitrary.ts';
 
@@ -50,6 +51,16 @@ test('well-formed Pods: the timeline read at any later moment is the rules run t
       for (const at of moments) {
         const f = findingAt(timeline, at);
         assert.equal(f ? `${f.severity} ${f.code}` : undefined, rulesAt(pod, at), `at ingest + ${at - ingest} ms`);
+      }
+      // As the store moves it on (PodStore.passTime), moment after moment: the same findings.
+      let moved: FindingTimeline = timeline;
+      for (const at of moments.sort((a, b) => a - b)) {
+        moved = { finding: findingAt(moved, at), findingLater: stepsAfter(moved, at) };
+        assert.equal(moved.finding, findingAt(timeline, at), `moved on to ingest + ${at - ingest} ms`);
+        assert.ok(
+          (moved.findingLater ?? []).every((step) => step.from > at),
+          'only steps still ahead',
+        );
       }
       if (timeline.findingLater) changed++;
       for (const step of timeline.findingLater ?? []) codes.add(`${step.finding?.code}`);
