@@ -25,7 +25,7 @@ export interface PodStoreOptions {
   /** How long a deleted Pod stays visible (greyed) before it leaves (ms). */
   deletedLingerMs?: number;
   now?: () => number;
-  /** The rule for each Pod's worst finding (model/statusFindings.ts), run once as the Pod arrives; none: no finding is kept. */
+  /** The rule for each Pod's worst finding, now and later (model/findingTimeline.ts), run once as the Pod arrives; none: no finding is kept. */
   findingOf?: FindingOf;
 }
 
