@@ -2,11 +2,13 @@
 // 20,000 JSON-decoded Pods of the 100k scale sim (a first list), then 20,000 churn changes (one
 // container restarted or its readiness flipped, as src/sim/churn.ts does) applied one by one;
 // without the rule, with every rule run on the whole Pod (statusDiagnosis, the list's rule
-// before the projection), and with the list's rule (worstStatusFinding: by projection,
-// memoized). CPU time, µs per Pod, the least of 6 rounds (the machine is shared). Not part of
+// before the projection), with the projection (worstStatusFinding, memoized) at now only,
+// and with the list's rule (findingTimeline: the projection at now and at each later instant
+// age alone can change the finding; the churn's restarts are recent, so each has one). CPU time, µs per Pod, the least of 6 rounds (the machine is shared). Not part of
 // `npm run bench`; run it alone after touching src/model/findingProjection.ts or the rules:
 //   node --import tsx bench/findingIngest.ts
 import type { V1Pod } from '@kubernetes/client-node';
+import { findingTimeline } from '../src/model/findingTimeline.ts';
 import { statusDiagnosis, worstStatusFinding } from '../src/model/statusFindings.ts';
 import { restartContainer, toggleReady } from '../src/sim/kubelet.ts';
 import type { KObject } from '../src/sim/kObject.ts';
@@ -36,12 +38,13 @@ const initial = JSON.stringify(base);
 
 const whole: FindingOf = (pod, at) => {
   const worst = statusDiagnosis(pod, at)[0];
-  return worst ? { severity: worst.severity, code: worst.code } : undefined;
+  return { finding: worst ? { severity: worst.severity, code: worst.code } : undefined };
 };
 const modes: [string, FindingOf | undefined][] = [
   ['no FINDING rule', undefined],
   ['every rule on the whole Pod', whole],
-  ['by projection (the list)', worstStatusFinding],
+  ['by projection, at now only', (pod, at) => ({ finding: worstStatusFinding(pod, at) })],
+  ['by projection, now and later (the list)', findingTimeline],
 ];
 const least: Record<string, { list: number; churn: number }> = {};
 for (let round = 0; round < ROUNDS; round++) {

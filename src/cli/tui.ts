@@ -7,7 +7,7 @@ import { isOwnerArg, resolvePodArg } from '../cluster/resolvePod.ts';
 import { canListPods, startPodWatch } from '../cluster/podWatch.ts';
 import type { ListAccess, PodWatch } from '../cluster/podWatch.ts';
 import { followScopeRequests, type ScopeFeed } from '../cluster/scopeFeed.ts';
-import { worstStatusFinding } from '../model/statusFindings.ts';
+import { findingTimeline } from '../model/findingTimeline.ts';
 import { PodStore } from '../store/podStore.ts';
 import { ScopeStore } from '../store/scopeSwitch.ts';
 import type { ViewArgs } from './commandTypes.ts';
@@ -19,7 +19,7 @@ import { holdYoungGenerationSmall } from './runtime/youngGeneration.ts';
 
 /** The Pods the screen shows: a live store fed by one list+watch over `scope`. */
 function watchInto(target: Target, scope: string | undefined, startAfter?: Promise<void>): { store: PodStore; watch: PodWatch } {
-  const store = new PodStore({ findingOf: worstStatusFinding });
+  const store = new PodStore({ findingOf: findingTimeline });
   const watch = startPodWatch({
     kubeConfig: target.kubeConfig,
     namespace: scope,

@@ -33,6 +33,16 @@ export function ageSeconds(timestamp: unknown, now: number): number | undefined 
   return Math.floor((now - at) / 1000);
 }
 
+/** The first instant (ms) at which a termination at `at` (ms) is no longer recent: isRecent's age passes RECENT_SECONDS (whole seconds, floored). */
+export function recentUntil(at: number): number {
+  return at + (RECENT_SECONDS + 1) * 1000;
+}
+
+/** The first instant (ms) at which a start at `at` (ms) is STUCK_START_SECONDS old (whole seconds, floored): stuck if still starting. */
+export function stuckFrom(at: number): number {
+  return at + STUCK_START_SECONDS * 1000;
+}
+
 /** Unknown times count as recent: without a clock or a timestamp, showing it is the safe side. */
 export function isRecent(timestamp: unknown, now: number): boolean {
   const age = ageSeconds(timestamp, now);

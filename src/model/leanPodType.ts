@@ -17,6 +17,7 @@ import type {
   V1PodSpec,
   V1PodStatus,
 } from '@kubernetes/client-node';
+import type { FindingStep } from './findingTimeline.ts';
 import type { StatusFinding } from './statusFindings.ts';
 
 export type LeanMeta = Pick<V1ObjectMeta, 'name' | 'namespace' | 'uid' | 'resourceVersion' | 'creationTimestamp' | 'deletionTimestamp' | 'labels' | 'annotations'>;
@@ -68,5 +69,7 @@ export interface LeanPod {
   spec?: LeanSpec;
   status?: LeanStatus;
   /** The Pod's worst finding, worked out from the whole Pod as it arrived (store/podFinding.ts); absent when it has none. */
-  finding?: StatusFinding;
+  finding?: StatusFinding | undefined;
+  /** The findings age alone gives it later, in time order (model/findingTimeline.ts); absent for most Pods. */
+  findingLater?: readonly FindingStep[] | undefined;
 }

@@ -1,6 +1,6 @@
 import type { V1Container, V1ContainerState, V1ContainerStateRunning, V1ContainerStatus, V1EphemeralContainer, V1Pod, V1PodCondition } from '@kubernetes/client-node';
 import type { LeanCondition, LeanContainer, LeanContainerState, LeanContainerStatus, LeanInitContainer, LeanLastState, LeanPod, LeanResources } from '../model/leanPodType.ts';
-import type { StatusFinding } from '../model/statusFindings.ts';
+import type { FindingTimeline } from '../model/findingTimeline.ts';
 
 // The Pod as a list row needs it (model/podRow.ts, model/status.ts, model/kinds.ts), the
 // filter (labels; container names and images) and the list's keys (model/defaultContainer): every other Pod in the
@@ -217,9 +217,9 @@ function leanAnnotations(annotations: Record<string, string> | undefined): Recor
 
 /**
  * The fields of a Pod that its list row, the filter and the list's keys read; nothing else.
- * `finding`: the Pod's worst finding, worked out from the whole Pod (store/podFinding.ts).
+ * `timeline`: the Pod's worst finding, now and later, worked out from the whole Pod (store/podFinding.ts).
  */
-export function leanPod(pod: V1Pod, finding?: StatusFinding): LeanPod {
+export function leanPod(pod: V1Pod, timeline?: FindingTimeline): LeanPod {
   const m = pod.metadata;
   const s = pod.spec;
   const st = pod.status;
@@ -255,6 +255,7 @@ export function leanPod(pod: V1Pod, finding?: StatusFinding): LeanPod {
           ephemeralContainerStatuses: leanStatuses(st.ephemeralContainerStatuses),
         }
       : undefined,
-    finding,
+    finding: timeline?.finding,
+    findingLater: timeline?.findingLater,
   };
 }

@@ -1,7 +1,8 @@
 import type { V1Pod } from '@kubernetes/client-node';
 import { leanPod } from './leanPod.ts';
 import type { LeanPod } from '../model/leanPodType.ts';
-import type { FindingOf } from './podFinding.ts';
+import { FindingSchedule } from './findingSchedule.ts';
+import { findingAt, type FindingOf, stepsAfter } from './podFinding.ts';
 import type { ConnectionState, StoreChange, WatchDelta } from './types.ts';
 
 export interface StoreEntry {
@@ -24,7 +25,7 @@ export interface PodStoreOptions {
   /** How long a deleted Pod stays visible (greyed) before it leaves (ms). */
   deletedLingerMs?: number;
   now?: () => number;
-  /** The rule for each Pod's worst finding (model/statusFindings.ts), run once as the Pod arrives; none: no finding is kept. */
+  /** The rule for each Pod's worst finding, now and later (model/findingTimeline.ts), run once as the Pod arrives; none: no finding is kept. */
   findingOf?: FindingOf;
 }
 
@@ -52,6 +53,8 @@ export class PodStore {
   private readonly lingerMs: number;
   private readonly now: () => number;
   private readonly findingOf: FindingOf | undefined;
+  /** The Pods whose finding age alone will change, by when (passTime). */
+  private readonly schedule = new FindingSchedule();
   private connectionState: ConnectionState = { kind: 'connecting' };
   /** When the connection was last lost after being live (ms); undefined while live or before it ever was. */
   private staleFrom: number | undefined;
@@ -206,6 +209,31 @@ export class PodStore {
     return () => this.listeners.delete(listener);
   }
 
+  /**
+   * Moves every Pod's finding on to the store's clock: a Pod whose finding age alone changed
+   * since it arrived (its last restart is an hour old, its start is now stuck) gets the new
+   * one and is reported changed, as a watch event would report it, so the list's index, sort
+   * and rows take it up. The UI calls this on each tick of its clock; nothing due costs one
+   * comparison.
+   */
+  passTime(): void {
+    const now = this.now();
+    const next = this.schedule.next;
+    if (next === undefined || next > now) return;
+    let moved = false;
+    for (const { uid, pod } of this.schedule.takeDue(now)) {
+      const entry = this.entries.get(uid);
+      // Replaced since (the newer Pod is scheduled on its own), or deleted: nothing to move.
+      if (entry?.pod !== pod || entry.deletedAt !== undefined) continue;
+      const stepped: LeanPod = { ...pod, finding: findingAt(pod, now), findingLater: stepsAfter(pod, now) };
+      this.entries.set(uid, { pod: stepped });
+      this.scheduleFinding(uid, stepped);
+      this.pending.changed.add(uid);
+      moved = true;
+    }
+    if (moved) this.changed();
+  }
+
   /** Delivers any pending notification now (used on shutdown and by tests). */
   flush(): void {
     if (this.timer) clearTimeout(this.timer);
@@ -235,9 +263,18 @@ export class PodStore {
       if (oldNamespace !== namespace) this.byNamespace.get(oldNamespace)?.delete(uid);
     }
     this.entries.set(uid, { pod });
+    this.scheduleFinding(uid, pod);
     let set = this.byNamespace.get(namespace);
     if (!set) this.byNamespace.set(namespace, (set = new Set()));
     set.add(uid);
+  }
+
+  private scheduleFinding(uid: string, pod: LeanPod): void {
+    const step = pod.findingLater?.[0];
+    if (step === undefined) return;
+    this.schedule.add(step.from, uid, pod);
+    // Each change of a young Pod leaves its last entry behind: drop them before they outnumber the Pods.
+    if (this.schedule.size > 2 * this.entries.size + 1024) this.schedule.retain((u, p) => this.entries.get(u)?.pod === p);
   }
 
   private remove(uid: string): void {

@@ -9,6 +9,7 @@ import type { V1Pod } from '@kubernetes/client-node';
 import fc from 'fast-check';
 import { containerViews } from '../../src/model/containers.ts';
 import { buildPodHost } from '../../src/model/podHost.ts';
+import { findingTimeline } from '../../src/model/findingTimeline.ts';
 import { statusDiagnosis, worstStatusFinding } from '../../src/model/statusFindings.ts';
 import type { Diagnosis, PodContext, Usage } from '../../src/model/types.ts';
 import { PodStore } from '../../src/store/podStore.ts';
@@ -24,7 +25,7 @@ function hostOnly(d: Diagnosis): boolean {
 
 /** The code the list shows for a Pod: through the store (lean Pod) and the row, as the TUI does. */
 function listCode(pod: unknown, now: number): string | undefined {
-  const store = new PodStore({ frameMs: 0, now: () => now, findingOf: worstStatusFinding });
+  const store = new PodStore({ frameMs: 0, now: () => now, findingOf: findingTimeline });
   // Named, so the store keeps it (a nameless row helps nobody); every other field as it came.
   const p = pod !== null && typeof pod === 'object' ? (pod as Record<string, unknown>) : {};
   const meta = p.metadata !== null && typeof p.metadata === 'object' ? p.metadata : {};

@@ -11,7 +11,7 @@ import type { PortForwardEvent, PortForwardRequest } from '../../src/cluster/por
 import { ForwardStore } from '../../src/store/forwards.ts';
 import { FocusedPodStore } from '../../src/store/focusedPod.ts';
 import { LogBuffer } from '../../src/store/logBuffer.ts';
-import { worstStatusFinding } from '../../src/model/statusFindings.ts';
+import { findingTimeline } from '../../src/model/findingTimeline.ts';
 import { PodStore } from '../../src/store/podStore.ts';
 import { App, type AppProps } from '../../src/ui/App.tsx';
 import type { ExecOutcome, ExecRequest, LogRequest, PodviewServices, PortProbeResult } from '../../src/ui/services.ts';
@@ -163,7 +163,7 @@ export function fakeServices(): FakeServices {
 
 /** A live store of these Pods, every one lean and with its worst finding, as the TUI keeps them. */
 export function storeWith(pods: V1Pod[]): PodStore {
-  const store = new PodStore({ frameMs: 0, deletedLingerMs: 60_000, now: () => NOW, findingOf: worstStatusFinding });
+  const store = new PodStore({ frameMs: 0, deletedLingerMs: 60_000, now: () => NOW, findingOf: findingTimeline });
   store.replaceAll(pods, '1');
   store.setConnection({ kind: 'live' });
   return store;

@@ -1,7 +1,8 @@
-// PodRows for the rows on screen, built on demand and kept until the Pod's resourceVersion
-// (or its deleted mark) changes; with 100,000 Pods only the visible few are ever built.
+// PodRows for the rows on screen, built on demand and kept until the Pod's resourceVersion,
+// its deleted mark or its finding (which the store moves on with time alone) changes; with 100,000 Pods only the visible few are ever built.
 // Bounded: the rows least recently read leave first, so scrolling through every Pod keeps
 // a few screens' worth, not a row per Pod ever shown.
+import type { StatusFinding } from '../../model/statusFindings.ts';
 import type { PodRow } from '../../model/types.ts';
 import type { PodStore } from '../../store/podStore.ts';
 import type { LeanPod } from '../../model/leanPodType.ts';
@@ -12,6 +13,7 @@ export type ToPodRow = (pod: LeanPod, now: number, deleted?: boolean) => PodRow;
 interface Cached {
   rv: string | undefined;
   deleted: boolean;
+  finding: StatusFinding | undefined;
   row: PodRow;
   /** When ageSeconds was computed (ms), so the AGE column can move on without a rebuild. */
   at: number;
@@ -46,16 +48,17 @@ export class RowCache {
     if (!entry) return undefined;
     const rv = entry.pod.metadata?.resourceVersion;
     const deleted = entry.deletedAt !== undefined;
+    const finding = entry.pod.finding;
     const cached = this.cache.get(uid);
     if (cached) this.cache.delete(uid); // re-inserted below: now the most recently read
-    if (cached && cached.rv === rv && cached.deleted === deleted) {
+    if (cached && cached.rv === rv && cached.deleted === deleted && cached.finding === finding) {
       this.cache.set(uid, cached);
       return cached.row;
     }
     const at = this.now();
     // The store's uid is the row's identity, even for a Pod without metadata.uid.
     const row = { ...this.toRow(entry.pod, at, deleted), uid };
-    this.cache.set(uid, { rv, deleted, row, at });
+    this.cache.set(uid, { rv, deleted, finding, row, at });
     if (this.cache.size > this.limit) this.cache.delete(this.cache.keys().next().value!);
     return row;
   }

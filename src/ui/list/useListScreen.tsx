@@ -70,6 +70,8 @@ export function useListScreen({ store, now, clock, width, height, allNamespaces,
   const [nav, dispatch] = useReducer(navReducer, { uid: undefined, index: 0 });
   const listStart = useRef(0);
   const list = usePodList(store, filter, sort, listRow, now, usage);
+  // Findings that change by age alone (a restart an hour old) move on as the clock ticks, with no watch event.
+  useEffect(() => store.passTime(), [store, clock]);
   const metrics = usage?.state.served === true;
   const { uids } = list;
   const index = nav.uid !== undefined && uids.at(nav.index) === nav.uid ? nav.index : navReducer(nav, { type: 'move', delta: 0, uids }).index;
