@@ -273,3 +273,20 @@ test("P with the containers' fd tables: whose each port is, the Pod's traffic, a
   await frameWith(app, 'port 443/TCP is declared by user-msvc but held by datadog-agent');
   app.unmount();
 });
+
+test('a wide terminal gives the volume matrix room where its caps cut: a projected volume reads whole at 200 columns', async () => {
+  const pod = userMsvc();
+  // Another version of the Pod: views are kept per uid and resourceVersion.
+  pod.metadata!.resourceVersion = 'with-token-volume';
+  pod.spec!.volumes!.push({ name: 'kube-api-access-wvxhc', projected: { sources: [{ serviceAccountToken: { path: 'token' } }, { configMap: { name: 'kube-root-ca.crt' } }, { downwardAPI: {} }] } });
+  pod.spec!.containers[0]!.volumeMounts!.push({ name: 'kube-api-access-wvxhc', mountPath: '/var/run/secrets/kubernetes.io/serviceaccount', readOnly: true });
+  const { app } = await renderApp({ store: wholeStoreWith([pod]), initialPod: USER_MSVC }, { columns: 200, rows: 60 });
+  const frame = await frameWith(app, 'kube-api-access');
+  assert.match(
+    rowWith(frame, 'kube-api-access'),
+    /kube-api-access-wvxhc projected \(serviceAccountToken, configMap kube-root-ca\.crt, downwardAPI\) \/var\/run\/secrets\/kubernetes\.io\/serviceaccount ro/,
+  );
+  // The mount cells stay a path and a gap wide, not a screen apart.
+  assert.match(rowWith(frame, '* secret'), /\/etc\/user-msvc\/secret ro {2,30}\/etc\/datadog-agent\/secret ro/);
+  app.unmount();
+});

@@ -45,11 +45,26 @@ function listForm(host: PodHost, width: number, cursor: number | undefined, high
 export function volumeLines(host: PodHost, width: number, cursor?: number, highlight?: string): Line[] {
   if (host.volumes.length === 0) return [[seg('  no volumes', 'dim')]];
   const mounting = host.containers.map((c) => c.name).filter((name) => host.volumes.some((v) => v.mounts.some((m) => m.container === name)));
-  const nameWidth = Math.min(20 + mark(cursor, -1).length, Math.max(6, ...host.volumes.map((v) => cells(volumeName(v, cursor, -1, false)))));
-  const summaryWidth = Math.min(24, Math.max(7, ...host.volumes.map((v) => cells(clean(v.summary)))));
-  const fixed = nameWidth + 1 + summaryWidth + 1;
-  const cellWidth = mounting.length === 0 ? 0 : Math.floor((width - fixed) / mounting.length) - 1;
+  const longestName = Math.max(6, ...host.volumes.map((v) => cells(volumeName(v, cursor, -1, false))));
+  const longestSummary = Math.max(7, ...host.volumes.map((v) => cells(clean(v.summary))));
+  let nameWidth = Math.min(20 + mark(cursor, -1).length, longestName);
+  let summaryWidth = Math.min(24, longestSummary);
+  const cellFor = () => (mounting.length === 0 ? 0 : Math.floor((width - nameWidth - 1 - summaryWidth - 1) / mounting.length) - 1);
+  let cellWidth = cellFor();
   if (mounting.length > 0 && cellWidth < MIN_CELL) return listForm(host, width, cursor, highlight);
+  // On a wide terminal the mount cells get only what their longest path needs; the rest goes to
+  // what the caps cut: what backs each volume first ("projected (serviceAccountToken, …)"), then
+  // its name.
+  const longestMount = Math.max(MIN_CELL, ...mounting.map((name) => cells(clean(name))), ...host.volumes.flatMap((v) => v.mounts.map((m) => cells(mountText(m, Infinity)))));
+  let spare = mounting.length === 0 ? width - nameWidth - summaryWidth - 2 : (cellWidth - longestMount) * mounting.length;
+  if (spare > 0) {
+    const toSummary = Math.min(spare, longestSummary - summaryWidth);
+    summaryWidth += toSummary;
+    spare -= toSummary;
+    nameWidth += Math.min(spare, longestName - nameWidth);
+    // Columns a screen apart are hard to read across: a cell is its longest path and a gap.
+    cellWidth = Math.min(cellFor(), longestMount + 2);
+  }
   const lines: Line[] = [[seg(`${fit('VOLUME', nameWidth)} ${fit('BACKED BY', summaryWidth)} `, 'header'), seg(mounting.map((name) => fit(clean(name), cellWidth)).join(' '), 'header')]];
   for (const [i, v] of host.volumes.entries()) {
     const marked = v.name === highlight;
