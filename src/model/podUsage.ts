@@ -33,8 +33,12 @@ function amount(value: unknown, scale: number): number | undefined {
     return (Number(plain[1]) * multiplier * scale) / divisor;
   }
   const v = parseQuantity(value);
-  return v === undefined || !Number.isFinite(v) || v < 0 ? undefined : v * scale;
+  // Scaled (cores to millicores) a huge finite value can pass Number.MAX_VALUE.
+  return v === undefined || !Number.isFinite(v * scale) || v < 0 ? undefined : v * scale;
 }
+
+/** a + b, or unknown when either is, or when the sum runs past what a number holds. */
+const plus = (a: number | undefined, b: number | undefined): number | undefined => (a === undefined || b === undefined || !Number.isFinite(a + b) ? undefined : a + b);
 
 /** Sums each resource over `items`; one unreadable value makes that resource's sum unknown. */
 function sum(items: readonly unknown[], read: (item: unknown) => { cpu: unknown; memory: unknown }): PodUsage {
@@ -44,8 +48,8 @@ function sum(items: readonly unknown[], read: (item: unknown) => { cpu: unknown;
     const { cpu: c, memory: m } = read(item);
     const cv = amount(c, 1000);
     const mv = amount(m, 1);
-    cpu = cpu === undefined || cv === undefined ? undefined : cpu + cv;
-    mem = mem === undefined || mv === undefined ? undefined : mem + mv;
+    cpu = plus(cpu, cv);
+    mem = plus(mem, mv);
   }
   return { cpuMilli: cpu, memBytes: mem };
 }

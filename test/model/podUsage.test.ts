@@ -56,9 +56,15 @@ const junk = fc.oneof(
   fc.constant(undefined),
   fc.object(),
   fc.array(fc.string()),
-  fc.constantFrom('1e999', 'NaN', 'Infinity', '-1', '1Xi', '--1m', '.', ''),
+  fc.constantFrom('1e999', 'NaN', 'Infinity', '-1', '1Xi', '--1m', '.', '', '1e308', 1.797693134862316e305),
 );
 const valid = fc.tuple(fc.integer({ min: 0, max: 10_000 }), fc.constantFrom('m', 'n', '', 'Ki', 'Mi')).map(([n, s]) => `${n}${s}`);
+
+test('a quantity that overflows once scaled, or a sum that does, is unknown, not Infinity', () => {
+  // Found by the property below (seed 1451195667): 1.8e305 cores is finite, its millicores are not.
+  assert.equal(usageOfPodMetrics(metrics({ cpu: 1.797693134862316e305, memory: '0' }))!.cpuMilli, undefined);
+  assert.equal(usageOfPodMetrics(metrics({ cpu: '1', memory: '1e308' }, { cpu: '1', memory: '1e308' }))!.memBytes, undefined);
+});
 
 test('property: any mix of values never throws, and the sum is a finite non-negative number or unknown', () => {
   fc.assert(
