@@ -2,7 +2,7 @@
 // The key is the Pod's version plus the identity of each context piece and the current
 // second (ages change once a second, nothing else changes without a new object).
 
-import type { V1Pod } from '@kubernetes/client-node';
+import type { WholePod } from './leanPodType.ts';
 import { obj, str } from './read.ts';
 import { buildPodHost } from './podHost.ts';
 import type { PodContext, PodHost } from './types.ts';
@@ -33,7 +33,7 @@ function keyOf(pod: unknown, ctx: PodContext): string {
   return [podKey, second, identity(ctx?.usage), identity(ctx?.events), identity(ctx?.owners), ctx?.deleted === true ? 'd' : ''].join('|');
 }
 
-export function toPodHost(pod: V1Pod, ctx: PodContext): PodHost {
+export function toPodHost(pod: WholePod, ctx: PodContext): PodHost {
   const key = keyOf(pod, ctx);
   const hit = cache.get(key);
   if (hit) {

@@ -1,7 +1,6 @@
 // The Pod-as-host view-model: everything the host view, the text snapshot and -o json show.
 
-import type { V1Pod } from '@kubernetes/client-node';
-import type { LeanPod } from './leanPodType.ts';
+import type { LeanPod, WholePod } from './leanPodType.ts';
 import { secondsSince } from '../text/age.ts';
 import { containerViews } from './containers.ts';
 import { diagnose } from './diagnosis.ts';
@@ -15,7 +14,7 @@ import type { PodContext, PodHost } from './types.ts';
 import { volumeViews } from './volumes.ts';
 
 /** Builds the view-model of a whole Pod without caching; see toPodHost for the memoized entry point. */
-export function buildPodHost(pod: V1Pod, ctx: PodContext): PodHost {
+export function buildPodHost(pod: WholePod, ctx: PodContext): PodHost {
   return hostOf(pod, ctx);
 }
 
@@ -29,7 +28,7 @@ export function previewPodHost(pod: LeanPod, ctx: PodContext): PodHost {
 }
 
 // Every reader checks the type of what it reads, so the lean copy gives a host with less in it.
-function hostOf(pod: LeanPod | V1Pod, ctx: PodContext): PodHost {
+function hostOf(pod: LeanPod | WholePod, ctx: PodContext): PodHost {
   const p = obj(pod);
   const meta = obj(p.metadata);
   const spec = obj(p.spec);

@@ -3,7 +3,7 @@
 // stat, printf), takes the path as an argument (never pasted into the script), stays on the
 // volume's own filesystem (-xdev) and follows no links. It runs under busybox and coreutils alike.
 
-import type { V1Pod } from '@kubernetes/client-node';
+import type { WholePod } from './leanPodType.ts';
 import { specContainers, statusIndex } from './kinds.ts';
 import { obj, objs, str } from './read.ts';
 import { KUBELET_READ_ONLY } from './volumes.ts';
@@ -64,7 +64,7 @@ interface Candidate {
  * before a subPath one, then a read-only mount (a listing there can write nothing even by
  * mistake), then spec order.
  */
-export function planVolumeListing(pod: V1Pod, volumeName: string): ListingPlanResult {
+export function planVolumeListing(pod: WholePod, volumeName: string): ListingPlanResult {
   const shown = sanitize(volumeName);
   const volume = objs(obj(obj(pod).spec).volumes).find((v) => str(v.name) === volumeName);
   if (!volume) return { ok: false, reason: `volume ${shown} is not declared in the Pod` };

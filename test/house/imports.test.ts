@@ -1,8 +1,9 @@
 // Who may import whom (CONTRIBUTING.md), read off every file in src/. biome.jsonc enforces the
 // folders for import statements as you type (noRestrictedImports, noImportCycles); this test
 // holds what Biome's patterns cannot say: that store/ takes only *types* from model/, that
-// store/, model/ and ui/ take only types from @kubernetes/client-node (a value there is a
-// client, which is I/O), and `import('…')` in a type position, which Biome does not see.
+// store/ takes only types from @kubernetes/client-node (a value there is a client, which is
+// I/O), model/ and ui/ nothing of it (the model reads JSON-shaped objects through its own
+// shapes, model/leanPodType.ts), and `import('…')` in a type position, which Biome does not see.
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
@@ -22,7 +23,11 @@ const MAY_IMPORT: Record<string, readonly string[]> = {
 };
 /** Packages some layers may read types from but never load. */
 const TYPES_ONLY_PACKAGES: Record<string, readonly string[]> = {
-  '@kubernetes/client-node': ['store', 'model', 'ui'],
+  '@kubernetes/client-node': ['store'],
+};
+/** Packages some layers may not name at all, not even for types. */
+const NO_PACKAGES: Record<string, readonly string[]> = {
+  '@kubernetes/client-node': ['model', 'ui'],
 };
 
 interface Import {
@@ -72,6 +77,7 @@ function violations(imports: readonly Import[]): string[] {
     if (!imp.specifier.startsWith('.')) {
       const typesFrom = TYPES_ONLY_PACKAGES[imp.specifier];
       if (typesFrom?.includes(from) && !imp.typeOnly) found.push(`${where}: ${from}/ may take only types from ${imp.specifier} (use import type)`);
+      if (NO_PACKAGES[imp.specifier]?.includes(from)) found.push(`${where}: ${from}/ names nothing of ${imp.specifier}, not even types (the model's own shapes are in model/leanPodType.ts)`);
       continue;
     }
     const target = relative(SRC, join(SRC, dirname(imp.file), imp.specifier))
@@ -124,8 +130,16 @@ test('the check sees import() in a type position and a client-node value below c
     "} from '@kubernetes/client-node';",
   ].join('\n');
   assert.deepEqual(violations(importsOf('ui/host/x.ts', source)), [
-    "src/ui/host/x.ts:3 imports '@kubernetes/client-node': ui/ may take only types from @kubernetes/client-node (use import type)",
+    "src/ui/host/x.ts:3 imports '@kubernetes/client-node': ui/ names nothing of @kubernetes/client-node, not even types (the model's own shapes are in model/leanPodType.ts)",
     "src/ui/host/x.ts:2 imports '../../cluster/logs.ts': ui/ never imports cluster/ (it may import store, model, text)",
+  ]);
+});
+
+test('client-node: store/ may name its types, model/ not even those', () => {
+  const typeImport = "import type { V1Pod } from '@kubernetes/client-node';\n";
+  assert.deepEqual(violations(importsOf('store/x.ts', typeImport)), []);
+  assert.deepEqual(violations(importsOf('model/x.ts', typeImport)), [
+    "src/model/x.ts:1 imports '@kubernetes/client-node': model/ names nothing of @kubernetes/client-node, not even types (the model's own shapes are in model/leanPodType.ts)",
   ]);
 });
 
