@@ -1,6 +1,7 @@
 // The log drill-down: draws only the rows on screen from the view's ring buffer, with search
 // (highlight, n/N), include/exclude filters, pause with a count of new lines, wrap,
 // timestamps, save, and the counts a user needs to trust it (matches, evicted lines).
+import { saveAndSay } from '../saveText.ts';
 import { useMemo, useState } from 'react';
 import { Box, Text, useInput } from 'ink';
 import type { LogSession } from '../services.ts';
@@ -171,12 +172,7 @@ export function LogView(props: LogViewProps) {
           .map((l) => `${l.container ? `${l.container} │ ` : ''}${l.ts ? `${l.ts} ` : ''}${stripSgr(l.text)}`)
           .join('\n');
         const name = `${props.title.replace(/[^\w.-]+/g, '_')}.log`;
-        setMessage('saving…');
-        props.saveText(name, `${text}\n`).then(
-          (path) => setMessage(`saved ${buffer.size} lines to ${sanitize(path)}`),
-          (err: unknown) => setMessage(`save failed: ${sanitize(err instanceof Error ? err.message : String(err))}`),
-        );
-        return;
+        return saveAndSay(props.saveText, name, `${text}\n`, buffer.size, setMessage);
       }
     }
   });

@@ -1,6 +1,7 @@
 // The Pod's YAML (`y`): the object as the API returned it, managedFields folded unless `m`
 // shows them, scrolled and searched like the log view, `w` written to a new file. The text
 // comes from services.podYaml (cluster reads, model dumps and sanitizes); a read error is one line.
+import { saveAndSay } from '../saveText.ts';
 import { useEffect, useMemo, useState } from 'react';
 import { Box, Text, useInput } from 'ink';
 import { managedFieldsMarker, podYamlFileName } from '../../model/podYaml.ts';
@@ -115,12 +116,7 @@ export function YamlView(props: YamlViewProps) {
         return setManagedFields((v) => !v);
       case 'save': {
         if (!yaml) return setMessage('nothing to save yet');
-        setMessage('saving…');
-        services.saveText(podYamlFileName(pod.namespace, pod.name), yaml.text).then(
-          (path) => setMessage(`saved ${yaml.lines.length} lines to ${sanitize(path)}`),
-          (err: unknown) => setMessage(`save failed: ${sanitize(err instanceof Error ? err.message : String(err)).replace(/\s+/g, ' ')}`),
-        );
-        return;
+        return saveAndSay(services.saveText, podYamlFileName(pod.namespace, pod.name), yaml.text, yaml.lines.length, setMessage);
       }
     }
   });
