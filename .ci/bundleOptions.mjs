@@ -117,6 +117,10 @@ function fetch(init, options = undefined) {
     throw err;
   });
 }
+// ProxyAgent tunnels through an HTTP proxy with dispatcher.connect(), one of the API methods
+// the index puts on Dispatcher's prototype: that one is added, loaded on its first call.
+const Dispatcher = require('./lib/dispatcher/dispatcher');
+Dispatcher.prototype.connect ??= function connect(...args) { return require('./lib/api/api-connect').apply(this, args); };
 module.exports = { fetch, Agent: require('./lib/dispatcher/agent'), ProxyAgent: require('./lib/dispatcher/proxy-agent') };`;
 const narrowUndiciForClientNode = {
   name: 'narrow-undici-for-client-node',

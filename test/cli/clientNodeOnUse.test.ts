@@ -1,11 +1,12 @@
-// The bundle loads client-node's SOCKS agent and auth providers only when a kubeconfig asks
-// for them (.ci/bundleOptions.mjs, clientNodeExtrasOnUse): the built binary still goes through
-// a SOCKS5 proxy named by proxy-url, and still hands a gcp or oidc auth-provider to
+// The bundle loads client-node's proxy agents and auth providers only when a kubeconfig asks
+// for them (.ci/bundleOptions.mjs, clientNodeExtrasOnUse), and takes undici's ProxyAgent without
+// undici's index: the built binary still goes through a SOCKS5 or HTTP proxy named by proxy-url, and still hands a gcp or oidc auth-provider to
 // client-node's own code. WebSocket (exec, port-forward) is covered by portForward.test.ts and
 // test/e2e/exec-*.test.ts, which run the same binary.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
+import { createServer as createHttpServer } from 'node:http';
 import { createConnection, createServer, type Socket } from 'node:net';
 import path from 'node:path';
 import type { V1Pod } from '@kubernetes/client-node';
@@ -50,6 +51,32 @@ async function startSocks5(t: { after(fn: () => void): void }): Promise<{ url: s
   return { url: `socks5://127.0.0.1:${address.port}`, connects: () => connects };
 }
 
+/** An HTTP proxy that tunnels CONNECT requests only, and counts them. */
+async function startHttpConnectProxy(t: { after(fn: () => void): void }): Promise<{ url: string; connects: () => number }> {
+  let connects = 0;
+  const sockets = new Set<Socket>();
+  const server = createHttpServer((_req, res) => res.writeHead(405).end());
+  server.on('connect', (req, client: Socket, head: Buffer) => {
+    const [host, port] = (req.url ?? '').split(':');
+    const upstream = createConnection(Number(port), host, () => {
+      connects += 1;
+      client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
+      upstream.write(head);
+      client.pipe(upstream).pipe(client);
+    });
+    sockets.add(client).add(upstream);
+    upstream.on('error', () => client.destroy());
+    client.on('error', () => upstream.destroy());
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  t.after(() => {
+    for (const s of sockets) s.destroy();
+    server.close();
+  });
+  const address = server.address() as { port: number };
+  return { url: `http://127.0.0.1:${address.port}`, connects: () => connects };
+}
+
 function editedKubeconfig(t: { after(fn: () => void): void }, from: string, edit: (yaml: string) => string): string {
   const file = path.join(tempDir(t), 'config');
   fs.writeFileSync(file, edit(fs.readFileSync(from, 'utf8')), { mode: 0o600 });
@@ -69,6 +96,19 @@ test('a SOCKS5 proxy-url carries the requests of a one-Pod snapshot', async (t) 
   assert.equal(result.code, 0, result.stderr);
   assert.match(result.stdout, new RegExp(`^shop/${podName} `));
   assert.ok(proxy.connects() >= 1, 'the proxy relayed no connection');
+});
+
+// undici's index adds connect() to every dispatcher; the bundle does not load that index, and a
+// ProxyAgent without it failed every request with "this[kClient].connect is not a function".
+test('an HTTP proxy-url carries the requests of a one-Pod snapshot through CONNECT', async (t) => {
+  const h = await withSim(t, { scenario });
+  const proxy = await startHttpConnectProxy(t);
+  const kubeconfig = editedKubeconfig(t, h.kubeconfigPath, (yaml) => yaml.replace(/^( {4}server: .*)$/m, `$1\n    proxy-url: ${JSON.stringify(proxy.url)}`));
+  assert.match(fs.readFileSync(kubeconfig, 'utf8'), /proxy-url/);
+  const result = await runBin([podName, '-n', 'shop', '--once', '-o', 'text', '--kubeconfig', kubeconfig]);
+  assert.equal(result.code, 0, result.stderr);
+  assert.match(result.stdout, new RegExp(`^shop/${podName} `));
+  assert.ok(proxy.connects() >= 1, 'the proxy tunnelled no connection');
 });
 
 // An expired token and an issuer nobody listens on: each provider's own code runs and fails in
