@@ -117,6 +117,10 @@ function fetch(init, options = undefined) {
     throw err;
   });
 }
+// ProxyAgent tunnels through an HTTP proxy with dispatcher.connect(), one of the API methods
+// the index puts on Dispatcher's prototype: that one is added, loaded on its first call.
+const Dispatcher = require('./lib/dispatcher/dispatcher');
+Dispatcher.prototype.connect ??= function connect(...args) { return require('./lib/api/api-connect').apply(this, args); };
 module.exports = { fetch, Agent: require('./lib/dispatcher/agent'), ProxyAgent: require('./lib/dispatcher/proxy-agent') };`;
 const narrowUndiciForClientNode = {
   name: 'narrow-undici-for-client-node',
@@ -128,6 +132,54 @@ const narrowUndiciForClientNode = {
       return { path: real.path, namespace: 'podview-undici', pluginData: { dir: path.dirname(real.path) } };
     });
     b.onLoad({ filter: /.*/, namespace: 'podview-undici' }, (args) => ({ contents: UNDICI_FOR_CLIENT_NODE, loader: 'js', resolveDir: args.pluginData.dir }));
+  },
+};
+
+/**
+ * client-node's config.js imports, for every user, the SOCKS and HTTP proxy agents (socks,
+ * ip-address, smart-buffer, debug: ~110 KB) and the azure, gcp and OIDC auth providers
+ * (openid-client, oauth4webapi, jsonpath-plus: ~65 KB), and its WebSocket handler imports ws;
+ * all of them run before the first request. Here each is a stand-in that loads the real
+ * module on first use: a proxy agent when the kubeconfig names a proxy-url, an auth provider
+ * when the user's auth-provider is its name (the test is the real isAuthProvider's), ws when
+ * exec, attach or port-forward opens a WebSocket. The agents and WebSocket are built in
+ * synchronous code, so they come through require(), which esbuild bundles as a module run on
+ * first call; the auth providers are used from async code, so they are a dynamic import and
+ * a chunk of their own. config.js calls only isAuthProvider and applyAuthentication on an
+ * auth provider, and constructs the agents: a new use of them there needs a stand-in here.
+ */
+const lazyAgent = (pkg, names) => names.map((name) => `export class ${name} { constructor(...args) { return new (require(${JSON.stringify(pkg)}).${name})(...args); } }`).join('\n');
+const lazyAuthProvider = (file, name, providerName) => `let real;
+export class ${name} {
+  isAuthProvider(user) { return Boolean(user?.authProvider) && user.authProvider.name === ${JSON.stringify(providerName)}; }
+  async applyAuthentication(...args) {
+    real ??= new (await import(${JSON.stringify(file)})).${name}();
+    return real.applyAuthentication(...args);
+  }
+}`;
+const LAZY_CLIENT_NODE_IMPORTS = {
+  'socks-proxy-agent': lazyAgent('socks-proxy-agent', ['SocksProxyAgent']),
+  socks: `export const SocksClient = { createConnection: (...args) => require('socks').SocksClient.createConnection(...args) };`,
+  hpagent: lazyAgent('hpagent', ['HttpProxyAgent', 'HttpsProxyAgent']),
+  './azure_auth.js': lazyAuthProvider('./azure_auth.js', 'AzureAuth', 'azure'),
+  './gcp_auth.js': lazyAuthProvider('./gcp_auth.js', 'GoogleCloudPlatformAuth', 'gcp'),
+  './oidc_auth.js': lazyAuthProvider('./oidc_auth.js', 'OpenIDConnectAuth', 'oidc'),
+  'isomorphic-ws': `export default class WebSocket {
+  static CONNECTING = 0; static OPEN = 1; static CLOSING = 2; static CLOSED = 3;
+  constructor(...args) { return new (require('isomorphic-ws'))(...args); }
+}`,
+};
+/** Which client-node module's imports are stood in for: each is imported there only. */
+const LAZY_IMPORTER = /[\\/]@kubernetes[\\/]client-node[\\/]dist[\\/](config|web-socket-handler)\.js$/;
+const clientNodeExtrasOnUse = {
+  name: 'client-node-extras-on-use',
+  setup(b) {
+    b.onResolve({ filter: /^(socks-proxy-agent|socks|hpagent|isomorphic-ws|\.\/(azure|gcp|oidc)_auth\.js)$/ }, (args) => {
+      const importer = LAZY_IMPORTER.exec(args.importer)?.[1];
+      if (args.kind !== 'import-statement' || importer !== (args.path === 'isomorphic-ws' ? 'web-socket-handler' : 'config')) return undefined;
+      return { path: args.path, namespace: 'podview-on-use', pluginData: { dir: path.dirname(args.importer) } };
+    });
+    b.onLoad({ filter: /.*/, namespace: 'podview-on-use' }, (args) => ({ contents: LAZY_CLIENT_NODE_IMPORTS[args.path], loader: 'js', resolveDir: args.pluginData.dir }));
   },
 };
 
@@ -155,7 +207,7 @@ export const bundleOptions = {
   minifyWhitespace: true,
   legalComments: 'none',
   logLevel: 'warning',
-  plugins: [builtinsWithoutFacade, narrowClientNodeIndex, withoutClientNodeModels, narrowUndiciForClientNode, portForwardWithoutApis, noReactDevtools],
+  plugins: [builtinsWithoutFacade, narrowClientNodeIndex, withoutClientNodeModels, narrowUndiciForClientNode, portForwardWithoutApis, clientNodeExtrasOnUse, noReactDevtools],
   // React's production build: the development one costs a third of each frame in checks.
   define: { 'process.env.DEV': '"false"', 'process.env.NODE_ENV': '"production"' },
   // CommonJS dependencies (react) call require(); give the ESM bundle one.
