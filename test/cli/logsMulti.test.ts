@@ -76,6 +76,32 @@ async function run(kubeConfig: KubeConfig, options: Partial<LogsMultiOptions>): 
   }
 }
 
+/** `logs deploy/web -c app -f` from now on (no history), until `stop()`. */
+function following(kubeConfig: KubeConfig, options: Partial<LogsMultiOptions> = {}) {
+  const s = streams();
+  let stop!: () => void;
+  const until = new Promise<void>((resolve) => (stop = resolve));
+  const done = runLogsMulti({
+    kubeConfig,
+    namespace: 'default',
+    pod: 'deploy/web',
+    container: 'app',
+    allContainers: false,
+    follow: true,
+    tail: 0,
+    timestamps: false,
+    previous: false,
+    logColors: false,
+    color: false,
+    stdout: s.stdout,
+    stderr: s.stderr,
+    until,
+    pollMs: 50,
+    ...options,
+  });
+  return { s, stop, done };
+}
+
 const sorted = (text: string) => text.split('\n').filter(Boolean).sort();
 const podsIn = (text: string) => [...new Set(sorted(text).map((l) => l.split(' ')[0]))];
 
@@ -160,26 +186,7 @@ test('logs QUERY: lines from the cluster are sanitized like everywhere', async (
 
 test('logs QUERY -f: Pods that join are followed, Pods that leave are marked', async (t) => {
   const { sim, kubeConfig, pods } = await cluster(t, 12);
-  const s = streams();
-  let stop!: () => void;
-  const until = new Promise<void>((resolve) => (stop = resolve));
-  const done = runLogsMulti({
-    kubeConfig,
-    namespace: 'default',
-    pod: 'deploy/web',
-    container: 'app',
-    allContainers: false,
-    follow: true,
-    tail: 0,
-    timestamps: false,
-    previous: false,
-    logColors: false,
-    color: false,
-    stdout: s.stdout,
-    stderr: s.stderr,
-    until,
-    pollMs: 50,
-  });
+  const { s, stop, done } = following(kubeConfig);
   await waitFor('a stream per Pod', () => sim.control.logs.followers('default') === pods.length);
   for (const pod of pods) sim.control.logs.emit('default', pod, 'app', [`${pod} live`]);
   await waitFor('live lines', () => pods.every((p) => s.out().includes(`${p} app │ ${p} live\n`)));
@@ -272,27 +279,7 @@ test('the binary: one exact Pod name keeps the single-Pod output; a query prefix
 
 test('logs QUERY -f: a Pod beyond --max-pods is not followed, and a line says so', async (t) => {
   const { sim, kubeConfig, pods } = await cluster(t);
-  const s = streams();
-  let stop!: () => void;
-  const until = new Promise<void>((resolve) => (stop = resolve));
-  const done = runLogsMulti({
-    kubeConfig,
-    namespace: 'default',
-    pod: 'deploy/web',
-    container: 'app',
-    maxPods: 3,
-    allContainers: false,
-    follow: true,
-    tail: 0,
-    timestamps: false,
-    previous: false,
-    logColors: false,
-    color: false,
-    stdout: s.stdout,
-    stderr: s.stderr,
-    until,
-    pollMs: 50,
-  });
+  const { s, stop, done } = following(kubeConfig, { maxPods: 3 });
   await waitFor('three streams', () => sim.control.logs.followers('default') === 3);
   const replica = structuredClone(sim.control.get<V1Pod>('pods', 'default', pods[0])!);
   replica.metadata = { ...replica.metadata, name: 'web-fourth', uid: undefined, resourceVersion: undefined, creationTimestamp: undefined };
@@ -307,26 +294,7 @@ test('logs QUERY -f: a Pod beyond --max-pods is not followed, and a line says so
 
 test('logs QUERY -f: a watch that becomes forbidden is one line, and the open streams go on', async (t) => {
   const { sim, kubeConfig, pods } = await cluster(t);
-  const s = streams();
-  let stop!: () => void;
-  const until = new Promise<void>((resolve) => (stop = resolve));
-  const done = runLogsMulti({
-    kubeConfig,
-    namespace: 'default',
-    pod: 'deploy/web',
-    container: 'app',
-    allContainers: false,
-    follow: true,
-    tail: 0,
-    timestamps: false,
-    previous: false,
-    logColors: false,
-    color: false,
-    stdout: s.stdout,
-    stderr: s.stderr,
-    until,
-    pollMs: 50,
-  });
+  const { s, stop, done } = following(kubeConfig);
   await waitFor('three streams', () => sim.control.logs.followers('default') === 3);
   await waitFor('the watch', () => sim.control.stats().watches > 0);
   sim.control.deny({ verb: 'watch', resource: 'pods' });
