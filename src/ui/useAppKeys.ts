@@ -7,7 +7,7 @@ import type { AppProps } from './appProps.ts';
 import { bottomBarTakesKey } from './BottomBar.tsx';
 import type { CommandPromptState } from './command/useCommandPrompt.tsx';
 import type { ForwardsScreen } from './forwards/useForwardsScreen.tsx';
-import { helpKey } from './help/helpKeys.ts';
+import { helpKey, type SetHelp } from './help/helpKeys.ts';
 import type { ExecFlow } from './hooks/useExecFlow.ts';
 import type { OpenHostScreen } from './host/useHostScreen.tsx';
 import type { Action } from './keys/actions.ts';
@@ -31,7 +31,7 @@ export interface AppKeysInput {
   command: CommandPromptState;
   /** The help page's scroll offset while `?` is shown. */
   help: number | undefined;
-  setHelp(offset: number | undefined): void;
+  setHelp: SetHelp;
   forwards: { open: boolean; setOpen(open: boolean): void; screen: ForwardsScreen; start(host: OpenHostScreen, namespace: string, pod: string): void };
   /** Opens the Pod with this uid, or (undefined) goes back to the list. */
   open(uid: string | undefined): void;
@@ -50,7 +50,7 @@ function routeKey(app: AppKeysInput, input: string, key: Key): void {
   if (bottomBarTakesKey({ exec, restart }, input, key, onExit)) return;
   app.say(undefined);
   if (command.open) return command.onKey(input, key);
-  if (help !== undefined) return helpKey(help, input, key, setHelp, onExit);
+  if (help !== undefined) return helpKey(input, key, setHelp, onExit);
   if (forwards.open) {
     const action = forwards.screen.onKey(input, key);
     if (action?.type === 'quit') return onExit();

@@ -10,7 +10,7 @@ import { sanitize } from '../../text/sanitize.ts';
 import { useTerminalSize } from '../hooks/useTerminalSize.ts';
 import { containerInkColor } from './containerColor.ts';
 import { HelpView, type HelpTopic } from '../help/HelpView.tsx';
-import { HELP_KEYS } from '../help/helpKeys.ts';
+import { helpKey } from '../help/helpKeys.ts';
 import { dispatchKey } from '../keys/keyTable.ts';
 import { makeTheme } from '../theme.ts';
 import { LOG_KEY_HINT, LOG_KEYS, PROMPT_LABEL, type PromptKind } from './logKeys.ts';
@@ -128,13 +128,7 @@ export function LogView(props: LogViewProps) {
       else if (input && !key.ctrl && !key.meta) setPrompt({ ...prompt, text: prompt.text + input });
       return;
     }
-    if (help !== undefined) {
-      const action = dispatchKey(HELP_KEYS, input, key);
-      if (action?.type === 'close') setHelp(undefined);
-      else if (action?.type === 'scroll') setHelp((s) => Math.max(0, (s ?? 0) + action.by));
-      else if (action?.type === 'quit') props.onQuit();
-      return;
-    }
+    if (help !== undefined) return helpKey(input, key, setHelp, props.onQuit);
     const action = dispatchKey(LOG_KEYS, input, key);
     if (!action) return;
     const shiftStep = Math.max(8, Math.floor(width / 4));

@@ -4,7 +4,7 @@
 import { useState } from 'react';
 import { Box, useInput } from 'ink';
 import { HelpView } from '../help/HelpView.tsx';
-import { HELP_KEYS } from '../help/helpKeys.ts';
+import { helpKey } from '../help/helpKeys.ts';
 import { dispatchKey, type KeyTable } from '../keys/keyTable.ts';
 import { Lines, LineView, type Line } from '../lines.tsx';
 import type { Theme } from '../theme.ts';
@@ -31,13 +31,7 @@ export function ScrollScreen({ title, keys, pinned, body, width, height, theme, 
   const max = Math.max(0, body.length - rows);
   const top = Math.min(scroll, max);
   useInput((input, key) => {
-    if (help !== undefined) {
-      const action = dispatchKey(HELP_KEYS, input, key);
-      if (action?.type === 'close') setHelp(undefined);
-      else if (action?.type === 'scroll') setHelp((s) => Math.max(0, (s ?? 0) + action.by));
-      else if (action?.type === 'quit') onQuit();
-      return;
-    }
+    if (help !== undefined) return helpKey(input, key, setHelp, onQuit);
     const action = dispatchKey(keys, input, key);
     switch (action?.type) {
       case 'back':

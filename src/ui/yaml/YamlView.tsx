@@ -9,7 +9,7 @@ import type { PodYamlOutcome } from '../../store/actionRequests.ts';
 import type { PodKey } from '../../store/types.ts';
 import { sanitize } from '../../text/sanitize.ts';
 import { HelpView, type HelpTopic } from '../help/HelpView.tsx';
-import { HELP_KEYS } from '../help/helpKeys.ts';
+import { helpKey } from '../help/helpKeys.ts';
 import { dispatchKey } from '../keys/keyTable.ts';
 import { cutCells, expandTabs, highlight, toPattern } from '../logs/logText.ts';
 import type { PodviewServices } from '../services.ts';
@@ -85,13 +85,7 @@ export function YamlView(props: YamlViewProps) {
       else if (input && !key.ctrl && !key.meta) setPrompt(prompt + input);
       return;
     }
-    if (help !== undefined) {
-      const action = dispatchKey(HELP_KEYS, input, key);
-      if (action?.type === 'close') setHelp(undefined);
-      else if (action?.type === 'scroll') setHelp((s) => Math.max(0, (s ?? 0) + action.by));
-      else if (action?.type === 'quit') props.onQuit();
-      return;
-    }
+    if (help !== undefined) return helpKey(input, key, setHelp, props.onQuit);
     const action = dispatchKey(YAML_KEYS, input, key);
     if (!action) return;
     setMessage('');
