@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { createServer as createHttpServer } from 'node:http';
-import { createConnection, createServer, type Socket } from 'node:net';
+import { createConnection, createServer, type Server, type Socket } from 'node:net';
 import path from 'node:path';
 import type { V1Pod } from '@kubernetes/client-node';
 import { demoScenario } from '../../src/sim/scenario/demo.ts';
@@ -17,6 +17,16 @@ import { runBin, tempDir } from './helpers.ts';
 const scenario = demoScenario(Date.now());
 const pod = (scenario.objects as unknown as { pods: V1Pod[] }).pods.find((p) => p.metadata?.namespace === 'shop')!;
 const podName = pod.metadata?.name as string;
+
+/** Listens on a free loopback port until the test ends, then drops every relayed connection. */
+async function listenOnLoopback(t: { after(fn: () => void): void }, server: Server, sockets: Set<Socket>): Promise<number> {
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  t.after(() => {
+    for (const s of sockets) s.destroy();
+    server.close();
+  });
+  return (server.address() as { port: number }).port;
+}
 
 /** A SOCKS5 proxy (no authentication, CONNECT to an IPv4 address or a host name) that counts what it relays. */
 async function startSocks5(t: { after(fn: () => void): void }): Promise<{ url: string; connects: () => number }> {
@@ -42,13 +52,8 @@ async function startSocks5(t: { after(fn: () => void): void }): Promise<{ url: s
       });
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  t.after(() => {
-    for (const s of sockets) s.destroy();
-    server.close();
-  });
-  const address = server.address() as { port: number };
-  return { url: `socks5://127.0.0.1:${address.port}`, connects: () => connects };
+  const port = await listenOnLoopback(t, server, sockets);
+  return { url: `socks5://127.0.0.1:${port}`, connects: () => connects };
 }
 
 /** An HTTP proxy that tunnels CONNECT requests only, and counts them. */
@@ -68,13 +73,8 @@ async function startHttpConnectProxy(t: { after(fn: () => void): void }): Promis
     upstream.on('error', () => client.destroy());
     client.on('error', () => upstream.destroy());
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  t.after(() => {
-    for (const s of sockets) s.destroy();
-    server.close();
-  });
-  const address = server.address() as { port: number };
-  return { url: `http://127.0.0.1:${address.port}`, connects: () => connects };
+  const port = await listenOnLoopback(t, server, sockets);
+  return { url: `http://127.0.0.1:${port}`, connects: () => connects };
 }
 
 function editedKubeconfig(t: { after(fn: () => void): void }, from: string, edit: (yaml: string) => string): string {
