@@ -6,6 +6,7 @@ import { loadConfig, parseRequestTimeout } from '../cluster/config.ts';
 import type { LoadedConfig } from '../cluster/config.ts';
 import { applyRequestTimeout } from '../cluster/request.ts';
 import type { ClusterArgs } from './commandTypes.ts';
+import { keepWasmOnBaseline } from './runtime/wasmTiering.ts';
 import { sanitize } from '../text/sanitize.ts';
 
 export interface Target extends LoadedConfig {
@@ -38,6 +39,7 @@ async function demoConfig(args: ClusterArgs): Promise<{ loaded: LoadedConfig; cl
 }
 
 export async function openTarget(args: ClusterArgs): Promise<Target> {
+  keepWasmOnBaseline();
   let loaded: LoadedConfig;
   let close = async (): Promise<void> => {};
   if (args.demo) {
