@@ -136,6 +136,34 @@ const narrowUndiciForClientNode = {
 };
 
 /**
+ * undici runs node:http2 (its HTTP/2 client, used only when a server negotiates h2, which
+ * client-node never offers) and node:zlib (used only to decode a compressed response) as it
+ * loads: ~9 ms of every start that reads from the API server. Both are used only through
+ * calls made later, so each becomes a stand-in that loads the real module on its first use:
+ * the HTTP/2 client behind its one function, zlib behind its properties.
+ */
+const UNDICI_ON_USE = [
+  { importer: /[\\/]undici[\\/]lib[\\/]dispatcher[\\/]client\.js$/, path: './client-h2.js', contents: "module.exports = (...args) => require('./client-h2.js')(...args);" },
+  {
+    importer: /[\\/]undici[\\/]lib[\\/]web[\\/]fetch[\\/](util|index)\.js$/,
+    path: 'node:zlib',
+    contents: "module.exports = new Proxy({}, { get: (_, key) => process.getBuiltinModule('node:zlib')[key] });",
+  },
+];
+const undiciModulesOnUse = {
+  name: 'undici-modules-on-use',
+  setup(b) {
+    b.onResolve({ filter: /^(\.\/client-h2\.js|node:zlib)$/ }, (args) => {
+      const lazy = UNDICI_ON_USE.find((entry) => entry.path === args.path && entry.importer.test(args.importer));
+      if (!lazy || args.kind !== 'require-call') return undefined;
+      // The stand-in's own require() resolves normally: its importer is not the one above.
+      return { path: args.path, namespace: 'podview-undici-on-use', pluginData: { contents: lazy.contents, dir: path.dirname(args.importer) } };
+    });
+    b.onLoad({ filter: /.*/, namespace: 'podview-undici-on-use' }, (args) => ({ contents: args.pluginData.contents, loader: 'js', resolveDir: args.pluginData.dir }));
+  },
+};
+
+/**
  * client-node's config.js imports, for every user, the SOCKS and HTTP proxy agents (socks,
  * ip-address, smart-buffer, debug: ~110 KB) and the azure, gcp and OIDC auth providers
  * (openid-client, oauth4webapi, jsonpath-plus: ~65 KB), and its WebSocket handler imports ws;
@@ -207,7 +235,7 @@ export const bundleOptions = {
   minifyWhitespace: true,
   legalComments: 'none',
   logLevel: 'warning',
-  plugins: [builtinsWithoutFacade, narrowClientNodeIndex, withoutClientNodeModels, narrowUndiciForClientNode, portForwardWithoutApis, clientNodeExtrasOnUse, noReactDevtools],
+  plugins: [builtinsWithoutFacade, narrowClientNodeIndex, withoutClientNodeModels, narrowUndiciForClientNode, undiciModulesOnUse, portForwardWithoutApis, clientNodeExtrasOnUse, noReactDevtools],
   // React's production build: the development one costs a third of each frame in checks.
   define: { 'process.env.DEV': '"false"', 'process.env.NODE_ENV': '"production"' },
   // CommonJS dependencies (react) call require(); give the ESM bundle one.
