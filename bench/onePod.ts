@@ -2,6 +2,10 @@
 // host view of POD fully drawn, each against `kubectl describe pod POD` in the same run.
 // The Pod is one with an owner chain and usage, from the middle of the sim's first namespace.
 import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { median, runMeasured } from './measure.ts';
 import { BIN, waitForScreen } from './firstFrame.ts';
 import { shq, Tmux } from './tmux.ts';
@@ -10,6 +14,8 @@ export interface OnePodResult {
   pods: number;
   runs: number;
   snapshotMs: { podview: number; kubectl: number };
+  /** bench/onePodFloorEntry.ts: Node, client-node and one GET, the least the required stack costs. */
+  floorMs: number;
   snapshotRssMb: { podview: number; kubectl: number };
   tuiMs: { podview: number; kubectl: number };
 }
@@ -24,6 +30,22 @@ function pickPod(kubeconfig: string): { namespace: string; name: string } {
   const pod = owned[Math.floor(owned.length / 2)] ?? list.items[0];
   if (!pod) throw new Error(`no Pod in namespace ${namespace}`);
   return { namespace, name: pod.metadata.name };
+}
+
+/**
+ * bench/onePodFloorEntry.ts as one ESM file built with the product's options, and a launcher
+ * that turns on Node's compile cache as bin/kubectl-podview does (its own directory, warm
+ * after the first run as the product's is).
+ */
+async function buildFloor(dir: string): Promise<string[]> {
+  const { build } = await import('esbuild');
+  // @ts-expect-error: a plain .mjs build script without type declarations.
+  const { bundleOptions } = (await import('../.ci/bundleOptions.mjs')) as { bundleOptions: object };
+  const bundle = join(dir, 'floor.mjs');
+  await build({ ...bundleOptions, entryPoints: [fileURLToPath(new URL('onePodFloorEntry.ts', import.meta.url))], outfile: bundle });
+  const launcher = join(dir, 'run.mjs');
+  writeFileSync(launcher, `import m from 'node:module';\nm.enableCompileCache(${JSON.stringify(join(dir, 'compile-cache'))});\nawait import(${JSON.stringify(pathToFileURL(bundle).href)});\n`);
+  return [process.execPath, launcher];
 }
 
 /** The host view is whole once the owner chain is resolved and usage is drawn under Resources. */
@@ -50,16 +72,25 @@ export async function benchOnePod(kubeconfig: string, pods: number, runs: number
   const pod = pickPod(kubeconfig);
   const describeArgs = ['describe', 'pod', pod.name, '-n', pod.namespace, '--kubeconfig', kubeconfig];
   const snapshot = { podview: [] as number[], kubectl: [] as number[] };
+  const floor: number[] = [];
   const rss = { podview: 0, kubectl: 0 };
   const tui = { podview: [] as number[], kubectl: [] as number[] };
   const tmux = new Tmux();
+  const floorDir = mkdtempSync(join(tmpdir(), 'podview-bench-floor-'));
   try {
+    const [node, floorLauncher] = await buildFloor(floorDir);
+    const floorArgs = [floorLauncher!, kubeconfig, pod.namespace, pod.name];
+    // One run to write the floor's compile cache, as the product's is written by earlier runs.
+    await runMeasured(node!, floorArgs);
     for (let i = 0; i < runs; i++) {
       // Alternate the two so neither always runs on a warmer machine.
       const p = await runMeasured(process.execPath, [BIN, pod.name, '-n', pod.namespace, '--once', '-o', 'text', '--kubeconfig', kubeconfig]);
       if (p.exitCode !== 0) throw new Error(`podview POD --once failed: ${p.stderr.trim()}`);
       const k = await runMeasured('kubectl', describeArgs);
       if (k.exitCode !== 0) throw new Error(`kubectl describe pod failed: ${k.stderr.trim()}`);
+      const f = await runMeasured(node!, floorArgs);
+      if (f.exitCode !== 0) throw new Error(`the one-Pod floor failed: ${f.stderr.trim()}`);
+      floor.push(f.wallMs);
       snapshot.podview.push(p.wallMs);
       snapshot.kubectl.push(k.wallMs);
       rss.podview = Math.max(rss.podview, p.peakRssMb);
@@ -69,11 +100,13 @@ export async function benchOnePod(kubeconfig: string, pods: number, runs: number
     }
   } finally {
     await tmux.close();
+    rmSync(floorDir, { recursive: true, force: true });
   }
   return {
     pods,
     runs,
     snapshotMs: { podview: median(snapshot.podview), kubectl: median(snapshot.kubectl) },
+    floorMs: median(floor),
     snapshotRssMb: rss,
     tuiMs: { podview: median(tui.podview), kubectl: median(tui.kubectl) },
   };

@@ -89,6 +89,14 @@ export function onePodRows(results: OnePodResult[]): BenchRow[] {
     },
     {
       bench: 'one pod',
+      metric: `${count(r.pods)} pods floor: Node + client-node, one GET, wall ms (median of ${r.runs})`,
+      podview: fmt(r.floorMs),
+      peer: fmt(r.snapshotMs.kubectl),
+      ratio: ratio(r.floorMs, r.snapshotMs.kubectl),
+      note: 'bench/onePodFloorEntry.ts: the least the required stack costs, vs kubectl describe pod',
+    },
+    {
+      bench: 'one pod',
       metric: `${count(r.pods)} pods --once peak RSS MB`,
       podview: fmt(r.snapshotRssMb.podview),
       peer: fmt(r.snapshotRssMb.kubectl),
