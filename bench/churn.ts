@@ -18,6 +18,7 @@ import { describeGc, type GcSummary, latencies } from './churnProbe.ts';
 import { percentile, procSample, type ProcSample } from './measure.ts';
 import { describeKill, watchRss } from './rssCap.ts';
 import { startTuiShowing } from './firstFrame.ts';
+import { onClientCore } from './pin.ts';
 import type { SimProcess } from './scaleSim.ts';
 import { sleep, Tmux } from './tmux.ts';
 
@@ -190,7 +191,7 @@ async function sampleFor(track: UsageTrack, seconds: number): Promise<void> {
 
 /** Starts kubectl's watch and resolves once it has printed the initial list of every Pod. */
 function startKubectlWatch(kubeconfig: string, pods: number) {
-  const child = spawn('kubectl', ['get', 'pods', '-A', '-w', '-o', 'name', '--kubeconfig', kubeconfig], { stdio: ['ignore', 'pipe', 'ignore'] });
+  const child = spawn(...onClientCore('kubectl', ['get', 'pods', '-A', '-w', '-o', 'name', '--kubeconfig', kubeconfig]), { stdio: ['ignore', 'pipe', 'ignore'] });
   let lines = 0;
   let onListed: () => void = () => {};
   const listed = new Promise<void>((resolve, reject) => {

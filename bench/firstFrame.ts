@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { median, procSample } from './measure.ts';
+import { onClientCore } from './pin.ts';
 import { describeKill, watchRss } from './rssCap.ts';
 import { shq, sleep, Tmux } from './tmux.ts';
 
@@ -30,7 +31,8 @@ export interface FirstFrameResult {
 
 /** The command line that starts the TUI (used by the churn benchmark too). */
 export function podviewCommand(kubeconfig: string): string {
-  return `exec ${shq(process.execPath)} ${shq(BIN)} -A --kubeconfig ${shq(kubeconfig)}`;
+  const [command, args] = onClientCore(process.execPath, [BIN, '-A', '--kubeconfig', kubeconfig]);
+  return `exec ${[command, ...args].map(shq).join(' ')}`;
 }
 
 /** Polls the screen until `done(screen)`; returns the elapsed ms since `startedAt` (performance.now()). */

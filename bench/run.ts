@@ -11,6 +11,7 @@
 //   --one-pod-only          the one-Pod benchmark alone (podview POD vs kubectl describe), at --sizes
 //   --logs-fanout-only      logs across Pods alone (podview logs deploy/NAME -f vs kubectl logs -l -f)
 //   PODVIEW_BENCH_BIN=/path/to/bin/kubectl-podview    measures another build
+//   PODVIEW_BENCH_PIN=1     the sim on CPU 0, podview and kubectl on CPU 1 (bench/pin.ts)
 // Progress goes to stderr, so `npm run bench > table.md` keeps only the table.
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -20,6 +21,7 @@ import { benchFirstFrame, type FirstFrameResult } from './firstFrame.ts';
 import { type BenchRow, formatTable, printTable } from './measure.ts';
 import { benchOnePod, type OnePodResult } from './onePod.ts';
 import { churnRows, execRows, firstFrameRows, growthRows, onePodRows, snapshotRows } from './rows.ts';
+import { PINNED } from './pin.ts';
 import { startSimProcess } from './scaleSim.ts';
 import { benchSnapshot, type SnapshotResult } from './snapshot.ts';
 
@@ -139,7 +141,7 @@ progress(`${elapsed()} done`);
 printTable([...snapshotRows(snapshots), ...firstFrameRows(frames), ...onePodRows(onePods), ...extraRows, ...growthRows(snapshots, frames)]);
 console.log('');
 console.log(
-  `Machine: ${(await import('node:os')).cpus().length} cores, Node ${process.version}, kubectl from PATH. Sim, podview and kubectl share the machine; the sim runs in a child process of the bench.`,
+  `Machine: ${(await import('node:os')).cpus().length} cores, Node ${process.version}, kubectl from PATH. ${PINNED ? 'The sim runs on CPU 0, podview and kubectl on CPU 1 (PODVIEW_BENCH_PIN=1)' : 'Sim, podview and kubectl share the machine'}; the sim runs in a child process of the bench.`,
 );
 for (const note of notes) console.log(`Note: ${note}`);
 // A benchmark that timed out may still hold sockets or timers open.

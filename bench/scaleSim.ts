@@ -1,6 +1,7 @@
 // Starts the simulated API server with N Pods for a benchmark and writes its kubeconfig,
 // either in this process (startScaleSim) or in a child process of its own (startSimProcess).
 import { fork } from 'node:child_process';
+import { pinSim } from './pin.ts';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -71,6 +72,7 @@ export async function startSimProcess(pods: number): Promise<SimProcess> {
       child.on('message', onMessage);
       child.once('exit', onExit);
     });
+  pinSim(child.pid!);
   const kubeconfig = await reply<string>('kubeconfig');
   return {
     kubeconfig,
