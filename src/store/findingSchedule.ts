@@ -1,14 +1,16 @@
-// When stored Pods' findings change by age alone: a min-heap of (instant, uid, lean Pod), one
+// When stored Pods' findings change by age alone: a min-heap of (instant, uid, stamp), one
 // entry per Pod with a later finding step, so the store finds the Pods whose step has come in
 // O(log n) each, with no timer per Pod. An entry whose Pod was replaced since (a newer watch
-// event brought a newer timeline) is stale: it is dropped when it comes up, or when stale ones
-// outnumber the live Pods (a Pod changing often while young leaves one behind per change).
-import type { LeanPod } from '../model/leanPodType.ts';
+// event brought a newer timeline, under a newer stamp) is stale: it is dropped when it comes
+// up, or when stale ones outnumber the live Pods (a Pod changing often while young leaves one
+// behind per change). An entry holds a number, not the Pod: under churn at 150,000 Pods the
+// stale entries had kept up to as many replaced Pods alive (the churned TUI's live heap 210 MB
+// against 176 MB for a fresh one).
 
 interface Due {
   at: number;
   uid: string;
-  pod: LeanPod;
+  stamp: number;
 }
 
 export class FindingSchedule {
@@ -23,8 +25,8 @@ export class FindingSchedule {
     return this.heap[0]?.at;
   }
 
-  add(at: number, uid: string, pod: LeanPod): void {
-    this.heap.push({ at, uid, pod });
+  add(at: number, uid: string, stamp: number): void {
+    this.heap.push({ at, uid, stamp });
     this.up(this.heap.length - 1);
   }
 
@@ -43,8 +45,8 @@ export class FindingSchedule {
   }
 
   /** Keeps only the entries `live` accepts (rebuilds the heap in O(n)). */
-  retain(live: (uid: string, pod: LeanPod) => boolean): void {
-    this.heap = this.heap.filter((d) => live(d.uid, d.pod));
+  retain(live: (uid: string, stamp: number) => boolean): void {
+    this.heap = this.heap.filter((d) => live(d.uid, d.stamp));
     for (let i = (this.heap.length >> 1) - 1; i >= 0; i--) this.down(i);
   }
 

@@ -55,6 +55,9 @@ export class PodStore {
   private readonly findingOf: FindingOf | undefined;
   /** The Pods whose finding age alone will change, by when (passTime). */
   private readonly schedule = new FindingSchedule();
+  /** The stamp of each Pod's live schedule entry; an entry under another stamp is stale. */
+  private readonly scheduledStamps = new Map<string, number>();
+  private lastStamp = 0;
   private connectionState: ConnectionState = { kind: 'connecting' };
   /** When the connection was last lost after being live (ms); undefined while live or before it ever was. */
   private staleFrom: number | undefined;
@@ -221,10 +224,11 @@ export class PodStore {
     const next = this.schedule.next;
     if (next === undefined || next > now) return;
     let moved = false;
-    for (const { uid, pod } of this.schedule.takeDue(now)) {
+    for (const { uid, stamp } of this.schedule.takeDue(now)) {
       const entry = this.entries.get(uid);
       // Replaced since (the newer Pod is scheduled on its own), or deleted: nothing to move.
-      if (entry?.pod !== pod || entry.deletedAt !== undefined) continue;
+      if (this.scheduledStamps.get(uid) !== stamp || !entry || entry.deletedAt !== undefined) continue;
+      const pod = entry.pod;
       const stepped: LeanPod = { ...pod, finding: findingAt(pod, now), findingLater: stepsAfter(pod, now) };
       this.entries.set(uid, { pod: stepped });
       this.scheduleFinding(uid, stepped);
@@ -271,10 +275,15 @@ export class PodStore {
 
   private scheduleFinding(uid: string, pod: LeanPod): void {
     const step = pod.findingLater?.[0];
-    if (step === undefined) return;
-    this.schedule.add(step.from, uid, pod);
+    if (step === undefined) {
+      this.scheduledStamps.delete(uid);
+      return;
+    }
+    const stamp = ++this.lastStamp;
+    this.scheduledStamps.set(uid, stamp);
+    this.schedule.add(step.from, uid, stamp);
     // Each change of a young Pod leaves its last entry behind: drop them before they outnumber the Pods.
-    if (this.schedule.size > 2 * this.entries.size + 1024) this.schedule.retain((u, p) => this.entries.get(u)?.pod === p);
+    if (this.schedule.size > 2 * this.entries.size + 1024) this.schedule.retain((u, s) => this.scheduledStamps.get(u) === s);
   }
 
   private remove(uid: string): void {
@@ -285,6 +294,7 @@ export class PodStore {
     set?.delete(uid);
     if (set && set.size === 0) this.byNamespace.delete(namespace);
     this.entries.delete(uid);
+    this.scheduledStamps.delete(uid);
     this.pending.changed.add(uid);
   }
 

@@ -3,6 +3,8 @@
 // up); nothing else is touched or reported, and a Pod replaced meanwhile keeps its newer finding.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import v8 from 'node:v8';
+import vm from 'node:vm';
 import type { V1Pod } from '@kubernetes/client-node';
 import { findingTimeline } from '../../src/model/findingTimeline.ts';
 import { FindingSchedule } from '../../src/store/findingSchedule.ts';
@@ -69,8 +71,7 @@ test('a Pod replaced before its instant keeps the newer finding; a deleted one i
 
 test('the schedule hands out due entries earliest first and keeps only live ones on request', () => {
   const schedule = new FindingSchedule();
-  const lean = { metadata: { name: 'x' } };
-  for (const at of [50, 10, 40, 30, 20, 60]) schedule.add(at, `u${at}`, lean);
+  for (const at of [50, 10, 40, 30, 20, 60]) schedule.add(at, `u${at}`, at);
   assert.equal(schedule.next, 10);
   assert.deepEqual(
     schedule.takeDue(35).map((d) => d.at),
@@ -100,4 +101,19 @@ test('a young Pod changing often: its newest step still comes after the stale on
     [['busy']],
     'one change, heard once',
   );
+});
+
+test('a replaced Pod is not kept alive by its stale schedule entry', async () => {
+  const { store } = clockedStore();
+  store.replaceAll([pod('busy', 59 * 60_000)], '1');
+  // The first version, as the store holds it; a weak reference does not keep it alive.
+  const replaced = new WeakRef(store.get('busy')!.pod);
+  store.apply([{ type: 'MODIFIED', pod: pod('busy', 59 * 60_000, '2') }]);
+  assert.notEqual(store.get('busy')!.pod, replaced.deref(), 'the store holds the newer version');
+  v8.setFlagsFromString('--expose-gc');
+  const gc = vm.runInNewContext('gc') as () => void;
+  // A weak reference's target stays alive for the rest of the job that created or read it.
+  await new Promise((resolve) => setImmediate(resolve));
+  gc();
+  assert.equal(replaced.deref(), undefined, 'the schedule still holds the replaced version');
 });
