@@ -196,9 +196,21 @@ test("a large cluster's workloads keep their parts shared: the table holds 12,00
   assert.equal(again.metadata!.labels, first.metadata!.labels, "workload w-0's labels are still the one shared object");
 });
 
+test('a part still in use stays shared when the table fills under churn', () => {
+  const first = leanPod(simplePod('ns', 'steady-a', { labels: { app: 'steady' } }));
+  // Churn: new parts, enough to fill the table twice over, while the steady workload's Pods
+  // keep changing (their parts are looked up again now and then).
+  for (let i = 0; i < 2 * SHARED_PART_LIMIT; i++) {
+    leanPod(simplePod('ns', `churn-${i}`, { labels: { app: `churn-${i}` } }));
+    if (i % 10_000 === 0) leanPod(simplePod('ns', `steady-${i}`, { labels: { app: 'steady' } }));
+  }
+  const later = leanPod(simplePod('ns', 'steady-b', { labels: { app: 'steady' } }));
+  assert.equal(later.metadata!.labels, first.metadata!.labels, "the steady workload's labels are still the one shared object");
+});
+
 test('the table of shared parts is bounded, and a malformed field is never shared', () => {
-  for (let i = 0; i < SHARED_PART_LIMIT + 5_000; i++) leanPod(simplePod('ns', `p-${i}`, { labels: { app: `app-${i}` } }));
-  assert.ok(sharedPartCount() <= SHARED_PART_LIMIT, `${sharedPartCount()} parts held`);
+  for (let i = 0; i < 3 * SHARED_PART_LIMIT; i++) leanPod(simplePod('ns', `p-${i}`, { labels: { app: `app-${i}` } }));
+  assert.ok(sharedPartCount() <= 2 * SHARED_PART_LIMIT, `${sharedPartCount()} parts held`);
   const odd = (reason: unknown) =>
     leanPod(JSON.parse(JSON.stringify({ metadata: { name: 'x', namespace: 'n', uid: 'x' }, status: { containerStatuses: [{ name: 'app', state: { waiting: { reason } } }] } })) as V1Pod);
   const one = odd({ text: 'a' });
