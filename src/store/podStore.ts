@@ -282,8 +282,11 @@ export class PodStore {
     const stamp = ++this.lastStamp;
     this.scheduledStamps.set(uid, stamp);
     this.schedule.add(step.from, uid, stamp);
-    // Each change of a young Pod leaves its last entry behind: drop them before they outnumber the Pods.
-    if (this.schedule.size > 2 * this.entries.size + 1024) this.schedule.retain((u, s) => this.scheduledStamps.get(u) === s);
+    // Each change of a young Pod leaves its last entry behind: drop them once they pass a quarter
+    // of the live entries (a rebuild at most every live/4 changes), not, as before, twice the
+    // number of Pods, which let them outnumber the live entries many times over.
+    const live = this.scheduledStamps.size;
+    if (this.schedule.size > live + (live >> 2) + 1024) this.schedule.retain((u, s) => this.scheduledStamps.get(u) === s);
   }
 
   private remove(uid: string): void {

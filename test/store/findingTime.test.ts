@@ -89,8 +89,9 @@ test('the schedule hands out due entries earliest first and keeps only live ones
 test('a young Pod changing often: its newest step still comes after the stale ones are dropped', () => {
   const { clock, store, heard } = clockedStore();
   store.replaceAll([pod('busy', 59 * 60_000)], '1');
-  // Changes while the restart is recent, each leaving its predecessor's entry stale: the last
-  // one's entry is the 1,027th, past the bound (2 per Pod + 1,024), so the stale ones are dropped right after it is added.
+  // Changes while the restart is recent, each leaving its predecessor's entry stale: 1,027
+  // entries pass the bound (the live ones, a quarter more and 1,024), so stale ones are dropped
+  // on the way, and the newest entry must survive that.
   for (let i = 2; i <= 1027; i++) store.apply([{ type: 'MODIFIED', pod: pod('busy', 59 * 60_000, String(i)) }]);
   heard.length = 0;
   clock.now = NOW + 61_001;
