@@ -30,6 +30,7 @@ function reachCollector(): (() => void) | undefined {
  */
 export function heapTrimmer(budgetBytes = DEFAULT_HEAP_BUDGET): () => void {
   const used = () => v8.getHeapStatistics().used_heap_size;
+  // null until first needed; undefined once found unreachable.
   let collect: (() => void) | undefined | null = null;
   let floor = used();
   return () => {

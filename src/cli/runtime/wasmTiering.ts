@@ -2,8 +2,8 @@
 // it as baseline (Liftoff) code and, once it has run a while, recompiles its one large state
 // machine with the optimizing compiler on a worker thread: ~40 ms of a core in every process
 // that reads from the API server, and exiting waits for that compile to end (a one-Pod
-// `--once` printed its snapshot and took 44 ms more to exit, 285 -> 271 ms with this, median
-// of 15 on this 2-core machine). The parser only frames headers and chunks (bodies go out as
+// `--once` printed its snapshot at 244 ms and exited at 285, median of 15 on this 2-core
+// machine). The parser only frames headers and chunks (bodies go out as
 // slices of the socket's buffer), so the optimized code has nothing to win back; a tiering
 // budget out of reach keeps it on baseline code. The TUI's layout engine (yoga, also
 // WebAssembly) stays on baseline code too: 70 -> 105 µs to lay out a 550-node tree, against
