@@ -2,10 +2,10 @@
 // entry per Pod with a later finding step, so the store finds the Pods whose step has come in
 // O(log n) each, with no timer per Pod. An entry whose Pod was replaced since (a newer watch
 // event brought a newer timeline, under a newer stamp) is stale: it is dropped when it comes
-// up, or when stale ones outnumber the live Pods (a Pod changing often while young leaves one
+// up, or when the store finds too many of them (a Pod changing often while young leaves one
 // behind per change). An entry holds a number, not the Pod: under churn at 150,000 Pods the
-// stale entries had kept up to as many replaced Pods alive (the churned TUI's live heap 210 MB
-// against 176 MB for a fresh one).
+// stale entries kept up to one replaced Pod per live one alive (the churned TUI's live heap
+// 210 MB against 176 MB for a fresh one; 203 against 179 once entries held stamps).
 
 interface Due {
   at: number;
