@@ -17,6 +17,7 @@ import { join } from 'node:path';
 import { describeGc, type GcSummary, latencies } from './churnProbe.ts';
 import { percentile, procSample, type ProcSample } from './measure.ts';
 import { describeKill, watchRss } from './rssCap.ts';
+import { USAGE_POLL_MS } from '../src/cluster/usagePoll.ts';
 import { startTuiShowing } from './firstFrame.ts';
 import { onClientCore } from './pin.ts';
 import type { SimProcess } from './scaleSim.ts';
@@ -155,12 +156,18 @@ function forcedCollections(probeFile: string): ForcedCollection[] {
     });
 }
 
-/** A TUI started afresh on `pods` Pods, given the settling time the churned one had: what it holds after a forced full collection. */
+/**
+ * A TUI started afresh on `pods` Pods, holding what the churned one holds: what it keeps after a
+ * forced full collection. It waits a usage poll's interval first: the churned TUI holds the
+ * last poll's usage of every Pod (at 150,000 Pods ~16 MB, the map and a record per Pod), and a
+ * fresh one compared before its first poll is in looks that much smaller (a heap-snapshot diff
+ * of the two found 158,925 usage records against none).
+ */
 async function freshCollection(tmux: Tmux, kubeconfig: string, pods: number, dir: string): Promise<ForcedCollection | undefined> {
   const probeFile = join(dir, 'fresh-probe.jsonl');
   const tui = await startTuiShowing(tmux, kubeconfig, pods, { PODVIEW_FRAME_PROBE: probeFile });
   try {
-    await sleep(2_000);
+    await sleep(USAGE_POLL_MS + 2_000);
     return await forcedCollection(tui.pid, probeFile);
   } finally {
     await tmux.quit(tui.session);
