@@ -40,7 +40,8 @@ function agrees(pod: unknown, now: number, what = ''): boolean {
   return true;
 }
 
-test('well-formed Pods, healthy or not: the projection gives every code the whole Pod gives, and stands in for most', () => {
+/** Runs the property over `numRuns` well-formed Pods; counts the Pods the projection stood in for, and the codes they had. */
+function standIns(options: { numRuns: number; seed?: number }): { stood: number; runs: number; found: Set<string> } {
   let stood = 0;
   let runs = 0;
   const found = new Set<string>();
@@ -51,11 +52,19 @@ test('well-formed Pods, healthy or not: the projection gives every code the whol
       stood++;
       for (const d of statusDiagnosis(pod, now)) found.add(d.code);
     }),
-    { numRuns: 1500 },
+    options,
   );
-  // Every one of these: their names are plain.
+  return { stood, runs, found };
+}
+
+test('well-formed Pods, healthy or not: the projection gives every code the whole Pod gives, and stands in for most', () => {
+  // A new sample every run, for the agreement; every one of these has plain names, so it stands in for all.
+  const { stood, runs } = standIns({ numRuns: 1500 });
   assert.equal(stood, runs, `the projection stood in for ${stood} of ${runs}`);
-  // The projection stood in for Pods with each kind of finding (not only for quiet ones).
+  // The projection stood in for Pods with each kind of finding (not only for quiet ones). Which
+  // codes a random sample of 1,500 reaches varies (CompletedRestarting is rare), so this part
+  // runs on one fixed sample: a claim about coverage must not depend on the draw.
+  const { found } = standIns({ numRuns: 1500, seed: 20261204 });
   for (const code of [
     'CompletedRestarting',
     'PortDeclaredTwice',
