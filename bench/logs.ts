@@ -9,6 +9,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { KubeConfig } from '@kubernetes/client-node';
 import { firehoseLine } from '../src/sim/logs/firehose.ts';
+import { keepWasmOnBaseline } from '../src/cli/runtime/wasmTiering.ts';
 import { openLogSession } from '../src/cluster/logs.ts';
 import { fmt, printTable, ratio, runMeasured, type BenchRow } from './measure.ts';
 
@@ -26,6 +27,8 @@ interface ChildReport {
 
 /** The child: podview's log path, headless. Prints one JSON report on stdout. */
 export async function logsChild(kubeconfig: string, count: number): Promise<void> {
+  // As `podview logs` does once its target is open (cli/target.ts).
+  keepWasmOnBaseline();
   const kc = new KubeConfig();
   kc.loadFromFile(kubeconfig);
   const started = performance.now();
