@@ -7,6 +7,7 @@
 // 2 keeps full collections tens of seconds apart at the cost of at most the live heap again
 // in memory. The factor is read at every full collection, so it can be set while running.
 import v8 from 'node:v8';
+import { userSetsV8Flag } from './userV8Flags.ts';
 
 /** V8 options that size the old generation's growth; one given by the user (NODE_OPTIONS, node's own argv) wins. */
 const OLD_GENERATION_FLAG = /--heap[-_]growing[-_]percent|--optimize[-_]for[-_]size/;
@@ -14,8 +15,8 @@ const OLD_GENERATION_FLAG = /--heap[-_]growing[-_]percent|--optimize[-_]for[-_]s
 /** The old generation may grow by this much of what survived the last full collection before the next one. */
 const STEADY_GROWTH_PERCENT = 100;
 
-export function userSizesOldGeneration(execArgv: readonly string[] = process.execArgv, nodeOptions: string | undefined = process.env.NODE_OPTIONS): boolean {
-  return OLD_GENERATION_FLAG.test(`${execArgv.join(' ')} ${nodeOptions ?? ''}`);
+export function userSizesOldGeneration(execArgv?: readonly string[], nodeOptions?: string): boolean {
+  return userSetsV8Flag(OLD_GENERATION_FLAG, execArgv, nodeOptions);
 }
 
 /** From the next full collection on, the old generation grows by a fixed factor; does nothing when the user sized it. */

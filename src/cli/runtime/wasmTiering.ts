@@ -14,6 +14,7 @@
 // http2, zlib and the like: +20 ms). Call this once client-node is loaded (it loads them all),
 // before the first connection compiles the parser.
 import v8 from 'node:v8';
+import { userSetsV8Flag } from './userV8Flags.ts';
 
 /** V8 options about WebAssembly tiering; one given by the user (NODE_OPTIONS, node's own argv) wins. */
 const WASM_TIERING_FLAG = /--(no-)?wasm[-_](tier[-_]up|dynamic[-_]tiering|tiering[-_]budget)|--liftoff[-_]only/;
@@ -21,8 +22,8 @@ const WASM_TIERING_FLAG = /--(no-)?wasm[-_](tier[-_]up|dynamic[-_]tiering|tierin
 /** V8's largest value for an int flag; V8's own default is 13,000,000 (`node --v8-options`). */
 const OUT_OF_REACH_BUDGET = 2 ** 31 - 1;
 
-export function userTunesWasmTiering(execArgv: readonly string[] = process.execArgv, nodeOptions: string | undefined = process.env.NODE_OPTIONS): boolean {
-  return WASM_TIERING_FLAG.test(`${execArgv.join(' ')} ${nodeOptions ?? ''}`);
+export function userTunesWasmTiering(execArgv?: readonly string[], nodeOptions?: string): boolean {
+  return userSetsV8Flag(WASM_TIERING_FLAG, execArgv, nodeOptions);
 }
 
 /** Keeps WebAssembly compiled from now on at its baseline tier; does nothing when the user tuned tiering. */

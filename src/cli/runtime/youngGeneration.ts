@@ -4,6 +4,7 @@
 // would cap it but is read only at process start; the growth factor is read at every
 // collection, so it can be set, and reset, while the process runs.
 import v8 from 'node:v8';
+import { userSetsV8Flag } from './userV8Flags.ts';
 
 /** V8 options that size the young generation; one given by the user (NODE_OPTIONS, node's own argv) wins. */
 const YOUNG_GENERATION_FLAG = /--(max|min)[-_]semi[-_]space[-_]size|--semi[-_]space[-_]growth[-_]factor/;
@@ -15,8 +16,8 @@ const YOUNG_GENERATION_FLAG = /--(max|min)[-_]semi[-_]space[-_]size|--semi[-_]sp
 export const V8_DEFAULT_GROWTH_FACTOR = 2;
 
 /** True when the user's Node options already size the young generation, so podview must not. */
-export function userSizesYoungGeneration(execArgv: readonly string[] = process.execArgv, nodeOptions: string | undefined = process.env.NODE_OPTIONS): boolean {
-  return YOUNG_GENERATION_FLAG.test(`${execArgv.join(' ')} ${nodeOptions ?? ''}`);
+export function userSizesYoungGeneration(execArgv?: readonly string[], nodeOptions?: string): boolean {
+  return userSetsV8Flag(YOUNG_GENERATION_FLAG, execArgv, nodeOptions);
 }
 
 /**
