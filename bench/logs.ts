@@ -12,6 +12,7 @@ import { firehoseLine } from '../src/sim/logs/firehose.ts';
 import { keepWasmOnBaseline } from '../src/cli/runtime/wasmTiering.ts';
 import { openLogSession } from '../src/cluster/logs.ts';
 import { fmt, printTable, ratio, runMeasured, type BenchRow } from './measure.ts';
+import { buildLikeProduct } from './productBundle.ts';
 
 const POD = 'firehose';
 const CONTAINER = 'app';
@@ -70,17 +71,10 @@ async function withFirehose<T>(sim: Sim, count: number, run: () => Promise<T>): 
   return result;
 }
 
-/**
- * The child as one bundled ESM file built with the product's options (dist/ is one bundle):
- * plain node runs it, so neither tsx nor the sim weighs on its start-up or its RSS.
- */
+/** The child as one bundled ESM file: neither tsx nor the sim weighs on its start-up or its RSS. */
 async function bundleChild(dir: string): Promise<string> {
   const outfile = join(dir, 'logs-child.mjs');
-  const { build } = await import('esbuild');
-  // @ts-expect-error: a plain .mjs build script without type declarations.
-  const { bundleOptions } = (await import('../.ci/bundleOptions.mjs')) as { bundleOptions: object };
-  await build({
-    ...bundleOptions,
+  await buildLikeProduct({
     stdin: {
       contents: `import { logsChild } from './bench/logs.ts';\nawait logsChild(process.argv[2], Number(process.argv[3]));\n`,
       resolveDir: fileURLToPath(new URL('..', import.meta.url)),

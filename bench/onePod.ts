@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { median, runMeasured } from './measure.ts';
 import { BIN, waitForScreen } from './firstFrame.ts';
+import { buildLikeProduct } from './productBundle.ts';
 import { shq, Tmux } from './tmux.ts';
 
 export interface OnePodResult {
@@ -33,16 +34,13 @@ function pickPod(kubeconfig: string): { namespace: string; name: string } {
 }
 
 /**
- * bench/onePodFloorEntry.ts as one ESM file built with the product's options, and a launcher
- * that turns on Node's compile cache as bin/kubectl-podview does (its own directory, warm
- * after the first run as the product's is).
+ * bench/onePodFloorEntry.ts as one ESM file built as the product is, and a launcher that turns
+ * on Node's compile cache as bin/kubectl-podview does (its own directory, warm after the first
+ * run as the product's is).
  */
 async function buildFloor(dir: string): Promise<string[]> {
-  const { build } = await import('esbuild');
-  // @ts-expect-error: a plain .mjs build script without type declarations.
-  const { bundleOptions } = (await import('../.ci/bundleOptions.mjs')) as { bundleOptions: object };
   const bundle = join(dir, 'floor.mjs');
-  await build({ ...bundleOptions, entryPoints: [fileURLToPath(new URL('onePodFloorEntry.ts', import.meta.url))], outfile: bundle });
+  await buildLikeProduct({ entryPoints: [fileURLToPath(new URL('onePodFloorEntry.ts', import.meta.url))], outfile: bundle });
   const launcher = join(dir, 'run.mjs');
   writeFileSync(launcher, `import m from 'node:module';\nm.enableCompileCache(${JSON.stringify(join(dir, 'compile-cache'))});\nawait import(${JSON.stringify(pathToFileURL(bundle).href)});\n`);
   return [process.execPath, launcher];
