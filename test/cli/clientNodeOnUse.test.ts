@@ -83,6 +83,14 @@ function editedKubeconfig(t: { after(fn: () => void): void }, from: string, edit
   return file;
 }
 
+/** A one-Pod `--once` with this kubeconfig prints the Pod, and the proxy carried its connections. */
+async function snapshotThrough(kubeconfig: string, proxy: { connects(): number }, noConnection: string): Promise<void> {
+  const result = await runBin([podName, '-n', 'shop', '--once', '-o', 'text', '--kubeconfig', kubeconfig]);
+  assert.equal(result.code, 0, result.stderr);
+  assert.match(result.stdout, new RegExp(`^shop/${podName} `));
+  assert.ok(proxy.connects() >= 1, noConnection);
+}
+
 test('a SOCKS5 proxy-url carries the requests of a one-Pod snapshot', async (t) => {
   const h = await withSim(t, { scenario });
   const proxy = await startSocks5(t);
@@ -90,10 +98,7 @@ test('a SOCKS5 proxy-url carries the requests of a one-Pod snapshot', async (t) 
     yaml.replace(/^ {4}server: "https:\/\/127\.0\.0\.1:(\d+)"$/m, `    server: "https://localhost:$1"\n    proxy-url: ${JSON.stringify(proxy.url)}`),
   );
   assert.match(fs.readFileSync(kubeconfig, 'utf8'), /proxy-url/);
-  const result = await runBin([podName, '-n', 'shop', '--once', '-o', 'text', '--kubeconfig', kubeconfig]);
-  assert.equal(result.code, 0, result.stderr);
-  assert.match(result.stdout, new RegExp(`^shop/${podName} `));
-  assert.ok(proxy.connects() >= 1, 'the proxy relayed no connection');
+  await snapshotThrough(kubeconfig, proxy, 'the proxy relayed no connection');
 });
 
 // Most kubeconfigs name the API server by address. client-node's SOCKS path gave that address
@@ -104,10 +109,7 @@ test('a SOCKS5 proxy-url to an API server named by IP address works too', async 
   const proxy = await startSocks5(t);
   const kubeconfig = editedKubeconfig(t, h.kubeconfigPath, (yaml) => yaml.replace(/^( {4}server: "https:\/\/127\.0\.0\.1:\d+")$/m, `$1\n    proxy-url: ${JSON.stringify(proxy.url)}`));
   assert.match(fs.readFileSync(kubeconfig, 'utf8'), /server: "https:\/\/127\.0\.0\.1:\d+"\n {4}proxy-url/);
-  const result = await runBin([podName, '-n', 'shop', '--once', '-o', 'text', '--kubeconfig', kubeconfig]);
-  assert.equal(result.code, 0, result.stderr);
-  assert.match(result.stdout, new RegExp(`^shop/${podName} `));
-  assert.ok(proxy.connects() >= 1, 'the proxy relayed no connection');
+  await snapshotThrough(kubeconfig, proxy, 'the proxy relayed no connection');
 });
 
 // undici's index adds connect() to every dispatcher; the bundle does not load that index, and a
@@ -117,10 +119,7 @@ test('an HTTP proxy-url carries the requests of a one-Pod snapshot through CONNE
   const proxy = await startHttpConnectProxy(t);
   const kubeconfig = editedKubeconfig(t, h.kubeconfigPath, (yaml) => yaml.replace(/^( {4}server: .*)$/m, `$1\n    proxy-url: ${JSON.stringify(proxy.url)}`));
   assert.match(fs.readFileSync(kubeconfig, 'utf8'), /proxy-url/);
-  const result = await runBin([podName, '-n', 'shop', '--once', '-o', 'text', '--kubeconfig', kubeconfig]);
-  assert.equal(result.code, 0, result.stderr);
-  assert.match(result.stdout, new RegExp(`^shop/${podName} `));
-  assert.ok(proxy.connects() >= 1, 'the proxy tunnelled no connection');
+  await snapshotThrough(kubeconfig, proxy, 'the proxy tunnelled no connection');
 });
 
 // An expired token and an issuer nobody listens on: each provider's own code runs and fails in

@@ -52,23 +52,15 @@ function streams(): { stdout: PassThrough; stderr: PassThrough; out(): string; e
   return { stdout, stderr, out: () => out, err: () => err };
 }
 
+/** `logs` in namespace default without timestamps, previous instances or colour, into `s`. */
+function plainLogs(kubeConfig: KubeConfig, s: ReturnType<typeof streams>) {
+  return { kubeConfig, namespace: 'default', allContainers: false, timestamps: false, previous: false, logColors: false, color: false, stdout: s.stdout, stderr: s.stderr };
+}
+
 async function run(kubeConfig: KubeConfig, options: Partial<LogsMultiOptions>): Promise<Run> {
   const s = streams();
   try {
-    const code = await runLogsMulti({
-      kubeConfig,
-      namespace: 'default',
-      pod: '',
-      allContainers: false,
-      follow: false,
-      timestamps: false,
-      previous: false,
-      logColors: false,
-      color: false,
-      stdout: s.stdout,
-      stderr: s.stderr,
-      ...options,
-    });
+    const code = await runLogsMulti({ ...plainLogs(kubeConfig, s), pod: '', follow: false, ...options });
     return { code, out: s.out(), err: s.err() };
   } catch (err) {
     if (err instanceof UserError) return { code: 1, out: s.out(), err: `error: ${err.message}\n` };
@@ -81,24 +73,7 @@ function following(kubeConfig: KubeConfig, options: Partial<LogsMultiOptions> = 
   const s = streams();
   let stop!: () => void;
   const until = new Promise<void>((resolve) => (stop = resolve));
-  const done = runLogsMulti({
-    kubeConfig,
-    namespace: 'default',
-    pod: 'deploy/web',
-    container: 'app',
-    allContainers: false,
-    follow: true,
-    tail: 0,
-    timestamps: false,
-    previous: false,
-    logColors: false,
-    color: false,
-    stdout: s.stdout,
-    stderr: s.stderr,
-    until,
-    pollMs: 50,
-    ...options,
-  });
+  const done = runLogsMulti({ ...plainLogs(kubeConfig, s), pod: 'deploy/web', container: 'app', follow: true, tail: 0, until, pollMs: 50, ...options });
   return { s, stop, done };
 }
 
