@@ -8,6 +8,7 @@ import type { V1Pod } from '@kubernetes/client-node';
 import { NOW, simplePod } from './fixtures.ts';
 import { frameWith, KEY, press, renderApp, rowWith, storeWith } from './harness.tsx';
 import { restarting } from './listFixtures.ts';
+import { listHeader as header } from './listFrame.ts';
 
 const CSI = '\u001b[';
 const RED = `${CSI}31m`;
@@ -31,8 +32,6 @@ function cluster() {
     unschedulable(),
   ]);
 }
-
-const header = (frame: string) => frame.split('\n').find((l) => l.includes('NAME'))!;
 
 test('200 columns: FINDING shows each Pod its worst code; a healthy Pod has none', async () => {
   const { app } = await renderApp({ store: cluster() }, { columns: 200, rows: 12 });

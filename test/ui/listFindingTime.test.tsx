@@ -9,6 +9,7 @@ import { PodStore } from '../../src/store/podStore.ts';
 import { NOW, simplePod } from './fixtures.ts';
 import { frameWhere, frameWith, KEY, press, renderApp, rowWith } from './harness.tsx';
 import { restarting } from './listFixtures.ts';
+import { listHeader as header, rowNames } from './listFrame.ts';
 
 /** A store on a clock the test moves, keeping findings as the TUI does. */
 function storeAt(clock: { now: number }, pods: V1Pod[]): PodStore {
@@ -38,17 +39,12 @@ function creatingFor(name: string, ms: number): V1Pod {
   return pod;
 }
 
-const header = (frame: string) => frame.split('\n').find((l) => l.includes('NAME'))!;
 /** The row's FINDING cell: under the header, up to the next column. */
 const findingCell = (frame: string, name: string) => {
   const at = header(frame).indexOf('FINDING');
   return rowWith(frame, name).slice(at, header(frame).indexOf('CTRS')).trim();
 };
-const order = (frame: string) =>
-  frame
-    .split('\n')
-    .filter((l) => /^[> ] [a-f]-/.test(l))
-    .map((l) => l.slice(2).split(' ')[0]);
+const order = (frame: string) => rowNames(frame, /^[a-f]-/);
 
 test('a restart 59 minutes ago: Restarted, until the clock passes the hour with no event; filter and sort follow', async () => {
   const clock = { now: NOW };

@@ -6,6 +6,7 @@ import { restarting } from './listFixtures.ts';
 import type { PodRow } from '../../src/model/types.ts';
 import { RESTARTS_WIDE } from '../../src/ui/list/listColumns.ts';
 import { restartsText } from '../../src/ui/list/PodListRow.tsx';
+import { listHeader as header, rowNames } from './listFrame.ts';
 
 function cluster() {
   return storeWith([
@@ -18,12 +19,7 @@ function cluster() {
   ]);
 }
 
-const order = (frame: string) =>
-  frame
-    .split('\n')
-    .filter((l) => /^[> ] [a-f]-/.test(l))
-    .map((l) => l.slice(2).split(' ')[0]);
-const header = (frame: string) => frame.split('\n').find((l) => l.includes('NAME'))!;
+const order = (frame: string) => rowNames(frame, /^[a-f]-/);
 
 test('T sorts by restarts, most first, ties by name; T again reverses; the header shows it', async () => {
   const { app } = await renderApp({ store: cluster() }, { columns: 120, rows: 20 });

@@ -7,6 +7,7 @@ import type { V1Pod } from '@kubernetes/client-node';
 import { PodUsageStore } from '../../src/store/podUsage.ts';
 import { frameWith, press, renderApp, rowWith, storeWith } from './harness.tsx';
 import { restarting } from './listFixtures.ts';
+import { listHeader as header, rowNames } from './listFrame.ts';
 
 const Mi = 2 ** 20;
 
@@ -31,12 +32,7 @@ function served(): PodUsageStore {
   return usage;
 }
 
-const header = (frame: string) => frame.split('\n').find((l) => l.includes('NAME'))!;
-const order = (frame: string) =>
-  frame
-    .split('\n')
-    .filter((l) => /^[> ] (api|cache|web|worker)/.test(l))
-    .map((l) => l.slice(2).split(' ')[0]);
+const order = (frame: string) => rowNames(frame, /^(api|cache|web|worker)/);
 
 test('with metrics served, CPU and MEM show use and the percentage of the limits; "-" without a sample', async () => {
   const { app } = await renderApp({ store: cluster(), usage: served() }, { columns: 140, rows: 12 });

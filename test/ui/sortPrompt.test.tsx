@@ -5,6 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { frameWhere, frameWith, KEY, press, renderApp, storeWith } from './harness.tsx';
 import { restarting } from './listFixtures.ts';
+import { listHeader as header, rowNames } from './listFrame.ts';
 
 function cluster() {
   return storeWith([
@@ -15,12 +16,7 @@ function cluster() {
   ]);
 }
 
-const order = (frame: string) =>
-  frame
-    .split('\n')
-    .filter((l) => /^[> ] [a-d]-/.test(l))
-    .map((l) => l.slice(2).split(' ')[0]);
-const header = (frame: string) => frame.split('\n').find((l) => l.includes('NAME'))!;
+const order = (frame: string) => rowNames(frame, /^[a-d]-/);
 const statusOf = (frame: string) => frame.split('\n').at(-1)!;
 const type = (text: string) => text.split('');
 
