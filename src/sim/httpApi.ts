@@ -7,6 +7,7 @@ import { apiGroup, apiGroupList, apiResourceList, apiVersions, versionInfo } fro
 import { serveList } from './listing.ts';
 import { handleCreate, handleObject, readBodyBuffer, sendError } from './objectHandlers.ts';
 import { decodeAccessReview, isKubeProtobuf } from './protoReview.ts';
+import { serveMetricsList } from './metricsList.ts';
 import { metricsSource, podMetrics } from './podMetrics.ts';
 import { podHttpHandlers, podUpgradeHandlers } from './podSubresources.ts';
 import { isStatus, parseListOptions } from './listOptions.ts';
@@ -103,7 +104,7 @@ async function handleResource(core: SimCore, req: IncomingMessage, res: ServerRe
   return serveList(core.store, res, o, q, core.now());
 }
 
-function serveMetrics(core: SimCore, req: IncomingMessage, res: ServerResponse, url: URL, p: ApiPath, r: ResourceDef): void {
+function serveMetrics(core: SimCore, req: IncomingMessage, res: ServerResponse, url: URL, p: ApiPath, r: ResourceDef): void | Promise<void> {
   const now = core.now();
   const pods = storedResource('pods');
   if (p.name) {
@@ -112,17 +113,5 @@ function serveMetrics(core: SimCore, req: IncomingMessage, res: ServerResponse, 
     return m ? json(res, m) : sendStatus(res, notFound(r.name, p.name, r.group));
   }
   const q = parseListQuery(req, url, pods, p.namespace);
-  q.table = undefined;
-  const items: string[] = [];
-  const c = core.store.collection(pods);
-  const prefix = p.namespace ? `${p.namespace}/` : '';
-  for (const [key, e] of c.byKey) {
-    if (prefix && !key.startsWith(prefix)) continue;
-    if (q.filtered && !q.matches(e.selectable())) continue;
-    // Without a runtime there is nothing to report: skip the parse.
-    const runtime = core.runtimes.get(key);
-    const m = runtime && podMetrics(e.metricsSource(metricsSource), runtime, now);
-    if (m) items.push(JSON.stringify(m));
-  }
-  sendJson(res, 200, `{"kind":"PodMetricsList","apiVersion":"metrics.k8s.io/v1beta1","metadata":{},"items":[${items.join(',')}]}`);
+  return serveMetricsList(core, res, q);
 }

@@ -19,8 +19,8 @@ const CHUNK = 64 * 1024;
  * at gzip's fastest level for a client that accepts it; kubectl, client-go and undici's fetch
  * all send `Accept-Encoding: gzip`. Watches are never compressed.
  */
-const GZIP_THRESHOLD = 128 * 1024;
-const acceptsGzip = (res: ServerResponse): boolean => /\bgzip\b/i.test(String(res.req.headers['accept-encoding'] ?? ''));
+export const GZIP_THRESHOLD = 128 * 1024;
+export const acceptsGzip = (res: ServerResponse): boolean => /\bgzip\b/i.test(String(res.req.headers['accept-encoding'] ?? ''));
 
 interface ContinueToken {
   v: string;
@@ -58,7 +58,7 @@ export function selectPage(store: ObjectStore, q: ListQuery, start: string, limi
 }
 
 /** A writer that batches small pieces into chunks of about 64 KB and waits for the socket to drain. */
-function chunkedWriter(res: Writable): { write(s: string | Buffer): void; flush(): Promise<void> } {
+export function chunkedWriter(res: Writable): { write(s: string | Buffer): void; flush(): Promise<void> } {
   let buf: Buffer[] = [];
   let size = 0;
   let pending: Promise<void> = Promise.resolve();
@@ -82,6 +82,17 @@ function chunkedWriter(res: Writable): { write(s: string | Buffer): void; flush(
   };
 }
 
+/** Sends a list's 200 headers and returns where its body goes: `res`, or a gzip stream piped into it. */
+export function openListBody(res: ServerResponse, gzip: boolean): Writable {
+  res.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-cache, private', ...(gzip ? { 'Content-Encoding': 'gzip', Vary: 'Accept-Encoding' } : {}) });
+  if (!gzip) return res;
+  const body = createGzip({ level: 1 });
+  body.pipe(res);
+  // A client that goes away mid-list must not leave the writer waiting on the gzip stream.
+  res.once('close', () => body.destroy());
+  return body;
+}
+
 const COMMA = Buffer.from(',');
 
 export async function serveList(store: ObjectStore, res: ServerResponse, o: ListOptions, q: ListQuery, now: number): Promise<void> {
@@ -101,13 +112,7 @@ export async function serveList(store: ObjectStore, res: ServerResponse, o: List
   const cont = more ? encodeContinue(listRv, items[items.length - 1]!.key) : undefined;
   // Every item's stored bytes: the list's size to within its envelope (a table's rows are smaller).
   const gzip = acceptsGzip(res) && items.reduce((n, e) => n + e.bytes.length, 0) >= GZIP_THRESHOLD;
-  res.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-cache, private', ...(gzip ? { 'Content-Encoding': 'gzip', Vary: 'Accept-Encoding' } : {}) });
-  const body = gzip ? createGzip({ level: 1 }) : res;
-  if (body !== res) {
-    body.pipe(res);
-    // A client that goes away mid-list must not leave the writer waiting on the gzip stream.
-    res.once('close', () => body.destroy());
-  }
+  const body = openListBody(res, gzip);
   const w = chunkedWriter(body);
   if (q.table) {
     writeTable(w.write, q.resource, tableItems(q.resource, items), { resourceVersion: String(listRv), continue: cont }, { now, includeObject: q.table });
