@@ -14,6 +14,7 @@ import type { ViewArgs } from './commandTypes.ts';
 import { onFirstList } from './firstList.ts';
 import { openTarget } from './target.ts';
 import type { Target } from './target.ts';
+import { bufferTrimmer } from './runtime/heapTrim.ts';
 import { steadyOldGenerationGrowth } from './runtime/oldGeneration.ts';
 import { holdYoungGenerationSmall } from './runtime/youngGeneration.ts';
 
@@ -108,8 +109,14 @@ export async function startTui(viewArgs: ViewArgs): Promise<number> {
           requestTimeoutMs: watchTarget.requestTimeoutMs,
         }),
     });
-    // While the list loads V8 sizes the heap its own way (a burst wants room); the live screen after it, steadily.
+    // While the list loads V8 sizes the heap its own way (a burst wants room), but for the
+    // buffers its pages leave behind; the live screen after it, steadily.
+    const trimBuffers = bufferTrimmer();
+    const stopTrimming = store.subscribe(() => {
+      if (store.connection.kind === 'loading') trimBuffers();
+    });
     cancelRelease = onFirstList(live.store, () => {
+      stopTrimming();
       releaseYoungGeneration();
       steadyOldGenerationGrowth();
     });

@@ -1,9 +1,9 @@
-// The snapshot's heap trimmer must really collect once the heap has grown past its budget,
+// The heap trimmers must really collect once what they watch has grown past its budget,
 // and must leave a heap that has not grown alone.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import v8 from 'node:v8';
-import { heapTrimmer } from '../../../src/cli/runtime/heapTrim.ts';
+import { bufferTrimmer, heapTrimmer } from '../../../src/cli/runtime/heapTrim.ts';
 
 const used = () => v8.getHeapStatistics().used_heap_size;
 const budget = 8 * 1024 * 1024;
@@ -28,4 +28,28 @@ test('below its budget the trimmer leaves the heap alone', () => {
   trim();
   // A collection would have freed the garbage above.
   assert.ok(used() >= before, `heap went from ${before} to ${used()}`);
+});
+
+test("the budget counts from the lowest point seen, so V8's own collections move it", () => {
+  // A call that collects measures twice (before, and the new floor after).
+  const readings = [100, 50, 55, 61, 20];
+  let calls = 0;
+  const trim = heapTrimmer(10, () => readings[Math.min(calls++, readings.length - 1)]!);
+  trim(); // 50: the floor falls from 100
+  trim(); // 55: 5 over the floor
+  assert.equal(calls, 3);
+  trim(); // 61: 11 over, collects and reads the floor again
+  assert.equal(calls, 5);
+});
+
+test("the list load's trimmer collects the ArrayBuffers let go of", () => {
+  const buffers = () => process.memoryUsage().arrayBuffers;
+  const trim = bufferTrimmer();
+  // Decompressed chunks of a list page, read and let go of.
+  let chunks: Buffer[] | undefined = Array.from({ length: 24 * 16 }, () => Buffer.alloc(64 * 1024, 1));
+  assert.equal(chunks.length, 384);
+  chunks = undefined;
+  const before = buffers();
+  trim();
+  assert.ok(buffers() < before - 16 * 1024 * 1024, `ArrayBuffers went from ${before} to ${buffers()}`);
 });
