@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { startPodWatch } from '../../src/cluster/podWatch.ts';
 import { followScopeRequests } from '../../src/cluster/scopeFeed.ts';
 import { pollUsage } from '../../src/cluster/usagePoll.ts';
+import { scaleScenario } from '../../src/sim/scenario/scale.ts';
 import { PodStore } from '../../src/store/podStore.ts';
 import { PodUsageStore } from '../../src/store/podUsage.ts';
 import { ScopeStore, type Namespace } from '../../src/store/scopeSwitch.ts';
@@ -64,6 +65,25 @@ test('the poll fills the usage of every running Pod in the namespace, after the 
   await waitFor('all namespaces', () => scope.state.namespace === undefined && scope.state.switching === undefined);
   await waitFor('figures everywhere', () => running(store).every((p) => usage.get(p.namespace, p.name) !== undefined));
   assert.ok(new Set(running(store).map((p) => p.namespace)).size > 2);
+});
+
+test('a cluster-wide poll reads a big metrics list, gzipped and sent in slices, whole', async (t) => {
+  // 1,200 Pods: the sim sends their PodMetrics past 128 KiB, so gzipped and made as it is sent.
+  const h = await withSim(t, { scenario: scaleScenario({ pods: 1200, namespaces: 4, seed: 3, nowMs: Date.now() }) });
+  const kubeConfig = h.config.kubeConfig;
+  const store = new PodStore({ frameMs: 0, deletedLingerMs: 0 });
+  const usage = new PodUsageStore();
+  const watch = startPodWatch({ kubeConfig, store });
+  const poll = pollUsage({ kubeConfig, store, usage, intervalMs: 60_000 });
+  t.after(async () => {
+    await poll.stop();
+    await watch.stop();
+  });
+  await waitFor('figures', () => usage.state.served);
+  const all = running(store);
+  assert.ok(all.length > 1000, `${all.length} running Pods`);
+  const missing = all.filter((p) => usage.get(p.namespace, p.name) === undefined);
+  assert.deepEqual(missing, []);
 });
 
 /** A poll over `shop` every 20 ms beside its Pod watch; both stopped after the test. */
