@@ -20,7 +20,7 @@ const SLICE = 256;
 const HEAD = '{"kind":"PodMetricsList","apiVersion":"metrics.k8s.io/v1beta1","metadata":{},"items":[';
 const TAIL = ']}';
 
-/** Each Running Pod's metrics in the scope, as JSON, in key order; Pods created or deleted meanwhile are seen as Map iteration sees them. */
+/** Each Running Pod's metrics in the scope, as JSON, in the store's order; Pods created or deleted meanwhile are seen as Map iteration sees them. */
 function* metricsItems(core: SimCore, q: ListQuery): Generator<string> {
   const now = core.now();
   const prefix = q.namespace ? `${q.namespace}/` : '';

@@ -1,7 +1,7 @@
 // A snapshot page is garbage once it is written, but V8 promotes a page's objects to the old
 // generation while the page is being built, and lets the old generation grow to several times
 // its live size before it collects: at 10,000 Pods that was hundreds of MB of RSS holding
-// nothing. A full collection whenever the heap has grown by `budgetBytes` since the last one
+// nothing. A full collection whenever the heap has grown by a budget since the last one
 // keeps the peak near the live size plus one budget, at the cost of one collection per budget
 // (tens of ms), and with no heap limit that a large -o yaml could run into. The TUI's list load
 // has garbage of its own kind, ArrayBuffers (bufferTrimmer below).
