@@ -22,8 +22,16 @@ export interface UsageState {
   version: number;
 }
 
+/** A Pod's entry, kept from poll to poll and updated in place. */
+interface Held {
+  usage: PodUsage;
+  /** The last poll that named the Pod. */
+  poll: number;
+}
+
 export class PodUsageStore {
-  private byNamespace = new Map<string, Map<string, PodUsage>>();
+  private byNamespace = new Map<string, Map<string, Held>>();
+  private polls = 0;
   private current: UsageState = { served: false, note: undefined, version: 0 };
   private readonly listeners = new Set<() => void>();
 
@@ -33,7 +41,7 @@ export class PodUsageStore {
 
   /** The Pod's last sample, or undefined when metrics-server has none for it. */
   get(namespace: string, name: string): PodUsage | undefined {
-    return this.byNamespace.get(namespace)?.get(name);
+    return this.byNamespace.get(namespace)?.get(name)?.usage;
   }
 
   subscribe(listener: () => void): () => void {
@@ -41,15 +49,28 @@ export class PodUsageStore {
     return () => this.listeners.delete(listener);
   }
 
-  /** A poll's answer: these samples, and no others. */
+  /**
+   * A poll's answer: these samples, and no others. The entries are updated in place rather
+   * than made anew: a poll lasts long enough at 150,000 Pods for what it builds to reach V8's
+   * old generation, and maps and names made afresh every 15 s (~13 MB there) were garbage that
+   * brought the next full collection closer; a Map keeps the key it has, so the poll's own
+   * copies of the names die young.
+   */
   replace(samples: Iterable<UsageSample>): void {
-    const next = new Map<string, Map<string, PodUsage>>();
+    const poll = ++this.polls;
     for (const s of samples) {
-      let names = next.get(s.namespace);
-      if (!names) next.set(s.namespace, (names = new Map()));
-      names.set(s.name, s.usage);
+      let names = this.byNamespace.get(s.namespace);
+      if (!names) this.byNamespace.set(s.namespace, (names = new Map()));
+      const held = names.get(s.name);
+      if (held) {
+        held.usage = s.usage;
+        held.poll = poll;
+      } else names.set(s.name, { usage: s.usage, poll });
     }
-    this.byNamespace = next;
+    for (const [namespace, names] of this.byNamespace) {
+      for (const [name, held] of names) if (held.poll !== poll) names.delete(name);
+      if (names.size === 0) this.byNamespace.delete(namespace);
+    }
     this.set({ served: true, note: undefined });
   }
 
