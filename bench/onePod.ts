@@ -2,6 +2,7 @@
 // host view of POD fully drawn, each against `kubectl describe pod POD` in the same run.
 // The Pod is one with an owner chain and usage, from the middle of the sim's first namespace.
 import { execFileSync } from 'node:child_process';
+import { KubeConfig } from '@kubernetes/client-node';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,6 +18,8 @@ export interface OnePodResult {
   snapshotMs: { podview: number; kubectl: number };
   /** bench/onePodFloorEntry.ts: Node, client-node and one GET, the least the required stack costs. */
   floorMs: number;
+  /** bench/onePodNodeFloor.mjs: Node and node:https, one GET, the least any Node program costs. */
+  nodeFloorMs: number;
   snapshotRssMb: { podview: number; kubectl: number };
   tuiMs: { podview: number; kubectl: number };
 }
@@ -46,6 +49,19 @@ async function buildFloor(dir: string): Promise<string[]> {
   return [process.execPath, launcher];
 }
 
+/** bench/onePodNodeFloor.mjs's arguments and environment: the Pod's URL, the CA as a file, the token. */
+function nodeFloorRun(dir: string, kubeconfig: string, pod: { namespace: string; name: string }): { args: string[]; env: NodeJS.ProcessEnv } {
+  const kc = new KubeConfig();
+  kc.loadFromFile(kubeconfig);
+  const cluster = kc.getCurrentCluster();
+  const token = kc.getCurrentUser()?.token;
+  if (!cluster?.caData || !token) throw new Error('the Node floor needs a kubeconfig with CA data and a token, as the sim writes');
+  const caFile = join(dir, 'ca.pem');
+  writeFileSync(caFile, Buffer.from(cluster.caData, 'base64'));
+  const url = `${cluster.server}/api/v1/namespaces/${pod.namespace}/pods/${pod.name}`;
+  return { args: [fileURLToPath(new URL('onePodNodeFloor.mjs', import.meta.url)), url, caFile], env: { ...process.env, PODVIEW_FLOOR_TOKEN: token } };
+}
+
 /** The host view is whole once the owner chain is resolved and usage is drawn under Resources. */
 const hostViewDrawn = (screen: string) => /← Deployment /.test(screen) && /── 5 Resources/.test(screen) && /\buse \d/.test(screen);
 
@@ -71,6 +87,7 @@ export async function benchOnePod(kubeconfig: string, pods: number, runs: number
   const describeArgs = ['describe', 'pod', pod.name, '-n', pod.namespace, '--kubeconfig', kubeconfig];
   const snapshot = { podview: [] as number[], kubectl: [] as number[] };
   const floor: number[] = [];
+  const nodeFloor: number[] = [];
   const rss = { podview: 0, kubectl: 0 };
   const tui = { podview: [] as number[], kubectl: [] as number[] };
   const tmux = new Tmux();
@@ -80,6 +97,7 @@ export async function benchOnePod(kubeconfig: string, pods: number, runs: number
     const floorArgs = [floorLauncher!, kubeconfig, pod.namespace, pod.name];
     // One run to write the floor's compile cache, as the product's is written by earlier runs.
     await runMeasured(node!, floorArgs);
+    const bare = nodeFloorRun(floorDir, kubeconfig, pod);
     for (let i = 0; i < runs; i++) {
       // Alternate the two so neither always runs on a warmer machine.
       const p = await runMeasured(process.execPath, [BIN, pod.name, '-n', pod.namespace, '--once', '-o', 'text', '--kubeconfig', kubeconfig]);
@@ -89,6 +107,9 @@ export async function benchOnePod(kubeconfig: string, pods: number, runs: number
       const f = await runMeasured(node!, floorArgs);
       if (f.exitCode !== 0) throw new Error(`the one-Pod floor failed: ${f.stderr.trim()}`);
       floor.push(f.wallMs);
+      const b = await runMeasured(process.execPath, bare.args, { env: bare.env });
+      if (b.exitCode !== 0) throw new Error(`the Node floor failed: ${b.stderr.trim()}`);
+      nodeFloor.push(b.wallMs);
       snapshot.podview.push(p.wallMs);
       snapshot.kubectl.push(k.wallMs);
       rss.podview = Math.max(rss.podview, p.peakRssMb);
@@ -105,6 +126,7 @@ export async function benchOnePod(kubeconfig: string, pods: number, runs: number
     runs,
     snapshotMs: { podview: median(snapshot.podview), kubectl: median(snapshot.kubectl) },
     floorMs: median(floor),
+    nodeFloorMs: median(nodeFloor),
     snapshotRssMb: rss,
     tuiMs: { podview: median(tui.podview), kubectl: median(tui.kubectl) },
   };

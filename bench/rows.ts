@@ -97,6 +97,14 @@ export function onePodRows(results: OnePodResult[]): BenchRow[] {
     },
     {
       bench: 'one pod',
+      metric: `${count(r.pods)} pods floor: Node + node:https, one GET, wall ms (median of ${r.runs})`,
+      podview: fmt(r.nodeFloorMs),
+      peer: fmt(r.snapshotMs.kubectl),
+      ratio: ratio(r.nodeFloorMs, r.snapshotMs.kubectl),
+      note: 'bench/onePodNodeFloor.mjs: the least any Node program costs, vs kubectl describe pod',
+    },
+    {
+      bench: 'one pod',
       metric: `${count(r.pods)} pods --once peak RSS MB`,
       podview: fmt(r.snapshotRssMb.podview),
       peer: fmt(r.snapshotRssMb.kubectl),
