@@ -133,13 +133,6 @@ async function runLoop(options: PodWatchOptions, signal: AbortSignal): Promise<v
   }
 }
 
-/**
- * Pages through the list into the store; returns the list's resourceVersion. Each page's Pods
- * are applied as they arrive (listStream.ts), and the next page is asked for as soon as this
- * one's continue token is in (before its items, from kube-apiserver), so the server is already
- * answering it while this one is read: the round trips overlap instead of adding up. The pages
- * share one connection pool, closed when the list is done.
- */
 /** What a server sent that could not be shown, counted over the whole run of the watch. */
 interface Skipped {
   /** Watch lines over the cap (the watch reconnects after each). */
@@ -157,17 +150,27 @@ function liveState(skipped: Skipped): ConnectionState {
   return parts.length > 0 ? { kind: 'live', skipped: parts.join(', ') } : { kind: 'live' };
 }
 
+/**
+ * Pages through the list into the store; returns the list's resourceVersion. Each page's Pods
+ * are applied as they arrive (listStream.ts), and the next page is asked for as soon as this
+ * one's continue token is in (before its items, from kube-apiserver), so the server is already
+ * answering it while this one is read: the round trips overlap instead of adding up. The pages
+ * share one connection pool, closed when the list is done.
+ */
 async function listInto(options: PodWatchOptions, signal: AbortSignal, skipped: Skipped): Promise<string> {
   const { store } = options;
   const seen = new Set<string>();
   let loaded = 0;
   let resourceVersion = '';
   const connections = sharedConnections(options.kubeConfig);
+  // Set once a continue token has expired: the list is asked for again in one piece.
+  let whole = false;
+  let pagesRead = 0;
   const openPage = (cont: string | undefined) => {
     const page = openList(
       connections.kubeConfig,
       podsPath(options.namespace),
-      { limit: options.pageSize ?? 500, continue: cont, labelSelector: options.labelSelector, fieldSelector: options.fieldSelector },
+      { limit: whole ? undefined : (options.pageSize ?? 500), continue: cont, labelSelector: options.labelSelector, fieldSelector: options.fieldSelector },
       { signal, timeoutMs: options.requestTimeoutMs },
     );
     // An abandoned prefetch (this page fails) must not surface as an unhandled rejection.
@@ -198,9 +201,26 @@ async function listInto(options: PodWatchOptions, signal: AbortSignal, skipped: 
   };
   try {
     while (ahead.next) {
-      const page = await ahead.next;
+      const asked = ahead.next;
       ahead.next = undefined;
+      let page: OpenList;
+      try {
+        page = await asked;
+      } catch (err) {
+        // A continue token outlives only the server's compaction of its history (etcd's, about
+        // 5 minutes; less on a busy cluster): a list slower than that would start over and
+        // expire again, page after page. As client-go's pager does, the list is then asked
+        // for whole, one answer from one snapshot, read item by item as ever.
+        if (whole || pagesRead === 0 || httpStatus(err) !== 410) throw err;
+        whole = true;
+        seen.clear();
+        loaded = 0;
+        store.setConnection({ kind: 'loading', loaded });
+        ahead.next = openPage(undefined);
+        continue;
+      }
       const rest: PodList = await page.read({ onItems, onHead: askNext, onOversized: () => skipped.oversized++ });
+      pagesRead++;
       if (signal.aborted) return resourceVersion;
       askNext(rest); // a server that sends the list's metadata after its items
       resourceVersion = rest.metadata?.resourceVersion ?? resourceVersion;

@@ -5,6 +5,7 @@ import type { V1Pod } from '@kubernetes/client-node';
 import { canListPods, startPodWatch } from '../../src/cluster/podWatch.ts';
 import { PodStore } from '../../src/store/podStore.ts';
 import type { ConnectionState } from '../../src/store/types.ts';
+import { recording } from './recordingConfig.ts';
 import { sameMap, storePods, withSim } from './simHarness.ts';
 import { waitFor } from './waitFor.ts';
 
@@ -65,6 +66,38 @@ test('410 after compaction re-lists: Pods deleted while away leave, changed ones
   await waitFor('converged to kubectl', async () => sameMap(storePods(store), await h.kubectlPods()) && store.connection.kind === 'live');
   for (const meta of victims) assert.equal(store.get(meta.uid!), undefined, `no ghost of ${meta.name}`);
   assert.ok(states.filter((s) => s.kind === 'loading').length >= 2, 'a second list happened');
+});
+
+test('a list whose continue tokens keep expiring is asked for whole, and ends equal to kubectl', async (t) => {
+  const h = await withSim(t);
+  const { kubeConfig, urls } = recording(h.config.kubeConfig);
+  const store = new PodStore({ frameMs: 0, deletedLingerMs: 50 });
+  const pagedListsAsked = () => urls.filter((u) => u.pathname === '/api/v1/pods' && u.searchParams.has('limit')).length;
+  const wholeListAsked = () => urls.some((u) => u.pathname === '/api/v1/pods' && !u.searchParams.has('watch') && !u.searchParams.has('limit'));
+  // A cluster whose history is compacted faster than a paged list is read: while lists are
+  // paged, each page read brings a change and a compaction, so every next continue token has
+  // expired. A Pod of the first page is deleted meanwhile and must not stay behind.
+  let victim: { namespace?: string; name?: string; uid?: string } | undefined;
+  let changes = 0;
+  store.subscribe(() => {
+    if (store.connection.kind !== 'loading' || store.size === 0 || wholeListAsked()) return;
+    if (!victim) {
+      victim = [...store.all()][0]!.pod.metadata!;
+      h.sim.control.delete('pods', victim.namespace, victim.name!, { gracePeriodSeconds: 0 });
+    }
+    h.sim.control.patchPod('shop', 'guestbook', (pod) => {
+      pod.metadata!.labels = { ...pod.metadata!.labels, change: String(++changes) };
+      return pod;
+    });
+    h.sim.control.compact();
+  });
+  const watch = startPodWatch({ kubeConfig, store, pageSize: 2, backoff: fast });
+  t.after(() => watch.stop());
+  await waitFor('live', () => store.connection.kind === 'live');
+  assert.ok(wholeListAsked(), 'the list was asked for without a limit');
+  assert.ok(pagedListsAsked() >= 2, 'paging was tried first');
+  assert.equal(store.get(victim!.uid!), undefined, 'the Pod deleted after the first page is gone');
+  await waitFor('converged to kubectl', async () => sameMap(storePods(store), await h.kubectlPods()));
 });
 
 test('dropped and stalled watches reconnect with backoff and converge to kubectl', async (t) => {
