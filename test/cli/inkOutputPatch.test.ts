@@ -2,7 +2,7 @@
 // patches/ink+8.0.0.patch (one shared blank cell, per-text caches that outlive a frame, the
 // last frame's lines reused). The patch must not change a single character of any frame: the
 // patched Output and Ink's own (the patch reversed in memory) draw the same random frames, one
-// after another (so the caches carry over, and start over), and must agree on every one.
+// after another (so each frame's caches take over the last one's), and must agree on every one.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
