@@ -22,7 +22,7 @@ export interface SimOptions {
   /** HTTPS with a generated self-signed CA (default true: kubectl sends bearer tokens only over TLS). */
   tls?: boolean;
   port?: number;
-  /** Watch events kept for resuming; a watch from an older resourceVersion gets 410. */
+  /** Watch events kept for resuming, a fixed count (a watch from an older resourceVersion gets 410); default: as kube-apiserver keeps them. */
   historyWindow?: number;
   bookmarkIntervalMs?: number;
   /** Serve metrics.k8s.io (default true); false: the group is absent from discovery and 404s. */
@@ -59,7 +59,7 @@ export function emptyScenario(): Scenario {
 
 export async function startSim(options: SimOptions = {}): Promise<SimServer> {
   const dataDir = makeSimTempDir();
-  const core = new SimCore({ historyWindow: options.historyWindow ?? 20_000, bookmarkIntervalMs: options.bookmarkIntervalMs ?? 10_000, dataDir });
+  const core = new SimCore({ historyWindow: options.historyWindow, bookmarkIntervalMs: options.bookmarkIntervalMs ?? 10_000, dataDir });
   core.load(options.scenario ?? emptyScenario());
   const token = randomBytes(24).toString('base64url');
   const tls = (options.tls ?? true) ? selfSignedCert() : undefined;

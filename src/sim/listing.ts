@@ -104,7 +104,7 @@ export async function serveList(store: ObjectStore, res: ServerResponse, o: List
   if (token) {
     const t = decodeContinue(token);
     if (!t) return sendStatus(res, badRequest('continue key is not valid: illegal base64 data or malformed continue token'));
-    if (t.rv < store.compactedRv) return sendStatus(res, continueExpired());
+    if (t.rv < store.continueFloorRv()) return sendStatus(res, continueExpired());
     listRv = t.rv;
     start = t.start;
   }

@@ -2,6 +2,13 @@
 // object stored as its JSON bytes only, and a bounded history of watch events so a watch can
 // resume from a recent resourceVersion.
 //
+// How long things are kept follows kube-apiserver, so that a client slow to read a big list
+// under churn meets what it would meet on a real cluster: its watch cache keeps the last 75 s
+// of events at least (eventFreshDuration) and 102,400 at most (its upper bound capacity), here
+// with a floor of 20,000 events; and a continue token stays valid until etcd compacts the
+// history under it, which kube-apiserver asks for every 5 minutes. A fixed window in events,
+// given by a test, replaces the watch policy.
+//
 // Why bytes and not objects: at 100,000 Pods under 1,000 changes/s, keeping every Pod as a graph
 // of JS objects (plus its cached JSON string) made a heap of ~1.5 GB and millions of objects, and
 // the sim's event loop stalled for 50-200 ms in every young-generation GC and longer in major
@@ -72,7 +79,21 @@ export interface StoreEvent {
   /** The version before this change, for selector transitions in filtered watches. */
   prev?: Entry;
   rv: number;
+  /** When it happened (ms): history is kept by age as well as by count. */
+  at: number;
 }
+
+/** Which watch events are kept: at least `minEvents`, and any younger than `freshMs`, up to `maxEvents`. */
+interface HistoryPolicy {
+  minEvents: number;
+  freshMs: number;
+  maxEvents: number;
+}
+
+const KUBE_APISERVER_HISTORY: HistoryPolicy = { minEvents: 20_000, freshMs: 75_000, maxEvents: 100 * 1024 };
+
+/** kube-apiserver's --etcd-compaction-interval default. */
+const ETCD_COMPACTION_MS = 5 * 60_000;
 
 export class Collection {
   readonly byKey = new Map<string, Entry>();
@@ -94,18 +115,36 @@ export class StoreError extends Error {
 
 export class ObjectStore {
   rv = 1;
-  /** A watch or continue from a resourceVersion below this has lost events: 410. */
+  /** A watch from a resourceVersion below this has lost events: 410. */
   compactedRv = 1;
   private readonly collections = new Map<string, Collection>();
   private history: StoreEvent[] = [];
   private historyStart = 0;
   private readonly listeners = new Set<(e: StoreEvent) => void>();
   private bulk = false;
+  private readonly historyPolicy: HistoryPolicy;
+  /** etcd's compactions: continues from below floorRv are gone; markRv becomes the floor at nextAt. */
+  private readonly etcd: { floorRv: number; markRv: number; nextAt: number };
 
   constructor(
-    private readonly historyWindow: number,
+    /** Watch events kept, as a fixed count; undefined: as kube-apiserver keeps them. */
+    historyWindow: number | undefined,
     private readonly now: () => number,
-  ) {}
+  ) {
+    this.historyPolicy = historyWindow === undefined ? KUBE_APISERVER_HISTORY : { minEvents: historyWindow, freshMs: 0, maxEvents: historyWindow };
+    this.etcd = { floorRv: 1, markRv: 1, nextAt: now() + ETCD_COMPACTION_MS };
+  }
+
+  /** A continue token made at a resourceVersion below this has expired: 410. */
+  continueFloorRv(): number {
+    const t = this.now();
+    while (t >= this.etcd.nextAt) {
+      this.etcd.floorRv = this.etcd.markRv;
+      this.etcd.markRv = this.rv;
+      this.etcd.nextAt += ETCD_COMPACTION_MS;
+    }
+    return this.etcd.floorRv;
+  }
 
   collection(resource: ResourceDef): Collection {
     const id = resourceId(resource.group, resource.name);
@@ -190,6 +229,8 @@ export class ObjectStore {
     this.history = [];
     this.historyStart = 0;
     this.compactedRv = this.rv;
+    this.continueFloorRv();
+    this.etcd.floorRv = this.etcd.markRv = this.rv;
   }
 
   /** Events after `rv` still held, or undefined when some were already forgotten. */
@@ -213,6 +254,7 @@ export class ObjectStore {
   }
 
   private commit(c: Collection, type: EventType, key: string, obj: KObject, prev: Entry | undefined): Entry {
+    this.continueFloorRv(); // a compaction due before this change is marked at the version before it
     const rv = ++this.rv;
     obj.metadata!.resourceVersion = String(rv);
     const entry = new Entry(key, rv, obj, obj.metadata!.namespace);
@@ -228,7 +270,7 @@ export class ObjectStore {
     }
     if (this.bulk) return entry;
     void entry.bytes; // the object becomes garbage now, while it is young
-    const event: StoreEvent = { type, resource: c.resource, entry, prev, rv };
+    const event: StoreEvent = { type, resource: c.resource, entry, prev, rv, at: this.now() };
     this.remember(event);
     for (const l of this.listeners) l(event);
     return entry;
@@ -236,14 +278,19 @@ export class ObjectStore {
 
   private remember(event: StoreEvent): void {
     this.history.push(event);
-    if (this.history.length - this.historyStart > this.historyWindow) {
-      this.compactedRv = this.history[this.historyStart]!.rv;
+    const { minEvents, freshMs, maxEvents } = this.historyPolicy;
+    const staleBefore = event.at - freshMs;
+    for (;;) {
+      const held = this.history.length - this.historyStart;
+      const oldest = this.history[this.historyStart]!;
+      if (held <= minEvents || (held <= maxEvents && oldest.at >= staleBefore)) break;
+      this.compactedRv = oldest.rv;
       this.historyStart++;
-      // Drop the forgotten prefix in one go now and then instead of shifting on every event.
-      if (this.historyStart > 1024 && this.historyStart * 2 > this.history.length) {
-        this.history = this.history.slice(this.historyStart);
-        this.historyStart = 0;
-      }
+    }
+    // Drop the forgotten prefix in one go now and then instead of shifting on every event.
+    if (this.historyStart > 1024 && this.historyStart * 2 > this.history.length) {
+      this.history = this.history.slice(this.historyStart);
+      this.historyStart = 0;
     }
   }
 }

@@ -18,7 +18,8 @@ const SECRETS = storedResource('secrets');
 const MAX_SIM_GRACE_MS = 1000;
 
 export interface CoreOptions {
-  historyWindow: number;
+  /** Watch events kept, as a fixed count; undefined: as kube-apiserver keeps them (objectStore.ts). */
+  historyWindow?: number | undefined;
   bookmarkIntervalMs: number;
   dataDir: string;
 }
