@@ -1,5 +1,9 @@
 // Watch streams: one JSON event per line, resumed from history by resourceVersion (410 when it
 // is gone), bookmarks on an interval, and the faults a flaky apiserver shows (drop, stall).
+// What a new watch must catch up on (its backlog, or the initial events of sendInitialEvents)
+// goes out in slices, each waiting for the client to take the one before: a watch resumed 75 s
+// behind 1,000 changes/s is 75,000 events, ~400 MB, which written in one turn held the sim's
+// event loop and memory; changes made meanwhile wait in order behind it.
 // Each event's line is built once for all the watchers that take it whole, from the stored
 // JSON bytes, and is not kept: history holds the stored entries only.
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -9,15 +13,22 @@ import type { ListOptions } from './listOptions.ts';
 import type { ListQuery } from './requestQuery.ts';
 import { apiVersionOf } from './resources.ts';
 import { selectPage } from './listing.ts';
+import { drained } from './drained.ts';
 import { badRequest, sendStatus, tooOldResourceVersion } from './status.ts';
 import { tableString } from './table.ts';
 
 type Chunk = string | Buffer;
 
+/** Backlog lines sent per turn of the event loop. */
+const BACKLOG_SLICE = 256;
+
 interface Watcher {
   res: ServerResponse;
   q: ListQuery;
+  /** Lines held while the hub is stalled. */
   queue: Chunk[];
+  /** Live lines held while the backlog is still being sent; undefined once it is. */
+  behindBacklog: Chunk[] | undefined;
   headersSent: boolean;
   corked: boolean;
   close(): void;
@@ -86,6 +97,7 @@ export class WatchHub {
       res,
       q,
       queue: [],
+      behindBacklog: [],
       headersSent: false,
       corked: false,
       close: () => {
@@ -95,9 +107,17 @@ export class WatchHub {
     };
     res.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-cache, private', 'Transfer-Encoding': 'chunked' });
     res.flushHeaders();
-    for (const e of synthetic) this.write(w, w.q.table ? this.tableLine(w, 'ADDED', e.object()) : eventLine('ADDED', e));
-    for (const e of backlog ?? []) this.offer(w, new Delivery(e));
-    if (o.sendInitialEvents && bookmarks) this.write(w, this.bookmark(q, { 'k8s.io/initial-events-end': 'true' }));
+    // Made now, at the resourceVersion the backlog ends at, though sent after it.
+    const initialEnd = o.sendInitialEvents && bookmarks ? this.bookmark(q, { 'k8s.io/initial-events-end': 'true' }) : undefined;
+    const hub = this;
+    function* catchUp(): Generator<Chunk> {
+      for (const e of synthetic) yield w.q.table ? hub.tableLine(w, 'ADDED', e.object()) : eventLine('ADDED', e);
+      for (const e of backlog ?? []) {
+        const line = hub.lineFor(w, new Delivery(e));
+        if (line !== undefined) yield line;
+      }
+      if (initialEnd) yield initialEnd;
+    }
     this.watchers.add(w);
     res.on('close', w.close);
     req.on('close', w.close);
@@ -107,6 +127,19 @@ export class WatchHub {
       t.unref();
       timers.push(t);
     }
+    void this.sendBacklog(w, catchUp());
+  }
+
+  private async sendBacklog(w: Watcher, lines: Iterable<Chunk>): Promise<void> {
+    let sent = 0;
+    for (const line of lines) {
+      if (w.res.destroyed) return;
+      if (!this.send(w, line)) await drained(w.res);
+      if (++sent % BACKLOG_SLICE === 0) await new Promise((resolve) => setImmediate(resolve));
+    }
+    const held = w.behindBacklog ?? [];
+    w.behindBacklog = undefined;
+    for (const line of held) this.write(w, line);
   }
 
   /** Closes every open watch abruptly (the client sees its stream cut). Returns how many. */
@@ -130,7 +163,7 @@ export class WatchHub {
     for (const w of this.watchers) {
       const queued = w.queue;
       w.queue = [];
-      for (const line of queued) this.write(w, line);
+      for (const line of queued) this.send(w, line);
     }
   }
 
@@ -147,10 +180,16 @@ export class WatchHub {
   }
 
   private offer(w: Watcher, d: Delivery): void {
+    const line = this.lineFor(w, d);
+    if (line !== undefined) this.write(w, line);
+  }
+
+  /** The line this watcher is sent for an event, or undefined when the event is not for it. */
+  private lineFor(w: Watcher, d: Delivery): Chunk | undefined {
     const { q } = w;
     const { e } = d;
-    if (e.resource !== q.resource) return;
-    if (q.namespace && e.entry.namespace !== q.namespace) return;
+    if (e.resource !== q.resource) return undefined;
+    if (q.namespace && e.entry.namespace !== q.namespace) return undefined;
     let type = e.type;
     if (q.filtered) {
       const now = q.matches(e.entry.selectable());
@@ -159,11 +198,11 @@ export class WatchHub {
       if (e.type === 'MODIFIED') {
         if (now && !before) type = 'ADDED';
         else if (!now && before) type = 'DELETED';
-        else if (!now) return;
-      } else if (!now && !before) return;
+        else if (!now) return undefined;
+      } else if (!now && !before) return undefined;
     }
-    if (q.table) return this.write(w, this.tableLine(w, type, d.object()));
-    this.write(w, type === e.type ? d.line() : eventLine(type, e.entry));
+    if (q.table) return this.tableLine(w, type, d.object());
+    return type === e.type ? d.line() : eventLine(type, e.entry);
   }
 
   private tableLine(w: Watcher, type: string, obj: KObject): string {
@@ -178,9 +217,19 @@ export class WatchHub {
     return `{"type":"BOOKMARK","object":${JSON.stringify(obj)}}\n`;
   }
 
+  /** A live line: behind the backlog while that is still going out. */
   private write(w: Watcher, line: Chunk): void {
-    if (w.res.destroyed) return;
-    if (this.stalled) return void w.queue.push(line);
+    if (w.behindBacklog) w.behindBacklog.push(line);
+    else this.send(w, line);
+  }
+
+  /** Writes a line now (or holds it while stalled); false when the client has not taken the last ones yet. */
+  private send(w: Watcher, line: Chunk): boolean {
+    if (w.res.destroyed) return true;
+    if (this.stalled) {
+      w.queue.push(line);
+      return true;
+    }
     // The events of one turn (a churn tick makes ten or so) leave in one write, not one each.
     if (!w.corked) {
       w.corked = true;
@@ -190,6 +239,6 @@ export class WatchHub {
         w.res.uncork();
       });
     }
-    w.res.write(line);
+    return w.res.write(line);
   }
 }
