@@ -109,15 +109,6 @@ export class WatchHub {
     res.flushHeaders();
     // Made now, at the resourceVersion the backlog ends at, though sent after it.
     const initialEnd = o.sendInitialEvents && bookmarks ? this.bookmark(q, { 'k8s.io/initial-events-end': 'true' }) : undefined;
-    const hub = this;
-    function* catchUp(): Generator<Chunk> {
-      for (const e of synthetic) yield w.q.table ? hub.tableLine(w, 'ADDED', e.object()) : eventLine('ADDED', e);
-      for (const e of backlog ?? []) {
-        const line = hub.lineFor(w, new Delivery(e));
-        if (line !== undefined) yield line;
-      }
-      if (initialEnd) yield initialEnd;
-    }
     this.watchers.add(w);
     res.on('close', w.close);
     req.on('close', w.close);
@@ -127,7 +118,17 @@ export class WatchHub {
       t.unref();
       timers.push(t);
     }
-    void this.sendBacklog(w, catchUp());
+    void this.sendBacklog(w, this.catchUp(w, synthetic, backlog ?? [], initialEnd));
+  }
+
+  /** What a new watch is sent before live changes: initial events, the backlog, the end-of-initial-events bookmark. */
+  private *catchUp(w: Watcher, synthetic: Entry[], backlog: StoreEvent[], initialEnd: string | undefined): Generator<Chunk> {
+    for (const e of synthetic) yield w.q.table ? this.tableLine(w, 'ADDED', e.object()) : eventLine('ADDED', e);
+    for (const e of backlog) {
+      const line = this.lineFor(w, new Delivery(e));
+      if (line !== undefined) yield line;
+    }
+    if (initialEnd) yield initialEnd;
   }
 
   private async sendBacklog(w: Watcher, lines: Iterable<Chunk>): Promise<void> {
