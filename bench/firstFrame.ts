@@ -6,14 +6,14 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { FRAME_FLOORS_MAX_PODS, FrameFloors, type FrameFloorsMs } from './firstFrameFloors.ts';
 import { median, procSample } from './measure.ts';
 import { onClientCore } from './pin.ts';
 import { describeKill, watchRss } from './rssCap.ts';
-import { shq, sleep, Tmux } from './tmux.ts';
+import { fullCount, POLL_MS, shq, sleep, Tmux, waitForScreen } from './tmux.ts';
 
 /** PODVIEW_BENCH_BIN measures another build of the launcher (e.g. a branch checked out elsewhere). */
 export const BIN = process.env.PODVIEW_BENCH_BIN ?? fileURLToPath(new URL('../bin/kubectl-podview', import.meta.url));
-const POLL_MS = 20;
 
 export interface FrameRun {
   ms: number;
@@ -27,6 +27,8 @@ export interface FirstFrameResult {
   runs: number;
   podview: FrameRun;
   kubectl: FrameRun;
+  /** Medians of the floors (bench/firstFrameFloors.ts), at sizes up to FRAME_FLOORS_MAX_PODS. */
+  floors?: FrameFloorsMs;
 }
 
 /** The command line that starts the TUI (used by the churn benchmark too). */
@@ -34,20 +36,6 @@ export function podviewCommand(kubeconfig: string): string {
   const [command, args] = onClientCore(process.execPath, [BIN, '-A', '--kubeconfig', kubeconfig]);
   return `exec ${[command, ...args].map(shq).join(' ')}`;
 }
-
-/** Polls the screen until `done(screen)`; returns the elapsed ms since `startedAt` (performance.now()). */
-export async function waitForScreen(tmux: Tmux, session: string, startedAt: number, done: (screen: string) => boolean, deadlineMs: number): Promise<number> {
-  for (;;) {
-    const screen = await tmux.capture(session).catch(() => '');
-    const at = performance.now();
-    if (done(screen)) return at - startedAt;
-    if (at - startedAt > deadlineMs) throw new Error(`the screen never showed what was expected; last screen:\n${screen}`);
-    await sleep(POLL_MS);
-  }
-}
-
-/** "10000 pods" as the status bar prints it, not "9500/10000 pods" nor "loading 10000…". */
-export const fullCount = (pods: number) => new RegExp(`(^|[^/\\d])${pods} pods\\b`);
 
 async function podviewOnce(tmux: Tmux, kubeconfig: string, pods: number, env: Record<string, string> = {}): Promise<FrameRun & { session: string; pid: number }> {
   const startedAt = performance.now();
@@ -119,18 +107,23 @@ export async function benchFirstFrame(kubeconfig: string, pods: number, runs: nu
   const dir = mkdtempSync(join(tmpdir(), 'podview-frame-'));
   const podview: FrameRun[] = [];
   const kubectl: FrameRun[] = [];
+  const floorRuns: FrameFloorsMs[] = [];
+  const floors = pods <= FRAME_FLOORS_MAX_PODS ? await FrameFloors.build(kubeconfig) : undefined;
   try {
     for (let i = 0; i < runs; i++) {
-      // Alternate the two so neither always runs on a warmer machine.
+      // Alternate them so none always runs on a warmer machine.
       const p = await podviewOnce(tmux, kubeconfig, pods);
       await tmux.quit(p.session);
       podview.push(p);
       kubectl.push(await kubectlOnce(tmux, kubeconfig, dir, i));
+      if (floors) floorRuns.push(await floors.once(tmux, pods));
     }
   } finally {
     await tmux.close();
+    floors?.close();
     rmSync(dir, { recursive: true, force: true });
   }
   const summary = (r: FrameRun[]): FrameRun => ({ ms: median(r.map((x) => x.ms)), rssMb: median(r.map((x) => x.rssMb)), peakRssMb: Math.max(...r.map((x) => x.peakRssMb)) });
-  return { pods, runs, podview: summary(podview), kubectl: summary(kubectl) };
+  const floorMedians = (r: FrameFloorsMs[]): FrameFloorsMs => ({ node: median(r.map((x) => x.node)), pods: median(r.map((x) => x.pods)), table: median(r.map((x) => x.table)) });
+  return { pods, runs, podview: summary(podview), kubectl: summary(kubectl), ...(floors ? { floors: floorMedians(floorRuns) } : {}) };
 }

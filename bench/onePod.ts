@@ -2,15 +2,14 @@
 // host view of POD fully drawn, each against `kubectl describe pod POD` in the same run.
 // The Pod is one with an owner chain and usage, from the middle of the sim's first namespace.
 import { execFileSync } from 'node:child_process';
-import { KubeConfig } from '@kubernetes/client-node';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { median, runMeasured } from './measure.ts';
-import { BIN, waitForScreen } from './firstFrame.ts';
-import { buildLikeProduct } from './productBundle.ts';
-import { shq, Tmux } from './tmux.ts';
+import { BIN } from './firstFrame.ts';
+import { bareAccess, buildFloor } from './floors.ts';
+import { shq, Tmux, waitForScreen } from './tmux.ts';
 
 export interface OnePodResult {
   pods: number;
@@ -36,30 +35,11 @@ function pickPod(kubeconfig: string): { namespace: string; name: string } {
   return { namespace, name: pod.metadata.name };
 }
 
-/**
- * bench/onePodFloorEntry.ts as one ESM file built as the product is, and a launcher that turns
- * on Node's compile cache as bin/kubectl-podview does (its own directory, warm after the first
- * run as the product's is).
- */
-async function buildFloor(dir: string): Promise<string[]> {
-  const bundle = join(dir, 'floor.mjs');
-  await buildLikeProduct({ entryPoints: [fileURLToPath(new URL('onePodFloorEntry.ts', import.meta.url))], outfile: bundle });
-  const launcher = join(dir, 'run.mjs');
-  writeFileSync(launcher, `import m from 'node:module';\nm.enableCompileCache(${JSON.stringify(join(dir, 'compile-cache'))});\nawait import(${JSON.stringify(pathToFileURL(bundle).href)});\n`);
-  return [process.execPath, launcher];
-}
-
 /** bench/onePodNodeFloor.mjs's arguments and environment: the Pod's URL, the CA as a file, the token. */
 function nodeFloorRun(dir: string, kubeconfig: string, pod: { namespace: string; name: string }): { args: string[]; env: NodeJS.ProcessEnv } {
-  const kc = new KubeConfig();
-  kc.loadFromFile(kubeconfig);
-  const cluster = kc.getCurrentCluster();
-  const token = kc.getCurrentUser()?.token;
-  if (!cluster?.caData || !token) throw new Error('the Node floor needs a kubeconfig with CA data and a token, as the sim writes');
-  const caFile = join(dir, 'ca.pem');
-  writeFileSync(caFile, Buffer.from(cluster.caData, 'base64'));
-  const url = `${cluster.server}/api/v1/namespaces/${pod.namespace}/pods/${pod.name}`;
-  return { args: [fileURLToPath(new URL('onePodNodeFloor.mjs', import.meta.url)), url, caFile], env: { ...process.env, PODVIEW_FLOOR_TOKEN: token } };
+  const bare = bareAccess(kubeconfig, dir);
+  const url = `${bare.server}/api/v1/namespaces/${pod.namespace}/pods/${pod.name}`;
+  return { args: [fileURLToPath(new URL('onePodNodeFloor.mjs', import.meta.url)), url, bare.caFile], env: bare.env };
 }
 
 /** The host view is whole once the owner chain is resolved and usage is drawn under Resources. */
@@ -93,7 +73,7 @@ export async function benchOnePod(kubeconfig: string, pods: number, runs: number
   const tmux = new Tmux();
   const floorDir = mkdtempSync(join(tmpdir(), 'podview-bench-floor-'));
   try {
-    const [node, floorLauncher] = await buildFloor(floorDir);
+    const [node, floorLauncher] = await buildFloor(new URL('onePodFloorEntry.ts', import.meta.url), floorDir);
     const floorArgs = [floorLauncher!, kubeconfig, pod.namespace, pod.name];
     // One run to write the floor's compile cache, as the product's is written by earlier runs.
     await runMeasured(node!, floorArgs);

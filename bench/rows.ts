@@ -71,8 +71,27 @@ export function firstFrameRows(results: FirstFrameResult[]): BenchRow[] {
       met: met(r.podview.ms <= r.kubectl.ms),
       note: `TUI in tmux ${'200x50'} until the status bar reads "${r.pods} pods" vs kubectl get pods -A (table) to exit`,
     },
+    ...frameFloorRows(r),
     rssRow('first frame', r.pods, r.podview.peakRssMb, r.kubectl.peakRssMb, 'peak RSS'),
   ]);
+}
+
+function frameFloorRows(r: FirstFrameResult): BenchRow[] {
+  const floors = r.floors;
+  if (!floors) return [];
+  const row = (what: string, ms: number, note: string): BenchRow => ({
+    bench: 'first frame',
+    metric: `${count(r.pods)} pods floor: ${what}, ms to count (median of ${r.runs})`,
+    podview: fmt(ms),
+    peer: fmt(r.kubectl.ms),
+    ratio: ratio(ms, r.kubectl.ms),
+    note,
+  });
+  return [
+    row('client-node + Ink, Pods whole', floors.pods, 'bench/firstFrameFloorEntry.tsx: the least the required stack costs reading what podview draws, vs kubectl get pods -A'),
+    row("client-node + Ink, the server's table", floors.table, "the same reading kubectl's table, which has no containers, mounts or limits"),
+    row('Node + node:https, Pods whole', floors.node, 'bench/firstFrameNodeFloor.mjs: the least any Node program costs knowing every Pod'),
+  ];
 }
 
 export function onePodRows(results: OnePodResult[]): BenchRow[] {

@@ -7,6 +7,8 @@ const run = promisify(execFile);
 
 export const TERM_COLS = 200;
 export const TERM_ROWS = 50;
+/** How often a screen is read while waiting for it. */
+export const POLL_MS = 20;
 
 export class Tmux {
   readonly socket = `podview-bench-${process.pid}`;
@@ -58,6 +60,20 @@ export class Tmux {
     await this.tmux(['kill-server']).catch(() => undefined);
   }
 }
+
+/** Polls the screen until `done(screen)`; returns the elapsed ms since `startedAt` (performance.now()). */
+export async function waitForScreen(tmux: Tmux, session: string, startedAt: number, done: (screen: string) => boolean, deadlineMs: number): Promise<number> {
+  for (;;) {
+    const screen = await tmux.capture(session).catch(() => '');
+    const at = performance.now();
+    if (done(screen)) return at - startedAt;
+    if (at - startedAt > deadlineMs) throw new Error(`the screen never showed what was expected; last screen:\n${screen}`);
+    await sleep(POLL_MS);
+  }
+}
+
+/** "10000 pods" as the status bar prints it, not "9500/10000 pods" nor "loading 10000…". */
+export const fullCount = (pods: number) => new RegExp(`(^|[^/\\d])${pods} pods\\b`);
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
