@@ -27,7 +27,7 @@ export interface FirstFrameResult {
   runs: number;
   podview: FrameRun;
   kubectl: FrameRun;
-  /** Medians of the floors (bench/firstFrameFloors.ts), at sizes up to FRAME_FLOORS_MAX_PODS. */
+  /** Medians of the floors (bench/firstFrameFloors.ts), at a small cluster (FRAME_FLOORS_MAX_PODS). */
   floors?: FrameFloorsMs;
 }
 

@@ -12,8 +12,12 @@ import { runMeasured } from './measure.ts';
 import { bareAccess, buildFloor } from './floors.ts';
 import { fullCount, shq, type Tmux, waitForScreen } from './tmux.ts';
 
-/** Above this the floors, which hold the whole list as one string, are not run (100,000 Pods is ~700 MB of JSON). */
-export const FRAME_FLOORS_MAX_PODS = 10_000;
+/**
+ * The floors run at a small cluster only, where podview's first frame is mostly start-up. Read
+ * whole, a bigger list is no floor: at 10,000 Pods podview's pages, streamed item by item, drew
+ * in 2,941 ms where the stack's floor took 3,248 (`npm run bench -- --quick`).
+ */
+export const FRAME_FLOORS_MAX_PODS = 1_000;
 
 export interface FrameFloorsMs {
   /** Node and node:https: the whole list read and parsed, its count printed. */
