@@ -4,11 +4,13 @@
 // the number of changes made, the number of Pods left (churn creates and deletes them) and how late the sim's own event loop ran meanwhile (a change it
 // stamps waits that long before it is written, whoever reads it), {close} shuts down.
 import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { tuneSimHeap } from '../src/cli/runtime/simHeap.ts';
 import { startScaleSim } from './scaleSim.ts';
 import type { Churn } from '../src/sim/index.ts';
 
 type Command = { churn: number; seed?: number } | { stopChurn: true } | { close: true };
 
+tuneSimHeap(); // as `kubectl podview sim` does
 const cluster = await startScaleSim(Number(process.argv[2]));
 let churn: Churn | undefined;
 let loop: ReturnType<typeof monitorEventLoopDelay> | undefined;
