@@ -1,5 +1,5 @@
 // Floors beside the first-frame rows, each run in tmux as podview's first frame is, until the
-// screen shows every Pod's count: Node alone (bench/firstFrameNodeFloor.mjs), and the required
+// screen shows every Pod's count: Node alone (bench/nodeFloor.mjs), and the required
 // stack, client-node and Ink, reading the Pods whole or the server's table
 // (bench/firstFrameFloorEntry.tsx). They show how much of the gap to `kubectl get pods -A` at a
 // small cluster is the runtime's, the stack's and the shape of what is read, and how much is
@@ -7,9 +7,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { runMeasured } from './measure.ts';
-import { bareAccess, buildFloor } from './floors.ts';
+import { bareAccess, buildFloor, nodeFloorArgs } from './floors.ts';
 import { fullCount, shq, type Tmux, waitForScreen } from './tmux.ts';
 
 /**
@@ -42,7 +41,7 @@ export class FrameFloors {
     await runMeasured(node, [launcher, kubeconfig, 'pods']);
     const bare = bareAccess(kubeconfig, dir);
     const stack = (shape: string) => `exec ${[node, launcher, kubeconfig, shape].map(shq).join(' ')}`;
-    const nodeFloor = [node, fileURLToPath(new URL('firstFrameNodeFloor.mjs', import.meta.url)), `${bare.server}/api/v1/pods`, bare.caFile];
+    const nodeFloor = [node, ...nodeFloorArgs(bare, '/api/v1/pods')];
     // The Node floor prints and exits: the session must outlive it for its screen to be read.
     const commands = { node: `${nodeFloor.map(shq).join(' ')}; sleep 5`, pods: stack('pods'), table: stack('table') };
     return new FrameFloors(dir, commands, { PODVIEW_FLOOR_TOKEN: bare.env.PODVIEW_FLOOR_TOKEN ?? '' });

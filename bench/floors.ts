@@ -27,6 +27,11 @@ export interface BareAccess {
   env: NodeJS.ProcessEnv;
 }
 
+/** bench/nodeFloor.mjs's arguments for a GET of `path`: the script, the URL, the CA file. */
+export function nodeFloorArgs(bare: BareAccess, path: string): string[] {
+  return [fileURLToPath(new URL('nodeFloor.mjs', import.meta.url)), `${bare.server}${path}`, bare.caFile];
+}
+
 export function bareAccess(kubeconfig: string, dir: string): BareAccess {
   const kc = new KubeConfig();
   kc.loadFromFile(kubeconfig);

@@ -5,10 +5,9 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { median, runMeasured } from './measure.ts';
 import { BIN } from './firstFrame.ts';
-import { bareAccess, buildFloor } from './floors.ts';
+import { bareAccess, buildFloor, nodeFloorArgs } from './floors.ts';
 import { shq, Tmux, waitForScreen } from './tmux.ts';
 
 export interface OnePodResult {
@@ -17,7 +16,7 @@ export interface OnePodResult {
   snapshotMs: { podview: number; kubectl: number };
   /** bench/onePodFloorEntry.ts: Node, client-node and one GET, the least the required stack costs. */
   floorMs: number;
-  /** bench/onePodNodeFloor.mjs: Node and node:https, one GET, the least any Node program costs. */
+  /** bench/nodeFloor.mjs: Node and node:https, one GET, the least any Node program costs. */
   nodeFloorMs: number;
   snapshotRssMb: { podview: number; kubectl: number };
   tuiMs: { podview: number; kubectl: number };
@@ -35,11 +34,10 @@ function pickPod(kubeconfig: string): { namespace: string; name: string } {
   return { namespace, name: pod.metadata.name };
 }
 
-/** bench/onePodNodeFloor.mjs's arguments and environment: the Pod's URL, the CA as a file, the token. */
+/** bench/nodeFloor.mjs's arguments and environment for a GET of the Pod. */
 function nodeFloorRun(dir: string, kubeconfig: string, pod: { namespace: string; name: string }): { args: string[]; env: NodeJS.ProcessEnv } {
   const bare = bareAccess(kubeconfig, dir);
-  const url = `${bare.server}/api/v1/namespaces/${pod.namespace}/pods/${pod.name}`;
-  return { args: [fileURLToPath(new URL('onePodNodeFloor.mjs', import.meta.url)), url, bare.caFile], env: bare.env };
+  return { args: nodeFloorArgs(bare, `/api/v1/namespaces/${pod.namespace}/pods/${pod.name}`), env: bare.env };
 }
 
 /** The host view is whole once the owner chain is resolved and usage is drawn under Resources. */

@@ -90,7 +90,7 @@ function frameFloorRows(r: FirstFrameResult): BenchRow[] {
   return [
     row('client-node + Ink, Pods whole', floors.pods, 'bench/firstFrameFloorEntry.tsx: the least the required stack costs reading what podview draws, vs kubectl get pods -A'),
     row("client-node + Ink, the server's table", floors.table, "the same reading kubectl's table, which has no containers, mounts or limits"),
-    row('Node + node:https, Pods whole', floors.node, 'bench/firstFrameNodeFloor.mjs: the least any Node program costs knowing every Pod'),
+    row('Node + node:https, Pods whole', floors.node, 'bench/nodeFloor.mjs: the least any Node program costs knowing every Pod'),
   ];
 }
 
@@ -120,7 +120,7 @@ export function onePodRows(results: OnePodResult[]): BenchRow[] {
       podview: fmt(r.nodeFloorMs),
       peer: fmt(r.snapshotMs.kubectl),
       ratio: ratio(r.nodeFloorMs, r.snapshotMs.kubectl),
-      note: 'bench/onePodNodeFloor.mjs: the least any Node program costs, vs kubectl describe pod',
+      note: 'bench/nodeFloor.mjs: the least any Node program costs, vs kubectl describe pod',
     },
     {
       bench: 'one pod',
