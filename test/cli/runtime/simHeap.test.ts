@@ -13,10 +13,11 @@ import { userSetsV8Flag } from '../../../src/cli/runtime/userV8Flags.ts';
 const SIM_HEAP_FLAGS = /allocation[-_]site[-_]pretenuring|external[-_]memory|heap[-_]growing[-_]percent|optimize[-_]for[-_]size/;
 const CHILD = join(import.meta.dirname, 'externalGcChild.ts');
 const HELD_MB = 400; // what a big cluster's sim holds outside the heap
-const THROUGH_MB = 800; // new Buffers, each kept until a 50 MB ring comes round
+const THROUGH_MB = 800; // new Buffers, each kept until the ring comes round
+const RING_MB = 50; // the watch history's share
 
 async function fullCollections(mode: 'defaults' | 'tuned'): Promise<number> {
-  const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', CHILD, mode, String(HELD_MB), String(THROUGH_MB), '50']);
+  const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', CHILD, mode, String(HELD_MB), String(THROUGH_MB), String(RING_MB)]);
   const { majors, held } = JSON.parse(stdout) as { majors: number; held: number };
   assert.equal(held, (HELD_MB * 1e6) / 5_000);
   return majors;
